@@ -1,0 +1,236 @@
+#!/usr/bin/env node
+'use strict';
+// bench/run.js — `npm run bench`: wall time and peak RSS of `bulletin build` in fresh processes,
+// for the sample issue and for generated 100- and 200-page issues, against the targets.
+//
+// Every build runs in a throw-away project directory (symlinks to the real fonts/, schemas/ …, a
+// copied issues/), because the CLI finds issues/ from its working directory and writes out/ there:
+// the bench never touches the working tree other engineers are using.
+//
+// Env: BENCH_KEEP=1 keeps the temp project; BENCH_STRICT=1 exits 1 when a target is not met.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'bulletin.js');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const PROBE = path.join(__dirname, 'rss-probe.js');
+const SAMPLE = '2024-02';
+
+const SAMPLE_RUNS = 7;
+const LARGE_RUNS = 3;
+// How often the sample's articles are repeated in each generated issue. The sample body is ~22
+// pages, so 9 copies clear 200 pages; the page count the CLI reports is printed to confirm.
+const REPEATS = [
+  { id: 'bench-100', repeat: 5, targetPages: 100 },
+  { id: 'bench-200', repeat: 9, targetPages: 200 },
+];
+const TARGETS = {
+  sample: { seconds: 0.4, mib: 160 },
+  'bench-200': { seconds: 3, mib: 400 },
+};
+
+/** Thrown for expected failures: printed without a stack, after the temp project is removed. */
+class BenchError extends Error {}
+
+function fail(message) {
+  throw new BenchError(message);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+// ------------------------------------------------------------------ temp project
+
+/** A project dir whose issues/ is a copy and everything else links to the repo. */
+function makeProject() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
+  // Not shared: issues/ (we add issues), out/ (the builds' output), .bulletin/ (a cache would
+  // make "fresh process" runs unrepresentative), .git and dist/ (irrelevant; bin/ finds dist/ by
+  // its own path).
+  const own = new Set(['issues', 'out', '.bulletin', '.git', 'dist', 'bench', 'test', 'coverage']);
+  for (const entry of fs.readdirSync(ROOT)) {
+    if (own.has(entry)) continue;
+    fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
+  }
+  fs.cpSync(path.join(ROOT, 'issues'), path.join(dir, 'issues'), { recursive: true });
+  return dir;
+}
+
+/** Splits Markdown front matter off an article so the copy's title can be made unique. */
+function renameArticle(source, suffix) {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  if (!match) return source;
+  const YAML = require('yaml');
+  let front;
+  try {
+    front = YAML.parse(match[1]);
+  } catch {
+    return source;
+  }
+  if (!front || typeof front !== 'object') return source;
+  for (const key of ['title', 'tocTitle', 'runningHead']) {
+    if (typeof front[key] === 'string') front[key] = `${front[key]}${suffix}`;
+  }
+  return `---\n${YAML.stringify(front, { lineWidth: 0 }).trimEnd()}\n---\n${source.slice(match[0].length)}`;
+}
+
+/**
+ * Writes issues/<id>/ into the project: the sample's folder copied (so images and other relative
+ * files resolve), each article also copied `repeat - 1` more times under new names, and an
+ * issue.yaml whose sections list every copy. Repeats get a （n） title suffix so TOC entries and
+ * anchors stay distinct.
+ */
+function makeLargeIssue(projectDir, id, repeat) {
+  const YAML = require('yaml');
+  const sampleDir = path.join(projectDir, 'issues', SAMPLE);
+  const issueDir = path.join(projectDir, 'issues', id);
+  fs.cpSync(sampleDir, issueDir, { recursive: true });
+  const manifest = YAML.parse(fs.readFileSync(path.join(sampleDir, 'issue.yaml'), 'utf8'));
+  if (!manifest || !Array.isArray(manifest.sections)) fail(`issues/${SAMPLE}/issue.yaml has no sections list`);
+  manifest.sections = manifest.sections.map((section) => {
+    const articles = [];
+    for (let r = 1; r <= repeat; r++) {
+      for (const article of section.articles ?? []) {
+        if (r === 1) {
+          articles.push(article);
+          continue;
+        }
+        const parsed = path.parse(article.file);
+        const file = path.join(parsed.dir, `${parsed.name}-r${String(r).padStart(2, '0')}${parsed.ext}`).split(path.sep).join('/');
+        const text = fs.readFileSync(path.join(sampleDir, article.file), 'utf8');
+        fs.writeFileSync(path.join(issueDir, file), renameArticle(text, `（${r}）`));
+        articles.push({ ...article, file });
+      }
+    }
+    return { ...section, articles };
+  });
+  fs.writeFileSync(path.join(issueDir, 'issue.yaml'), YAML.stringify(manifest, { lineWidth: 0 }));
+}
+
+// ------------------------------------------------------------------ measuring
+
+/** Runs `bulletin build <id>` once in a fresh node process; returns wall ms, peak RSS KiB and pages. */
+function buildOnce(projectDir, id) {
+  const rssFile = path.join(projectDir, `.rss-${process.pid}`);
+  fs.rmSync(rssFile, { force: true });
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--require', PROBE, BIN, 'build', id], {
+    cwd: projectDir,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.error) fail(`could not run the CLI: ${child.error.message}`);
+  if (child.status !== 0) {
+    const tail = `${child.stdout ?? ''}\n${child.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
+    fail(`\`bulletin build ${id}\` exited with ${child.status ?? child.signal}:\n${tail}`);
+  }
+  const kib = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8').trim()) : Number.NaN;
+  // The CLI ends with lines like "out/…/name.pdf  24 pages  812 KB"; the last one counts.
+  const counts = [...child.stdout.matchAll(/(\d+) pages/g)].map((m) => Number(m[1]));
+  const pages = counts.length > 0 ? counts[counts.length - 1] : Number.NaN;
+  return { ms, kib, pages };
+}
+
+function measure(projectDir, id, runs, label = id) {
+  process.stdout.write(`  ${label}: warm-up`);
+  buildOnce(projectDir, id);
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    results.push(buildOnce(projectDir, id));
+    process.stdout.write(` ${i + 1}`);
+  }
+  process.stdout.write('\n');
+  const pages = results[results.length - 1].pages;
+  const medianMs = median(results.map((r) => r.ms));
+  return {
+    id: label,
+    runs,
+    pages,
+    medianMs,
+    minMs: Math.min(...results.map((r) => r.ms)),
+    peakMiB: Math.max(...results.map((r) => r.kib)) / 1024,
+    msPerPage: Number.isFinite(pages) && pages > 0 ? medianMs / pages : Number.NaN,
+  };
+}
+
+// ------------------------------------------------------------------ report
+
+function verdict(row, target) {
+  if (!target) return { text: '', met: true };
+  // A "200-page" run that made fewer pages proves nothing, so it cannot meet its target.
+  const enoughPages = row.minPages === undefined || row.pages >= row.minPages;
+  const met = enoughPages && row.medianMs / 1000 <= target.seconds && row.peakMiB <= target.mib;
+  return { text: `≤ ${target.seconds} s & ≤ ${target.mib} MiB`, met };
+}
+
+function printTable(rows) {
+  const header = ['case', 'pages', 'runs', 'median s', 'min s', 'peak MiB', 'ms/page', 'target', 'result'];
+  const body = rows.map(({ row, target }) => {
+    const v = verdict(row, target);
+    const fmt = (n, d) => (Number.isFinite(n) ? n.toFixed(d) : '?');
+    return [
+      row.id,
+      fmt(row.pages, 0),
+      String(row.runs),
+      fmt(row.medianMs / 1000, 3),
+      fmt(row.minMs / 1000, 3),
+      fmt(row.peakMiB, 1),
+      fmt(row.msPerPage, 1),
+      v.text,
+      target ? (v.met ? 'met' : 'NOT MET') : '',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of body) console.log(line(r));
+}
+
+function main() {
+  if (!fs.existsSync(CLI)) {
+    fail(`${path.relative(ROOT, CLI)} is missing: the CLI is not built yet (src/cli.ts → npm run build).`);
+  }
+  if (!fs.existsSync(path.join(ROOT, 'issues', SAMPLE, 'issue.yaml'))) {
+    fail(`issues/${SAMPLE}/issue.yaml is missing: the sample issue is needed to benchmark.`);
+  }
+  const projectDir = makeProject();
+  try {
+    console.log(`bench: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; project ${projectDir}`);
+    const rows = [];
+    rows.push({ row: measure(projectDir, SAMPLE, SAMPLE_RUNS, `sample ${SAMPLE}`), target: TARGETS.sample });
+    for (const { id, repeat, targetPages } of REPEATS) {
+      makeLargeIssue(projectDir, id, repeat);
+      const row = { ...measure(projectDir, id, LARGE_RUNS), minPages: targetPages };
+      if (!(row.pages >= targetPages)) {
+        console.log(`  note: ${id} has ${row.pages} pages (< ${targetPages}); raise its repeat count (now ${repeat}) in bench/run.js`);
+      }
+      rows.push({ row, target: TARGETS[id] });
+    }
+    console.log('');
+    printTable(rows);
+    const unmet = rows.filter(({ row, target }) => !verdict(row, target).met).map(({ row }) => row.id);
+    console.log('');
+    console.log(unmet.length === 0 ? 'targets: all met' : `targets: NOT MET for ${unmet.join(', ')}`);
+    if (unmet.length > 0 && process.env.BENCH_STRICT === '1') process.exitCode = 1;
+  } finally {
+    if (process.env.BENCH_KEEP === '1') console.log(`kept ${projectDir}`);
+    else fs.rmSync(projectDir, { recursive: true, force: true });
+  }
+}
+
+try {
+  main();
+} catch (err) {
+  if (!(err instanceof BenchError)) throw err;
+  process.stderr.write(`bench: ${err.message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,120 @@
+/**
+ * The command line: `bulletin build <issue>`, `bulletin check <issue>`. Exit codes: 0 done,
+ * 1 the editor's input has a problem (printed without a stack trace), 2 usage. A bug of ours
+ * prints one line and leaves the stack trace in a log file.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { type BuildResult, buildIssue } from './build';
+import { BulletinError, type Diagnostic, formatDiagnostic } from './errors';
+import { t } from './messages';
+
+const EXIT_INPUT = 1;
+const EXIT_USAGE = 2;
+
+interface CommandOptions {
+  readonly json?: boolean;
+}
+
+/** Runs the CLI with process.argv-style arguments. */
+export function main(argv: readonly string[]): void {
+  const program = new Command()
+    .name('bulletin')
+    .description(t('Typesets a Chinese committee bulletin into print-ready PDF', '把委员会简报排成可付印的 PDF'))
+    .version(readVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('build')
+    .argument('<issue>', t('issue folder under issues/, e.g. 2024-02', 'issues/ 下的期号目录，如 2024-02'))
+    .option('--json', t('print diagnostics as JSON', '以 JSON 输出诊断信息'))
+    .description(t('validate, typeset and write the PDFs to out/<issue>/', '校验、排版并把 PDF 写入 out/<issue>/'))
+    .action((issue: string, options: CommandOptions) => run(issue, options, false));
+  program
+    .command('check')
+    .argument('<issue>', t('issue folder under issues/', 'issues/ 下的期号目录'))
+    .option('--json', t('print diagnostics as JSON', '以 JSON 输出诊断信息'))
+    .description(t('validate and typeset everything, write nothing', '完整校验与排版，但不写文件'))
+    .action((issue: string, options: CommandOptions) => run(issue, options, true));
+
+  try {
+    program.parse(argv as string[]);
+  } catch (err) {
+    if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
+    throw err;
+  }
+}
+
+function run(issue: string, options: CommandOptions, dryRun: boolean): void {
+  const started = process.hrtime.bigint();
+  const onStage = options.json ? undefined : ({ stage, ms }: { stage: string; ms: number }) => process.stdout.write(`  ${stage.padEnd(18)} ${ms.toFixed(0).padStart(5)} ms\n`);
+  buildIssue(process.cwd(), issue, onStage ? { dryRun, onStage } : { dryRun })
+    .then((result) => {
+      report(result, options, dryRun, Number(process.hrtime.bigint() - started) / 1e6);
+      process.exitCode = 0;
+    })
+    .catch((err: unknown) => {
+      if (err instanceof BulletinError) {
+        printDiagnostics(err.diagnostics, options);
+        process.exitCode = EXIT_INPUT;
+        return;
+      }
+      reportBug(err);
+    });
+}
+
+function report(result: BuildResult, options: CommandOptions, dryRun: boolean, totalMs: number): void {
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ ok: true, pages: result.pageCount, outputs: result.outputs, diagnostics: result.warnings }, null, 2)}\n`);
+    return;
+  }
+  for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`);
+  const s = result.layout.stats;
+  process.stdout.write(
+    t(
+      `  typesetting: ${s.lines} lines, ${s.pushIns} push-ins, ${s.pushOuts} push-outs, largest extra space ${s.maxExtraPerGap.toFixed(3)} em per gap, ${s.linesOverThreshold} lines over 0.5 em\n`,
+      `  排版：${s.lines} 行，挤进 ${s.pushIns} 行，推出 ${s.pushOuts} 行，最大字间加宽 ${s.maxExtraPerGap.toFixed(3)} em，超过 0.5 em 的 ${s.linesOverThreshold} 行\n`,
+    ),
+  );
+  for (const w of s.worst.filter((x) => x.extraPerGap > 0.25)) process.stdout.write(`    ${w.where}: ${w.text}… +${w.extraPerGap.toFixed(3)} em\n`);
+  if (dryRun) {
+    process.stdout.write(t(`check passed: ${result.pageCount} pages, nothing written (${totalMs.toFixed(0)} ms)\n`, `检查通过：共 ${result.pageCount} 页，未写文件（${totalMs.toFixed(0)} ms）\n`));
+    return;
+  }
+  for (const output of result.outputs) {
+    const relative = path.relative(process.cwd(), output.file);
+    process.stdout.write(`${relative}  ${result.pageCount} pages  ${(output.bytes / 1024).toFixed(0)} KB\n`);
+  }
+  process.stdout.write(t(`done in ${totalMs.toFixed(0)} ms\n`, `完成，用时 ${totalMs.toFixed(0)} ms\n`));
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], options: CommandOptions): void {
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ ok: false, diagnostics }, null, 2)}\n`);
+    return;
+  }
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  process.stderr.write(t(`${errors} problem(s); nothing was written\n`, `发现 ${errors} 个问题；未写任何文件\n`));
+}
+
+/** A bug of ours: one line for the editor, the stack trace in a log file for us. */
+function reportBug(err: unknown): void {
+  const log = path.join(os.tmpdir(), `bulletin-error-${process.pid}.log`);
+  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  try {
+    fs.writeFileSync(log, `bulletin ${readVersion()}\n${process.argv.join(' ')}\n\n${detail}\n`);
+  } catch {
+    // Even the log could not be written; the one line below still goes out.
+  }
+  process.stderr.write(t(`internal error in bulletin (not your input's fault); please report it with ${log}\n`, `bulletin 内部错误（不是输入内容的问题）；请附上 ${log} 报告此问题\n`));
+  process.exitCode = 70;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}

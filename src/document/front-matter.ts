@@ -1,0 +1,61 @@
+/**
+ * The `---` block at the top of an article: split it from the Markdown body, parse it with
+ * positions in the .md file, and validate it.
+ */
+import { inputError, type Diagnostic, type SourceLocation } from '../errors';
+import { parseYamlFile } from '../manifest/parse';
+import type { ArticleFrontMatter } from '../manifest/types';
+import { validateFrontMatter } from '../manifest/validate';
+import { t } from '../messages';
+
+/** An article file split into its validated front matter and its Markdown body. */
+export interface ArticleSource {
+  readonly frontMatter: ArticleFrontMatter;
+  /** Where `title:` is written, for messages about the title. */
+  readonly titleSource: SourceLocation;
+  /** The Markdown after the front matter, padded with blank lines so line numbers match the file. */
+  readonly body: string;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** The raw parts of an article file: front matter YAML (starting on line 2) and padded body. */
+export interface SplitArticle {
+  readonly yaml: string;
+  readonly body: string;
+}
+
+const FENCE = /^---[ \t]*$/;
+const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+/** Splits `---\n…\n---\n` off the start of an article; a missing or unclosed block is an error. */
+export function splitFrontMatter(text: string, file: string): SplitArticle {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const example = t(
+    'start the file with:\n  ---\n  title: 文章标题\n  source: 来源\n  date: 2024-02-02\n  ---',
+    '文件开头应为：\n  ---\n  title: 文章标题\n  source: 来源\n  date: 2024-02-02\n  ---',
+  );
+  if (!FENCE.test(lines[0] ?? '')) {
+    throw inputError({ file, line: 1, column: 1 }, t('the article does not start with front matter (---)', '文章开头缺少 --- 信息块'), example);
+  }
+  const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
+  if (close < 0) {
+    throw inputError(
+      { file, line: 1, column: 1 },
+      t('the front matter that starts here is not closed by a --- line', '从此处开始的 --- 信息块没有以 --- 行结束'),
+      example,
+    );
+  }
+  return {
+    yaml: lines.slice(1, close).join('\n'),
+    // Blank lines in place of the front matter keep Markdown line numbers equal to file lines.
+    body: '\n'.repeat(close + 1) + lines.slice(close + 1).join('\n'),
+  };
+}
+
+/** Splits, parses and validates an article's front matter; errors point into the .md file. */
+export function readArticleSource(text: string, file: string): ArticleSource {
+  const { yaml, body } = splitFrontMatter(text, file);
+  const parsed = parseYamlFile(yaml, file, { lineOffset: 1 });
+  const frontMatter = validateFrontMatter(parsed);
+  return { frontMatter, titleSource: parsed.locate(['title']), body, warnings: parsed.warnings };
+}

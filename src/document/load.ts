@@ -1,0 +1,180 @@
+/**
+ * Reads and checks a whole issue: issue.yaml, the series file, every article. Problems in all
+ * files are collected and reported together, sorted by file and line.
+ */
+import * as path from 'node:path';
+import { BulletinError, inputError, type Diagnostic, type SourceLocation } from '../errors';
+import { isPlainObject, parseYamlFile, type ParsedYaml } from '../manifest/parse';
+import { sortByPosition, validateIssue, validateSeries } from '../manifest/validate';
+import { t } from '../messages';
+import { dirExists, displayPath, fileExists, listDir, readText, resolveInside } from '../workspace';
+import { composeIssue, type ArticleInput } from './compose';
+import { readArticleSource } from './front-matter';
+import { markdownToBlocks } from './markdown';
+import type { SeriesManifest } from '../manifest/types';
+import type { IssueDocument } from './types';
+
+/** A loaded issue, its non-fatal warnings and the text of every file read (by relative path). */
+export interface LoadedIssue {
+  readonly document: IssueDocument;
+  readonly warnings: Diagnostic[];
+  readonly sources: Map<string, string>;
+  /** The validated series file, for the settings layout and rendering need (page, fonts, print). */
+  readonly series: SeriesManifest;
+  /** Where a key of the series file is, for messages about fonts or profiles. */
+  readonly locateInSeries: (path: readonly (string | number)[]) => SourceLocation;
+}
+
+/** Loads issues/<issueId>/ under projectRoot; throws one BulletinError listing every problem. */
+export async function loadIssue(projectRoot: string, issueId: string): Promise<LoadedIssue> {
+  const root = path.resolve(projectRoot);
+  const issuesDir = path.join(root, 'issues');
+  const issueDir = path.join(issuesDir, issueId);
+  if (!/^[^/\\]+$/.test(issueId) || issueId === '.' || issueId === '..' || !fileExists(path.join(issueDir, 'issue.yaml'))) {
+    throw missingIssue(issueId, issuesDir);
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  // Runs one step; a BulletinError becomes diagnostics and the step yields undefined.
+  const attempt = async <T>(step: () => T | Promise<T>): Promise<T | undefined> => {
+    try {
+      return await step();
+    } catch (err) {
+      if (!(err instanceof BulletinError)) throw err;
+      diagnostics.push(...err.diagnostics);
+      return undefined;
+    }
+  };
+  const read = async (file: string, from?: SourceLocation): Promise<{ text: string; display: string } | undefined> => {
+    const display = displayPath(root, file);
+    const text = await attempt(() => readText(file, from === undefined ? { display } : { display, from }));
+    if (text === undefined) return undefined;
+    sources.set(display, text);
+    return { text, display };
+  };
+
+  const issueRead = await read(path.join(issueDir, 'issue.yaml'));
+  const issueParsed = issueRead && (await attempt(() => parseYamlFile(issueRead.text, issueRead.display)));
+  if (issueParsed === undefined) throw new BulletinError(sortByPosition(diagnostics));
+  diagnostics.push(...issueParsed.warnings);
+  const issue = await attempt(() => validateIssue(issueParsed));
+
+  // Even when issue.yaml has mistakes, check the series and articles it names as far as possible.
+  const seriesParsed = await loadSeries(issueParsed, root, issueDir, read, attempt);
+  const series = seriesParsed && (await attempt(() => validateSeries(seriesParsed)));
+  if (seriesParsed !== undefined) diagnostics.push(...seriesParsed.warnings);
+
+  const articles: ArticleInput[][] = [];
+  const seen = new Map<string, string>();
+  for (const { section, index, file, from } of articleRefs(issueParsed)) {
+    const abs = await attempt(() => resolveInside(issueDir, file, from));
+    if (abs === undefined) continue;
+    const display = displayPath(root, abs);
+    const earlier = seen.get(display);
+    if (earlier !== undefined) {
+      diagnostics.push({
+        severity: 'warning',
+        location: from,
+        message: t(`${file} is listed twice (also at ${earlier})`, `${file} 被列出两次（另见 ${earlier}）`),
+      });
+    }
+    seen.set(display, `${from.file}:${from.line ?? 1}`);
+    const content = await read(abs, from);
+    if (content === undefined) continue;
+    const source = await attempt(() => readArticleSource(content.text, content.display));
+    if (source === undefined) continue;
+    diagnostics.push(...source.warnings);
+    const blocks = await attempt(() => markdownToBlocks(source.body, { file: content.display, absFile: abs, issueDir }));
+    if (blocks === undefined) continue;
+    const list = (articles[section] ??= []);
+    list[index] = { file: content.display, frontMatter: source.frontMatter, titleSource: source.titleSource, blocks };
+  }
+  diagnostics.push(...unlistedArticles(root, issueDir, seen, issueParsed.file));
+
+  let document: IssueDocument | undefined;
+  if (!diagnostics.some((d) => d.severity === 'error') && issue !== undefined && series !== undefined && seriesParsed !== undefined) {
+    document = await attempt(() =>
+      composeIssue({
+        series,
+        issue,
+        articles,
+        templateLocation: (key) => seriesParsed.locate(['templates', key]),
+        dateLocation: issueParsed.locate(['date']),
+      }),
+    );
+  }
+  if (document === undefined || series === undefined || seriesParsed === undefined || diagnostics.some((d) => d.severity === 'error')) {
+    throw new BulletinError(sortByPosition(diagnostics));
+  }
+  return { document, warnings: sortByPosition(diagnostics), sources, series, locateInSeries: (p) => seriesParsed.locate(p) };
+}
+
+async function loadSeries(
+  issueParsed: ParsedYaml,
+  root: string,
+  issueDir: string,
+  read: (file: string, from?: SourceLocation) => Promise<{ text: string; display: string } | undefined>,
+  attempt: <T>(step: () => T | Promise<T>) => Promise<T | undefined>,
+): Promise<ParsedYaml | undefined> {
+  const value = issueParsed.value;
+  const seriesPath = isPlainObject(value) ? value['series'] : undefined;
+  if (typeof seriesPath !== 'string' || seriesPath === '') return undefined;
+  const from = issueParsed.locate(['series']);
+  // The series file is shared by all issues, so it lives outside the issue folder, in the project.
+  const abs = await attempt(() => resolveInside(root, seriesPath, from, issueDir));
+  if (abs === undefined) return undefined;
+  const content = await read(abs, from);
+  return content && (await attempt(() => parseYamlFile(content.text, content.display)));
+}
+
+interface ArticleRefAt {
+  readonly section: number;
+  readonly index: number;
+  readonly file: string;
+  readonly from: SourceLocation;
+}
+
+// Reads the article list from the raw value, so a mistake elsewhere in issue.yaml does not hide
+// the problems in the articles.
+function articleRefs(parsed: ParsedYaml): ArticleRefAt[] {
+  const value = parsed.value;
+  const sections = isPlainObject(value) ? value['sections'] : undefined;
+  if (!Array.isArray(sections)) return [];
+  const refs: ArticleRefAt[] = [];
+  sections.forEach((section: unknown, i) => {
+    const list = isPlainObject(section) ? section['articles'] : undefined;
+    if (!Array.isArray(list)) return;
+    list.forEach((ref: unknown, j) => {
+      const file = isPlainObject(ref) ? ref['file'] : undefined;
+      if (typeof file === 'string' && file !== '') {
+        refs.push({ section: i, index: j, file, from: parsed.locate(['sections', i, 'articles', j, 'file']) });
+      }
+    });
+  });
+  return refs;
+}
+
+// An article written but not listed in issue.yaml is probably forgotten.
+function unlistedArticles(root: string, issueDir: string, listed: Map<string, string>, issueFile: string): Diagnostic[] {
+  const dir = path.join(issueDir, 'articles');
+  return listDir(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => displayPath(root, path.join(dir, name)))
+    .filter((display) => !listed.has(display))
+    .map((display) => ({
+      severity: 'warning' as const,
+      location: { file: display },
+      message: t(`${display} is not listed in ${issueFile}`, `${display} 没有列在 ${issueFile} 中`),
+    }));
+}
+
+function missingIssue(issueId: string, issuesDir: string): BulletinError {
+  const existing = listDir(issuesDir).filter((name) => dirExists(path.join(issuesDir, name)) && fileExists(path.join(issuesDir, name, 'issue.yaml')));
+  const list = existing.length === 0 ? t('(none)', '（无）') : existing.join(', ');
+  return inputError(
+    { file: `issues/${issueId}` },
+    t(`there is no issue "${issueId}" (no issues/${issueId}/issue.yaml)`, `没有名为 "${issueId}" 的一期（找不到 issues/${issueId}/issue.yaml）`),
+    t(`issues that exist: ${list}`, `现有的各期：${list}`),
+  );
+}

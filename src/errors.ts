@@ -1,0 +1,47 @@
+/** Where in the editor's files a problem is: 1-based line and column. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** One problem found in the editor's input. Errors stop the build; warnings do not. */
+export interface Diagnostic {
+  readonly severity: 'error' | 'warning';
+  readonly location: SourceLocation;
+  /** What is wrong, in one sentence. */
+  readonly message: string;
+  /** How to fix it, when there is something useful to say. */
+  readonly hint?: string;
+}
+
+/**
+ * A mistake in the editor's input (manifest, article, image, font). The CLI prints it without a
+ * stack trace and exits 1; anything that is not a BulletinError is a bug of ours.
+ */
+export class BulletinError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'BulletinError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Builds a BulletinError for a single problem. */
+export function inputError(location: SourceLocation, message: string, hint?: string): BulletinError {
+  return new BulletinError([
+    hint === undefined
+      ? { severity: 'error', location, message }
+      : { severity: 'error', location, message, hint },
+  ]);
+}
+
+/** Renders `file:line:col: message` (+ hint), the form editors and VS Code understand. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const { file, line, column } = d.location;
+  const where = line === undefined ? file : column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
+  const prefix = d.severity === 'warning' ? 'warning: ' : '';
+  return `${where}: ${prefix}${d.message}${d.hint === undefined ? '' : `\n  hint: ${d.hint}`}`;
+}

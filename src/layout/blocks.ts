@@ -1,0 +1,198 @@
+/**
+ * Lays out the articles into the galley: section heading, title block, paragraphs line by line,
+ * headings, figures with captions. One `switch` case per body block kind.
+ */
+import type { Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
+import type { PunctuationStyle } from '../text/classes';
+import type { FontRole, FontSet } from '../text/fonts';
+import { assertNever, type FlowItem } from './flow';
+import type { PageStyle } from './page-style';
+import { type ParagraphStyle, type SetLine, setParagraph } from './paragraph';
+import type { Box, TypesettingStats } from './types';
+
+/** Pixel size of each image file, read before layout (layout itself does no I/O). */
+export type ImageSizes = ReadonlyMap<string, { readonly width: number; readonly height: number }>;
+
+export interface BodyContext {
+  readonly style: PageStyle;
+  readonly fonts: FontSet;
+  readonly images: ImageSizes;
+  readonly punctuation: PunctuationStyle;
+  readonly hang: 'none' | 'stops';
+  readonly stats: TypesettingStats;
+}
+
+/** Extra space per gap above which a line is reported (I7). */
+export const WARN_EXTRA_PER_GAP = 0.5;
+
+/** Builds the galley of all sections and articles, in reading order. */
+export function layoutBody(sections: readonly Section[], ctx: BodyContext): FlowItem[] {
+  const galley: FlowItem[] = [];
+  for (const section of sections) {
+    section.articles.forEach((article, index) => {
+      const sectionHead = index === 0 ? sectionHeading(section, ctx) : [];
+      galley.push(...withBreakBefore(sectionHead.concat(titleBlock(article, ctx))));
+      for (const block of article.blocks) galley.push(...layoutBodyBlock(block, article, ctx));
+    });
+  }
+  return galley;
+}
+
+function withBreakBefore(items: FlowItem[]): FlowItem[] {
+  return items.map((item, k) => (k === 0 ? { ...item, breakBefore: true } : item));
+}
+
+function paragraphStyle(ctx: BodyContext, size: number, fonts: Record<'regular' | 'bold' | 'emphasis', FontRole>, extra: Partial<ParagraphStyle> = {}): ParagraphStyle {
+  return {
+    size,
+    fonts,
+    firstIndent: 0,
+    align: 'justify',
+    minLastHan: 2,
+    lastLineReserve: 0,
+    punctuation: ctx.punctuation,
+    hang: ctx.hang,
+    ...extra,
+  };
+}
+
+export const BODY_FONTS = { regular: 'serif', bold: 'serifBold', emphasis: 'serif' } as const;
+export const HEADING_FONTS: Readonly<Record<HeadingLevel, FontRole>> = { 1: 'sansBold', 2: 'kai', 3: 'serifBold', 4: 'serif' };
+
+/** Turns set lines into text (and emphasis-dot) boxes relative to a slot top at baseline `baseline`. */
+export function lineBoxes(line: SetLine, baseline: number, size: number, ink: 'text' | 'accent' = 'text'): Box[] {
+  const boxes: Box[] = [{ kind: 'text', y: baseline, runs: line.runs, ink }];
+  // 着重号: a dot centred under each ideograph, below the em box (R22).
+  for (const x of line.dots) boxes.push({ kind: 'dot', x, y: baseline + size * 0.3, radius: size * 0.06, ink });
+  return boxes;
+}
+
+function record(ctx: BodyContext, lines: readonly SetLine[], where: string): void {
+  for (const line of lines) {
+    ctx.stats.lines++;
+    if (line.shrink > 0) ctx.stats.pushIns++;
+    if (line.extraPerGap > 0) ctx.stats.pushOuts++;
+    ctx.stats.maxExtraPerGap = Math.max(ctx.stats.maxExtraPerGap, line.extraPerGap);
+    if (line.extraPerGap > WARN_EXTRA_PER_GAP) {
+      ctx.stats.linesOverThreshold++;
+    }
+    ctx.stats.worst.push({ extraPerGap: line.extraPerGap, where, text: line.text.slice(0, 12) });
+    ctx.stats.worst.sort((a, b) => b.extraPerGap - a.extraPerGap);
+    if (ctx.stats.worst.length > 5) ctx.stats.worst.length = 5;
+  }
+}
+
+/** One slot per line; the first two and last two lines of a paragraph hold together (R19). */
+function linesToFlow(lines: readonly SetLine[], ctx: BodyContext, size: number, where: string, keepAll: boolean): FlowItem[] {
+  const { pitch, em } = ctx.style;
+  const count = lines.length;
+  return lines.map((line, k) => ({
+    height: pitch,
+    boxes: lineBoxes(line, em * 0.88, size),
+    keepWithNext: keepAll || (k === 0 && count > 1) || (k === count - 2 && count > 1),
+    breakBefore: false,
+    where: `${where} line ${k + 1}`,
+  }));
+}
+
+function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): FlowItem[] {
+  const { style, fonts } = ctx;
+  const where = `${article.file}:${block.source.line ?? 1}`;
+  switch (block.kind) {
+    case 'paragraph': {
+      const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, BODY_FONTS, { firstIndent: 2 * style.em }), style.textWidth, fonts);
+      record(ctx, lines, where);
+      return linesToFlow(lines, ctx, style.em, where, false);
+    }
+    case 'heading': {
+      const font = HEADING_FONTS[block.level];
+      const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em }), style.textWidth, fonts);
+      record(ctx, lines, where);
+      // A heading keeps with the first two lines of what follows (R20).
+      return linesToFlow(lines, ctx, style.em, where, true);
+    }
+    case 'figure':
+      return [figure(block, ctx, where)];
+    default:
+      return assertNever(block);
+  }
+}
+
+/** Image scaled to ¾ of the column, caption in 楷体 below; the pair never splits. */
+function figure(block: Extract<BodyBlock, { kind: 'figure' }>, ctx: BodyContext, where: string): FlowItem {
+  const { style, fonts } = ctx;
+  const pixels = ctx.images.get(block.image);
+  if (!pixels) throw new Error(`image size of ${block.image} was not read before layout`);
+  let width = style.textWidth * 0.75;
+  let height = (width * pixels.height) / pixels.width;
+  const maxHeight = style.pitch * (style.linesPerPage / 2);
+  if (height > maxHeight) {
+    width = (width * maxHeight) / height;
+    height = maxHeight;
+  }
+  const captionSize = style.sizes.caption;
+  const caption = setParagraph(block.caption, paragraphStyle(ctx, captionSize, { regular: 'kai', bold: 'kai', emphasis: 'kai' }, { align: 'center', minLastHan: 3 }), style.textWidth, fonts);
+  const top = style.pitch * 0.5;
+  const boxes: Box[] = [{ kind: 'image', x: (style.textWidth - width) / 2, y: top, width, height, file: block.image }];
+  let baseline = top + height + captionSize * 1.6;
+  for (const line of caption) {
+    boxes.push(...lineBoxes(line, baseline, captionSize));
+    baseline += captionSize * 1.5;
+  }
+  return { height: roundUp(baseline + style.pitch * 0.3, style.pitch), boxes, keepWithNext: false, breakBefore: false, where };
+}
+
+function roundUp(value: number, step: number): number {
+  return Math.ceil(value / step - 1e-6) * step;
+}
+
+/** "一、行业动态" above the first article of a section, with a rule under it. */
+function sectionHeading(section: Section, ctx: BodyContext): FlowItem[] {
+  const { style, fonts } = ctx;
+  const size = style.sizes.section;
+  const runs: TextRun[] = [{ text: `${section.number}${section.title}`, style: 'regular', source: { file: '(section)' } }];
+  const [line] = setParagraph(runs, paragraphStyle(ctx, size, { regular: 'sansBold', bold: 'sansBold', emphasis: 'sansBold' }, { minLastHan: 0 }), style.textWidth, fonts);
+  const baseline = size * 1.1;
+  const boxes: Box[] = line ? lineBoxes(line, baseline, size, 'accent') : [];
+  boxes.push({ kind: 'rule', x1: 0, y1: baseline + size * 0.45, x2: style.textWidth, y2: baseline + size * 0.45, thickness: 0.75, ink: 'accent' });
+  return [
+    {
+      height: roundUp(baseline + size, style.pitch),
+      boxes,
+      keepWithNext: true,
+      breakBefore: false,
+      anchors: [section.anchor],
+      where: `section ${section.title}`,
+    },
+  ];
+}
+
+/** Title (balanced, centred), subtitle, document number and byline: one slot that keeps with the text. */
+function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
+  const { style, fonts } = ctx;
+  const boxes: Box[] = [];
+  let y = style.pitch * 0.5;
+  const addCentred = (text: string, size: number, font: FontRole, leading: number, minLastHan: number) => {
+    const runs: TextRun[] = [{ text, style: 'regular', source: article.titleSource }];
+    const lines = setParagraph(runs, paragraphStyle(ctx, size, { regular: font, bold: font, emphasis: font }, { align: 'center', minLastHan }), style.textWidth, fonts);
+    for (const line of lines) {
+      y += size * leading * (boxes.length === 0 ? 0.9 : 1);
+      boxes.push(...lineBoxes(line, y, size));
+    }
+  };
+  addCentred(article.title, style.sizes.title, 'sansBold', 1.45, 3);
+  if (article.subtitle) addCentred(article.subtitle, style.sizes.subtitle, 'kai', 1.6, 3);
+  if (article.documentNumber) addCentred(article.documentNumber, style.sizes.subtitle, 'kai', 1.8, 0);
+  if (article.byline) addCentred(article.byline, style.sizes.byline, 'kai', 2.2, 0);
+  return [
+    {
+      height: roundUp(y + style.pitch, style.pitch),
+      boxes,
+      keepWithNext: true,
+      breakBefore: false,
+      anchors: [article.anchor],
+      runningTitle: article.runningHead,
+      where: `${article.file}: title`,
+    },
+  ];
+}

@@ -1,0 +1,91 @@
+/**
+ * The cover (刊头): masthead title, publisher and issue line over a double rule, and the
+ * editorial board with names in equal cells so they never split and line up (R29).
+ */
+import type { Masthead } from '../document/types';
+import type { FontSet } from '../text/fonts';
+import type { PunctuationStyle } from '../text/classes';
+import { lineBoxes } from './blocks';
+import type { PageStyle } from './page-style';
+import { moveLine, type SetLine, setSingleLine } from './paragraph';
+import type { Box } from './types';
+
+/** Boxes of the cover page, in page coordinates (left = the text area's left edge on a recto). */
+export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet, punctuation: PunctuationStyle): Box[] {
+  const left = style.innerMargin;
+  const width = style.textWidth;
+  const boxes: Box[] = [];
+  const centred = (text: string, font: 'sansBold' | 'serif' | 'serifBold' | 'kai', size: number, baseline: number, ink: 'text' | 'accent' = 'text', spread = 0) => {
+    const line = spreadLine(setSingleLine(text, font, size, fonts, punctuation), spread * size);
+    boxes.push(...lineBoxes(moveLine(line, left + (width - line.right) / 2), baseline, size, ink));
+  };
+  const s = style.sizes;
+  let y = style.textTop + s.mastheadTitle * 1.2;
+  // The masthead title is spread a little, as mastheads are (R29 "short headings may be spread").
+  centred(masthead.title, 'sansBold', s.mastheadTitle * 1.5, y + s.mastheadTitle, 'accent', 0.12);
+  y += s.mastheadTitle * 2.4;
+  centred(masthead.publisher, 'serif', s.mastheadSub, y);
+  y += s.mastheadSub * 1.7;
+  centred(masthead.issueLine, 'serif', 14, y);
+  y += 14;
+  boxes.push({ kind: 'rule', x1: left, y1: y, x2: left + width, y2: y, thickness: 1.5, ink: 'accent' });
+  boxes.push({ kind: 'rule', x1: left, y1: y + 3, x2: left + width, y2: y + 3, thickness: 0.5, ink: 'accent' });
+
+  // The board block sits at the foot of the text area.
+  const size = s.board;
+  const pitch = size * 1.75;
+  const cell = 4 * size; // a 3-em name plus a 1-em gap
+  const labelWidth = 5 * size;
+  const perLine = Math.floor((width - labelWidth) / cell);
+  const rows = masthead.boardRows.map((row) => ({ ...row, lines: Math.max(1, Math.ceil(row.names.length / perLine)) }));
+  const totalLines = 2 + rows.reduce((n, r) => n + r.lines, 0) + 2;
+  const bottom = style.textTop + (style.linesPerPage - 1) * style.pitch + style.em;
+  let baseline = bottom - (totalLines - 1) * pitch;
+  boxes.push({ kind: 'rule', x1: left, y1: baseline - pitch * 1.2, x2: left + width, y2: baseline - pitch * 1.2, thickness: 0.5, ink: 'rule' });
+  centred(masthead.boardHeading, 'sansBold', size * 1.15, baseline);
+  baseline += pitch * 1.5;
+  const label = (text: string, y0: number) => boxes.push(...lineBoxes(moveLine(setSingleLine(text, 'sansBold', size, fonts, punctuation), left), y0, size));
+  for (const row of rows) {
+    label(`${row.label}：`, baseline);
+    if (row.note) {
+      const note = setSingleLine(`（${row.note}）`, 'serif', size, fonts, punctuation);
+      boxes.push(...lineBoxes(moveLine(note, left + labelWidth - size * 0.5 - 0), baseline, size));
+      baseline += pitch;
+    }
+    row.names.forEach((name, k) => {
+      const column = k % perLine;
+      if (k > 0 && column === 0) baseline += pitch;
+      boxes.push(...nameInCell(name, left + labelWidth + column * cell, baseline));
+    });
+    baseline += pitch;
+  }
+  label(`${masthead.editorLabel}：`, baseline);
+  boxes.push(...nameInCell(masthead.editor, left + labelWidth, baseline));
+  baseline += pitch;
+  label(`${masthead.contactLabel}：`, baseline);
+  boxes.push(...lineBoxes(moveLine(setSingleLine(masthead.email, 'serif', size, fonts, punctuation), left + labelWidth), baseline, size));
+  return boxes;
+
+  /** Adds `extra` points after every glyph but the last: spacing by position, not by inserted spaces. */
+  function spreadLine(line: SetLine, extra: number): SetLine {
+    if (extra === 0) return line;
+    let k = 0;
+    const runs = line.runs.map((run) => ({ ...run, glyphs: run.glyphs.map((g) => ({ ...g, x: g.x + extra * k++ })) }));
+    const added = extra * Math.max(0, k - 1);
+    return { ...line, runs: runs.map((run) => ({ ...run, end: run.end + added })), right: line.right + added };
+  }
+
+  /** A name spread over a 3-em cell: 2-character names become 陈　洁 (R29). */
+  function nameInCell(name: string, x: number, y0: number): Box[] {
+    const chars = Array.from(name);
+    const line = setSingleLine(name, 'serif', size, fonts, punctuation);
+    if (chars.length !== 2) return lineBoxes(moveLine(line, x), y0, size);
+    // Spread: first character at 0, second at 2 em; the gap stays inside the first glyph's advance.
+    const runs = line.runs.map((run) => ({
+      ...run,
+      end: x + 3 * size,
+      glyphs: run.glyphs.map((g, i) => ({ ...g, x: x + i * 2 * size })),
+    }));
+    return [{ kind: 'text', y: y0, runs, ink: 'text' }];
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Lays out the whole issue: the body galley is paginated once (folios start at 1 on the first
+ * article page, so they do not depend on how long the TOC is), then the TOC is set with the
+ * folios the articles landed on, then pages are assembled and decorated.
+ */
+import type { IssueDocument } from '../document/types';
+import type { PunctuationStyle } from '../text/classes';
+import type { FontSet } from '../text/fonts';
+import { type ImageSizes, layoutBody } from './blocks';
+import { layoutCover } from './cover';
+import { decorateBodyPage } from './decorate';
+import { offsetBox } from './flow';
+import { type PaginatedPage, paginate } from './paginate';
+import { type PageStyle, textLeft } from './page-style';
+import { layoutToc } from './toc';
+import type { Box, LaidOutIssue, OutlineEntry, Page, PageMap, TypesettingStats } from './types';
+
+export interface LayoutOptions {
+  readonly style: PageStyle;
+  readonly fonts: FontSet;
+  readonly images: ImageSizes;
+  readonly punctuation: PunctuationStyle;
+  readonly hang: 'none' | 'stops';
+}
+
+/** Lays out cover, TOC and body; every TOC folio is where its article's title is. */
+export function layoutDocument(doc: IssueDocument, options: LayoutOptions): LaidOutIssue & { problems: readonly string[] } {
+  const { style, fonts, punctuation } = options;
+  const stats: TypesettingStats = { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, worst: [] };
+  const capacity = style.linesPerPage * style.pitch;
+
+  // Body first: where each article lands decides the folios the TOC prints.
+  const body = paginate(layoutBody(doc.sections, { ...options, stats }), capacity);
+  const bodyFolios: PageMap = anchorFolios(body.pages, 1);
+
+  // The TOC, with those folios; its height never depends on them (fixed folio column).
+  const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, punctuation }), capacity);
+
+  const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, punctuation), anchors: [] }];
+  toc.pages.forEach((page, k) => {
+    const index = pages.length;
+    pages.push({ kind: 'toc', folio: null, label: k === 0 ? '目录' : `目录${k + 1}`, boxes: placeItems(page, style, index), anchors: [] });
+  });
+  let runningTitle = '';
+  body.pages.forEach((page, k) => {
+    const index = pages.length;
+    const folio = k + 1;
+    const first = page.items[0]?.item;
+    if (first?.runningTitle !== undefined) runningTitle = first.runningTitle;
+    const pageTitle = runningTitle;
+    for (const { item } of page.items) if (item.runningTitle !== undefined) runningTitle = item.runningTitle;
+    const anchors = page.items.flatMap(({ item, top }) => (item.anchors ?? []).map((id) => ({ id, y: style.textTop + top })));
+    const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, pageTitle, doc.texts, style, fonts, punctuation));
+    pages.push({ kind: 'body', folio, label: String(folio), boxes, anchors, runningTitle: pageTitle });
+  });
+
+  // The same structure as the TOC becomes the PDF outline.
+  const outline: OutlineEntry[] = doc.sections.map((section) => ({
+    title: `${section.number}${section.title}`,
+    target: section.anchor,
+    children: section.articles.map((article) => ({ title: article.tocTitle, target: article.anchor, children: [] })),
+  }));
+  return { pages, outline, pageWidth: style.pageWidth, pageHeight: style.pageHeight, stats, problems: [...body.problems, ...toc.problems] };
+}
+
+function placeItems(page: PaginatedPage, style: PageStyle, pageIndex: number): Box[] {
+  const left = textLeft(style, pageIndex);
+  return page.items.flatMap(({ item, top }) => item.boxes.map((box) => offsetBox(box, left, style.textTop + top)));
+}
+
+function anchorFolios(pages: readonly PaginatedPage[], firstFolio: number): PageMap {
+  const map = new Map<Parameters<PageMap['get']>[0], { folio: number | null; pageIndex: number }>();
+  pages.forEach((page, k) => {
+    for (const { item } of page.items) for (const id of item.anchors ?? []) map.set(id, { folio: firstFolio + k, pageIndex: k });
+  });
+  return map;
+}
+
+/** Map from anchor to physical page index and folio, read off the assembled pages. */
+export function collectAnchors(pages: readonly Page[]): PageMap {
+  const map = new Map<Parameters<PageMap['get']>[0], { folio: number | null; pageIndex: number }>();
+  pages.forEach((page, index) => {
+    for (const anchor of page.anchors) if (!map.has(anchor.id)) map.set(anchor.id, { folio: page.folio, pageIndex: index });
+  });
+  return map;
+}

@@ -1,0 +1,127 @@
+/**
+ * The table of contents, generated from the sections: numbered entries whose wrapped lines hang
+ * under their text, dot leaders on the last line only, folios right-aligned in equal-width cells
+ * (R16, R25, TYPOGRAPHY §2.5). The folio column has a fixed width, so the TOC's height never
+ * depends on the numbers printed in it.
+ */
+import type { PageTexts, Section, TextRun } from '../document/types';
+import type { PunctuationStyle } from '../text/classes';
+import type { FontSet } from '../text/fonts';
+import { lineBoxes } from './blocks';
+import type { FlowItem } from './flow';
+import type { PageStyle } from './page-style';
+import { moveLine, setParagraph, setSingleLine } from './paragraph';
+import type { Box, PageMap } from './types';
+
+export interface TocContext {
+  readonly style: PageStyle;
+  readonly fonts: FontSet;
+  readonly texts: PageTexts;
+  readonly punctuation: PunctuationStyle;
+}
+
+/** Width of one folio digit cell: the widest Noto SC digit (0.56 em), so digits line up. */
+const DIGIT_CELL = 0.56;
+
+/** Builds the TOC galley; entries show the folios in `pages` (blank while they are unknown). */
+export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: TocContext): FlowItem[] {
+  const { style, fonts, texts } = ctx;
+  const em = style.em;
+  const galley: FlowItem[] = [tocTitle(ctx)];
+  const numberColumn = 2 * em;
+  const folioColumn = 3 * DIGIT_CELL * em;
+  const textWidth = style.textWidth - numberColumn - folioColumn - 0.5 * em;
+  for (const section of sections) {
+    const head = setSingleLine(`${section.number}${section.title}`, 'sansBold', style.sizes.tocSection, fonts, ctx.punctuation);
+    galley.push({
+      height: style.pitch * 2,
+      boxes: lineBoxes(head, style.pitch + em * 0.88, style.sizes.tocSection),
+      keepWithNext: true,
+      breakBefore: false,
+      discardAtTop: false,
+      where: `TOC ${section.title}`,
+    });
+    section.articles.forEach((article, index) => {
+      const number = setSingleLine(texts.tocNumber(index + 1), 'serif', em, fonts, ctx.punctuation);
+      const runs: TextRun[] = [{ text: article.tocTitle, style: 'regular', source: article.titleSource }];
+      const lines = setParagraph(
+        runs,
+        {
+          size: em,
+          fonts: { regular: 'serif', bold: 'serif', emphasis: 'serif' },
+          firstIndent: 0,
+          align: 'justify',
+          minLastHan: 3,
+          // Room for at least two ems of leader before the folio column.
+          lastLineReserve: 2.5 * em,
+          punctuation: ctx.punctuation,
+          hang: 'none',
+        },
+        textWidth,
+        fonts,
+      );
+      const baseline = em * 0.88;
+      const folio = pages.get(article.anchor)?.folio;
+      lines.forEach((line, k) => {
+        const boxes: Box[] = lineBoxes(moveLine(line, numberColumn), baseline, em);
+        if (k === 0) boxes.push(...lineBoxes(number, baseline, em));
+        if (k === lines.length - 1) {
+          boxes.push(...leaders(numberColumn + line.right + 0.5 * em, style.textWidth - folioColumn - 0.5 * em, baseline, em));
+          if (folio !== null && folio !== undefined) boxes.push(...folioDigits(String(folio), style.textWidth, baseline, ctx));
+        }
+        // The whole entry is one link to its article (e-mail copy).
+        boxes.push({ kind: 'link', x: 0, y: 0, width: style.textWidth, height: style.pitch, target: article.anchor });
+        galley.push({
+          height: style.pitch,
+          boxes,
+          keepWithNext: k < lines.length - 1,
+          breakBefore: false,
+          where: `TOC entry ${index + 1} of ${section.title}`,
+        });
+      });
+    });
+  }
+  return galley;
+}
+
+function tocTitle(ctx: TocContext): FlowItem {
+  const { style, fonts } = ctx;
+  const size = style.sizes.tocTitle;
+  const line = setSingleLine('目录', 'sansBold', size, fonts, ctx.punctuation);
+  // 目　录: the two characters one em apart by position, so copying gives 目录 (R29).
+  const spread = line.runs.map((run) => ({ ...run, end: run.end + size, glyphs: run.glyphs.map((g, i) => ({ ...g, x: g.x + i * size })) }));
+  const x = (style.textWidth - (line.right + size)) / 2;
+  const boxes = lineBoxes(moveLine({ ...line, runs: spread, right: line.right + size }, x), size * 1.2, size);
+  return { height: style.pitch * 2, boxes, keepWithNext: true, breakBefore: false, where: 'TOC title' };
+}
+
+/** Leader dots every ⅓ em on a grid common to all entries, so they line up down the page. */
+function leaders(from: number, to: number, baseline: number, em: number): Box[] {
+  const step = em / 3;
+  const boxes: Box[] = [];
+  for (let x = Math.ceil(from / step) * step; x <= to + 1e-6; x += step) {
+    boxes.push({ kind: 'dot', x, y: baseline - em * 0.32, radius: em * 0.045, ink: 'text' });
+  }
+  return boxes;
+}
+
+/** A folio right-aligned at `right`, each digit centred in an equal cell (tabular, R16). */
+function folioDigits(digits: string, right: number, baseline: number, ctx: TocContext): Box[] {
+  const em = ctx.style.em;
+  const cell = DIGIT_CELL * em;
+  const line = setSingleLine(digits, 'serif', em, ctx.fonts, ctx.punctuation);
+  let k = 0;
+  const count = Array.from(digits).length;
+  const runs = line.runs.map((run) => ({
+    ...run,
+    end: right,
+    glyphs: run.glyphs.map((g, i) => {
+      const next = run.glyphs[i + 1]?.x ?? line.right;
+      const advance = next - g.x;
+      const x = right - (count - k) * cell + (cell - advance) / 2;
+      k++;
+      return { ...g, x };
+    }),
+  }));
+  return [{ kind: 'text', y: baseline, runs, ink: 'text' }];
+}

@@ -1,0 +1,280 @@
+/**
+ * Schema validation of the parsed manifests (the only module that imports ajv). Every violation
+ * is reported, each at the line and column where the editor has to change something.
+ */
+import * as path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import localize from 'ajv-i18n';
+import { BulletinError, type Diagnostic } from '../errors';
+import { lang, t } from '../messages';
+import { readTextSync } from '../workspace';
+import { formatPath, type JsonPath, type ParsedYaml } from './parse';
+import type { ArticleFrontMatter, IssueManifest, SeriesManifest } from './types';
+
+type SchemaName = 'series' | 'issue' | 'article';
+
+/** Folder of the JSON schemas; the same path from src/manifest (tests) and dist/manifest. */
+export const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schemas');
+
+const compiled = new Map<SchemaName, ValidateFunction>();
+let ajv: Ajv | undefined;
+
+function validator(name: SchemaName): ValidateFunction {
+  const cached = compiled.get(name);
+  if (cached !== undefined) return cached;
+  ajv ??= new Ajv({ allErrors: true, strict: true, verbose: true });
+  const file = path.join(SCHEMA_DIR, `${name}.schema.json`);
+  const schema: unknown = JSON.parse(readTextSync(file));
+  const fn = ajv.compile(schema as object);
+  compiled.set(name, fn);
+  return fn;
+}
+
+/** Checks series.yaml against schemas/series.schema.json and returns it typed. */
+export function validateSeries(parsed: ParsedYaml): SeriesManifest {
+  return check<SeriesManifest>('series', parsed);
+}
+
+/** Checks issue.yaml against schemas/issue.schema.json (and that its date exists). */
+export function validateIssue(parsed: ParsedYaml): IssueManifest {
+  return check<IssueManifest>('issue', parsed, ['date']);
+}
+
+/** Checks an article's front matter against schemas/article.schema.json (and its date). */
+export function validateFrontMatter(parsed: ParsedYaml): ArticleFrontMatter {
+  return check<ArticleFrontMatter>('article', parsed, ['date']);
+}
+
+function check<T>(name: SchemaName, parsed: ParsedYaml, dateKeys: readonly string[] = []): T {
+  const validate = validator(name);
+  const diagnostics: Diagnostic[] = [];
+  if (!validate(parsed.value)) diagnostics.push(...describeErrors(validate.errors ?? [], parsed));
+  diagnostics.push(...checkDates(parsed, dateKeys, diagnostics));
+  if (diagnostics.length > 0) throw new BulletinError(sortByPosition(diagnostics));
+  return parsed.value as T;
+}
+
+// The schemas only check the YYYY-MM-DD shape; 2024-02-30 must not reach the PDF's date.
+function checkDates(parsed: ParsedYaml, keys: readonly string[], already: readonly Diagnostic[]): Diagnostic[] {
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object') return [];
+  const found: Diagnostic[] = [];
+  for (const key of keys) {
+    const text = (value as Record<string, unknown>)[key];
+    if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDate(text)) continue;
+    const location = parsed.locate([key]);
+    if (already.some((d) => d.location.line === location.line && d.location.column === location.column)) continue;
+    found.push({
+      severity: 'error',
+      location,
+      message: t(`${key}: ${text} is not a date in the calendar`, `${key}: ${text} 不是日历上存在的日期`),
+    });
+  }
+  return found;
+}
+
+/** True when YYYY-MM-DD names a real day (no 2024-02-30, no month 13). */
+export function isCalendarDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1000;
+}
+
+function describeErrors(errors: readonly ErrorObject[], parsed: ParsedYaml): Diagnostic[] {
+  // anyOf/oneOf also report why each branch failed; the summary of the whole is enough.
+  const branches = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  let kept = errors.filter((e) => e.keyword !== 'if' && !branches.some((prefix) => e.schemaPath.startsWith(prefix)));
+  // A value of the wrong type fails its other checks too; the type is what to fix first.
+  const wrongType = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  kept = kept.filter((e) => e.keyword === 'type' || e.keyword === 'required' || e.keyword === 'additionalProperties' || !wrongType.has(e.instancePath));
+  // "unknown titel, did you mean title?" already says that title is missing.
+  const misspelt = new Set(
+    kept
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => `${e.instancePath}/${String(didYouMean(String(e.params['additionalProperty']), knownProperties(e)))}`),
+  );
+  kept = kept.filter((e) => !(e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String(e.params['missingProperty'])}`)));
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const error of kept) {
+    const d = describe(error, parsed);
+    const key = `${d.location.line}:${d.location.column}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function describe(error: ErrorObject, parsed: ParsedYaml): Diagnostic {
+  const where = pointerToPath(error.instancePath);
+  const prefix = where.length === 0 ? '' : `${formatPath(where)}: `;
+  const params = error.params as Record<string, unknown>;
+  const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
+  const plain = (message: string, hint?: string, at: 'value' | 'key' = 'value', locPath: JsonPath = where): Diagnostic => {
+    const base = { severity: 'error' as const, location: parsed.locate(locPath, at), message: prefix + message };
+    return hint === undefined ? base : { ...base, hint };
+  };
+  const example = examplesHint(schema);
+  switch (error.keyword) {
+    case 'required': {
+      const name = String(params['missingProperty']);
+      return plain(t(`missing required property "${name}"`, `缺少必填项 "${name}"`));
+    }
+    case 'additionalProperties': {
+      const name = String(params['additionalProperty']);
+      const known = knownProperties(error);
+      const guess = didYouMean(name, known);
+      const hint =
+        guess !== undefined
+          ? t(`did you mean "${guess}"?`, `是否应为 "${guess}"？`)
+          : t(`allowed here: ${known.join(', ')}`, `此处可用：${known.join('、')}`);
+      return plain(t(`unknown property "${name}"`, `未知的属性 "${name}"`), hint, 'key', [...where, name]);
+    }
+    case 'type':
+      return plain(mustBeType(params['type']), example);
+    case 'pattern':
+      return plain(t(`must match pattern ${String(params['pattern'])}`, `格式不正确，应符合 ${String(params['pattern'])}`), example);
+    case 'enum': {
+      const allowed = ((params['allowedValues'] ?? []) as unknown[]).map(String);
+      return plain(t(`must be one of: ${allowed.join(', ')}`, `必须是以下之一：${allowed.join('、')}`));
+    }
+    case 'const':
+      return plain(t(`must be ${JSON.stringify(params['allowedValue'])}`, `必须是 ${JSON.stringify(params['allowedValue'])}`));
+    case 'minLength':
+      return params['limit'] === 1
+        ? plain(t('must not be empty', '不能为空'), example)
+        : plain(t(`must be at least ${String(params['limit'])} characters long`, `至少需要 ${String(params['limit'])} 个字符`));
+    case 'maxLength':
+      return plain(t(`must be at most ${String(params['limit'])} characters long`, `最多 ${String(params['limit'])} 个字符`));
+    case 'minItems':
+      return params['limit'] === 1
+        ? plain(t('must list at least one item', '至少需要列出一项'), example)
+        : plain(t(`must list at least ${String(params['limit'])} items`, `至少需要列出 ${String(params['limit'])} 项`));
+    case 'maxItems':
+      return plain(t(`must list at most ${String(params['limit'])} items`, `最多列出 ${String(params['limit'])} 项`));
+    case 'uniqueItems': {
+      const [first, second] = [Number(params['i']), Number(params['j'])].sort((a, b) => a - b) as [number, number];
+      const message = t(
+        `must not list the same item twice (items ${first + 1} and ${second + 1})`,
+        `不能重复列出同一项（第 ${first + 1} 项和第 ${second + 1} 项）`,
+      );
+      return plain(message, undefined, 'value', [...where, second]);
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const cmp = String(params['comparison']);
+      return plain(t(`must be ${cmp} ${String(params['limit'])}`, `必须 ${cmp} ${String(params['limit'])}`), example);
+    }
+    case 'anyOf':
+    case 'oneOf': {
+      const description = pickLanguage(schema['description']);
+      return description === undefined
+        ? plain(t('is not valid', '取值无效'), example)
+        : plain(t(`is not valid: ${description}`, `取值无效：${description}`), example);
+    }
+    default:
+      return plain(fallbackMessage(error), example);
+  }
+}
+
+function knownProperties(error: ErrorObject): string[] {
+  const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
+  return Object.keys((schema['properties'] ?? {}) as object);
+}
+
+function mustBeType(type: unknown): string {
+  const types = (Array.isArray(type) ? type : String(type).split(',')).map(String);
+  const names: Record<string, [string, string]> = {
+    string: ['a string', '文字'],
+    integer: ['an integer', '整数'],
+    number: ['a number', '数字'],
+    boolean: ['true or false', 'true 或 false'],
+    array: ['a list', '列表'],
+    object: ['a mapping (key: value lines)', '映射（“键: 值”的若干行）'],
+    null: ['empty', '空'],
+  };
+  const words = types.map((name) => {
+    const pair = names[name];
+    return pair === undefined ? name : t(pair[0], pair[1]);
+  });
+  return t(`must be ${words.join(' or ')}`, `必须是${words.join('或')}`);
+}
+
+function fallbackMessage(error: ErrorObject): string {
+  if (lang === 'zh') {
+    const copy = [{ ...error }];
+    localize.zh(copy);
+    return copy[0]?.message ?? error.message ?? error.keyword;
+  }
+  return error.message ?? error.keyword;
+}
+
+// The schemas' titles and descriptions are written "中文 / English".
+function pickLanguage(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const parts = text.split(' / ');
+  if (parts.length !== 2) return text;
+  return (lang === 'zh' ? parts[0] : parts[1])?.trim();
+}
+
+function examplesHint(schema: Record<string, unknown>): string | undefined {
+  const examples = schema['examples'];
+  if (!Array.isArray(examples) || examples.length === 0) return undefined;
+  const shown = examples.slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
+  return t(`for example: ${shown}`, `例如：${shown}`);
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+/** The closest known name to a misspelt one, if it is close enough to be a likely typo. */
+export function didYouMean(name: string, known: readonly string[]): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = norm(candidate) === norm(name) ? 0 : editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const allowed = Math.max(1, Math.floor(Math.max(name.length, 3) * 0.4));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+// Optimal string alignment distance: a swapped pair of letters ("titel") counts as one edit.
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  const at = (i: number, j: number) => (rows[i] as number[])[j] as number;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      (rows[i] as number[])[j] = v;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/** Sorts diagnostics by file, line and column (unknown positions first). */
+export function sortByPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) ||
+      (a.location.line ?? 0) - (b.location.line ?? 0) ||
+      (a.location.column ?? 0) - (b.location.column ?? 0),
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * Our own CIDFontType2 embedding. Every displacement the layout made (justification, compressed
+ * punctuation, CJK–Latin gaps) becomes part of a glyph's advance: a glyph drawn with an advance
+ * other than its natural one gets a CID of its own whose /W width is that advance, mapped back to
+ * the same glyph (CIDToGIDMap) and the same text (ToUnicode). Text extractors then see glyphs that
+ * touch, and copy the source text without invented spaces (issue 3 §5); the gaps still render.
+ */
+import { createHash } from 'node:crypto';
+import { fontMetrics, type LoadedFont, subsetFont } from '../text/fonts';
+
+/** The part of pdfkit's document this module needs: indirect objects. */
+export interface PdfRefFactory {
+  ref(data: Record<string, unknown>): PdfRef;
+}
+export interface PdfRef {
+  readonly data: Record<string, unknown>;
+  write(chunk: Buffer | string): void;
+  end(chunk?: Buffer | string): void;
+}
+
+/** CIDs 1 … 65535 (0 is .notdef); past that a new font object shares the same font program. */
+const MAX_CID = 0xffff;
+
+interface Slice {
+  readonly name: string;
+  readonly ref: PdfRef;
+  /** cid → [glyph id, width in 1/1000 em, text]. */
+  readonly cids: [number, number, string][];
+  readonly byKey: Map<string, number>;
+}
+
+/** Collects the glyphs one font draws, then writes the subset and its font objects. */
+export class CidFontWriter {
+  private readonly slices: Slice[] = [];
+
+  constructor(
+    private readonly doc: PdfRefFactory,
+    readonly font: LoadedFont,
+    private readonly resourcePrefix: string,
+  ) {}
+
+  /** The CID (and the font resource it belongs to) that draws glyph `id` with advance `width` (1/1000 em). */
+  encode(id: number, width: number, text: string): { resource: string; ref: PdfRef; cid: number } {
+    const rounded = Math.round(width * 100) / 100;
+    const key = `${id}:${rounded}:${text}`;
+    for (const slice of this.slices) {
+      const cid = slice.byKey.get(key);
+      if (cid !== undefined) return { resource: slice.name, ref: slice.ref, cid };
+    }
+    let slice = this.slices[this.slices.length - 1];
+    if (!slice || slice.cids.length >= MAX_CID) {
+      slice = { name: `${this.resourcePrefix}${this.slices.length}`, ref: this.doc.ref({}), cids: [[0, 0, '']], byKey: new Map() };
+      this.slices.push(slice);
+    }
+    const cid = slice.cids.length;
+    slice.cids.push([id, rounded, text]);
+    slice.byKey.set(key, cid);
+    return { resource: slice.name, ref: slice.ref, cid };
+  }
+
+  /** Writes the subset font program once and every slice's Type0/CIDFont/ToUnicode objects. */
+  finish(): void {
+    if (this.slices.length === 0) return;
+    const glyphIds = [...new Set(this.slices.flatMap((s) => s.cids.map(([id]) => id)))].sort((a, b) => a - b);
+    const { bytes, newIds } = subsetFont(this.font, glyphIds);
+    // A subset tag derived from the content keeps rebuilds byte-identical.
+    const tag = subsetTag(`${this.font.postscriptName}:${glyphIds.join(',')}`);
+    const baseFont = `${tag}+${this.font.postscriptName}`;
+    const program = this.doc.ref({ Length1: bytes.length });
+    program.end(Buffer.from(bytes));
+    const m = fontMetrics(this.font);
+    const descriptor = this.doc.ref({
+      Type: 'FontDescriptor',
+      FontName: baseFont,
+      Flags: 4,
+      FontBBox: m.bbox.map(round),
+      ItalicAngle: m.italicAngle,
+      Ascent: round(m.ascent),
+      Descent: round(m.descent),
+      CapHeight: round(m.capHeight),
+      StemV: 80,
+      FontFile2: program,
+    });
+    descriptor.end();
+    for (const slice of this.slices) {
+      const map = Buffer.alloc(slice.cids.length * 2);
+      slice.cids.forEach(([id], cid) => map.writeUInt16BE(newIds.get(id) ?? 0, cid * 2));
+      const cidToGid = this.doc.ref({});
+      cidToGid.end(map);
+      const cidFont = this.doc.ref({
+        Type: 'Font',
+        Subtype: 'CIDFontType2',
+        BaseFont: baseFont,
+        CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+        FontDescriptor: descriptor,
+        W: widthArray(slice.cids),
+        CIDToGIDMap: cidToGid,
+      });
+      cidFont.end();
+      const toUnicode = this.doc.ref({});
+      toUnicode.end(toUnicodeCMap(slice.cids));
+      Object.assign(slice.ref.data, {
+        Type: 'Font',
+        Subtype: 'Type0',
+        BaseFont: baseFont,
+        Encoding: 'Identity-H',
+        DescendantFonts: [cidFont],
+        ToUnicode: toUnicode,
+      });
+      slice.ref.end();
+    }
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value);
+}
+
+function subsetTag(seed: string): string {
+  const digest = createHash('md5').update(seed).digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+/** /W as runs of consecutive CIDs: [c [w1 w2 …] …]. */
+function widthArray(cids: readonly [number, number, string][]): unknown[] {
+  const out: unknown[] = [];
+  for (let start = 1; start < cids.length; start += 4096) {
+    const end = Math.min(cids.length, start + 4096);
+    out.push(start, cids.slice(start, end).map(([, w]) => w));
+  }
+  return out;
+}
+
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+function utf16Hex(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += hex4(text.charCodeAt(i));
+  return out;
+}
+
+/** A ToUnicode CMap mapping each CID to the text its glyph stands for. */
+function toUnicodeCMap(cids: readonly [number, number, string][]): string {
+  const lines: string[] = [];
+  const entries = cids.map(([, , text], cid) => [cid, text] as const).filter(([cid, text]) => cid > 0 && text.length > 0);
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    lines.push(`${chunk.length} beginbfchar`);
+    for (const [cid, text] of chunk) lines.push(`<${hex4(cid)}> <${utf16Hex(text)}>`);
+    lines.push('endbfchar');
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <ffff>',
+    'endcodespacerange',
+    ...lines,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}

@@ -1,0 +1,65 @@
+/**
+ * Character classes of Simplified Chinese text (TYPOGRAPHY.md §0.1) and the punctuation blanks
+ * each class carries. The line breaker and the justifier only ever look at these classes.
+ */
+
+export type CharClass =
+  | 'open' // “ ‘ （ 《 …: ink on the right half, blank on the left
+  | 'close' // ” ’ ） 》 …: ink on the left half, blank on the right
+  | 'stop' // 、 ， 。 ： ； ？ ！: ink on the left, blank on the right (SC fonts)
+  | 'middle' // · ／ ～ – and a single — connector: centred, never starts a line
+  | 'long' // —— and ……: two ems, never split, never compressed
+  | 'han' // ideographs: one em square
+  | 'latin' // letters, digits and the punctuation inside a Latin run
+  | 'pre' // ￥ $ £ € № #: glued to the number after
+  | 'post' // % ‰ ℃ ° ′ ″: glued to the number before
+  | 'space' // U+0020 / U+00A0: source spacing, resolved by the itemizer
+  | 'ideographic-space' // U+3000: a deliberate one-em space (目　录)
+  | 'other';
+
+const OPEN = new Set('“‘（《〈【〖〔［｛「『');
+const CLOSE = new Set('”’）》〉】〗〕］｝」』');
+const STOP = new Set('、，。．：；？！');
+const MIDDLE = new Set('·・／～–—');
+const PRE = new Set('￥$£€№#');
+const POST = new Set('%‰℃°′″');
+/** ？ and ！ pair up: two of them share one em (GB/T 15834 §5.1.2). */
+export const QUESTION_EXCLAMATION = new Set('？！');
+/** 。？！ close a sentence; kaiming style keeps them full width. */
+export const SENTENCE_STOPS = new Set('。？！');
+
+/** Classifies one character (a whole code point). */
+export function classify(ch: string): CharClass {
+  if (OPEN.has(ch)) return 'open';
+  if (CLOSE.has(ch)) return 'close';
+  if (STOP.has(ch)) return 'stop';
+  if (MIDDLE.has(ch)) return 'middle';
+  if (PRE.has(ch)) return 'pre';
+  if (POST.has(ch)) return 'post';
+  if (ch === ' ' || ch === '\u00a0' || ch === '\t' || ch === '\n') return 'space';
+  if (ch === '\u3000') return 'ideographic-space';
+  if (ch === '…' || ch === '⋯' || ch === '⸺') return 'long';
+  const cp = ch.codePointAt(0) ?? 0;
+  if (isHan(cp)) return 'han';
+  if (/[\p{L}\p{N}@&_.,:;!?'"()\-+=*/\\[\]{}<>|~^×]/u.test(ch)) return 'latin';
+  return 'other';
+}
+
+/** True for CJK ideographs (URO, Ext A–H, compatibility) and 〇. */
+export function isHan(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x3134f) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    cp === 0x3007
+  );
+}
+
+/** True for every class that counts as Chinese context (R4, R15). */
+export function isCjk(cls: CharClass): boolean {
+  return cls === 'han' || cls === 'open' || cls === 'close' || cls === 'stop' || cls === 'long' || cls === 'ideographic-space';
+}
+
+/** Punctuation widths: quanjiao (全角式, default), kaiming (开明式), banjiao (半角式). */
+export type PunctuationStyle = 'quanjiao' | 'kaiming' | 'banjiao';

@@ -1,0 +1,130 @@
+/**
+ * Fonts: opening the TTF files, shaping text with the zh-Hans language system, and glyph
+ * coverage. The only module that imports fontkit.
+ */
+import * as fontkit from 'fontkit';
+import type { ShapedGlyph } from './items';
+
+/** The four typographic roles of the bulletin (FONTS.md): 宋 body, bold 宋, 黑 headings, 楷 captions. */
+export type FontRole = 'serif' | 'serifBold' | 'sansBold' | 'kai';
+export const FONT_ROLES: readonly FontRole[] = ['serif', 'serifBold', 'sansBold', 'kai'];
+
+/** A glyph as shaped at 1 em: id, advance in em, and the characters it stands for. */
+interface EmGlyph {
+  readonly id: number;
+  readonly advance: number;
+  readonly text: string;
+}
+
+export interface LoadedFont {
+  readonly role: FontRole;
+  /** Path relative to the project root, for messages. */
+  readonly path: string;
+  readonly font: fontkit.Font;
+  readonly unitsPerEm: number;
+  readonly postscriptName: string;
+  /** Shaping results per text: a paragraph is shaped once even though layout runs twice. */
+  readonly cache: Map<string, readonly EmGlyph[]>;
+  /** Per-character glyphs of ideographs and full-width marks. */
+  readonly direct: Map<string, EmGlyph>;
+}
+
+export type FontSet = Readonly<Record<FontRole, LoadedFont>>;
+
+/** Opens a font file's bytes; throws fontkit's error for a file that is not a font. */
+export function openFont(role: FontRole, path: string, bytes: Buffer): LoadedFont {
+  const opened = fontkit.create(bytes);
+  if (!('unitsPerEm' in opened) || 'fonts' in opened) throw new Error(`${path} is a font collection; ship single-face TTF files`);
+  const font = opened as fontkit.Font;
+  return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map() };
+}
+
+const HAN = /\p{Script=Han}/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * Shapes text at `size` points. Chinese (and letter-free) text is shaped with script hani and
+ * language ZHS, so `locl` gives 2-em 破折号 and 1-em connectors (R2); other text uses the default.
+ */
+export function shapeText(font: LoadedFont, text: string, size: number): ShapedGlyph[] {
+  let glyphs = font.cache.get(text);
+  if (glyphs === undefined) {
+    glyphs = shapeAtOneEm(font, text);
+    font.cache.set(text, glyphs);
+  }
+  return glyphs.map((g) => ({ id: g.id, advance: g.advance * size, text: g.text }));
+}
+
+/**
+ * Ideographs and full-width marks map one-to-one through the cmap in SC fonts (GSUB changes none
+ * of them horizontally), so they skip the full OpenType layout, which is ~10× slower; dashes,
+ * ellipses, Latin and anything with variation selectors go through fontkit's layout.
+ */
+const DIRECT = /^[\u3000-\u3003\u3005-\u3011\u3014-\u301f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60“”‘’]$/u;
+const SEGMENTS = /[\u3000-\u3003\u3005-\u3011\u3014-\u301f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60“”‘’]+|[^\u3000-\u3003\u3005-\u3011\u3014-\u301f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60“”‘’]+/gu;
+
+function shapeAtOneEm(font: LoadedFont, text: string): EmGlyph[] {
+  if (/[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u.test(text)) return layoutAtOneEm(font, text);
+  const out: EmGlyph[] = [];
+  for (const segment of text.match(SEGMENTS) ?? []) {
+    if (DIRECT.test(Array.from(segment)[0] ?? '')) {
+      for (const ch of segment) {
+        let glyph = font.direct.get(ch);
+        if (glyph === undefined) {
+          const g = font.font.glyphForCodePoint(ch.codePointAt(0) ?? 0);
+          glyph = { id: g.id, advance: g.advanceWidth / font.unitsPerEm, text: ch };
+          font.direct.set(ch, glyph);
+        }
+        out.push(glyph);
+      }
+    } else {
+      out.push(...layoutAtOneEm(font, segment));
+    }
+  }
+  return out;
+}
+
+function layoutAtOneEm(font: LoadedFont, text: string): EmGlyph[] {
+  const script = HAN.test(text) || !LETTER.test(text) ? 'hani' : 'latn';
+  const run = font.font.layout(text, undefined, script, 'ZHS');
+  const chars = Array.from(text);
+  const out: EmGlyph[] = [];
+  let index = 0;
+  run.glyphs.forEach((glyph, k) => {
+    // A ligature (——) stands for several characters; fontkit lists them in codePoints.
+    const count = Math.max(1, glyph.codePoints.length);
+    const glyphText = chars.slice(index, index + count).join('');
+    index += count;
+    const position = run.positions[k];
+    out.push({ id: glyph.id, advance: (position?.xAdvance ?? glyph.advanceWidth) / font.unitsPerEm, text: glyphText });
+  });
+  if (index !== chars.length) throw new Error(`shaping lost characters of "${text.slice(0, 20)}…" in ${font.path}`);
+  return out;
+}
+
+/** True when the font maps the code point to a real glyph (not .notdef). */
+export function hasGlyph(font: LoadedFont, codePoint: number): boolean {
+  return font.font.hasGlyphForCodePoint(codePoint);
+}
+
+/** The font program subset for embedding: glyph ids in, TrueType bytes and the new ids out. */
+export function subsetFont(font: LoadedFont, glyphIds: readonly number[]): { bytes: Uint8Array; newIds: Map<number, number> } {
+  // @types/fontkit declares includeGlyph(Glyph): boolean; the library takes an id and returns the new id.
+  const subset = font.font.createSubset() as unknown as { includeGlyph(id: number): number; encode(): Uint8Array };
+  const newIds = new Map<number, number>();
+  for (const id of glyphIds) newIds.set(id, subset.includeGlyph(id));
+  return { bytes: subset.encode(), newIds };
+}
+
+/** Vertical metrics in em used by the renderer's font descriptor. */
+export function fontMetrics(font: LoadedFont): { ascent: number; descent: number; capHeight: number; bbox: [number, number, number, number]; italicAngle: number } {
+  const f = font.font;
+  const scale = 1000 / font.unitsPerEm;
+  return {
+    ascent: f.ascent * scale,
+    descent: f.descent * scale,
+    capHeight: (f.capHeight || f.ascent) * scale,
+    bbox: [f.bbox.minX * scale, f.bbox.minY * scale, f.bbox.maxX * scale, f.bbox.maxY * scale],
+    italicAngle: f.italicAngle,
+  };
+}

@@ -1,0 +1,284 @@
+/**
+ * Turns a paragraph's styled text into items (what the line breaker places) and junctions
+ * (what lies between two items: a break opportunity, a CJK–Latin gap, punctuation compression).
+ * Pure: widths come from the injected shaper, so tests can use synthetic advances.
+ */
+import type { RunStyle, TextRun } from '../document/types';
+import { type CharClass, classify, isCjk, type PunctuationStyle, QUESTION_EXCLAMATION, SENTENCE_STOPS } from './classes';
+
+/** One glyph as shaped by the font: glyph id, advance in points, and the text it stands for. */
+export interface ShapedGlyph {
+  readonly id: number;
+  readonly advance: number;
+  readonly text: string;
+}
+
+/** Shapes a run of text in a style at the paragraph's size. */
+export type Shaper = (text: string, style: RunStyle) => readonly ShapedGlyph[];
+
+/** Something the line breaker places whole: an ideograph, a punctuation mark, a Latin word, ——. */
+export interface Item {
+  readonly cls: CharClass;
+  readonly text: string;
+  readonly style: RunStyle;
+  readonly glyphs: readonly ShapedGlyph[];
+  /** x of each glyph's origin relative to the item's origin. */
+  readonly glyphX: readonly number[];
+  /** Advance of the item set alone, in points. */
+  readonly width: number;
+  /** Blank on the left/right that punctuation compression and line edges may remove. */
+  readonly leftBlank: number;
+  readonly rightBlank: number;
+  /** Mid-line, the part of the blanks that compression against the neighbours removes. */
+  readonly cutLeft: number;
+  readonly cutRight: number;
+  /** How much a Latin word space may shrink (down to 0.25 em) and stretch first (up to 0.5 em). */
+  readonly spaceShrink: number;
+  readonly spaceStretch: number;
+  /** Index of the run the item came from (to find its source location). */
+  readonly runIndex: number;
+}
+
+/** What lies between item k-1 and item k. */
+export interface Junction {
+  readonly breakable: boolean;
+  /** Extra cost of breaking here (inside an e-mail address, after a connector). */
+  readonly penalty: number;
+  /** Natural space between the two items (CJK–Latin gap), in points. */
+  readonly gap: number;
+  readonly gapShrink: number;
+  readonly gapStretch: number;
+  /** May justification add space here. */
+  readonly justifiable: boolean;
+}
+
+export interface Paragraph {
+  readonly items: readonly Item[];
+  /** junctions[k] lies before items[k]; junctions[0] is unused. */
+  readonly junctions: readonly Junction[];
+  readonly em: number;
+}
+
+export interface ItemizeOptions {
+  readonly em: number;
+  readonly punctuation: PunctuationStyle;
+}
+
+const NO_JUNCTION: Junction = { breakable: false, penalty: 0, gap: 0, gapShrink: 0, gapStretch: 0, justifiable: false };
+
+interface Token {
+  cls: CharClass;
+  text: string;
+  style: RunStyle;
+  runIndex: number;
+  glyphs: ShapedGlyph[];
+  /** Break opportunity after this token inside a Latin run (e-mail, URL). */
+  softBreakAfter?: boolean;
+}
+
+/** Itemizes a paragraph: source spaces resolved (R4, R15), punctuation blanks and compression (R10). */
+export function itemize(runs: readonly TextRun[], shape: Shaper, options: ItemizeOptions): Paragraph {
+  const tokens = tokenize(runs, shape);
+  const items = tokens.map((t) => toItem(t, options));
+  applyQuestionExclamationPairs(items, options.em);
+  const junctions = items.map((item, k) => (k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, item, tokens[k - 1] as Token, options.em)));
+  return { items, junctions, em: options.em };
+}
+
+type MutableItem = { -readonly [K in keyof Item]: Item[K] };
+
+/** Splits runs into character-level tokens with their shaped glyphs; groups Latin runs and long marks. */
+function tokenize(runs: readonly TextRun[], shape: Shaper): Token[] {
+  const tokens: Token[] = [];
+  runs.forEach((run, runIndex) => {
+    const text = dropSpacesInChineseContext(run.text);
+    if (text.length === 0) return;
+    const glyphs = shape(text, run.style);
+    // Walk glyphs and characters together: a glyph stands for one or more characters (ligatures).
+    const chars = Array.from(text);
+    let charIndex = 0;
+    for (const glyph of glyphs) {
+      const count = Math.max(1, Array.from(glyph.text).length);
+      const ch = chars.slice(charIndex, charIndex + count).join('');
+      charIndex += count;
+      pushGlyph(tokens, ch, glyph, run.style, runIndex);
+    }
+  });
+  return tokens.filter((t) => t.text.length > 0);
+}
+
+function pushGlyph(tokens: Token[], ch: string, glyph: ShapedGlyph, style: RunStyle, runIndex: number): void {
+  const first = Array.from(ch)[0] ?? ch;
+  let cls = classify(first);
+  const last = tokens[tokens.length - 1];
+  // —— and …… are one unbreakable two-em item (R2, R8); a lone — or … stays a connector / mark.
+  if ((first === '—' || first === '…' || first === '⋯') && last && last.runIndex === runIndex && last.text === first && last.glyphs.length === 1) {
+    last.text += ch;
+    last.glyphs.push(glyph);
+    last.cls = 'long';
+    return;
+  }
+  if (ch === '——' || ch === '……' || ch === '⸺') cls = 'long';
+  else if (first === '—' || first === '…') cls = 'middle';
+  const latinLike = cls === 'latin' || cls === 'pre' || cls === 'post';
+  if (latinLike && last && last.runIndex === runIndex && (last.cls === 'latin' || last.cls === 'pre') && !last.softBreakAfter) {
+    last.text += ch;
+    last.glyphs.push(glyph);
+    last.cls = 'latin';
+    markSoftBreak(last, ch);
+    return;
+  }
+  const token: Token = { cls: latinLike ? (cls === 'post' ? 'post' : cls) : cls, text: ch, style, runIndex, glyphs: [glyph] };
+  if (cls === 'latin') markSoftBreak(token, ch);
+  tokens.push(token);
+}
+
+/** E-mail addresses and URLs may break after @ . / (R5), never elsewhere inside a Latin run. */
+function markSoftBreak(token: Token, ch: string): void {
+  if ((ch === '@' || ch === '/' || ch === '.') && /[@/]|^\w+\./.test(token.text) && token.text.length > 1) {
+    const isAddress = token.text.includes('@') || token.text.includes('/') || /^[a-z]+\.$/i.test(token.text);
+    if (isAddress && ch !== '.') token.softBreakAfter = true;
+    if (ch === '.' && token.text.includes('@')) token.softBreakAfter = true;
+  }
+}
+
+/**
+ * Removes source spaces that only YAML folding or PDF copy-paste put there: between two Chinese
+ * characters, next to Chinese punctuation, at either end (R4). A space at a Han–Latin boundary is
+ * dropped too: the CJK–Latin gap replaces it (R15, like xeCJK's xCJKecglue).
+ */
+export function dropSpacesInChineseContext(text: string): string {
+  const chars = Array.from(text.replace(/[\t\n\r]+/g, ' '));
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    if (ch !== ' ' && ch !== '\u00a0') {
+      out.push(ch);
+      continue;
+    }
+    const before = out[out.length - 1];
+    let j = i + 1;
+    while (j < chars.length && (chars[j] === ' ' || chars[j] === '\u00a0')) j++;
+    const after = chars[j];
+    i = j - 1;
+    if (before === undefined || after === undefined) continue;
+    if (isCjk(classify(before)) || isCjk(classify(after))) continue;
+    if (classify(before) === 'middle' || classify(after) === 'middle') continue;
+    out.push(' ');
+  }
+  return out.join('');
+}
+
+function toItem(token: Token, { em, punctuation }: ItemizeOptions): MutableItem {
+  const natural = token.glyphs.reduce((sum, g) => sum + g.advance, 0);
+  const base = {
+    cls: token.cls,
+    text: token.text,
+    style: token.style,
+    glyphs: token.glyphs,
+    runIndex: token.runIndex,
+    cutLeft: 0,
+    cutRight: 0,
+    spaceShrink: 0,
+    spaceStretch: 0,
+  };
+  const glyphX = cumulative(token.glyphs);
+  switch (token.cls) {
+    case 'open':
+    case 'close':
+    case 'stop': {
+      // Full-width marks carry half an em of blank on one side (SC glyph positions, §0.1).
+      const blank = Math.min(em / 2, natural / 2);
+      const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(token.text));
+      if (token.cls === 'open') {
+        return halfAlways
+          ? { ...base, glyphX: [-blank], width: natural - blank, leftBlank: 0, rightBlank: 0 }
+          : { ...base, glyphX, width: natural, leftBlank: blank, rightBlank: 0 };
+      }
+      return halfAlways
+        ? { ...base, glyphX, width: natural - blank, leftBlank: 0, rightBlank: 0 }
+        : { ...base, glyphX, width: natural, leftBlank: 0, rightBlank: blank };
+    }
+    case 'middle': {
+      // · and ／ sit centred in a half-em box whatever the font's advance (R3).
+      if (token.text === '·' || token.text === '・' || token.text === '／') {
+        const box = em / 2;
+        return { ...base, glyphX: [(box - natural) / 2], width: box, leftBlank: 0, rightBlank: 0 };
+      }
+      return { ...base, glyphX, width: natural, leftBlank: 0, rightBlank: 0 };
+    }
+    case 'space': {
+      // A Latin word space: shrinks to 1/4 em, stretches first up to 1/2 em (R14).
+      return {
+        ...base,
+        glyphX,
+        width: natural,
+        leftBlank: 0,
+        rightBlank: 0,
+        spaceShrink: Math.max(0, natural - em / 4),
+        spaceStretch: Math.max(0, em / 2 - natural),
+      };
+    }
+    default:
+      return { ...base, glyphX, width: natural, leftBlank: 0, rightBlank: 0 };
+  }
+}
+
+function cumulative(glyphs: readonly ShapedGlyph[]): number[] {
+  const xs: number[] = [];
+  let x = 0;
+  for (const g of glyphs) {
+    xs.push(x);
+    x += g.advance;
+  }
+  return xs;
+}
+
+/** ？！ pairs share one em (GB/T 15834 §5.1.2): the second of a pair loses its right blank too. */
+function applyQuestionExclamationPairs(items: MutableItem[], em: number): void {
+  for (let k = 1; k < items.length; k++) {
+    const a = items[k - 1] as MutableItem;
+    const b = items[k] as MutableItem;
+    if (QUESTION_EXCLAMATION.has(a.text) && QUESTION_EXCLAMATION.has(b.text) && b.rightBlank > 0) {
+      b.width -= em / 2;
+      b.rightBlank = 0;
+      k++;
+    }
+  }
+}
+
+const CANNOT_START: ReadonlySet<CharClass> = new Set(['close', 'stop', 'middle', 'post', 'space']);
+const CANNOT_END: ReadonlySet<CharClass> = new Set(['open', 'pre']);
+const PUNCTUATION: ReadonlySet<CharClass> = new Set(['open', 'close', 'stop']);
+const CONNECTORS = new Set(['—', '～', '–', '／', '/', '-']);
+
+/** Computes the junction before `b`, and the compression it applies to both neighbours (R10). */
+function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: number): Junction {
+  // Consecutive punctuation: remove min(a.right + b.left, ½ em), from a's right blank first.
+  const compress = Math.min(a.rightBlank - a.cutRight + (b.leftBlank - b.cutLeft), em / 2);
+  if (compress > 0 && PUNCTUATION.has(a.cls) && PUNCTUATION.has(b.cls)) {
+    const fromA = Math.min(compress, a.rightBlank - a.cutRight);
+    a.cutRight += fromA;
+    b.cutLeft += compress - fromA;
+  }
+  const ellipsisStart = b.cls === 'long' && (b.text.startsWith('…') || b.text.startsWith('⋯'));
+  let breakable = !CANNOT_START.has(b.cls) && !CANNOT_END.has(a.cls) && !ellipsisStart;
+  let penalty = 0;
+  if (a.cls === 'latin' && b.cls === 'latin') {
+    breakable = aToken.softBreakAfter === true;
+    penalty = 50;
+  }
+  if (a.cls === 'middle') penalty = 100;
+  const hanLatin = (a.cls === 'han' && b.cls === 'latin') || (a.cls === 'latin' && b.cls === 'han');
+  const connector = CONNECTORS.has(a.text) || CONNECTORS.has(b.text);
+  // Inside a Latin run nothing stretches; a word space stretches once, on its right side.
+  const latinInside = a.cls === 'latin' && (b.cls === 'latin' || b.cls === 'space');
+  return {
+    breakable,
+    penalty,
+    gap: hanLatin ? em / 4 : 0,
+    gapShrink: hanLatin ? em / 8 : 0,
+    gapStretch: hanLatin ? em / 4 : 0,
+    justifiable: !connector && !latinInside,
+  };
+}

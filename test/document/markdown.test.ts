@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import { BulletinError } from '../../src/errors';
+import { markdownToBlocks, type MarkdownContext } from '../../src/document/markdown';
+import type { BodyBlock } from '../../src/document/types';
+
+const issueDir = path.join(__dirname, '..', 'fixtures', 'mini', 'issues', '2024-03');
+const ctx: MarkdownContext = { file: 'issues/2024-03/articles/t.md', absFile: path.join(issueDir, 'articles', 't.md'), issueDir };
+
+const blocks = (md: string): BodyBlock[] => markdownToBlocks(md, ctx);
+const runs = (md: string) => {
+  const b = blocks(md)[0];
+  return b !== undefined && b.kind !== 'figure' ? b.runs.map((r) => [r.text, r.style]) : [];
+};
+
+function errorOf(md: string): BulletinError {
+  try {
+    blocks(md);
+  } catch (err) {
+    if (err instanceof BulletinError) return err;
+    throw err;
+  }
+  throw new Error('expected a BulletinError');
+}
+
+describe('markdownToBlocks', () => {
+  it('makes paragraphs with sources and drops empty ones', () => {
+    const result = blocks('\n\n第一段。\n\n第二段。\n');
+    expect(result).toEqual([
+      { kind: 'paragraph', runs: [{ text: '第一段。', style: 'regular', source: { file: ctx.file, line: 3, column: 1 } }], source: { file: ctx.file, line: 3, column: 1 } },
+      { kind: 'paragraph', runs: [{ text: '第二段。', style: 'regular', source: { file: ctx.file, line: 5, column: 1 } }], source: { file: ctx.file, line: 5, column: 1 } },
+    ]);
+  });
+
+  it('maps ## … ##### to heading levels 1 … 4', () => {
+    const result = blocks('## 一、甲\n\n### （一）乙\n\n#### 1.丙\n\n##### （1）丁\n');
+    expect(result.map((b) => (b.kind === 'heading' ? b.level : 0))).toEqual([1, 2, 3, 4]);
+  });
+
+  it('reads bold and emphasis, also next to Chinese punctuation', () => {
+    expect(runs('**（一）重要意义。**正文*着重*结束，__粗__和_强调_')).toEqual([
+      ['（一）重要意义。', 'bold'],
+      ['正文', 'regular'],
+      ['着重', 'emphasis'],
+      ['结束，', 'regular'],
+      ['粗', 'bold'],
+      ['和', 'regular'],
+      ['强调', 'emphasis'],
+    ]);
+    expect(runs('他说**“好”**。然后')).toEqual([
+      ['他说', 'regular'],
+      ['“好”', 'bold'],
+      ['。然后', 'regular'],
+    ]);
+  });
+
+  it('joins soft line breaks: nothing between CJK, a space otherwise', () => {
+    expect(runs('第一行\n第二行，\n“引号”\nEnglish\nwords\n中文')).toEqual([['第一行第二行，“引号” English words 中文', 'regular']]);
+    expect(runs('**粗体**\n正文')).toEqual([
+      ['粗体', 'bold'],
+      ['正文', 'regular'],
+    ]);
+  });
+
+  it('keeps the line of each run', () => {
+    const b = blocks('甲\n**乙**')[0];
+    expect(b?.kind === 'paragraph' && b.runs.map((r) => r.source.line)).toEqual([1, 2]);
+  });
+
+  it('turns code spans and links into text and strips full-width indentation', () => {
+    expect(runs('　　见`第3条`和[网站](https://example.com)')).toEqual([['见第3条和网站', 'regular']]);
+  });
+
+  it('makes a figure from an image paragraph', () => {
+    const [figure] = blocks('![图一 **说明**](../images/fig.png)');
+    expect(figure).toEqual({
+      kind: 'figure',
+      image: path.join(issueDir, 'images', 'fig.png'),
+      caption: [
+        { text: '图一 ', style: 'regular', source: { file: ctx.file, line: 1, column: 1 } },
+        { text: '说明', style: 'bold', source: { file: ctx.file, line: 1, column: 1 } },
+      ],
+      source: { file: ctx.file, line: 1, column: 1 },
+    });
+  });
+
+  it('reports images that are missing or outside the issue', () => {
+    expect(errorOf('![x](../images/none.png)').message).toMatch(/^issues\/2024-03\/articles\/t\.md:1: image not found/);
+    expect(errorOf('\n![x](../../../secret.png)').diagnostics[0]?.location).toEqual({ file: ctx.file, line: 2, column: 1 });
+  });
+
+  it('reports every unsupported construct with its line and a hint', () => {
+    const md = ['# 标题', '', '- 项', '', '> 引', '', '文字![x](../images/fig.png)', '', '<div>x</div>', '', '```', 'code', '```', '', '***', '', '1. 项'].join('\n');
+    const err = errorOf(md);
+    expect(err.diagnostics.map((d) => d.location.line)).toEqual([1, 3, 5, 7, 9, 11, 15, 17]);
+    expect(err.diagnostics.every((d) => d.hint !== undefined)).toBe(true);
+    expect(err.diagnostics[0]?.message).toMatch(/# heading/);
+  });
+
+  it('reports tables and underlined headings', () => {
+    expect(errorOf('| a | b |\n|---|---|\n| 1 | 2 |').diagnostics[0]?.message).toMatch(/tables/);
+    expect(errorOf('标题\n---').diagnostics[0]?.message).toMatch(/underlined heading/);
+  });
+
+  it('accepts "1." without a space as text, and HTML comments', () => {
+    expect(runs('1.第一项<!-- 备注 -->')).toEqual([['1.第一项', 'regular']]);
+  });
+});
