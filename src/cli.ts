@@ -10,6 +10,7 @@ import { Command, CommanderError } from 'commander';
 import { type BuildResult, buildIssue } from './build';
 import { BulletinError, type Diagnostic, formatDiagnostic } from './errors';
 import { t } from './messages';
+import { installSignalHandlers } from './output';
 
 const EXIT_INPUT = 1;
 const EXIT_USAGE = 2;
@@ -50,6 +51,7 @@ export function main(argv: readonly string[]): void {
 
 function run(issue: string, options: CommandOptions, dryRun: boolean): void {
   const started = process.hrtime.bigint();
+  installSignalHandlers();
   const onStage = options.json ? undefined : ({ stage, ms }: { stage: string; ms: number }) => process.stdout.write(`  ${stage.padEnd(18)} ${ms.toFixed(0).padStart(5)} ms\n`);
   buildIssue(process.cwd(), issue, onStage ? { dryRun, onStage } : { dryRun })
     .then((result) => {

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { t } from './messages';
 
 const pending = new Set<string>();
 let handlersInstalled = false;
@@ -14,13 +15,19 @@ function removePending(): void {
   pending.clear();
 }
 
-function installSignalHandlers(): void {
+/**
+ * Turns SIGINT/SIGTERM into a clean exit (130/143) that removes any temp file. The CLI calls
+ * this at start, so a signal during rendering is handled too, not only one during writing.
+ */
+export function installSignalHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       removePending();
-      process.stderr.write(`\ninterrupted (${signal}): no output written; earlier PDFs are unchanged\n`);
+      process.stderr.write(
+        t(`\ninterrupted (${signal}): no output written; earlier PDFs are unchanged\n`, `\n已中断（${signal}）：未写任何文件，原有 PDF 保持不变\n`),
+      );
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
   }

@@ -29,6 +29,12 @@ const CJK =
 // Quotes, dashes and ellipses shared with Western text, CJK when they sit in Chinese text.
 const CJK_OR_SHARED = new RegExp(`${CJK.source.slice(0, -1)}\\u2018\\u2019\\u201C\\u201D\\u2014\\u2026\\u00B7]`, 'u');
 const PUNCT = /[\p{P}\p{S}]/u;
+
+/**
+ * Longest paragraph accepted, in characters. Real paragraphs are under 2,000; a longer one is
+ * almost always a lost line break or pasted data, and line-breaking time grows with its length.
+ */
+export const MAX_PARAGRAPH_CHARS = 100_000;
 const SPACE = /\s/u;
 
 /** True for a CJK character (ideograph, kana, hangul, or CJK / full-width punctuation). */
@@ -148,6 +154,15 @@ class BlockWalker {
       return;
     }
     const runs = this.runs(children, line, 'paragraph');
+    const length = runs.reduce((sum, run) => sum + run.text.length, 0);
+    if (length > MAX_PARAGRAPH_CHARS) {
+      this.report(
+        line,
+        t(`this paragraph has ${length} characters; the limit is ${MAX_PARAGRAPH_CHARS}`, `此段落有 ${length} 个字符，超过上限 ${MAX_PARAGRAPH_CHARS}`),
+        t('split it into paragraphs with blank lines', '请用空行把它分成若干段'),
+      );
+      return;
+    }
     if (runs.length > 0) this.blocks.push({ kind: 'paragraph', runs, source: this.at(line) });
   }
 

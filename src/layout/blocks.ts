@@ -118,12 +118,12 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
   }
 }
 
-/** Image scaled to ¾ of the column, caption in 楷体 below; the pair never splits. */
+/** Image scaled to 3/5 of the column, caption in 楷体 below; the pair never splits. */
 function figure(block: Extract<BodyBlock, { kind: 'figure' }>, ctx: BodyContext, where: string): FlowItem {
   const { style, fonts } = ctx;
   const pixels = ctx.images.get(block.image);
   if (!pixels) throw new Error(`image size of ${block.image} was not read before layout`);
-  let width = style.textWidth * 0.75;
+  let width = style.textWidth * 0.6;
   let height = (width * pixels.height) / pixels.width;
   const maxHeight = style.pitch * (style.linesPerPage / 2);
   if (height > maxHeight) {

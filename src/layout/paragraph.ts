@@ -5,7 +5,7 @@
 import type { RunStyle, TextRun } from '../document/types';
 import type { PunctuationStyle } from '../text/classes';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
-import { itemize, type Item, type Paragraph } from '../text/items';
+import { itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
 import type { GlyphRun, PlacedGlyph } from './types';
@@ -20,6 +20,23 @@ export interface ParagraphStyle {
   readonly lastLineReserve: number;
   readonly punctuation: PunctuationStyle;
   readonly hang: 'none' | 'stops';
+  readonly keepSpaces?: boolean;
+}
+
+/**
+ * LXGW WenKai's quotes are narrow proportional glyphs (0.35 em, FONTS.md §3), so quotes in 楷体
+ * runs are set in the serif face, which has full-width SC quotes (R1).
+ */
+const NARROW_KAI_QUOTES = /([“”‘’]+)/u;
+
+function shapeWithQuoteFallback(fonts: FontSet, role: FontRole, text: string, size: number): ShapedGlyph[] {
+  if (role !== 'kai' || !NARROW_KAI_QUOTES.test(text)) return shapeText(fonts[role], text, size);
+  return text
+    .split(NARROW_KAI_QUOTES)
+    .filter((part) => part.length > 0)
+    .flatMap((part) =>
+      NARROW_KAI_QUOTES.test(part) ? shapeText(fonts.serif, part, size).map((g) => ({ ...g, font: 'serif' as const })) : shapeText(fonts[role], part, size),
+    );
 }
 
 export interface SetLine {
@@ -37,9 +54,10 @@ export interface SetLine {
 
 /** Sets runs at `width` points; centred lines are balanced and centred within the width. */
 export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
-  const paragraph = itemize(runs, (text, runStyle) => shapeText(fonts[style.fonts[runStyle]], text, style.size), {
+  const paragraph = itemize(runs, (text, runStyle) => shapeWithQuoteFallback(fonts, style.fonts[runStyle], text, style.size), {
     em: style.size,
     punctuation: style.punctuation,
+    keepSpaces: style.keepSpaces === true,
   });
   if (paragraph.items.length === 0) return [];
   const options: BreakOptions = {
@@ -49,17 +67,63 @@ export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, wi
     hang: style.hang,
     minLastHan: style.minLastHan,
   };
-  if (style.align === 'center') return setCentred(paragraph, options, style, fonts);
+  if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style);
   return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span, options), span.isLast, style));
+}
+
+/** Where a title prefers to break (R20): after " | ", before "——", at a space between phrases. */
+const PHRASE_BREAK = /(?<=[|｜])\s*|\s*(?=——)|(?<=[\p{Script=Han}”》）])\s+(?=[\p{Script=Han}“《（])/u;
+
+/**
+ * Titles with phrase breaks: the fewest lines, made of whole phrases, as balanced as possible.
+ * A phrase wider than the measure gets lines of its own, broken balanced inside.
+ */
+function setAtPhraseBreaks(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] | undefined {
+  if (runs.length !== 1) return undefined;
+  const run = runs[0] as TextRun;
+  const phrases = run.text.split(PHRASE_BREAK).map((p) => p.trim()).filter((p) => p.length > 0);
+  if (phrases.length < 2) return undefined;
+  const measure = (text: string) => setParagraph([{ ...run, text }], { ...style, align: 'justify', keepSpaces: true }, 1e6, fonts)[0];
+  let best: { lines: string[]; widest: number } | undefined;
+  // A title has a handful of phrases: try every grouping into consecutive lines.
+  for (let mask = 0; mask < 1 << (phrases.length - 1); mask++) {
+    const lines: string[] = [];
+    let current = phrases[0] as string;
+    for (let k = 1; k < phrases.length; k++) {
+      if (mask & (1 << (k - 1))) {
+        lines.push(current);
+        current = phrases[k] as string;
+      } else current += (/^——/.test(phrases[k] as string) || /[|｜]$/.test(current) ? ' ' : ' ') + (phrases[k] as string);
+    }
+    lines.push(current);
+    const widths = lines.map((line) => measure(line)?.right ?? 0);
+    const widest = Math.max(...widths);
+    if (widest > width + 1e-6) continue;
+    const better = !best || lines.length < best.lines.length || (lines.length === best.lines.length && widest < best.widest);
+    if (better) best = { lines, widest };
+  }
+  if (!best) {
+    // A phrase wider than the measure: every phrase starts a line, long ones break balanced inside.
+    return phrases.flatMap((text) => {
+      const line = measure(text) as SetLine;
+      if (line.right <= width + 1e-6) return [shiftLine({ ...line, isLast: true }, (width - line.right) / 2)];
+      return setParagraph([{ ...run, text }], style, width, fonts);
+    });
+  }
+  return best.lines.map((text) => {
+    const line = measure(text) as SetLine;
+    return shiftLine({ ...line, isLast: true }, (width - line.right) / 2);
+  });
 }
 
 /**
  * Titles: as many lines as needed, but of balanced length (R20), so no line is left with one
  * or two characters; each line centred.
  */
-function setCentred(paragraph: Paragraph, options: BreakOptions, style: ParagraphStyle, fonts: FontSet): SetLine[] {
+function setCentred(paragraph: Paragraph, options: BreakOptions, style: ParagraphStyle): SetLine[] {
   const natural = paragraph.items.reduce((sum, item) => sum + item.width, 0);
   const lineCount = Math.ceil(natural / options.width - 1e-9);
+  const fullWidth = options.width;
   let lines = breakLines(paragraph, options);
   if (lineCount > 1) {
     // Narrow the measure to the balanced width (rounded up to whole ems) and re-break.
@@ -71,11 +135,10 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
       options = narrower;
     }
   }
-  void fonts;
   return lines.map((span) => {
     const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true }, options);
     const set = toSetLine(paragraph, placed, true, style);
-    const shift = (options.width - set.right - set.left) / 2 + (options.width === span.measure ? 0 : 0);
+    const shift = (fullWidth - set.right - set.left) / 2;
     return shiftLine(set, shift);
   });
 }
@@ -97,12 +160,14 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
   let text = '';
   for (const { index, x } of placed.items) {
     const item = paragraph.items[index] as Item;
-    const font = style.fonts[item.style];
-    if (!current || current.font !== font) {
-      current = { font, glyphs: [] };
-      runs.push({ font, size: style.size, glyphs: current.glyphs, end: 0 });
-    }
-    item.glyphs.forEach((glyph, g) => current?.glyphs.push({ id: glyph.id, x: x + (item.glyphX[g] ?? 0), text: glyph.text }));
+    item.glyphs.forEach((glyph, g) => {
+      const font = glyph.font ?? style.fonts[item.style];
+      if (!current || current.font !== font) {
+        current = { font, glyphs: [] };
+        runs.push({ font, size: style.size, glyphs: current.glyphs, end: 0 });
+      }
+      current.glyphs.push({ id: glyph.id, x: x + (item.glyphX[g] ?? 0), text: glyph.text });
+    });
     if (item.style === 'emphasis' && item.cls === 'han') dots.push(x + item.width / 2);
     text += item.text;
   }
@@ -131,7 +196,7 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
     hang: 'none',
   };
   const run: TextRun = { text, style: 'regular', source: { file: '(template)' } };
-  const paragraph = itemize([run], (t) => shapeText(fonts[font], t, size), { em: size, punctuation });
+  const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation, keepSpaces: true });
   if (paragraph.items.length === 0) return { runs: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
   const options: BreakOptions = { width: 1e6, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 0 };
   const span = { start: 0, end: paragraph.items.length, isLast: true, measure: 1e6, adjustment: 0, hanging: false };

@@ -4,6 +4,7 @@
  * Pure: widths come from the injected shaper, so tests can use synthetic advances.
  */
 import type { RunStyle, TextRun } from '../document/types';
+import type { FontRole } from './fonts';
 import { type CharClass, classify, isCjk, type PunctuationStyle, QUESTION_EXCLAMATION, SENTENCE_STOPS } from './classes';
 
 /** One glyph as shaped by the font: glyph id, advance in points, and the text it stands for. */
@@ -11,6 +12,8 @@ export interface ShapedGlyph {
   readonly id: number;
   readonly advance: number;
   readonly text: string;
+  /** Set when the glyph comes from another face than the run's (quotes in 楷体 runs). */
+  readonly font?: FontRole;
 }
 
 /** Shapes a run of text in a style at the paragraph's size. */
@@ -62,6 +65,11 @@ export interface Paragraph {
 export interface ItemizeOptions {
   readonly em: number;
   readonly punctuation: PunctuationStyle;
+  /**
+   * Keep source spaces (single-line texts from templates such as "— 1 —", and titles whose spaces
+   * separate phrases); a kept space between Chinese characters is set one em wide.
+   */
+  readonly keepSpaces?: boolean;
 }
 
 const NO_JUNCTION: Junction = { breakable: false, penalty: 0, gap: 0, gapShrink: 0, gapStretch: 0, justifiable: false };
@@ -78,8 +86,9 @@ interface Token {
 
 /** Itemizes a paragraph: source spaces resolved (R4, R15), punctuation blanks and compression (R10). */
 export function itemize(runs: readonly TextRun[], shape: Shaper, options: ItemizeOptions): Paragraph {
-  const tokens = tokenize(runs, shape);
+  const tokens = tokenize(runs, shape, options.keepSpaces === true);
   const items = tokens.map((t) => toItem(t, options));
+  if (options.keepSpaces) widenSpacesBetweenChinese(items, options.em);
   applyQuestionExclamationPairs(items, options.em);
   const junctions = items.map((item, k) => (k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, item, tokens[k - 1] as Token, options.em)));
   return { items, junctions, em: options.em };
@@ -88,10 +97,10 @@ export function itemize(runs: readonly TextRun[], shape: Shaper, options: Itemiz
 type MutableItem = { -readonly [K in keyof Item]: Item[K] };
 
 /** Splits runs into character-level tokens with their shaped glyphs; groups Latin runs and long marks. */
-function tokenize(runs: readonly TextRun[], shape: Shaper): Token[] {
+function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean): Token[] {
   const tokens: Token[] = [];
   runs.forEach((run, runIndex) => {
-    const text = dropSpacesInChineseContext(run.text);
+    const text = keepSpaces ? run.text.replace(/\s+/g, ' ').trim() : dropSpacesInChineseContext(run.text);
     if (text.length === 0) return;
     const glyphs = shape(text, run.style);
     // Walk glyphs and characters together: a glyph stands for one or more characters (ligatures).
@@ -232,6 +241,18 @@ function cumulative(glyphs: readonly ShapedGlyph[]): number[] {
     x += g.advance;
   }
   return xs;
+}
+
+function widenSpacesBetweenChinese(items: MutableItem[], em: number): void {
+  items.forEach((item, k) => {
+    const before = items[k - 1];
+    const after = items[k + 1];
+    if (item.cls === 'space' && before && after && isCjk(before.cls) && isCjk(after.cls)) {
+      item.width = em;
+      item.spaceShrink = 0;
+      item.spaceStretch = 0;
+    }
+  });
 }
 
 /** ？！ pairs share one em (GB/T 15834 §5.1.2): the second of a pair loses its right blank too. */
