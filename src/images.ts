@@ -3,7 +3,7 @@
  * it (downsampled sRGB JPEG for the e-mail copy). The only module that imports sharp.
  */
 import sharp from 'sharp';
-import { inputError, type SourceLocation } from './errors';
+import { type Diagnostic, inputError, type SourceLocation } from './errors';
 import { t } from './messages';
 
 /** Largest image the build accepts, in pixels (a 100-megapixel photo is refused, not decoded). */
@@ -51,4 +51,39 @@ export async function imageForEmail(file: string, placedWidthPt: number, ppi = 1
     .toColourspace('srgb')
     .jpeg({ quality: 82, mozjpeg: false })
     .toBuffer();
+}
+
+/** Press images are not upsampled and not kept above this (more only makes the file heavier). */
+const PRINT_MAX_PPI = 450;
+
+/**
+ * The press file's image: CMYK JPEG converted through the press's ICC profile by libvips/lcms
+ * (no colour maths of ours), at its own resolution or PRINT_MAX_PPI, whichever is lower.
+ */
+export async function imageForPrint(file: string, placedWidthPt: number, iccProfilePath: string): Promise<Buffer> {
+  const width = Math.max(1, Math.round((placedWidthPt / 72) * PRINT_MAX_PPI));
+  return sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS })
+    .rotate()
+    .resize({ width, withoutEnlargement: true })
+    .toColourspace('cmyk')
+    .withIccProfile(iccProfilePath)
+    .jpeg({ quality: 90, mozjpeg: false, chromaSubsampling: '4:4:4' })
+    .toBuffer();
+}
+
+/** Effective resolution of an image at its placed size: the lower of the two axes, in ppi. */
+export function effectivePpi(pixels: ImageInfo, placedWidthPt: number, placedHeightPt: number): number {
+  return Math.min(pixels.width / (placedWidthPt / 72), pixels.height / (placedHeightPt / 72));
+}
+
+/** A warning when an image is below `minPpi` at its placed size (the press wants 300). */
+export function resolutionWarning(displayName: string, ppi: number, from: SourceLocation, minPpi = 300): Diagnostic | undefined {
+  if (ppi >= minPpi) return undefined;
+  const shown = Math.round(ppi);
+  return {
+    severity: 'warning',
+    location: from,
+    message: t(`image ${displayName} is ${shown} ppi at its printed size (the press needs ${minPpi} ppi); it will print soft`, `图片 ${displayName} 在印刷尺寸下只有 ${shown} ppi（印刷需要 ${minPpi} ppi），印出来会模糊`),
+    hint: t(`use a larger original: at least ${Math.ceil((minPpi / shown) * 100) / 100}× the current pixel size`, `请换用更大的原图：像素尺寸至少为现在的 ${Math.ceil((minPpi / shown) * 100) / 100} 倍`),
+  };
 }

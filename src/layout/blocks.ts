@@ -133,7 +133,7 @@ function figure(block: Extract<BodyBlock, { kind: 'figure' }>, ctx: BodyContext,
   const captionSize = style.sizes.caption;
   const caption = setParagraph(block.caption, paragraphStyle(ctx, captionSize, { regular: 'kai', bold: 'kai', emphasis: 'kai' }, { align: 'center', minLastHan: 3 }), style.textWidth, fonts);
   const top = style.pitch * 0.5;
-  const boxes: Box[] = [{ kind: 'image', x: (style.textWidth - width) / 2, y: top, width, height, file: block.image }];
+  const boxes: Box[] = [{ kind: 'image', x: (style.textWidth - width) / 2, y: top, width, height, file: block.image, source: block.source }];
   let baseline = top + height + captionSize * 1.6;
   for (const line of caption) {
     boxes.push(...lineBoxes(line, baseline, captionSize));

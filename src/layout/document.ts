@@ -84,3 +84,14 @@ export function collectAnchors(pages: readonly Page[]): PageMap {
   });
   return map;
 }
+
+/**
+ * Pads the issue with blank pages at the end to a multiple of `multiple` (4 for a saddle-stitched
+ * booklet: each sheet folds into four pages). Blank pages carry no folio, header or text.
+ */
+export function padPages(issue: LaidOutIssue, multiple: number): LaidOutIssue {
+  const missing = (multiple - (issue.pages.length % multiple)) % multiple;
+  if (missing === 0) return issue;
+  const blanks: Page[] = Array.from({ length: missing }, (_, k) => ({ kind: 'blank', folio: null, label: missing === 1 ? '空白页' : `空白页${k + 1}`, boxes: [], anchors: [] }));
+  return { ...issue, pages: [...issue.pages, ...blanks] };
+}

@@ -3,6 +3,7 @@
  * top-left corner of the trimmed page; y of text is its baseline.
  */
 import type { AnchorId } from '../document/types';
+import type { SourceLocation } from '../errors';
 import type { FontRole } from '../text/fonts';
 
 /** Colours by purpose; the renderer maps them to CMYK (press) or sRGB (e-mail). */
@@ -28,7 +29,7 @@ export type Box =
   | { readonly kind: 'text'; readonly y: number; readonly runs: readonly GlyphRun[]; readonly ink: Ink }
   | { readonly kind: 'rule'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly thickness: number; readonly ink: Ink }
   | { readonly kind: 'dot'; readonly x: number; readonly y: number; readonly radius: number; readonly ink: Ink }
-  | { readonly kind: 'image'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly file: string }
+  | { readonly kind: 'image'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly file: string; readonly source?: SourceLocation }
   | { readonly kind: 'link'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly target: AnchorId };
 
 /** Front matter pages carry no folio; body pages are numbered from 1. */

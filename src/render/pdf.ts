@@ -8,6 +8,7 @@ import type { DocumentMeta } from '../document/types';
 import type { FontRole, FontSet } from '../text/fonts';
 import type { Box, GlyphRun, Ink, LaidOutIssue, Page } from '../layout/types';
 import { CidFontWriter, type PdfRef, type PdfRefFactory } from './cid-font';
+import { addPdfxOutputIntent, appendXmp, escapeInfoInXmp, pdfName, type Rect, setFileId, setPageBoxes, type StandardsDoc } from './standards';
 
 /** Which of the two files to write from the same layout. */
 export type Target = 'email' | 'print';
@@ -17,7 +18,29 @@ export interface RenderOptions {
   readonly meta: DocumentMeta;
   /** Image file → bytes to embed (already converted for the target). */
   readonly images: ReadonlyMap<string, Buffer>;
+  /** Hash of the laid-out content: seeds the file ID and XMP ids, so they are stable yet change with the content. */
+  readonly contentHash: string;
+  /** Press settings; required for the 'print' target. */
+  readonly press?: PressSettings;
 }
+
+/** What the press file needs beyond the layout: bleed, marks and the output condition. */
+export interface PressSettings {
+  /** Bleed on each side, in points. */
+  readonly bleed: number;
+  readonly cropMarks: boolean;
+  /** The CMYK output profile (ICC bytes) for the GTS_PDFX output intent. */
+  readonly iccProfile: Buffer;
+  /** OutputConditionIdentifier, e.g. FOGRA39. */
+  readonly outputCondition: string;
+  /** Human-readable condition, e.g. Coated FOGRA39 (ISO 12647-2:2004). */
+  readonly outputConditionInfo: string;
+}
+
+/** Crop marks: length, gap to the bleed edge, and the slug around them (points). */
+const MARK_LENGTH = (6 / 25.4) * 72;
+const MARK_GAP = 2;
+const MARK_SLUG = MARK_LENGTH + MARK_GAP + 4;
 
 type Colour = readonly [number, number, number] | readonly [number, number, number, number];
 
@@ -37,13 +60,22 @@ interface PdfKitInternals {
 /** Renders the pages to PDF bytes. */
 export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: RenderOptions): Promise<Buffer> {
   const { meta, target } = options;
+  const press = target === 'print' ? options.press : undefined;
+  if (target === 'print' && !press) throw new Error('renderPdf: the print target needs press settings');
+  // The trimmed page sits `offset` from the media edge: bleed, plus a slug when marks are drawn.
+  const bleed = press?.bleed ?? 0;
+  const offset = bleed + (press?.cropMarks ? MARK_SLUG : 0);
+  const mediaWidth = issue.pageWidth + 2 * offset;
+  const mediaHeight = issue.pageHeight + 2 * offset;
   const doc = new PDFDocument({
     autoFirstPage: false,
     // No default font: pdfkit's Helvetica is never embedded, so it must never appear (PRINT.md).
     font: null as unknown as string,
     bufferPages: true,
     compress: true,
-    pdfVersion: '1.7',
+    // PDF/X-4 allows at most 1.6; the e-mail copy is PDF/A-2b (1.7, sRGB intent added by pdfkit).
+    pdfVersion: press ? '1.6' : '1.7',
+    ...(press ? {} : { subset: 'PDF/A-2b' as const }),
     lang: meta.lang,
     displayTitle: true,
     info: {
@@ -55,9 +87,23 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
       ModDate: meta.creationDate,
       Creator: 'bulletin',
       Producer: 'bulletin (pdfkit)',
+      ...(press ? { GTS_PDFXVersion: 'PDF/X-4', Trapped: pdfName('False') as unknown as string } : {}),
     },
   });
   const internals = doc as unknown as PdfKitInternals;
+  const standards = doc as unknown as StandardsDoc;
+  escapeInfoInXmp(standards);
+  setFileId(standards, `${options.contentHash}:${target}`);
+  if (press) {
+    addPdfxOutputIntent(standards, press.iccProfile, press.outputCondition, press.outputConditionInfo);
+    doc.addSpotColor('All', 100, 100, 100, 100);
+  }
+  appendXmp(standards, {
+    modifyDate: meta.creationDate,
+    documentSeed: `bulletin:${meta.title}:${options.contentHash}`,
+    instanceSeed: `bulletin:${meta.title}:${options.contentHash}:${target}`,
+    ...(press ? { pdfx: { version: 'PDF/X-4', trapped: false } } : {}),
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -76,14 +122,45 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   };
 
   for (const page of issue.pages) {
-    doc.addPage({ size: [issue.pageWidth, issue.pageHeight], margin: 0 });
-    for (const box of page.boxes) drawBox(box, page);
+    doc.addPage({ size: [mediaWidth, mediaHeight], margin: 0 });
+    if (press) {
+      const trim: Rect = [offset, offset, offset + issue.pageWidth, offset + issue.pageHeight];
+      setPageBoxes(standards, trim, [trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed]);
+      if (press.cropMarks) drawCropMarks();
+      // Every box is laid out from the trim's top-left corner; shift the whole page once.
+      internals.addContent(`1 0 0 1 ${fmt(offset)} ${fmt(offset)} cm`);
+    }
+    for (const box of page.boxes) drawBox(press ? bleedBox(box) : box, page);
   }
   addNavigation(issue.pages);
   for (const writer of writers.values()) writer.finish();
   setPageLabels(issue.pages);
   doc.end();
   return done;
+
+  /** Anything that touches the trim edge runs on into the bleed (rules; nothing else reaches the edge). */
+  function bleedBox(box: Box): Box {
+    if (box.kind !== 'rule') return box;
+    const stretch = (v: number, edge: number) => (Math.abs(v) < 0.01 ? -bleed : Math.abs(v - edge) < 0.01 ? edge + bleed : v);
+    return { ...box, x1: stretch(box.x1, issue.pageWidth), x2: stretch(box.x2, issue.pageWidth), y1: stretch(box.y1, issue.pageHeight), y2: stretch(box.y2, issue.pageHeight) };
+  }
+
+  /** Trim marks at the four corners, in the slug outside the bleed, in the registration colour. */
+  function drawCropMarks(): void {
+    const xs = [offset, offset + issue.pageWidth];
+    const ys = [offset, offset + issue.pageHeight];
+    doc.save().lineWidth(0.25).strokeColor('All');
+    for (const [i, x] of xs.entries()) {
+      const outX = i === 0 ? -1 : 1;
+      for (const [j, y] of ys.entries()) {
+        const outY = j === 0 ? -1 : 1;
+        const near = bleed + MARK_GAP;
+        doc.moveTo(x + outX * near, y).lineTo(x + outX * (near + MARK_LENGTH), y);
+        doc.moveTo(x, y + outY * near).lineTo(x, y + outY * (near + MARK_LENGTH));
+      }
+    }
+    doc.stroke().restore();
+  }
 
   function colour(ink: Ink): Colour {
     return INKS[target][ink];
@@ -152,7 +229,7 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
       doc.switchToPage(index);
       for (const anchor of page.anchors) {
         pageOf.set(anchor.id, index);
-        doc.addNamedDestination(anchor.id, 'XYZ', 0, Math.max(0, anchor.y - 12), null);
+        doc.addNamedDestination(anchor.id, 'XYZ', 0, Math.max(0, anchor.y - 12) + offset, null);
       }
     });
     for (const section of issue.outline) {

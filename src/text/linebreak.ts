@@ -204,7 +204,9 @@ function collectLines(paragraph: Paragraph, sums: Sums, from: Int32Array, hangs:
       const last = paragraph.items[j - 1] as Item;
       m.natural -= midWidth(last) + last.cutRight - last.rightBlank;
     }
-    spans.push({ start: i, end: j, isLast, measure, adjustment: isLast ? 0 : measure - m.natural, hanging });
+    // A last line only ever shrinks (push-in), when its natural width is over the measure.
+    const adjustment = isLast ? Math.min(0, measure - m.natural) : measure - m.natural;
+    spans.push({ start: i, end: j, isLast, measure, adjustment, hanging });
     j = i;
   }
   return spans.reverse();

@@ -1,0 +1,378 @@
+/**
+ * Reads a PDF's object graph into plain data for the preflight checks: pages and their boxes,
+ * decoded content streams and resources, fonts, annotations, Info, XMP, output intents, outline,
+ * labels and named destinations. The only module that imports pdf-lib (it parses any PDF:
+ * xref streams, object streams, incremental updates).
+ */
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+} from 'pdf-lib';
+
+/** [x0, y0, x1, y1] in default user space. */
+export type Rect = readonly [number, number, number, number];
+
+/** An Info value with the PDF type it had (Trapped must be a name, dates strings). */
+export interface InfoValue {
+  readonly type: 'string' | 'name' | 'other';
+  readonly text: string;
+  readonly date?: Date;
+}
+
+export interface ImageXObject {
+  readonly kind: 'image';
+  readonly width: number;
+  readonly height: number;
+  /** Colour space family, e.g. DeviceRGB, DeviceCMYK, ICCBased(3), Indexed/DeviceRGB, mask. */
+  readonly colorSpace: string;
+  readonly bitsPerComponent: number;
+  readonly filters: readonly string[];
+}
+
+export interface FormXObject {
+  readonly kind: 'form';
+  readonly content: Uint8Array;
+  readonly resources: Resources;
+}
+
+export interface Resources {
+  /** Resource name → colour space family. */
+  readonly colorSpaces: ReadonlyMap<string, string>;
+  readonly xobjects: ReadonlyMap<string, ImageXObject | FormXObject>;
+}
+
+export interface Annotation {
+  readonly subtype: string;
+  readonly rect: Rect;
+  /** Internal link: the named destination, or the page index it resolves to (null when dangling). */
+  readonly destName?: string;
+  readonly destPage?: number | null;
+  readonly uri?: string;
+}
+
+export interface PageModel {
+  readonly media: Rect;
+  readonly trim?: Rect;
+  readonly bleed?: Rect;
+  readonly annotations: readonly Annotation[];
+  readonly content: Uint8Array;
+  readonly contentError?: string;
+  readonly resources: Resources;
+}
+
+export interface FontModel {
+  readonly name: string;
+  readonly subtype: string;
+  readonly embedded: boolean;
+  readonly toUnicode: boolean;
+}
+
+export interface OutputIntent {
+  readonly s: string;
+  readonly condition?: string;
+  readonly profile?: Uint8Array;
+}
+
+export interface PageLabelRange {
+  readonly start: number;
+  readonly style?: string;
+  readonly prefix?: string;
+  readonly first: number;
+}
+
+export interface PdfModel {
+  readonly version: string;
+  readonly bytes: number;
+  readonly hasId: boolean;
+  readonly encrypted: boolean;
+  readonly info: ReadonlyMap<string, InfoValue>;
+  readonly xmp?: string;
+  readonly lang?: string;
+  readonly displayDocTitle: boolean;
+  readonly outline: readonly string[];
+  readonly pageLabels?: readonly PageLabelRange[];
+  readonly namedDests: ReadonlySet<string>;
+  readonly outputIntents: readonly OutputIntent[];
+  readonly pages: readonly PageModel[];
+  readonly fonts: readonly FontModel[];
+}
+
+/** Parses PDF bytes; throws with pdf-lib's message when the file is not a readable PDF. */
+export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
+  const header = /^%PDF-(\d\.\d)/.exec(Buffer.from(bytes.subarray(0, 16)).toString('latin1'));
+  if (!header?.[1]) throw new Error('no %PDF- header');
+  const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+  const { context } = doc;
+  const catalog = doc.catalog;
+  const lookup = (obj: PDFObject | undefined): PDFObject | undefined => (obj instanceof PDFRef ? context.lookup(obj) : obj);
+  const get = (dict: PDFDict | undefined, key: string): PDFObject | undefined => lookup(dict?.get(PDFName.of(key)));
+  const dictOf = (obj: PDFObject | undefined): PDFDict | undefined => {
+    const v = lookup(obj);
+    if (v instanceof PDFDict) return v;
+    if (v instanceof PDFStream) return v.dict;
+    return undefined;
+  };
+  const text = (obj: PDFObject | undefined): string | undefined => {
+    const v = lookup(obj);
+    if (v instanceof PDFString || v instanceof PDFHexString) return v.decodeText();
+    if (v instanceof PDFName) return v.decodeText();
+    return undefined;
+  };
+  const num = (obj: PDFObject | undefined): number | undefined => {
+    const v = lookup(obj);
+    return v instanceof PDFNumber ? v.asNumber() : undefined;
+  };
+  const rect = (obj: PDFObject | undefined): Rect | undefined => {
+    const v = lookup(obj);
+    if (!(v instanceof PDFArray) || v.size() !== 4) return undefined;
+    const n = v.asArray().map((x) => num(x) ?? 0);
+    return [Math.min(n[0]!, n[2]!), Math.min(n[1]!, n[3]!), Math.max(n[0]!, n[2]!), Math.max(n[1]!, n[3]!)];
+  };
+  const streamBytes = (obj: PDFObject | undefined): Uint8Array => {
+    const v = lookup(obj);
+    if (v instanceof PDFRawStream) return decodePDFRawStream(v).decode();
+    if (v instanceof PDFStream) return v.getContents();
+    return new Uint8Array();
+  };
+
+  // Info: keep each value's type, since PDF/X cares whether Trapped is a name or a string.
+  const info = new Map<string, InfoValue>();
+  const infoDict = dictOf(context.trailerInfo.Info);
+  for (const [key, raw] of infoDict?.entries() ?? []) {
+    const v = lookup(raw);
+    const name = key.decodeText();
+    if (v instanceof PDFName) info.set(name, { type: 'name', text: v.decodeText() });
+    else if (v instanceof PDFString || v instanceof PDFHexString) {
+      let date: Date | undefined;
+      try {
+        if (/^D:/.test(v.decodeText())) date = v.decodeDate();
+      } catch {
+        date = undefined;
+      }
+      info.set(name, date ? { type: 'string', text: v.decodeText(), date } : { type: 'string', text: v.decodeText() });
+    } else info.set(name, { type: 'other', text: String(v) });
+  }
+
+  const metadata = get(catalog, 'Metadata');
+  const xmp = metadata ? Buffer.from(streamBytes(metadata)).toString('utf8') : undefined;
+  const viewer = dictOf(get(catalog, 'ViewerPreferences'));
+  const displayDocTitle = get(viewer, 'DisplayDocTitle');
+
+  // Pages, and a map from page object to index for destinations.
+  const pdfPages = doc.getPages();
+  const pageIndex = new Map<string, number>();
+  pdfPages.forEach((page, i) => pageIndex.set(page.ref.toString(), i));
+  const destPage = (dest: PDFObject | undefined): number | null => {
+    const v = lookup(dest);
+    const arr = v instanceof PDFArray ? v : dictOf(v) ? lookup(dictOf(v)?.get(PDFName.of('D'))) : undefined;
+    if (!(arr instanceof PDFArray)) return null;
+    const target = arr.get(0);
+    if (target instanceof PDFRef) return pageIndex.get(target.toString()) ?? null;
+    if (target instanceof PDFNumber) return target.asNumber() < pdfPages.length ? target.asNumber() : null;
+    return null;
+  };
+
+  // Named destinations: the Names/Dests tree (PDF 1.2) and the old catalog Dests dictionary.
+  const namedDests = new Set<string>();
+  const namedDestPages = new Map<string, number | null>();
+  const walkNameTree = (node: PDFDict | undefined, depth = 0): void => {
+    if (!node || depth > 32) return;
+    const names = get(node, 'Names');
+    if (names instanceof PDFArray) {
+      for (let i = 0; i + 1 < names.size(); i += 2) {
+        const key = text(names.get(i));
+        if (key === undefined) continue;
+        namedDests.add(key);
+        namedDestPages.set(key, destPage(names.get(i + 1)));
+      }
+    }
+    const kids = get(node, 'Kids');
+    if (kids instanceof PDFArray) for (const kid of kids.asArray()) walkNameTree(dictOf(kid), depth + 1);
+  };
+  walkNameTree(dictOf(get(dictOf(get(catalog, 'Names')), 'Dests')));
+  for (const [key, value] of dictOf(get(catalog, 'Dests'))?.entries() ?? []) {
+    namedDests.add(key.decodeText());
+    namedDestPages.set(key.decodeText(), destPage(value));
+  }
+
+  const colourFamily = (obj: PDFObject | undefined, depth = 0): string => {
+    const v = lookup(obj);
+    if (v instanceof PDFName) return v.decodeText();
+    if (v instanceof PDFArray && depth < 4) {
+      const family = text(v.get(0)) ?? '?';
+      if (family === 'ICCBased') return `ICCBased(${num(dictOf(v.get(1))?.get(PDFName.of('N'))) ?? '?'})`;
+      if (family === 'Indexed') return `Indexed/${colourFamily(v.get(1), depth + 1)}`;
+      if (family === 'Separation') return `Separation/${text(v.get(1)) ?? '?'}/${colourFamily(v.get(2), depth + 1)}`;
+      if (family === 'DeviceN') return `DeviceN/${colourFamily(v.get(2), depth + 1)}`;
+      return family;
+    }
+    return '?';
+  };
+
+  const fonts = new Map<string, FontModel>();
+  const readFont = (key: string, fontObj: PDFObject | undefined): void => {
+    if (fonts.has(key)) return;
+    const font = dictOf(fontObj);
+    if (!font) return;
+    const subtype = text(get(font, 'Subtype')) ?? '?';
+    const name = text(get(font, 'BaseFont')) ?? '(unnamed)';
+    let descriptor = dictOf(get(font, 'FontDescriptor'));
+    const descendants = get(font, 'DescendantFonts');
+    if (descendants instanceof PDFArray) descriptor = dictOf(get(dictOf(descendants.get(0)), 'FontDescriptor'));
+    const embedded = subtype === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)));
+    fonts.set(key, { name, subtype, embedded, toUnicode: font.has(PDFName.of('ToUnicode')) });
+  };
+
+  const seenForms = new Set<string>();
+  const readResources = (obj: PDFObject | undefined, depth = 0): Resources => {
+    const res = dictOf(obj);
+    const colorSpaces = new Map<string, string>();
+    for (const [key, value] of dictOf(get(res, 'ColorSpace'))?.entries() ?? []) colorSpaces.set(key.decodeText(), colourFamily(value));
+    for (const [key, value] of dictOf(get(res, 'Font'))?.entries() ?? []) readFont(value instanceof PDFRef ? value.toString() : `${key.decodeText()}@${fonts.size}`, value);
+    const xobjects = new Map<string, ImageXObject | FormXObject>();
+    for (const [key, value] of dictOf(get(res, 'XObject'))?.entries() ?? []) {
+      const stream = lookup(value);
+      if (!(stream instanceof PDFStream)) continue;
+      const d = stream.dict;
+      const subtype = text(get(d, 'Subtype'));
+      if (subtype === 'Image') {
+        const filter = get(d, 'Filter');
+        const filters = filter instanceof PDFArray ? filter.asArray().map((f) => text(f) ?? '?') : filter ? [text(filter) ?? '?'] : [];
+        const isMask = get(d, 'ImageMask') instanceof PDFBool && (get(d, 'ImageMask') as PDFBool).asBoolean();
+        xobjects.set(key.decodeText(), {
+          kind: 'image',
+          width: num(get(d, 'Width')) ?? 0,
+          height: num(get(d, 'Height')) ?? 0,
+          colorSpace: isMask ? 'mask' : filters.includes('JPXDecode') && !d.has(PDFName.of('ColorSpace')) ? 'JPX' : colourFamily(get(d, 'ColorSpace')),
+          bitsPerComponent: isMask ? 1 : (num(get(d, 'BitsPerComponent')) ?? 8),
+          filters,
+        });
+      } else if (subtype === 'Form' && depth < 8) {
+        // Guard against forms that (directly or not) contain themselves.
+        const id = value instanceof PDFRef ? value.toString() : `${key.decodeText()}#${depth}`;
+        if (seenForms.has(id)) continue;
+        seenForms.add(id);
+        let content: Uint8Array = new Uint8Array();
+        try {
+          content = streamBytes(stream);
+        } catch {
+          content = new Uint8Array();
+        }
+        xobjects.set(key.decodeText(), { kind: 'form', content, resources: readResources(get(d, 'Resources'), depth + 1) });
+        seenForms.delete(id);
+      }
+    }
+    return { colorSpaces, xobjects };
+  };
+
+  const pages: PageModel[] = pdfPages.map((page) => {
+    const node = page.node;
+    const annotations: Annotation[] = [];
+    const annots = get(node, 'Annots');
+    for (const a of annots instanceof PDFArray ? annots.asArray() : []) {
+      const ad = dictOf(a);
+      if (!ad) continue;
+      const subtype = text(get(ad, 'Subtype')) ?? '?';
+      const r = rect(get(ad, 'Rect')) ?? [0, 0, 0, 0];
+      const action = dictOf(get(ad, 'A'));
+      const dest = get(ad, 'Dest') ?? (text(get(action, 'S')) === 'GoTo' ? get(action, 'D') : undefined);
+      const uri = text(get(action, 'URI'));
+      if (dest instanceof PDFString || dest instanceof PDFHexString || dest instanceof PDFName) {
+        const name = dest.decodeText();
+        annotations.push({ subtype, rect: r, destName: name, destPage: namedDestPages.get(name) ?? null });
+      } else if (dest) annotations.push({ subtype, rect: r, destPage: destPage(dest) });
+      else annotations.push(uri === undefined ? { subtype, rect: r } : { subtype, rect: r, uri });
+    }
+    let content: Uint8Array = new Uint8Array();
+    let contentError: string | undefined;
+    try {
+      const contents = lookup(node.get(PDFName.of('Contents')));
+      const parts = contents instanceof PDFArray ? contents.asArray().map(streamBytes) : [streamBytes(contents)];
+      content = Buffer.concat(parts.flatMap((p) => [Buffer.from(p), Buffer.from('\n')]));
+    } catch (err) {
+      contentError = (err as Error).message;
+    }
+    const trim = rect(get(node, 'TrimBox'));
+    const bleed = rect(get(node, 'BleedBox'));
+    const { x, y, width, height } = page.getMediaBox();
+    return {
+      media: [x, y, x + width, y + height] as Rect,
+      ...(trim ? { trim } : {}),
+      ...(bleed ? { bleed } : {}),
+      annotations,
+      content,
+      ...(contentError === undefined ? {} : { contentError }),
+      resources: readResources(node.Resources()),
+    };
+  });
+
+  const outputIntents: OutputIntent[] = [];
+  const intents = get(catalog, 'OutputIntents');
+  for (const oi of intents instanceof PDFArray ? intents.asArray() : []) {
+    const d = dictOf(oi);
+    const profileObj = get(d, 'DestOutputProfile');
+    let profile: Uint8Array | undefined;
+    try {
+      profile = profileObj ? streamBytes(profileObj) : undefined;
+    } catch {
+      profile = undefined;
+    }
+    const condition = text(get(d, 'OutputConditionIdentifier'));
+    outputIntents.push({ s: text(get(d, 'S')) ?? '?', ...(condition === undefined ? {} : { condition }), ...(profile ? { profile } : {}) });
+  }
+
+  // Outline titles, depth first, bounded against cycles.
+  const outline: string[] = [];
+  let item = dictOf(get(dictOf(get(catalog, 'Outlines')), 'First'));
+  const stack: PDFDict[] = [];
+  while (item && outline.length < 10_000) {
+    outline.push(text(get(item, 'Title')) ?? '');
+    const child = dictOf(get(item, 'First'));
+    const next = dictOf(get(item, 'Next'));
+    if (child) {
+      if (next) stack.push(next);
+      item = child;
+    } else item = next ?? stack.pop();
+  }
+
+  let pageLabels: PageLabelRange[] | undefined;
+  const nums = get(dictOf(get(catalog, 'PageLabels')), 'Nums');
+  if (nums instanceof PDFArray) {
+    pageLabels = [];
+    for (let i = 0; i + 1 < nums.size(); i += 2) {
+      const d = dictOf(nums.get(i + 1));
+      const style = text(get(d, 'S'));
+      const prefix = text(get(d, 'P'));
+      pageLabels.push({ start: num(nums.get(i)) ?? 0, first: num(get(d, 'St')) ?? 1, ...(style === undefined ? {} : { style }), ...(prefix === undefined ? {} : { prefix }) });
+    }
+  }
+
+  const lang = text(get(catalog, 'Lang'));
+  return {
+    version: header[1],
+    bytes: bytes.length,
+    hasId: context.trailerInfo.ID !== undefined,
+    encrypted: context.trailerInfo.Encrypt !== undefined,
+    info,
+    ...(xmp === undefined ? {} : { xmp }),
+    ...(lang === undefined ? {} : { lang }),
+    displayDocTitle: displayDocTitle instanceof PDFBool && displayDocTitle.asBoolean(),
+    outline,
+    ...(pageLabels ? { pageLabels } : {}),
+    namedDests,
+    outputIntents,
+    pages,
+    fonts: [...fonts.values()],
+  };
+}

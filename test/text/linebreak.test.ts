@@ -1,0 +1,97 @@
+/**
+ * The line breaker on plain strings with synthetic advances (ideograph = 1 em, Latin = ½ em):
+ * the spec's test strings from TYPOGRAPHY.md with their exact expected lines.
+ */
+import { adv, lines, set } from './fake-shaper';
+
+describe('kinsoku: line-start and line-end prohibitions (R6, R7)', () => {
+  test('an interpunct never starts a line; the character before it moves down (R6)', () => {
+    expect(lines('一二三四·五六七八九', 4)).toEqual(['一二三', '四·五六', '七八九']);
+  });
+  test('an ellipsis never starts a line (R6)', () => {
+    expect(lines('一二三四……五六七八九', 5)).toEqual(['一二三', '四……五六', '七八九']);
+  });
+  test('a 破折号 may start a line and is two ems wide (R2, R6)', () => {
+    const result = set('一二三四——五六七八九', 5);
+    expect(result.lines).toEqual(['一二三四', '——五六七', '八九']);
+    expect(result.placed[1]?.right).toBeCloseTo(5, 3);
+  });
+  test('an opening quote never ends a line; both quote blanks trimmed at the edges (R7, R11, R12)', () => {
+    const result = set('一二三四“五六七八”九十', 5);
+    expect(result.lines).toEqual(['一二三四', '“五六七八”', '九十']);
+    expect(result.placed[0]?.extraPerGap).toBeCloseTo(1 / 3, 3);
+    expect(result.placed[1]?.items[0]?.x).toBeCloseTo(-0.5, 3);
+    expect(result.placed[1]?.right).toBeCloseTo(5, 3);
+  });
+});
+
+describe('push-in before push-out, never ragged (R9, R11, R14)', () => {
+  test('push-in: ， compressed mid-line and 。 half width at the end', () => {
+    expect(lines('一二，三四。五六七', 5)).toEqual(['一二，三四。', '五六七']);
+  });
+  test('push-out: the shortened line is justified with 1/3 em gaps', () => {
+    const result = set('一二三四五，六七', 5);
+    expect(result.lines).toEqual(['一二三四', '五，六七']);
+    expect(result.placed[0]?.extraPerGap).toBeCloseTo(1 / 3, 3);
+    expect(result.placed[0]?.right).toBeCloseTo(5, 3);
+  });
+  test('line-end stop is half width during breaking (R11)', () => {
+    const result = set('一二三四五。六七八', 5.5);
+    expect(result.lines).toEqual(['一二三四五。', '六七八']);
+    expect(result.placed[0]?.right).toBeCloseTo(5.5, 3);
+    expect(lines('一二三四五。六七八', 5)).toEqual(['一二三四', '五。六七八']);
+  });
+  test('hanging stops only when asked (R13)', () => {
+    expect(lines('一二三四五，六七八', 5)).toEqual(['一二三四', '五，六七八']);
+    expect(lines('一二三四五，六七八', 5, { hang: 'stops' })).toEqual(['一二三四五，', '六七八']);
+  });
+  test('every non-last line fills the measure exactly', () => {
+    const text = '国家信访局召开 2023 年度全局工作总结大会，深入学习贯彻党的二十大和二十届二中全会精神，全面贯彻落实习近平总书记关于信访工作的重要指示精神。';
+    for (let width = 8; width <= 40; width++) {
+      const result = set(text, width);
+      result.placed.slice(0, -1).forEach((line) => expect(line.right).toBeCloseTo(width, 6));
+    }
+  });
+});
+
+describe('no single character on the last line (R18)', () => {
+  test('the last line keeps two ideographs', () => {
+    const result = lines('天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋。', 10);
+    expect(result).toEqual(['天地玄黄宇宙洪荒日月', '盈昃辰宿列张寒来暑', '往秋。']);
+  });
+});
+
+describe('punctuation widths (R3, R10, R15)', () => {
+  test('consecutive punctuation is compressed as in quanjiao (R10)', () => {
+    expect(['好。”', '（《书》）', '。”）', '”“', '“”', '：“', '你好？！'].map((s) => adv(s))).toEqual([2.5, 4, 2, 1.5, 2, 1.5, 3]);
+  });
+  test('kaiming and banjiao styles (R10)', () => {
+    expect(adv('好，好', 'kaiming')).toBeCloseTo(2.5, 6);
+    expect(adv('好。好', 'kaiming')).toBeCloseTo(3, 6);
+    expect(adv('好。好', 'banjiao')).toBeCloseTo(2.5, 6);
+  });
+  test('the interpunct sits in a half-em box (R3)', () => {
+    expect(adv('罗兰·巴特')).toBeCloseTo(4.5, 6);
+  });
+  test('a quarter-em CJK–Latin gap replaces source spaces (R15)', () => {
+    expect(adv('第1回')).toBeCloseTo(3, 6);
+    expect(adv('召开 2023 年度')).toBeCloseTo(adv('召开2023年度'), 6);
+    // No gap after ，: only the one before 年.
+    expect(adv('，2023年')).toBeCloseTo(1 + 2 + 0.25 + 1, 6);
+  });
+});
+
+describe('unbreakable runs (R5, R8)', () => {
+  test('numbers are never split', () => {
+    for (let width = 3; width <= 12; width++) {
+      for (const line of lines('累计发放1500余份问卷调查', width)) expect(line).not.toMatch(/^\d{1,3}[^\d]|[^\d]\d{1,3}$/);
+    }
+  });
+  test('an e-mail address breaks only after @ or .', () => {
+    const result = lines('联系邮箱：starsh1021@163.com', 10);
+    expect(result).toEqual(['联系邮箱：starsh1021@', '163.com']);
+  });
+  test('7×24 stays whole', () => {
+    for (let width = 3; width <= 8; width++) expect(lines('“7×24小时”接听市民来电', width).join('|')).toContain('7×24');
+  });
+});
