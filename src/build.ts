@@ -2,19 +2,21 @@
  * Builds one issue: issues/<id>/ → out/<id>/<name>.pdf. The pipeline, top to bottom; each stage
  * is timed for the CLI's report.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BulletinError, type Diagnostic, type SourceLocation } from './errors';
 import { loadIssue } from './document/load';
 import type { IssueDocument } from './document/types';
-import { imageForEmail, readImageInfo } from './images';
+import { effectivePpi, imageForEmail, imageForPrint, readImageInfo, resolutionWarning } from './images';
 import { checkCoverage } from './layout/coverage';
-import { layoutDocument } from './layout/document';
-import { pageStyleFrom } from './layout/page-style';
+import { layoutDocument, padPages } from './layout/document';
+import { pageStyleFrom, parseLength } from './layout/page-style';
 import type { LaidOutIssue } from './layout/types';
 import type { SeriesManifest } from './manifest/types';
 import { writeFilesAtomically } from './output';
-import { renderPdf } from './render/pdf';
+import { formatReport, preflightPdf } from './preflight/preflight';
+import { type PressSettings, renderPdf } from './render/pdf';
 import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
 
@@ -27,6 +29,8 @@ export interface BuildResult {
   readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly target: string }[];
   readonly pageCount: number;
   readonly warnings: readonly Diagnostic[];
+  /** Things the build did that the editor should know (e.g. blank pages added for binding). */
+  readonly notes: readonly string[];
   readonly timings: readonly StageTiming[];
   readonly layout: LaidOutIssue;
 }
@@ -62,7 +66,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   const images = await stage('images', () => readImages(projectRoot, document));
 
   // Typeset and paginate; TOC folios come from where the articles landed.
-  const layout = await stage('typeset', () =>
+  const typeset = await stage('typeset', () =>
     layoutDocument(document, {
       style: pageStyleFrom(series.page),
       fonts,
@@ -71,21 +75,122 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
       hang: series.typography?.hang ?? 'none',
     }),
   );
+  // A saddle-stitched booklet is folded sheets: 4n pages. Both files get the same pages.
+  const notes: string[] = [];
+  const binding = series.print?.binding ?? 'saddle-stitch';
+  const layout = binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
+  if (layout.pages.length !== typeset.pages.length) {
+    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages (blank pages at the end)`, `骑马钉：补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
+  }
 
-  // Only now does the PDF writer appear.
-  const emailImages = await stage('prepare images', () => imagesForEmail(layout));
-  const emailPdf = await stage('render', () => renderPdf(layout, fonts, { target: 'email', meta: document.meta, images: emailImages }));
+  const press = await stage('print settings', () => pressSettings(projectRoot, series, loaded.locateInSeries));
+  const warnings = [...loaded.warnings, ...resolutionWarnings(projectRoot, layout, images)];
+
+  // Only now does the PDF writer appear: two files from the one layout.
+  const emailImages = await stage('prepare images', () => prepareImages(layout, (file, width) => imageForEmail(file, width)));
+  const printImages = await stage('prepare print images', () => prepareImages(layout, (file, width) => imageForPrint(file, width, press.iccPath)));
+  const contentHash = hashContent(projectRoot, layout, document.meta.title, [emailImages, printImages]);
+  const emailPdf = await stage('render e-mail', () => renderPdf(layout, fonts, { target: 'email', meta: document.meta, images: emailImages, contentHash }));
+  const printPdf = await stage('render print', () => renderPdf(layout, fonts, { target: 'print', meta: document.meta, images: printImages, contentHash, press: press.settings }));
+
+  // Our own preflight on both files. Our output failing it is a bug of ours, not the editor's
+  // mistake (a bad custom ICC profile was refused above), so it is thrown as a plain Error.
+  await stage('preflight', async () => {
+    for (const [name, bytes, profile] of [['e-mail', emailPdf, 'email'], ['print', printPdf, 'print']] as const) {
+      const report = await preflightPdf(bytes, profile);
+      if (!report.passed) throw new Error(`the ${name} PDF fails our own preflight:\n${formatReport(report)}`);
+    }
+  });
 
   const outDir = path.join(projectRoot, 'out', issueId);
   const emailFile = path.join(outDir, `${document.outputName}.pdf`);
-  if (!options.dryRun) await stage('write', () => writeFilesAtomically([{ file: emailFile, bytes: emailPdf }]));
+  const printFile = path.join(outDir, `${document.outputName}-print.pdf`);
+  if (!options.dryRun) {
+    await stage('write', () =>
+      writeFilesAtomically([
+        { file: emailFile, bytes: emailPdf },
+        { file: printFile, bytes: printPdf },
+      ]),
+    );
+  }
   return {
-    outputs: options.dryRun ? [] : [{ file: emailFile, bytes: emailPdf.length, target: 'email' }],
+    outputs: options.dryRun
+      ? []
+      : [
+          { file: emailFile, bytes: emailPdf.length, target: 'email' },
+          { file: printFile, bytes: printPdf.length, target: 'print' },
+        ],
     pageCount: layout.pages.length,
-    warnings: loaded.warnings,
+    warnings,
+    notes,
     timings,
     layout,
   };
+}
+
+/** The shipped CMYK profile and its output condition (profiles/README.md). */
+const DEFAULT_PROFILE = 'profiles/FOGRA39-bulletin.icc';
+const DEFAULT_CONDITION = 'FOGRA39';
+const DEFAULT_CONDITION_INFO = 'Coated FOGRA39 (ISO 12647-2:2004)';
+
+/** Bleed, marks and output intent from the series file's `print:` block (defaults: 3 mm, no marks, FOGRA39). */
+async function pressSettings(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
+  const print = series.print ?? {};
+  const bleed = parseLength(print.bleed ?? '3mm');
+  if (bleed === undefined) throw new Error(`unreadable print.bleed "${print.bleed}" passed validation`);
+  const relative = print.iccProfile ?? DEFAULT_PROFILE;
+  const iccPath = path.resolve(projectRoot, relative);
+  const refuse = (message: string, hint: string): never => {
+    throw new BulletinError([{ severity: 'error', location: locate(print.iccProfile === undefined ? ['print'] : ['print', 'iccProfile']), message, hint }]);
+  };
+  let icc: Buffer;
+  try {
+    icc = await fs.promises.readFile(iccPath);
+  } catch {
+    return refuse(t(`ICC profile ${relative} (print.iccProfile) cannot be read`, `ICC 配置文件 ${relative}（print.iccProfile）无法读取`), t('check the path; profiles live in profiles/ at the project root', '请检查路径；配置文件位于项目根目录的 profiles/ 下'));
+  }
+  const header = (a: number, b: number) => icc.subarray(a, b).toString('latin1');
+  if (icc.length < 128 || header(36, 40) !== 'acsp' || header(12, 16) !== 'prtr' || header(16, 20) !== 'CMYK') {
+    refuse(t(`${relative} is not a CMYK output (printer) ICC profile`, `${relative} 不是 CMYK 输出（印刷）ICC 配置文件`), t("ask the print shop for their press profile (a .icc file for CMYK printing)", '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）'));
+  }
+  const condition = print.outputCondition ?? (print.iccProfile === undefined ? DEFAULT_CONDITION : path.basename(relative, path.extname(relative)));
+  return {
+    iccPath,
+    settings: {
+      bleed,
+      cropMarks: print.cropMarks ?? false,
+      iccProfile: icc,
+      outputCondition: condition,
+      outputConditionInfo: condition === DEFAULT_CONDITION ? DEFAULT_CONDITION_INFO : condition,
+    },
+  };
+}
+
+/** One warning per image below 300 ppi at its placed size, at the figure's Markdown line. */
+function resolutionWarnings(projectRoot: string, layout: LaidOutIssue, pixels: ReadonlyMap<string, { width: number; height: number }>): Diagnostic[] {
+  const warned = new Set<string>();
+  const warnings: Diagnostic[] = [];
+  for (const page of layout.pages) {
+    for (const box of page.boxes) {
+      const size = box.kind === 'image' ? pixels.get(box.file) : undefined;
+      if (box.kind !== 'image' || !size || warned.has(box.file)) continue;
+      const name = path.relative(projectRoot, box.file);
+      const warning = resolutionWarning(name, effectivePpi(size, box.width, box.height), box.source ?? { file: name });
+      if (warning) {
+        warned.add(box.file);
+        warnings.push(warning);
+      }
+    }
+  }
+  return warnings;
+}
+
+/** A digest of everything that ends up in the PDFs, for stable yet content-dependent ids (not the checkout's location). */
+function hashContent(projectRoot: string, layout: LaidOutIssue, title: string, images: readonly ReadonlyMap<string, Buffer>[]): string {
+  const relative = (_key: string, value: unknown) => (typeof value === 'string' && path.isAbsolute(value) ? path.relative(projectRoot, value) : value);
+  const hash = createHash('sha256').update(title).update(JSON.stringify(layout.pages, relative));
+  for (const map of images) for (const [, bytes] of [...map].sort(([a], [b]) => a.localeCompare(b))) hash.update(bytes);
+  return hash.digest('hex');
 }
 
 async function loadFonts(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
@@ -143,12 +248,13 @@ async function readImages(projectRoot: string, doc: IssueDocument): Promise<Map<
   return sizes;
 }
 
-async function imagesForEmail(layout: LaidOutIssue): Promise<Map<string, Buffer>> {
+/** Converts each placed image once, for its widest placement. */
+async function prepareImages(layout: LaidOutIssue, convert: (file: string, placedWidth: number) => Promise<Buffer>): Promise<Map<string, Buffer>> {
   const widest = new Map<string, number>();
   for (const page of layout.pages) {
     for (const box of page.boxes) if (box.kind === 'image') widest.set(box.file, Math.max(widest.get(box.file) ?? 0, box.width));
   }
   const prepared = new Map<string, Buffer>();
-  await Promise.all([...widest].map(async ([file, width]) => prepared.set(file, await imageForEmail(file, width))));
+  await Promise.all([...widest].map(async ([file, width]) => prepared.set(file, await convert(file, width))));
   return prepared;
 }

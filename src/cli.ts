@@ -1,5 +1,5 @@
 /**
- * The command line: `bulletin build <issue>`, `bulletin check <issue>`. Exit codes: 0 done,
+ * The command line: `bulletin build <issue>`, `bulletin check <issue>`, `bulletin preflight <pdf>`. Exit codes: 0 done,
  * 1 the editor's input has a problem (printed without a stack trace), 2 usage. A bug of ours
  * prints one line and leaves the stack trace in a log file.
  */
@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { type BuildResult, buildIssue } from './build';
 import { BulletinError, type Diagnostic, formatDiagnostic } from './errors';
+import { formatReport, preflightPdf } from './preflight/preflight';
 import { t } from './messages';
 import { installSignalHandlers } from './output';
 
@@ -41,12 +42,42 @@ export function main(argv: readonly string[]): void {
     .description(t('validate and typeset everything, write nothing', '完整校验与排版，但不写文件'))
     .action((issue: string, options: CommandOptions) => run(issue, options, true));
 
+  program
+    .command('preflight')
+    .argument('<pdf>', t('PDF file to check (ours or any other)', '要检查的 PDF 文件（本工具或其他工具生成）'))
+    .option('--print', t('check as a PDF/X-4 press file', '按 PDF/X-4 印刷文件检查'))
+    .option('--email', t('check as a PDF/A-2b e-mail copy', '按 PDF/A-2b 电子版检查'))
+    .description(t('check a PDF and print a pass/fail report (exit 0 pass, 1 fail)', '检查 PDF 并输出通过/不通过报告（通过退出码 0，不通过 1）'))
+    .action((file: string, options: { print?: boolean; email?: boolean }) => preflight(file, options));
+
   try {
     program.parse(argv as string[]);
   } catch (err) {
     if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
     throw err;
   }
+}
+
+function preflight(file: string, options: { print?: boolean; email?: boolean }): void {
+  if (options.print && options.email) {
+    process.stderr.write(t('choose one of --print and --email\n', '--print 与 --email 只能选一个\n'));
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    process.stderr.write(t(`cannot read ${file}: ${(err as Error).message}\n`, `无法读取 ${file}：${(err as Error).message}\n`));
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  preflightPdf(bytes, options.print ? 'print' : options.email ? 'email' : undefined)
+    .then((report) => {
+      process.stdout.write(formatReport(report));
+      process.exitCode = report.passed ? 0 : EXIT_INPUT;
+    })
+    .catch(reportBug);
 }
 
 function run(issue: string, options: CommandOptions, dryRun: boolean): void {
@@ -74,6 +105,7 @@ function report(result: BuildResult, options: CommandOptions, dryRun: boolean, t
     return;
   }
   for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`);
+  for (const note of result.notes) process.stdout.write(`  ${note}\n`);
   const s = result.layout.stats;
   process.stdout.write(
     t(

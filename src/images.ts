@@ -1,6 +1,7 @@
 /**
  * Images: reading their pixel size before layout, and converting them for each output after
- * it (downsampled sRGB JPEG for the e-mail copy). The only module that imports sharp.
+ * it (downsampled sRGB JPEG for the e-mail copy, CMYK JPEG through the press profile for the
+ * press file), and the press resolution check. The only module that imports sharp.
  */
 import sharp from 'sharp';
 import { type Diagnostic, inputError, type SourceLocation } from './errors';

@@ -49,13 +49,46 @@ export function readTextSync(file: string, options: ReadOptions = {}): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw inputError(
-      { file: display },
-      t(`${display} is not valid UTF-8 text`, `${display} 不是有效的 UTF-8 文本`),
-      t('save the file as UTF-8', '请将文件另存为 UTF-8 编码'),
-    );
+    throw notUtf8(bytes, display);
   }
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+// Names UTF-16 when its byte-order mark says so (Notepad's "Unicode"), else points at the first bad byte.
+function notUtf8(bytes: Buffer, display: string): BulletinError {
+  const hint = t('save the file as UTF-8', '请将文件另存为 UTF-8 编码');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return inputError({ file: display }, t(`${display} is saved as UTF-16, not UTF-8`, `${display} 是 UTF-16 编码，不是 UTF-8`), hint);
+  }
+  const bad = firstInvalidUtf8Byte(bytes);
+  const lines = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).split('\n');
+  const location = { file: display, line: lines.length, column: Array.from(lines[lines.length - 1] ?? '').length + 1 };
+  return inputError(location, t(`${display} is not valid UTF-8 text (byte ${bad + 1})`, `${display} 不是有效的 UTF-8 文本（第 ${bad + 1} 字节）`), hint);
+}
+
+// A prefix that decodes (an unfinished last character allowed) stays valid when shortened, so
+// the longest valid prefix can be found by bisection.
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const decodes = (n: number, stream: boolean): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (decodes(mid, true)) low = mid;
+    else high = mid - 1;
+  }
+  if (decodes(low, false)) return low;
+  // The prefix ends inside a character that the next byte (or the end of file) breaks: point at its first byte.
+  let start = Math.max(0, low - 1);
+  while (start > 0 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
+  return start;
 }
 
 function tooLarge(where: SourceLocation, display: string, maxBytes: number) {

@@ -45,10 +45,10 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
   body.pages.forEach((page, k) => {
     const index = pages.length;
     const folio = k + 1;
-    const first = page.items[0]?.item;
-    if (first?.runningTitle !== undefined) runningTitle = first.runningTitle;
-    const pageTitle = runningTitle;
-    for (const { item } of page.items) if (item.runningTitle !== undefined) runningTitle = item.runningTitle;
+    // First-mark semantics: an article that starts on this page names it (articles start pages).
+    const marks = page.items.flatMap(({ item }) => (item.runningTitle === undefined ? [] : [item.runningTitle]));
+    const pageTitle = marks[0] ?? runningTitle;
+    runningTitle = marks[marks.length - 1] ?? runningTitle;
     const anchors = page.items.flatMap(({ item, top }) => (item.anchors ?? []).map((id) => ({ id, y: style.textTop + top })));
     const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, pageTitle, doc.texts, style, fonts, punctuation));
     pages.push({ kind: 'body', folio, label: String(folio), boxes, anchors, runningTitle: pageTitle });

@@ -2,7 +2,7 @@
  * YAML parsing with positions: the only module that imports `yaml`. Keeps the document's node
  * ranges so a JSON path (from a schema violation) maps back to the editor's line and column.
  */
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { Document, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { BulletinError, type Diagnostic, type SourceLocation } from '../errors';
 import { t } from '../messages';
 
@@ -44,7 +44,7 @@ export function parseYamlFile(text: string, file: string, options: ParseOptions 
 
   const errors: Diagnostic[] = doc.errors.map((e) => ({
     severity: 'error',
-    location: at(e.pos[0]),
+    location: at(openedAt(doc, e.code, e.pos[0])),
     message:
       e.code === 'DUPLICATE_KEY'
         ? duplicateKeyMessage(/^("[^"\n]*"|'[^'\n]*'|[^:\n#]+?)\s*:/.exec(source.slice(e.pos[0]))?.[1] ?? '')
@@ -73,6 +73,27 @@ export function parseYamlFile(text: string, file: string, options: ParseOptions 
       return at(findOffset(doc.contents, path, where));
     },
   };
+}
+
+/**
+ * yaml reports an unclosed quote or bracket where the file ends or the next key starts; the
+ * editor has to look where it was opened, so point there instead.
+ */
+function openedAt(doc: Document, code: string, offset: number): number {
+  if (code !== 'MISSING_CHAR' && code !== 'BAD_INDENT') return offset;
+  let start: number | undefined;
+  visit(doc, {
+    Node(_, node) {
+      const range = node.range;
+      const opens = isScalar(node) ? node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' : isCollection(node) && node.flow === true;
+      if (opens && range !== undefined && range !== null && range[1] === offset && range[0] < offset) {
+        start ??= range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return start ?? offset;
 }
 
 // Keys that are not plain scalars (`? [a, b]`) would be stringified by toJS, silently.

@@ -54,6 +54,7 @@ const INKS: Readonly<Record<Target, Readonly<Record<Ink, Colour>>>> = {
 interface PdfKitInternals {
   page: { fonts: Record<string, PdfRef>; height: number; width: number };
   addContent(operators: string): unknown;
+  addSpotColor(name: string, c: number, m: number, y: number, k: number): unknown;
   _root: { data: Record<string, unknown> };
 }
 
@@ -96,7 +97,8 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   setFileId(standards, `${options.contentHash}:${target}`);
   if (press) {
     addPdfxOutputIntent(standards, press.iccProfile, press.outputCondition, press.outputConditionInfo);
-    doc.addSpotColor('All', 100, 100, 100, 100);
+    // The registration colour: crop marks print on every separation.
+    internals.addSpotColor('All', 100, 100, 100, 100);
   }
   appendXmp(standards, {
     modifyDate: meta.creationDate,

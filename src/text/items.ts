@@ -300,6 +300,7 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
     gap: hanLatin ? em / 4 : 0,
     gapShrink: hanLatin ? em / 8 : 0,
     gapStretch: hanLatin ? em / 4 : 0,
-    justifiable: !connector && !latinInside,
+    // A CJK–Latin gap stretches only to ½ em (its own first stage), never by the even extra (R14).
+    justifiable: !connector && !latinInside && !hanLatin,
   };
 }

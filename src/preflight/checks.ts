@@ -1,0 +1,268 @@
+/**
+ * The preflight checks: PDF/X-4 press file (`print`) and PDF/A-2b e-mail copy (`email`) rules
+ * from PRINT.md, each reported with its figures. Works on any PDF, ours or another tool's.
+ */
+import { type ContentScan, newScan, scanContent } from './content';
+import type { InfoValue, PdfModel, Rect } from './reader';
+import { unescapeXml, xmlProblem } from './xml';
+
+export type Profile = 'print' | 'email' | 'general';
+export type Status = 'PASS' | 'FAIL' | 'WARN' | 'INFO';
+
+/** One line of the report. */
+export interface Check {
+  readonly status: Status;
+  readonly id: string;
+  readonly message: string;
+}
+
+export interface CheckOptions {
+  /** Smallest bleed on any side, in mm (print). */
+  readonly minBleedMm?: number;
+  /** Smallest effective image resolution before a warning (print). */
+  readonly minPpi?: number;
+  /** E-mail size above which a warning is given, in MB. */
+  readonly maxMb?: number;
+}
+
+const MM = 72 / 25.4;
+
+/** Runs the checks of `profile` ('general' when the file claims neither PDF/X nor PDF/A) on a parsed PDF. */
+export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions = {}): Check[] {
+  const checks: Check[] = [];
+  const add = (status: Status, id: string, message: string) => checks.push({ status, id, message });
+  const need = profile !== 'general';
+  const xmp = pdf.xmp;
+  const scans = pdf.pages.map((page) => scanContent(page.content, page.resources));
+  const total = scans.reduce(mergeScan, newScan());
+
+  // Structure.
+  add('INFO', 'structure.version', `PDF ${pdf.version}, ${pdf.pages.length} pages, ${(pdf.bytes / 1024).toFixed(0)} KB`);
+  if (pdf.encrypted) add(need ? 'FAIL' : 'WARN', 'structure.encryption', 'the file is encrypted');
+  add(pdf.hasId ? 'PASS' : need ? 'FAIL' : 'WARN', 'structure.id', pdf.hasId ? 'trailer /ID present' : 'no trailer /ID');
+  const broken = pdf.pages.flatMap((p, i) => (p.contentError === undefined ? [] : [`p${i + 1}: ${p.contentError}`]));
+  if (broken.length > 0) add('FAIL', 'structure.content', `content streams cannot be decoded: ${broken.slice(0, 3).join('; ')}`);
+
+  // Metadata: Info, XMP well-formed and in step with Info.
+  const title = pdf.info.get('Title')?.text;
+  add(title ? 'PASS' : need ? 'FAIL' : 'WARN', 'meta.title', title ? `Title "${title}"` : 'no Info Title');
+  const created = pdf.info.get('CreationDate');
+  const modified = pdf.info.get('ModDate');
+  if (profile === 'print') add(created?.date && modified?.date ? 'PASS' : 'FAIL', 'meta.dates', `CreationDate ${dateText(created)}, ModDate ${dateText(modified)}`);
+  if (xmp === undefined) {
+    add(need ? 'FAIL' : 'INFO', 'xmp.present', 'no XMP metadata stream');
+  } else {
+    const problem = xmlProblem(xmp);
+    add(problem ? 'FAIL' : 'PASS', 'xmp.wellformed', problem ? `XMP is malformed: ${problem}` : `XMP well-formed (${xmp.length} characters)`);
+    if (!problem) checks.push(...xmpAgreement(pdf, xmp, need));
+  }
+
+  // Fonts.
+  const notEmbedded = pdf.fonts.filter((f) => !f.embedded).map((f) => f.name);
+  add(notEmbedded.length === 0 ? 'PASS' : 'FAIL', 'fonts.embedded', notEmbedded.length === 0 ? `all ${pdf.fonts.length} fonts embedded` : `not embedded: ${notEmbedded.join(', ')}`);
+  const noUnicode = pdf.fonts.filter((f) => !f.toUnicode && f.subtype !== 'Type3').map((f) => f.name);
+  add(noUnicode.length === 0 ? 'PASS' : need ? 'FAIL' : 'WARN', 'fonts.tounicode', noUnicode.length === 0 ? `every font has a ToUnicode map` : `no ToUnicode: ${noUnicode.join(', ')}`);
+
+  const spaces = [...total.spaces.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
+  add('INFO', 'colour.spaces', spaces ? `colour spaces used: ${spaces}` : 'no colour operators');
+  const textColours = [...total.textColours.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
+  if (textColours) add('INFO', 'colour.text', `text shows by fill colour: ${textColours}`);
+
+  if (profile === 'print') checks.push(...printChecks(pdf, total, options));
+  if (profile === 'email') checks.push(...emailChecks(pdf, total, options));
+  return checks;
+}
+
+function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): Check[] {
+  const checks: Check[] = [];
+  const add = (status: Status, id: string, message: string) => checks.push({ status, id, message });
+  const xmp = pdf.xmp ?? '';
+
+  // PDF/X identification, version, Trapped.
+  const claim = pdf.info.get('GTS_PDFXVersion')?.text ?? xmpValue(xmp, 'pdfxid:GTS_PDFXVersion');
+  add(claim ? 'PASS' : 'FAIL', 'pdfx.version', claim ? `claims ${claim}` : 'no GTS_PDFXVersion (Info or XMP pdfxid)');
+  if (claim?.startsWith('PDF/X-4')) {
+    add(Number(pdf.version) <= 1.6 ? 'PASS' : 'FAIL', 'pdfx.pdfversion', `PDF ${pdf.version} (PDF/X-4 allows at most 1.6)`);
+    const missing = ['pdfxid:GTS_PDFXVersion', 'xmpMM:DocumentID', 'xmpMM:VersionID', 'xmpMM:RenditionClass', 'pdf:Trapped', 'xmp:ModifyDate', 'xmp:MetadataDate'].filter((k) => xmpValue(xmp, k) === undefined);
+    add(missing.length === 0 ? 'PASS' : 'FAIL', 'pdfx.xmp', missing.length === 0 ? 'XMP has the PDF/X-4 fields (pdfxid, xmpMM ids, RenditionClass, Trapped, dates)' : `XMP lacks ${missing.join(', ')}`);
+  }
+  const trapped = pdf.info.get('Trapped');
+  const trappedOk = trapped?.type === 'name' && (trapped.text === 'True' || trapped.text === 'False');
+  add(trappedOk ? 'PASS' : 'FAIL', 'pdfx.trapped', trapped ? `Trapped ${trapped.type === 'name' ? '/' : '(string) '}${trapped.text}` : 'no Trapped key');
+
+  // Output intent: exactly one GTS_PDFX with an embedded CMYK output profile.
+  const intents = pdf.outputIntents.filter((oi) => oi.s === 'GTS_PDFX');
+  const intent = intents[0];
+  if (intents.length !== 1 || !intent) add('FAIL', 'outputintent', `${intents.length} GTS_PDFX output intents (need exactly one)`);
+  else if (!intent.profile) add('FAIL', 'outputintent', `GTS_PDFX intent "${intent.condition ?? '?'}" has no embedded profile`);
+  else {
+    const header = iccHeader(intent.profile);
+    const ok = header.deviceClass === 'prtr' && header.space === 'CMYK';
+    add(ok ? 'PASS' : 'FAIL', 'outputintent', `GTS_PDFX "${intent.condition ?? '?'}", profile ${(intent.profile.length / 1024).toFixed(0)} KB, class ${header.deviceClass}, space ${header.space}, v${header.version}`);
+  }
+
+  // Page boxes: TrimBox and BleedBox on every page, nested, with enough bleed.
+  const minBleed = options.minBleedMm ?? 3;
+  const noBoxes = pdf.pages.flatMap((p, i) => (p.trim && p.bleed ? [] : [i + 1]));
+  if (noBoxes.length > 0) add('FAIL', 'boxes', `no TrimBox/BleedBox on page(s) ${pageList(noBoxes)}`);
+  else {
+    const bleeds = pdf.pages.map((p) => Math.min(...sides(p.trim!, p.bleed!)) / MM);
+    const badNesting = pdf.pages.flatMap((p, i) => (inside(p.trim!, p.bleed!) && inside(p.bleed!, p.media) ? [] : [i + 1]));
+    const bleed = Math.min(...bleeds);
+    const first = pdf.pages[0]!.trim!;
+    const trim = `${((first[2] - first[0]) / MM).toFixed(1)}×${((first[3] - first[1]) / MM).toFixed(1)} mm`;
+    if (badNesting.length > 0) add('FAIL', 'boxes', `TrimBox ⊄ BleedBox ⊄ MediaBox on page(s) ${pageList(badNesting)}`);
+    else add(bleed >= minBleed - 0.01 ? 'PASS' : 'FAIL', 'boxes', `${pdf.pages.length} pages, trim ${trim}, bleed ${bleed.toFixed(2)} mm (need ${minBleed.toFixed(2)})`);
+  }
+
+  // No annotations on a press page (printer's marks and trap networks excepted).
+  const annots = pdf.pages.flatMap((p, i) => p.annotations.filter((a) => a.subtype !== 'PrinterMark' && a.subtype !== 'TrapNet').map((a) => `p${i + 1} ${a.subtype}`));
+  add(annots.length === 0 ? 'PASS' : 'FAIL', 'annotations', annots.length === 0 ? 'no annotations' : `${annots.length} annotation(s): ${annots.slice(0, 5).join(', ')}`);
+
+  // Colour: no DeviceRGB anywhere; text in 100 % K.
+  const rgbImages = scan.images.filter((i) => /DeviceRGB|CalRGB/.test(i.image.colorSpace)).length;
+  add(scan.rgbOperators === 0 && rgbImages === 0 ? 'PASS' : 'FAIL', 'colour.rgb', `${scan.rgbOperators} DeviceRGB operator(s), ${rgbImages} RGB image(s)`);
+  const textShows = [...scan.textColours.values()].reduce((a, b) => a + b, 0);
+  const kOnly = (scan.textColours.get('100% K') ?? 0) + (scan.textColours.get('K only') ?? 0);
+  const rich = scan.textColours.get('rich black') ?? 0;
+  if (rich > 0) add('WARN', 'colour.text', `${rich} text show(s) in rich (four-colour) black`);
+  else add('PASS', 'colour.text', `${kOnly} of ${textShows} text shows K-only (${scan.textColours.get('100% K') ?? 0} at 100 % K)`);
+
+  // Images: effective resolution at placed size.
+  checks.push(imageCheck(scan, options.minPpi ?? 300, true));
+  return checks;
+}
+
+function emailChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): Check[] {
+  const checks: Check[] = [];
+  const add = (status: Status, id: string, message: string) => checks.push({ status, id, message });
+  const xmp = pdf.xmp ?? '';
+
+  // PDF/A identification and its sRGB intent; CMYK under an RGB intent is invalid.
+  const part = xmpValue(xmp, 'pdfaid:part');
+  const conformance = xmpValue(xmp, 'pdfaid:conformance');
+  add(part ? 'PASS' : 'FAIL', 'pdfa.id', part ? `claims PDF/A-${part}${(conformance ?? '').toLowerCase()}` : 'no pdfaid in the XMP');
+  const intent = pdf.outputIntents.find((oi) => oi.s === 'GTS_PDFA1');
+  const header = intent?.profile ? iccHeader(intent.profile) : undefined;
+  add(header ? 'PASS' : 'FAIL', 'pdfa.outputintent', header ? `GTS_PDFA1 "${intent?.condition ?? '?'}", profile space ${header.space}` : 'no GTS_PDFA1 output intent with an embedded profile');
+  const cmyk = [...scan.spaces.keys()].some((s) => /DeviceCMYK/.test(s));
+  const rgb = [...scan.spaces.keys()].some((s) => /DeviceRGB/.test(s));
+  if (header) {
+    const clash = (header.space === 'RGB' && cmyk) || (header.space === 'CMYK' && rgb);
+    add(clash ? 'FAIL' : 'PASS', 'pdfa.colour', clash ? `device colour does not match the ${header.space} output intent` : `device colours match the ${header.space} output intent`);
+  }
+
+  // Reader experience: language, title bar, bookmarks, links, labels, size.
+  add(pdf.lang ? 'PASS' : 'FAIL', 'nav.lang', pdf.lang ? `/Lang ${pdf.lang}` : 'no /Lang in the catalog');
+  add(pdf.displayDocTitle ? 'PASS' : 'FAIL', 'nav.displaytitle', pdf.displayDocTitle ? 'DisplayDocTitle true' : 'DisplayDocTitle not set (viewers show the file name)');
+  for (const key of ['Author', 'Subject', 'Keywords']) if (!pdf.info.get(key)?.text) add('WARN', `meta.${key.toLowerCase()}`, `no Info ${key}`);
+  add(pdf.outline.length > 0 ? 'PASS' : 'FAIL', 'nav.outline', pdf.outline.length > 0 ? `${pdf.outline.length} bookmark(s); first: ${pdf.outline[0]}` : 'no bookmarks');
+  const links = pdf.pages.flatMap((p, i) => p.annotations.filter((a) => a.subtype === 'Link').map((a) => ({ ...a, page: i + 1 })));
+  const internal = links.filter((l) => l.uri === undefined);
+  const dead = internal.filter((l) => l.destPage === null || l.destPage === undefined || (l.destName !== undefined && !pdf.namedDests.has(l.destName)));
+  if (internal.length === 0) add('FAIL', 'nav.links', 'no internal links (clickable table of contents)');
+  else add(dead.length === 0 ? 'PASS' : 'FAIL', 'nav.links', dead.length === 0 ? `all ${internal.length} internal links resolve (${pdf.namedDests.size} named destinations)` : `${dead.length} dead link(s): ${dead.slice(0, 5).map((l) => `p${l.page}→${l.destName ?? '?'}`).join(', ')}`);
+  const labels = pdf.pageLabels;
+  add(labels && labels.length > 0 ? 'PASS' : 'FAIL', 'nav.pagelabels', labels && labels.length > 0 ? `page labels: ${labels.length} range(s); ${labels.slice(0, 4).map(describeLabel).join(', ')}` : 'no page labels');
+  const maxMb = options.maxMb ?? 10;
+  const mb = pdf.bytes / 1024 / 1024;
+  add(mb <= maxMb ? 'PASS' : 'WARN', 'email.size', `${mb.toFixed(2)} MB (limit ${maxMb} MB)`);
+  const bleedy = pdf.pages.flatMap((p, i) => (p.trim && !same(p.trim, p.media) ? [i + 1] : []));
+  const first = pdf.pages[0]?.media;
+  add(bleedy.length === 0 ? 'PASS' : 'WARN', 'email.page', first ? `page ${((first[2] - first[0]) / MM).toFixed(1)}×${((first[3] - first[1]) / MM).toFixed(1)} mm${bleedy.length ? `; bleed/marks on page(s) ${pageList(bleedy)}` : ', no bleed or marks'}` : 'no pages');
+  checks.push(imageCheck(scan, 0, false));
+  return checks;
+}
+
+/** Info values mirrored in the XMP must agree (PDF/A 6.6.3; PRINT.md). */
+function xmpAgreement(pdf: PdfModel, xmp: string, strict: boolean): Check[] {
+  const pairs: [string, string, (info: InfoValue, x: string) => boolean][] = [
+    ['Title', 'dc:title', (i, x) => i.text === x],
+    ['Author', 'dc:creator', (i, x) => i.text === x],
+    ['Subject', 'dc:description', (i, x) => i.text === x],
+    ['Keywords', 'pdf:Keywords', (i, x) => i.text === x],
+    ['Producer', 'pdf:Producer', (i, x) => i.text === x],
+    ['Creator', 'xmp:CreatorTool', (i, x) => i.text === x],
+    ['CreationDate', 'xmp:CreateDate', (i, x) => sameSecond(i.date, x)],
+    ['ModDate', 'xmp:ModifyDate', (i, x) => sameSecond(i.date, x)],
+  ];
+  const bad: string[] = [];
+  let compared = 0;
+  for (const [key, property, agree] of pairs) {
+    const info = pdf.info.get(key);
+    if (!info) continue;
+    compared++;
+    const value = xmpValue(xmp, property);
+    if (value === undefined) bad.push(`${key} not in XMP (${property})`);
+    else if (!agree(info, value)) bad.push(`${key} "${info.text}" ≠ ${property} "${value}"`);
+  }
+  return [{ status: bad.length === 0 ? 'PASS' : strict ? 'FAIL' : 'WARN', id: 'xmp.info', message: bad.length === 0 ? `${compared} Info entries agree with the XMP` : bad.join('; ') }];
+}
+
+function imageCheck(scan: ContentScan, minPpi: number, print: boolean): Check {
+  if (scan.images.length === 0) return { status: 'INFO', id: 'images', message: 'no images' };
+  const ppis = scan.images.map((i) => i.ppi);
+  const range = `${Math.round(Math.min(...ppis))}–${Math.round(Math.max(...ppis))} ppi`;
+  const low = scan.images.filter((i) => i.ppi < (i.image.bitsPerComponent === 1 ? 2 * minPpi : minPpi));
+  const spaces = [...new Set(scan.images.map((i) => i.image.colorSpace))].join(', ');
+  if (print && low.length > 0) return { status: 'WARN', id: 'images.ppi', message: `${low.length} of ${scan.images.length} image(s) below ${minPpi} ppi: ${low.map((i) => `${i.name} ${i.image.width}×${i.image.height} ${Math.round(i.ppi)} ppi`).join(', ')}` };
+  return { status: print ? 'PASS' : 'INFO', id: 'images.ppi', message: `${scan.images.length} image placement(s), ${range}, colour ${spaces}` };
+}
+
+/** A property's value from the XMP: element text (first rdf:li for arrays) or attribute form. */
+export function xmpValue(xmp: string, property: string): string | undefined {
+  const p = property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const element = new RegExp(`<${p}(?:\\s[^>]*)?>([\\s\\S]*?)</${p}>`).exec(xmp);
+  if (element) {
+    const li = /<rdf:li(?:\s[^>]*)?>([\s\S]*?)<\/rdf:li>/.exec(element[1] ?? '');
+    return unescapeXml((li ? li[1] : element[1])?.trim() ?? '');
+  }
+  const attribute = new RegExp(`\\s${p}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(xmp);
+  return attribute ? unescapeXml(attribute[1] ?? attribute[2] ?? '') : undefined;
+}
+
+/** ICC header fields: device class (bytes 12–15), colour space (16–19), version (8–9). */
+export function iccHeader(profile: Uint8Array): { deviceClass: string; space: string; version: string } {
+  const ascii = (a: number, b: number) => Buffer.from(profile.subarray(a, b)).toString('latin1').trim();
+  return { deviceClass: ascii(12, 16), space: ascii(16, 20), version: `${profile[8] ?? 0}.${(profile[9] ?? 0) >> 4}` };
+}
+
+function mergeScan(into: ContentScan, from: ContentScan): ContentScan {
+  for (const [k, v] of from.spaces) into.spaces.set(k, (into.spaces.get(k) ?? 0) + v);
+  for (const [k, v] of from.textColours) into.textColours.set(k, (into.textColours.get(k) ?? 0) + v);
+  into.rgbOperators += from.rgbOperators;
+  into.images.push(...from.images);
+  return into;
+}
+
+function describeLabel(range: { start: number; style?: string; prefix?: string; first: number }): string {
+  const style = range.style === undefined ? '' : range.style === 'D' ? String(range.first) : `${range.style}${range.first}`;
+  return `p${range.start + 1} "${range.prefix ?? ''}${style}"`;
+}
+
+function dateText(value: InfoValue | undefined): string {
+  return value?.date ? value.date.toISOString().replace('.000', '') : value ? `unreadable "${value.text}"` : 'missing';
+}
+
+function sameSecond(date: Date | undefined, xmpDate: string): boolean {
+  const parsed = new Date(xmpDate);
+  return date !== undefined && !Number.isNaN(parsed.getTime()) && Math.floor(parsed.getTime() / 1000) === Math.floor(date.getTime() / 1000);
+}
+
+/** Distances from each trim edge out to the bleed edge, in points. */
+function sides(trim: Rect, bleed: Rect): number[] {
+  return [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]];
+}
+
+function inside(inner: Rect, outer: Rect): boolean {
+  const e = 0.01;
+  return inner[0] >= outer[0] - e && inner[1] >= outer[1] - e && inner[2] <= outer[2] + e && inner[3] <= outer[3] + e;
+}
+
+function same(a: Rect, b: Rect): boolean {
+  return a.every((v, i) => Math.abs(v - (b[i] ?? 0)) < 0.01);
+}
+
+function pageList(pages: readonly number[]): string {
+  return pages.length > 8 ? `${pages.slice(0, 8).join(' ')} … (${pages.length})` : pages.join(' ');
+}

@@ -1,0 +1,201 @@
+/**
+ * Scans decoded content streams: which colour spaces and operators paint, what colour each text
+ * show uses, and the placed size of every image (from the CTM at `Do`). A small tokenizer that
+ * tracks q/Q, cm, colour and text state; form XObjects are followed with their own resources.
+ */
+import type { ImageXObject, Resources } from './reader';
+
+/** What one page's painting used. */
+export interface ContentScan {
+  /** Colour spaces seen (DeviceRGB, DeviceCMYK, DeviceGray, Separation/All/DeviceCMYK, …) with counts. */
+  readonly spaces: Map<string, number>;
+  /** RGB operators (rg/RG, or cs/CS selecting an RGB space), counted. */
+  rgbOperators: number;
+  /** Text show operators by fill colour class: k-only, rich black, rgb black, other. */
+  readonly textColours: Map<string, number>;
+  /** Placed images with their effective resolution. */
+  readonly images: { readonly name: string; readonly image: ImageXObject; readonly ppi: number }[];
+}
+
+type Matrix = [number, number, number, number, number, number];
+interface State {
+  ctm: Matrix;
+  fill: { space: string; values: number[] };
+}
+
+/** Scans one page (and the forms it draws); results accumulate in `scan`. */
+export function scanContent(content: Uint8Array, resources: Resources, scan: ContentScan = newScan(), ctm: Matrix = [1, 0, 0, 1, 0, 0], depth = 0): ContentScan {
+  let state: State = { ctm, fill: { space: 'DeviceGray', values: [0] } };
+  const stack: State[] = [];
+  const operands: (number | string)[] = [];
+  const see = (space: string) => scan.spaces.set(space, (scan.spaces.get(space) ?? 0) + 1);
+  const resolve = (name: string) => resources.colorSpaces.get(name) ?? name;
+  const isRgb = (space: string) => space === 'DeviceRGB' || space === 'CalRGB' || /(^|\/)DeviceRGB$/.test(space);
+  const numbers = () => operands.filter((o): o is number => typeof o === 'number');
+
+  for (const token of tokenize(content)) {
+    if (token.type !== 'op') {
+      operands.push(token.value);
+      continue;
+    }
+    const op = token.value;
+    switch (op) {
+      case 'q':
+        stack.push({ ctm: [...state.ctm], fill: { ...state.fill } });
+        break;
+      case 'Q':
+        state = stack.pop() ?? state;
+        break;
+      case 'cm': {
+        const m = numbers();
+        if (m.length === 6) state.ctm = multiply(m as Matrix, state.ctm);
+        break;
+      }
+      case 'rg':
+      case 'RG':
+        see('DeviceRGB');
+        scan.rgbOperators++;
+        if (op === 'rg') state.fill = { space: 'DeviceRGB', values: numbers() };
+        break;
+      case 'k':
+      case 'K':
+        see('DeviceCMYK');
+        if (op === 'k') state.fill = { space: 'DeviceCMYK', values: numbers() };
+        break;
+      case 'g':
+      case 'G':
+        see('DeviceGray');
+        if (op === 'g') state.fill = { space: 'DeviceGray', values: numbers() };
+        break;
+      case 'cs':
+      case 'CS': {
+        const name = operands[operands.length - 1];
+        const space = typeof name === 'string' ? resolve(name.replace(/^\//, '')) : '?';
+        see(space);
+        if (isRgb(space)) scan.rgbOperators++;
+        if (op === 'cs') state.fill = { space, values: [] };
+        break;
+      }
+      case 'sc':
+      case 'scn':
+        state.fill = { ...state.fill, values: numbers() };
+        break;
+      case 'Tj':
+      case 'TJ':
+      case "'":
+      case '"': {
+        const key = textColourClass(state.fill);
+        scan.textColours.set(key, (scan.textColours.get(key) ?? 0) + 1);
+        break;
+      }
+      case 'Do': {
+        const name = operands[operands.length - 1];
+        const xobject = typeof name === 'string' ? resources.xobjects.get(name.replace(/^\//, '')) : undefined;
+        if (xobject?.kind === 'image') {
+          see(`image:${xobject.colorSpace}`);
+          const [a, b, c, d] = state.ctm;
+          const w = Math.hypot(a, b) / 72;
+          const h = Math.hypot(c, d) / 72;
+          const ppi = w > 0 && h > 0 ? Math.min(xobject.width / w, xobject.height / h) : Infinity;
+          scan.images.push({ name: typeof name === 'string' ? name : '?', image: xobject, ppi });
+        } else if (xobject?.kind === 'form' && depth < 8) {
+          scanContent(xobject.content, xobject.resources, scan, [...state.ctm], depth + 1);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    operands.length = 0;
+  }
+  return scan;
+}
+
+/** An empty scan to accumulate into. */
+export function newScan(): ContentScan {
+  return { spaces: new Map(), rgbOperators: 0, textColours: new Map(), images: [] };
+}
+
+function textColourClass(fill: State['fill']): string {
+  const v = fill.values;
+  if (fill.space === 'DeviceCMYK' && v.length === 4) {
+    const [c, m, y, k] = v as [number, number, number, number];
+    if (c === 0 && m === 0 && y === 0) return k === 1 ? '100% K' : 'K only';
+    if (k >= 0.9) return 'rich black';
+    return 'CMYK colour';
+  }
+  if (fill.space === 'DeviceRGB') return v.every((x) => x === 0) ? 'RGB black' : 'RGB colour';
+  if (fill.space === 'DeviceGray') return 'gray';
+  return fill.space;
+}
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
+}
+
+type Token = { type: 'num'; value: number } | { type: 'name'; value: string } | { type: 'other'; value: string } | { type: 'op'; value: string };
+
+const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const DELIM = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+
+/** Content-stream tokens; strings, arrays and dicts become opaque operands, inline image data is skipped. */
+function* tokenize(bytes: Uint8Array): Generator<Token> {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const c = bytes[i]!;
+    if (WHITE.has(c)) {
+      i++;
+    } else if (c === 0x25) {
+      while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+    } else if (c === 0x28) {
+      // Literal string with nested parentheses and backslash escapes.
+      let level = 0;
+      do {
+        if (bytes[i] === 0x5c) i++;
+        else if (bytes[i] === 0x28) level++;
+        else if (bytes[i] === 0x29) level--;
+        i++;
+      } while (i < n && level > 0);
+      yield { type: 'other', value: '()' };
+    } else if (c === 0x3c && bytes[i + 1] === 0x3c) {
+      i += 2;
+      yield { type: 'other', value: '<<' };
+    } else if (c === 0x3e && bytes[i + 1] === 0x3e) {
+      i += 2;
+      yield { type: 'other', value: '>>' };
+    } else if (c === 0x3c) {
+      while (i < n && bytes[i] !== 0x3e) i++;
+      i++;
+      yield { type: 'other', value: '<>' };
+    } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x3e || c === 0x29) {
+      i++;
+      yield { type: 'other', value: String.fromCharCode(c) };
+    } else if (c === 0x2f) {
+      const start = i++;
+      while (i < n && !WHITE.has(bytes[i]!) && !DELIM.has(bytes[i]!)) i++;
+      yield { type: 'name', value: Buffer.from(bytes.subarray(start, i)).toString('latin1') };
+    } else {
+      const start = i;
+      while (i < n && !WHITE.has(bytes[i]!) && !DELIM.has(bytes[i]!)) i++;
+      if (i === start) i++;
+      const word = Buffer.from(bytes.subarray(start, i)).toString('latin1');
+      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) yield { type: 'num', value: Number(word) };
+      else if (word === 'true' || word === 'false' || word === 'null') yield { type: 'other', value: word };
+      else if (word === 'ID') {
+        // Inline image data: skip to whitespace + EI + whitespace.
+        i++;
+        while (i < n && !(WHITE.has(bytes[i - 1]!) && bytes[i] === 0x45 && bytes[i + 1] === 0x49 && (i + 2 >= n || WHITE.has(bytes[i + 2]!)))) i++;
+        i += 2;
+        yield { type: 'op', value: 'EI' };
+      } else yield { type: 'op', value: word };
+    }
+  }
+}

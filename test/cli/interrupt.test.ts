@@ -1,0 +1,107 @@
+/**
+ * Issue #5, point 4: interrupting a build (Ctrl-C, or a SIGTERM from a CI runner) while it is
+ * typesetting or rendering leaves the previous PDF byte-for-byte intact and no temp file behind.
+ * Uses the real sample issue, which takes long enough to be caught mid-way.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BIN, listFiles, REPO, runCli, snapshot, tempDir, tempFilesIn } from './helpers';
+
+let root = '';
+let project = '';
+let outDir = '';
+
+interface Attempt {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+  /** Whether the signal was sent before the process ended. */
+  readonly sent: boolean;
+}
+
+/** Starts a build and sends `signal` `delay` ms after the stage `after` has reported finishing. */
+function buildAndSignal(signal: NodeJS.Signals, after: string, delay: number): Promise<Attempt> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'build', '2024-02'], { cwd: project, env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    let armed = false;
+    let exited = false;
+    child.stdout.setEncoding('utf8').on('data', (s: string) => {
+      stdout += s;
+      if (armed || !new RegExp(`^\\s+${after}\\s`, 'm').test(stdout)) return;
+      armed = true;
+      setTimeout(() => {
+        if (exited) return;
+        sent = true;
+        child.kill(signal);
+      }, delay);
+    });
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('exit', () => (exited = true));
+    child.on('close', (code, sig) => resolve({ code, signal: sig, stderr, sent }));
+  });
+}
+
+function isCompletePdf(file: string): boolean {
+  const bytes = fs.readFileSync(file);
+  return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-1024).toString('latin1').includes('%%EOF');
+}
+
+beforeAll(async () => {
+  root = tempDir('interrupt');
+  project = path.join(root, 'sample');
+  // The sample issue, not the mini one: its typesetting and rendering take long enough to interrupt.
+  fs.cpSync(path.join(REPO, 'issues'), path.join(project, 'issues'), { recursive: true });
+  fs.symlinkSync(path.join(REPO, 'fonts'), path.join(project, 'fonts'));
+  fs.symlinkSync(path.join(REPO, 'profiles'), path.join(project, 'profiles'));
+  const good = await runCli(project, ['build', '2024-02']);
+  if (good.code !== 0) throw new Error(`the sample issue does not build:\n${good.stderr}`);
+  outDir = path.join(project, 'out');
+  // A finished build would now write different bytes, so "unchanged" really means "not written".
+  const articles = path.join(project, 'issues', '2024-02', 'articles');
+  const first = listFiles(articles).find((f) => f.endsWith('.md'));
+  if (first === undefined) throw new Error('the sample issue has no articles');
+  fs.appendFileSync(path.join(articles, first), '\n补充一段，使新的 PDF 与原有的不同。\n');
+}, 60_000);
+
+afterAll(() => {
+  if (root !== '') fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe.each([
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)('%s during a build', (signal, exitCode) => {
+  it('leaves the previous PDF intact and no temp files; a build that won the race wrote a complete PDF', async () => {
+    // Stages print when they finish: after "typeset", the process is preparing images and rendering.
+    const plans: [string, number][] = [
+      ['typeset', 0],
+      ['typeset', 50],
+      ['glyph coverage', 0],
+      ['fonts', 0],
+      ['read and validate', 0],
+    ];
+    let interrupted = 0;
+    for (const [after, delay] of plans) {
+      const before = snapshot(outDir);
+      const attempt = await buildAndSignal(signal, after, delay);
+      expect(tempFilesIn(project)).toEqual([]);
+      if (attempt.code === 0) {
+        // The build finished before the signal arrived: what it wrote must be whole.
+        for (const file of listFiles(outDir)) expect(isCompletePdf(path.join(outDir, file))).toBe(true);
+        continue;
+      }
+      expect(attempt.sent).toBe(true);
+      expect({ code: attempt.code, signal: attempt.signal }).toEqual({ code: exitCode, signal: null });
+      expect(attempt.stderr).toContain(`interrupted (${signal}): no output written; earlier PDFs are unchanged`);
+      expect(snapshot(outDir)).toEqual(before);
+      interrupted++;
+      break;
+    }
+    expect(interrupted).toBe(1);
+  }, 60_000);
+});

@@ -1,0 +1,44 @@
+/**
+ * Rebuilding the same sources gives the same bytes: two builds of issue 2024-02 into two separate
+ * temporary projects produce byte-identical PDFs (same sha256) — no timestamps, random subset tags
+ * or absolute paths leak into the file.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type BuiltIssue, buildSample, removeTempProject } from './helpers';
+
+const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+let first: BuiltIssue | undefined;
+let second: BuiltIssue | undefined;
+
+beforeAll(async () => {
+  first = await buildSample();
+  second = await buildSample();
+});
+
+afterAll(() => {
+  removeTempProject(first?.root);
+  removeTempProject(second?.root);
+});
+
+test('the two builds ran in different project directories', () => {
+  expect(first?.root).not.toBe(second?.root);
+  expect(path.basename(first?.pdfFile ?? '')).toBe(path.basename(second?.pdfFile ?? ''));
+});
+
+test('two builds give byte-identical e-mail PDFs (sha256)', () => {
+  const a = first as BuiltIssue;
+  const b = second as BuiltIssue;
+  expect(fs.statSync(a.pdfFile).size).toBe(fs.statSync(b.pdfFile).size);
+  expect(sha256(a.pdfFile)).toBe(sha256(b.pdfFile));
+});
+
+test('every output of the two builds (e-mail and any press copy) is byte-identical', () => {
+  const a = first as BuiltIssue;
+  const b = second as BuiltIssue;
+  const byName = (built: BuiltIssue): Record<string, string> =>
+    Object.fromEntries(built.result.outputs.map((o) => [path.basename(o.file), sha256(o.file)]));
+  expect(byName(a)).toEqual(byName(b));
+});

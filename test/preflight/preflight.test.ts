@@ -1,0 +1,123 @@
+/**
+ * Our preflight (`bulletin preflight`): passes the build's two files, fails a naive pdfkit file and
+ * a malformed XMP packet, and the build keeps XMP well-formed when the title has `&` and `<`.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { buildIssue, type BuildResult } from '../../src/build';
+import { formatReport, preflightPdf } from '../../src/preflight/preflight';
+import { readPdfModel } from '../../src/preflight/reader';
+import { xmlProblem } from '../../src/preflight/xml';
+import { escapeXml, uuidFrom } from '../../src/render/standards';
+import { editFile, tempProject } from '../helpers/project';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const fileOf = (result: BuildResult, target: string) => result.outputs.find((o) => o.target === target)!.file;
+
+/** A plain pdfkit file: standard Helvetica (not embedded), RGB text, no boxes, no intents. */
+function naivePdf(): Promise<Buffer> {
+  const doc = new PDFDocument({ info: { Title: 'naive' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.fillColor('#cc0000').text('Hello, press.', 72, 72);
+  doc.link(72, 72, 100, 20, 'https://example.org');
+  doc.end();
+  return done;
+}
+
+describe('preflight on the sample build (title with & and <)', () => {
+  let root: string;
+  let result: BuildResult;
+
+  beforeAll(async () => {
+    root = tempProject((r) => editFile(r, 'issues/series.yaml', 'fullTitle: 社会矛盾化解法律资讯', 'fullTitle: "社会矛盾化解 & <法律> 资讯"'));
+    result = await buildIssue(root, '2024-02');
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('the press file passes --print with the figures we promise', async () => {
+    const report = await preflightPdf(fs.readFileSync(fileOf(result, 'print')), 'print');
+    const text = formatReport(report);
+    expect(report.passed).toBe(true);
+    expect(text).toMatch(/\[PASS\] boxes: 24 pages, trim 210\.0×297\.0 mm, bleed 3\.00 mm/);
+    expect(text).toMatch(/\[PASS\] outputintent: GTS_PDFX "FOGRA39".*class prtr, space CMYK/);
+    expect(text).toMatch(/\[PASS\] pdfx\.trapped: Trapped \/False/);
+    expect(text).toMatch(/\[PASS\] colour\.rgb: 0 DeviceRGB operator\(s\), 0 RGB image\(s\)/);
+    expect(text).toMatch(/^RESULT: PASS/m);
+  });
+
+  test('the e-mail copy passes --email', async () => {
+    const report = await preflightPdf(fs.readFileSync(fileOf(result, 'email')), 'email');
+    expect(formatReport(report)).toMatch(/^RESULT: PASS/m);
+    expect(report.checks.find((c) => c.id === 'nav.lang')?.message).toBe('/Lang zh-CN');
+  });
+
+  test('the XMP is escaped while Info keeps the real title', async () => {
+    for (const target of ['print', 'email']) {
+      const model = await readPdfModel(fs.readFileSync(fileOf(result, target)));
+      expect(xmlProblem(model.xmp!)).toBeUndefined();
+      expect(model.xmp).toContain('社会矛盾化解 &amp; &lt;法律&gt; 资讯');
+      expect(model.info.get('Title')?.text).toContain('社会矛盾化解 & <法律> 资讯');
+    }
+  });
+});
+
+describe('preflight on files that must fail', () => {
+  test('a naive pdfkit file fails --print and --email, with the reasons', async () => {
+    const bytes = await naivePdf();
+    const print = await preflightPdf(bytes, 'print');
+    expect(print.passed).toBe(false);
+    const failed = print.checks.filter((c) => c.status === 'FAIL').map((c) => c.id);
+    expect(failed).toEqual(expect.arrayContaining(['fonts.embedded', 'colour.rgb', 'boxes', 'outputintent', 'pdfx.version', 'pdfx.trapped', 'annotations']));
+    expect(print.checks.find((c) => c.id === 'fonts.embedded')?.message).toContain('Helvetica');
+    const email = await preflightPdf(bytes, 'email');
+    expect(email.passed).toBe(false);
+    expect(email.checks.filter((c) => c.status === 'FAIL').map((c) => c.id)).toEqual(expect.arrayContaining(['pdfa.id', 'nav.outline', 'nav.lang']));
+  });
+
+  test('without a profile a file that claims nothing gets the general checks only', async () => {
+    const report = await preflightPdf(await naivePdf());
+    expect(report.profile).toBe('general');
+    expect(report.checks.find((c) => c.id === 'fonts.embedded')?.status).toBe('FAIL');
+  });
+
+  test('a file that is not a PDF fails as unreadable', async () => {
+    const report = await preflightPdf(Buffer.from('hello'), 'print');
+    expect(report.passed).toBe(false);
+    expect(formatReport(report)).toMatch(/\[FAIL\] structure\.read/);
+  });
+});
+
+describe('XML helpers', () => {
+  test('escapeXml escapes the five specials and xmlProblem finds a bare &', () => {
+    expect(escapeXml(`a & b < c > d " e ' f`)).toBe('a &amp; b &lt; c &gt; d &quot; e &apos; f');
+    expect(xmlProblem('<a><b>x &amp; y</b></a>')).toBeUndefined();
+    expect(xmlProblem('<a><b>x & y</b></a>')).toMatch(/bare "&"/);
+    expect(xmlProblem('<a><b>x</a>')).toMatch(/closes/);
+  });
+
+  test('uuidFrom is stable and looks like a UUID', () => {
+    expect(uuidFrom('x')).toBe(uuidFrom('x'));
+    expect(uuidFrom('x')).not.toBe(uuidFrom('y'));
+    expect(uuidFrom('x')).toMatch(/^uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('bulletin preflight (CLI)', () => {
+  const cli = path.join(REPO, 'bin', 'bulletin.js');
+  test('exits 1 on a failing file, 2 on a missing one or on --print with --email', async () => {
+    if (!fs.existsSync(path.join(REPO, 'dist', 'cli.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-pf-')), 'naive.pdf');
+    fs.writeFileSync(file, await naivePdf());
+    const fail = spawnSync('node', [cli, 'preflight', '--print', file], { encoding: 'utf8' });
+    expect(fail.status).toBe(1);
+    expect(fail.stdout).toMatch(/^RESULT: FAIL/m);
+    expect(spawnSync('node', [cli, 'preflight', `${file}.missing`], { encoding: 'utf8' }).status).toBe(2);
+    expect(spawnSync('node', [cli, 'preflight', '--print', '--email', file], { encoding: 'utf8' }).status).toBe(2);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+});

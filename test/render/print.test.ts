@@ -1,0 +1,163 @@
+/**
+ * The press file and the e-mail copy from one layout (issue #4): same pages and text, byte-identical
+ * rebuilds, no DeviceRGB in the press file, the low-resolution warning, crop marks in the slug.
+ */
+import { createHash } from 'node:crypto';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import sharp from 'sharp';
+import { buildIssue, type BuildResult } from '../../src/build';
+import { padPages } from '../../src/layout/document';
+import type { LaidOutIssue } from '../../src/layout/types';
+import { readPdfModel } from '../../src/preflight/reader';
+import { preflightPdf } from '../../src/preflight/preflight';
+import { pageText, readPdf } from '../helpers/pdf';
+import { editFile, tempProject } from '../helpers/project';
+
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const fileOf = (result: BuildResult, target: string) => result.outputs.find((o) => o.target === target)!.file;
+
+describe('the sample issue as press file and e-mail copy', () => {
+  let root: string;
+  let result: BuildResult;
+  let printFile: string;
+  let emailFile: string;
+  const reports = new Map<string, ReturnType<typeof readPdf>>();
+  const read = (file: string) => reports.get(file) ?? reports.set(file, readPdf(file)).get(file)!;
+
+  beforeAll(async () => {
+    root = tempProject();
+    result = await buildIssue(root, '2024-02');
+    printFile = fileOf(result, 'print');
+    emailFile = fileOf(result, 'email');
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('writes both files, the press file named …-print.pdf', () => {
+    expect(path.basename(printFile)).toBe('法律资讯-2024年第2期-print.pdf');
+    expect(path.basename(emailFile)).toBe('法律资讯-2024年第2期.pdf');
+    expect(fs.statSync(emailFile).size).toBeLessThan(fs.statSync(printFile).size);
+  });
+
+  test('the two files have the same page count and the same text on every page', () => {
+    const print = read(printFile);
+    const email = read(emailFile);
+    expect(print.pageCount).toBe(email.pageCount);
+    expect(print.pageCount % 4).toBe(0);
+    print.pages.forEach((page, i) => expect(pageText(page)).toBe(pageText(email.pages[i]!)));
+    expect(pageText(print.pages[0]!)).toContain('法律资讯');
+  });
+
+  test('the press page is trim plus 3 mm bleed; the e-mail page is the trim', () => {
+    const bleed = (3 / 25.4) * 72;
+    const print = read(printFile).pages[0]!;
+    const email = read(emailFile).pages[0]!;
+    expect(print.width).toBeCloseTo(email.width + 2 * bleed, 2);
+    expect(print.height).toBeCloseTo(email.height + 2 * bleed, 2);
+  });
+
+  test('rebuilding gives byte-identical files', async () => {
+    const before = [sha256(printFile), sha256(emailFile)];
+    await buildIssue(root, '2024-02');
+    expect([sha256(printFile), sha256(emailFile)]).toEqual(before);
+  });
+
+  test('the press file has no DeviceRGB operator or colour space anywhere', async () => {
+    const model = await readPdfModel(fs.readFileSync(printFile));
+    for (const page of model.pages) {
+      const content = Buffer.from(page.content).toString('latin1');
+      expect(content).not.toMatch(/(^|\s)(rg|RG)(\s|$)/);
+      expect(content).not.toContain('/DeviceRGB');
+      for (const x of page.resources.xobjects.values()) if (x.kind === 'image') expect(x.colorSpace).toBe('DeviceCMYK');
+    }
+    // And in the whole file, uncompressed by qpdf (an independent reader).
+    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', printFile, '-'], { maxBuffer: 64 << 20 }).toString('latin1');
+    expect(qdf).not.toContain('/DeviceRGB');
+    expect(qdf).toContain('0 0 0 1 k');
+  });
+
+  test('our preflight passes both files', async () => {
+    expect((await preflightPdf(fs.readFileSync(printFile), 'print')).passed).toBe(true);
+    expect((await preflightPdf(fs.readFileSync(emailFile), 'email')).passed).toBe(true);
+  });
+
+  test('the shared preflight.sh passes --print on the press file and --email on the e-mail copy', () => {
+    const script = path.resolve(__dirname, '..', '..', '..', 'shared', 'tools', 'preflight.sh');
+    if (!fs.existsSync(script)) return;
+    for (const [flag, file] of [['--print', printFile], ['--email', emailFile]] as const) {
+      const run = spawnSync(script, [flag, file], { encoding: 'utf8' });
+      expect(run.stdout).toMatch(/^RESULT: PASS/m);
+      expect(run.status).toBe(0);
+    }
+  });
+
+  test('the sample images are good enough for print: no ppi warning', () => {
+    expect(result.warnings.filter((w) => /ppi/.test(w.message))).toEqual([]);
+  });
+});
+
+describe('a low-resolution image', () => {
+  let root: string;
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('gives a warning naming the image, its ppi and the Markdown line', async () => {
+    root = tempProject();
+    const image = path.join(root, 'issues/2024-02/images/01-exhibition-hall.jpg');
+    await sharp({ create: { width: 200, height: 150, channels: 3, background: { r: 90, g: 120, b: 160 } } }).jpeg().toFile(`${image}.tmp`);
+    fs.renameSync(`${image}.tmp`, image);
+    const result = await buildIssue(root, '2024-02', { dryRun: true });
+    const warnings = result.warnings.filter((w) => /ppi/.test(w.message));
+    expect(warnings).toHaveLength(1);
+    const [warning] = warnings;
+    expect(warning!.severity).toBe('warning');
+    expect(warning!.message).toMatch(/issues\/2024-02\/images\/01-exhibition-hall\.jpg is \d+ ppi/);
+    const ppi = Number(/is (\d+) ppi/.exec(warning!.message)![1]);
+    expect(ppi).toBeGreaterThan(10);
+    expect(ppi).toBeLessThan(100);
+    expect(warning!.location.file).toMatch(/01-changbai-xincun\.md$/);
+    expect(warning!.location.line).toBe(16);
+  });
+});
+
+describe('crop marks', () => {
+  let root: string;
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('sit outside the bleed in the registration colour; the MediaBox grows, the BleedBox does not', async () => {
+    root = tempProject((r) => editFile(r, 'issues/series.yaml', 'cropMarks: false', 'cropMarks: true'));
+    const result = await buildIssue(root, '2024-02');
+    const bytes = fs.readFileSync(fileOf(result, 'print'));
+    const page = (await readPdfModel(bytes)).pages[0]!;
+    const bleed = page.bleed!;
+    expect(page.media[2] - page.media[0]).toBeGreaterThan(bleed[2] - bleed[0] + 20);
+    expect(bleed[2] - bleed[0] - (page.trim![2] - page.trim![0])).toBeCloseTo((6 / 25.4) * 72, 2);
+    expect([...page.resources.colorSpaces.values()]).toContain('Separation/All/DeviceCMYK');
+    expect((await preflightPdf(bytes, 'print')).passed).toBe(true);
+  });
+});
+
+describe('padPages (saddle stitch)', () => {
+  const issue = (n: number): LaidOutIssue => ({
+    pages: Array.from({ length: n }, (_, i) => ({ kind: 'body' as const, folio: i + 1, label: String(i + 1), boxes: [], anchors: [] })),
+    outline: [],
+    pageWidth: 595,
+    pageHeight: 842,
+    stats: { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, worst: [] },
+  });
+
+  test('pads with blank pages at the end to a multiple of 4', () => {
+    const padded = padPages(issue(22), 4);
+    expect(padded.pages).toHaveLength(24);
+    expect(padded.pages.slice(22).map((p) => [p.kind, p.folio, p.boxes.length])).toEqual([
+      ['blank', null, 0],
+      ['blank', null, 0],
+    ]);
+    expect(padded.pages[21]!.folio).toBe(22);
+  });
+
+  test('leaves a multiple of 4 alone', () => {
+    const unpadded = issue(24);
+    expect(padPages(unpadded, 4)).toBe(unpadded);
+  });
+});
