@@ -113,7 +113,8 @@ function report(result: BuildResult, options: CommandOptions, dryRun: boolean, t
       `  排版：${s.lines} 行，挤进 ${s.pushIns} 行，推出 ${s.pushOuts} 行，最大字间加宽 ${s.maxExtraPerGap.toFixed(3)} em，超过 0.5 em 的 ${s.linesOverThreshold} 行\n`,
     ),
   );
-  for (const w of s.worst.filter((x) => x.extraPerGap > 0.25)) process.stdout.write(`    ${w.where}: ${w.text}… +${w.extraPerGap.toFixed(3)} em\n`);
+  // The most spaced-out lines, by place and first characters: where rewording would help most.
+  for (const w of s.worst.slice(0, 3)) process.stdout.write(`    ${w.where}: “${w.text}…” +${w.extraPerGap.toFixed(3)} em ${t('per gap', '字间')}\n`);
   if (dryRun) {
     process.stdout.write(t(`check passed: ${result.pageCount} pages, nothing written (${totalMs.toFixed(0)} ms)\n`, `检查通过：共 ${result.pageCount} 页，未写文件（${totalMs.toFixed(0)} ms）\n`));
     return;

@@ -7,7 +7,7 @@ import type { PunctuationStyle } from '../text/classes';
 import type { FontRole, FontSet } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
 import type { PageStyle } from './page-style';
-import { type ParagraphStyle, type SetLine, setParagraph } from './paragraph';
+import { type ParagraphStyle, type SetLine, setParagraph, setSingleLine } from './paragraph';
 import type { Box, TypesettingStats } from './types';
 
 /** Pixel size of each image file, read before layout (layout itself does no I/O). */
@@ -56,6 +56,9 @@ function paragraphStyle(ctx: BodyContext, size: number, fonts: Record<'regular' 
   };
 }
 
+/** The number of a 公文 heading: 一、 （一） 1. （1） (R21). */
+const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）|\d+[.．]|（\d+）)/u;
+
 export const BODY_FONTS = { regular: 'serif', bold: 'serifBold', emphasis: 'serif' } as const;
 export const HEADING_FONTS: Readonly<Record<HeadingLevel, FontRole>> = { 1: 'sansBold', 2: 'kai', 3: 'serifBold', 4: 'serif' };
 
@@ -68,7 +71,7 @@ export function lineBoxes(line: SetLine, baseline: number, size: number, ink: 't
 }
 
 function record(ctx: BodyContext, lines: readonly SetLine[], where: string): void {
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     ctx.stats.lines++;
     if (line.shrink > 0) ctx.stats.pushIns++;
     if (line.extraPerGap > 0) ctx.stats.pushOuts++;
@@ -76,10 +79,14 @@ function record(ctx: BodyContext, lines: readonly SetLine[], where: string): voi
     if (line.extraPerGap > WARN_EXTRA_PER_GAP) {
       ctx.stats.linesOverThreshold++;
     }
-    ctx.stats.worst.push({ extraPerGap: line.extraPerGap, where, text: line.text.slice(0, 12) });
-    ctx.stats.worst.sort((a, b) => b.extraPerGap - a.extraPerGap);
-    if (ctx.stats.worst.length > 5) ctx.stats.worst.length = 5;
-  }
+    // Keep the five most spaced-out lines, so the editor knows where rewording would help.
+    const worst = ctx.stats.worst;
+    if (line.extraPerGap > 0 && (worst.length < 5 || line.extraPerGap > (worst[worst.length - 1]?.extraPerGap ?? 0))) {
+      worst.push({ extraPerGap: line.extraPerGap, where: `${where} line ${index + 1}`, text: line.text.slice(0, 12) });
+      worst.sort((a, b) => b.extraPerGap - a.extraPerGap);
+      if (worst.length > 5) worst.length = 5;
+    }
+  });
 }
 
 /** One slot per line; the first two and last two lines of a paragraph hold together (R19). */
@@ -106,7 +113,11 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
     }
     case 'heading': {
       const font = HEADING_FONTS[block.level];
-      const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em }), style.textWidth, fonts);
+      // Wrapped heading lines hang under the heading's text, after its number (R21).
+      const number = HEADING_NUMBER.exec(block.runs.map((r) => r.text).join(''))?.[0];
+      const hang = number ? setSingleLine(number, font, style.em, fonts, ctx.punctuation).right : 0;
+      const headingStyle = paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em, restIndent: 2 * style.em + hang });
+      const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);
       // A heading keeps with the first two lines of what follows (R20).
       return linesToFlow(lines, ctx, style.em, where, true);

@@ -15,6 +15,7 @@ export interface ParagraphStyle {
   /** Font for each run style (emphasis uses the regular face plus dots). */
   readonly fonts: Readonly<Record<RunStyle, FontRole>>;
   readonly firstIndent: number;
+  readonly restIndent?: number;
   readonly align: 'justify' | 'center';
   readonly minLastHan: number;
   readonly lastLineReserve: number;
@@ -63,6 +64,7 @@ export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, wi
   const options: BreakOptions = {
     width,
     firstIndent: style.firstIndent,
+    restIndent: style.restIndent ?? 0,
     lastLineReserve: style.lastLineReserve,
     hang: style.hang,
     minLastHan: style.minLastHan,

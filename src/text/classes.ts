@@ -28,8 +28,19 @@ export const QUESTION_EXCLAMATION = new Set('？！');
 /** 。？！ close a sentence; kaiming style keeps them full width. */
 export const SENTENCE_STOPS = new Set('。？！');
 
+const classCache = new Map<string, CharClass>();
+
 /** Classifies one character (a whole code point). */
 export function classify(ch: string): CharClass {
+  let cls = classCache.get(ch);
+  if (cls === undefined) {
+    cls = classifyUncached(ch);
+    classCache.set(ch, cls);
+  }
+  return cls;
+}
+
+function classifyUncached(ch: string): CharClass {
   if (OPEN.has(ch)) return 'open';
   if (CLOSE.has(ch)) return 'close';
   if (STOP.has(ch)) return 'stop';

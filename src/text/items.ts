@@ -102,22 +102,14 @@ function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean):
   runs.forEach((run, runIndex) => {
     const text = keepSpaces ? run.text.replace(/\s+/g, ' ').trim() : dropSpacesInChineseContext(run.text);
     if (text.length === 0) return;
-    const glyphs = shape(text, run.style);
-    // Walk glyphs and characters together: a glyph stands for one or more characters (ligatures).
-    const chars = Array.from(text);
-    let charIndex = 0;
-    for (const glyph of glyphs) {
-      const count = Math.max(1, Array.from(glyph.text).length);
-      const ch = chars.slice(charIndex, charIndex + count).join('');
-      charIndex += count;
-      pushGlyph(tokens, ch, glyph, run.style, runIndex);
-    }
+    // Each shaped glyph names the characters it stands for (one, or several for a ligature).
+    for (const glyph of shape(text, run.style)) pushGlyph(tokens, glyph.text, glyph, run.style, runIndex);
   });
   return tokens.filter((t) => t.text.length > 0);
 }
 
 function pushGlyph(tokens: Token[], ch: string, glyph: ShapedGlyph, style: RunStyle, runIndex: number): void {
-  const first = Array.from(ch)[0] ?? ch;
+  const first = ch.length === 1 ? ch : String.fromCodePoint(ch.codePointAt(0) ?? 0);
   let cls = classify(first);
   const last = tokens[tokens.length - 1];
   // —— and …… are one unbreakable two-em item (R2, R8); a lone — or … stays a connector / mark.
@@ -179,19 +171,25 @@ export function dropSpacesInChineseContext(text: string): string {
 }
 
 function toItem(token: Token, { em, punctuation }: ItemizeOptions): MutableItem {
-  const natural = token.glyphs.reduce((sum, g) => sum + g.advance, 0);
-  const base = {
+  const glyphs = token.glyphs;
+  let natural = 0;
+  for (const g of glyphs) natural += g.advance;
+  // One object shape for every item keeps the hot loops monomorphic.
+  const item: MutableItem = {
     cls: token.cls,
     text: token.text,
     style: token.style,
-    glyphs: token.glyphs,
-    runIndex: token.runIndex,
+    glyphs,
+    glyphX: glyphs.length === 1 ? ZERO_OFFSET : cumulative(glyphs),
+    width: natural,
+    leftBlank: 0,
+    rightBlank: 0,
     cutLeft: 0,
     cutRight: 0,
     spaceShrink: 0,
     spaceStretch: 0,
+    runIndex: token.runIndex,
   };
-  const glyphX = cumulative(token.glyphs);
   switch (token.cls) {
     case 'open':
     case 'close':
@@ -199,39 +197,31 @@ function toItem(token: Token, { em, punctuation }: ItemizeOptions): MutableItem 
       // Full-width marks carry half an em of blank on one side (SC glyph positions, §0.1).
       const blank = Math.min(em / 2, natural / 2);
       const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(token.text));
-      if (token.cls === 'open') {
-        return halfAlways
-          ? { ...base, glyphX: [-blank], width: natural - blank, leftBlank: 0, rightBlank: 0 }
-          : { ...base, glyphX, width: natural, leftBlank: blank, rightBlank: 0 };
-      }
-      return halfAlways
-        ? { ...base, glyphX, width: natural - blank, leftBlank: 0, rightBlank: 0 }
-        : { ...base, glyphX, width: natural, leftBlank: 0, rightBlank: blank };
+      if (halfAlways) {
+        item.width = natural - blank;
+        if (token.cls === 'open') item.glyphX = [-blank];
+      } else if (token.cls === 'open') item.leftBlank = blank;
+      else item.rightBlank = blank;
+      return item;
     }
-    case 'middle': {
+    case 'middle':
       // · and ／ sit centred in a half-em box whatever the font's advance (R3).
       if (token.text === '·' || token.text === '・' || token.text === '／') {
-        const box = em / 2;
-        return { ...base, glyphX: [(box - natural) / 2], width: box, leftBlank: 0, rightBlank: 0 };
+        item.width = em / 2;
+        item.glyphX = [(em / 2 - natural) / 2];
       }
-      return { ...base, glyphX, width: natural, leftBlank: 0, rightBlank: 0 };
-    }
-    case 'space': {
+      return item;
+    case 'space':
       // A Latin word space: shrinks to 1/4 em, stretches first up to 1/2 em (R14).
-      return {
-        ...base,
-        glyphX,
-        width: natural,
-        leftBlank: 0,
-        rightBlank: 0,
-        spaceShrink: Math.max(0, natural - em / 4),
-        spaceStretch: Math.max(0, em / 2 - natural),
-      };
-    }
+      item.spaceShrink = Math.max(0, natural - em / 4);
+      item.spaceStretch = Math.max(0, em / 2 - natural);
+      return item;
     default:
-      return { ...base, glyphX, width: natural, leftBlank: 0, rightBlank: 0 };
+      return item;
   }
 }
+
+const ZERO_OFFSET: readonly number[] = [0];
 
 function cumulative(glyphs: readonly ShapedGlyph[]): number[] {
   const xs: number[] = [];

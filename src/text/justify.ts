@@ -73,7 +73,7 @@ export function placeLine(paragraph: Paragraph, span: LineSpan, options: BreakOp
   }
 
   const placed: PlacedItem[] = [];
-  let cursor = span.start === 0 ? options.firstIndent : 0;
+  let cursor = span.start === 0 ? options.firstIndent : (options.restIndent ?? 0);
   let right = cursor;
   for (let k = start; k < end; k++) {
     const a = at(k);

@@ -11,6 +11,8 @@ export interface BreakOptions {
   readonly width: number;
   /** First-line indent (R17), in points. */
   readonly firstIndent: number;
+  /** Indent of every other line: wrapped headings hang under their text after the number (R21). */
+  readonly restIndent?: number;
   /** Space the last line must leave free at its end (TOC leaders and page number). */
   readonly lastLineReserve: number;
   /** Hang 、，。． outside the measure at line end (R13). */
@@ -88,6 +90,11 @@ export interface LineMeasure {
 }
 
 function measureLine(paragraph: Paragraph, sums: Sums, i: number, j: number): LineMeasure {
+  return measureInto({ natural: 0, shrink: 0, stretchFirst: 0, justifiable: 0 }, paragraph, sums, i, j);
+}
+
+/** measureLine without allocating: the breaker calls it O(n · line length) times. */
+function measureInto(out: LineMeasure, paragraph: Paragraph, sums: Sums, i: number, j: number): LineMeasure {
   const { items, junctions } = paragraph;
   const before = junctions[i] as Junction; // the junction in front of the line is not part of it
   const first = items[i] as Item;
@@ -112,12 +119,11 @@ function measureLine(paragraph: Paragraph, sums: Sums, i: number, j: number): Li
     shrink -= last.spaceShrink;
     stretchFirst -= last.spaceStretch;
   }
-  return {
-    natural,
-    shrink: Math.max(0, shrink),
-    stretchFirst: Math.max(0, stretchFirst),
-    justifiable: gapRange(sums.justifiable),
-  };
+  out.natural = natural;
+  out.shrink = Math.max(0, shrink);
+  out.stretchFirst = Math.max(0, stretchFirst);
+  out.justifiable = gapRange(sums.justifiable);
+  return out;
 }
 
 /** Cost of setting a line of natural width `m.natural` to `measure` (∞ when it cannot shrink enough). */
@@ -147,16 +153,18 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
   const from = new Int32Array(n + 1).fill(-1);
   const hangs = new Uint8Array(n + 1);
   best[0] = 0;
-  const canBreakAt = (k: number) => k === 0 || k === n || (junctions[k] as Junction).breakable;
+  const breakable = new Uint8Array(n + 1);
+  for (let k = 0; k <= n; k++) breakable[k] = k === 0 || k === n || (junctions[k] as Junction).breakable ? 1 : 0;
+  const scratch: LineMeasure = { natural: 0, shrink: 0, stretchFirst: 0, justifiable: 0 };
 
   for (let j = 1; j <= n; j++) {
-    if (!canBreakAt(j)) continue;
+    if (breakable[j] === 0) continue;
     const isLast = j === n;
     let fallback = -1;
     for (let i = j - 1; i >= 0; i--) {
-      if (!canBreakAt(i) || best[i] === Infinity) continue;
-      const measure = options.width - (i === 0 ? options.firstIndent : 0) - (isLast ? options.lastLineReserve : 0);
-      const m = measureLine(paragraph, sums, i, j);
+      if (breakable[i] === 0 || best[i] === Infinity) continue;
+      const measure = options.width - (i === 0 ? options.firstIndent : (options.restIndent ?? 0)) - (isLast ? options.lastLineReserve : 0);
+      const m = measureInto(scratch, paragraph, sums, i, j);
       let hanging = false;
       if (options.hang === 'stops' && !isLast && m.natural > measure + EPS) {
         const last = items[j - 1] as Item;
@@ -197,7 +205,7 @@ function collectLines(paragraph: Paragraph, sums: Sums, from: Int32Array, hangs:
     const i = from[j] as number;
     if (i < 0) throw new Error(`line breaking found no path to item ${j}`);
     const isLast = j === n;
-    const measure = options.width - (i === 0 ? options.firstIndent : 0) - (isLast ? options.lastLineReserve : 0);
+    const measure = options.width - (i === 0 ? options.firstIndent : (options.restIndent ?? 0)) - (isLast ? options.lastLineReserve : 0);
     const m = measureLine(paragraph, sums, i, j);
     const hanging = hangs[j] === 1;
     if (hanging) {

@@ -95,3 +95,20 @@ describe('unbreakable runs (R5, R8)', () => {
     for (let width = 3; width <= 8; width++) expect(lines('“7×24小时”接听市民来电', width).join('|')).toContain('7×24');
   });
 });
+
+describe('indents and dashes (R12, R17, R21, R24)', () => {
+  test('an opening mark at a paragraph start is pulled half an em into the 2-em indent (R12, R17)', () => {
+    const result = set('《新生》的出版之期接近了，一二三四五六七八九十', 10, { firstIndent: 2 });
+    expect(result.placed[0]?.items[0]?.x).toBeCloseTo(1.5, 6);
+    expect(result.placed[1]?.items[0]?.x).toBeCloseTo(0, 6);
+  });
+  test('wrapped lines can hang under a heading number (R21)', () => {
+    const result = set('一、重要意义和总体要求重要意义和总体要求', 10, { firstIndent: 2, restIndent: 4 });
+    expect(result.placed[1]?.items[0]?.x).toBeCloseTo(4, 6);
+    result.placed.slice(0, -1).forEach((line) => expect(line.right).toBeCloseTo(10, 6));
+  });
+  test('破折号 is two ems and never compressed; a connector is one em with no CJK–Latin gap (R24)', () => {
+    expect(adv('发展——全国')).toBeCloseTo(6, 6);
+    expect(adv('（2023—2027年）')).toBeCloseTo(1 + 2 + 1 + 2 + 0.25 + 1 + 1, 6);
+  });
+});

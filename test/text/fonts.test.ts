@@ -1,0 +1,39 @@
+/** The shipped fonts, shaped as the engine shapes them: SC forms and the zh-Hans language system. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openFont, shapeText, hasGlyph, type LoadedFont } from '../../src/text/fonts';
+
+const fontFile = (name: string) => path.resolve(__dirname, '../../fonts', name);
+const serif = openFont('serif', 'fonts/NotoSerifSC-Regular.ttf', fs.readFileSync(fontFile('NotoSerifSC-Regular.ttf')));
+const sans = openFont('sansBold', 'fonts/NotoSansSC-Bold.ttf', fs.readFileSync(fontFile('NotoSansSC-Bold.ttf')));
+const kai = openFont('kai', 'fonts/LXGWWenKai-Regular.ttf', fs.readFileSync(fontFile('LXGWWenKai-Regular.ttf')));
+
+const advance = (font: LoadedFont, text: string) => shapeText(font, text, 1).reduce((sum, g) => sum + g.advance, 0);
+
+test('an ideograph is one em in every face', () => {
+  for (const font of [serif, sans, kai]) expect(advance(font, '中')).toBeCloseTo(1, 3);
+});
+
+test('破折号 is two ems and a connector one em with the ZHS language system (R2)', () => {
+  for (const font of [serif, sans]) {
+    expect(advance(font, '——')).toBeCloseTo(2, 3);
+    const dash = shapeText(font, '2023—2027', 1).find((g) => g.text === '—');
+    expect(dash?.advance).toBeCloseTo(1, 3);
+    expect(advance(font, '……')).toBeCloseTo(2, 3);
+  }
+});
+
+test('quotes are full width in the SC serif face (R1)', () => {
+  expect(advance(serif, '“')).toBeCloseTo(1, 3);
+  expect(advance(serif, '”')).toBeCloseTo(1, 3);
+});
+
+test('shaping keeps every character, ligatures included', () => {
+  const text = '召开 2023 年度——“蝶变新生”starsh1021@163.com';
+  expect(shapeText(serif, text, 12).map((g) => g.text).join('')).toBe(text);
+});
+
+test('coverage: the rare name character 崑 is there; an Ext-B character is not', () => {
+  expect(hasGlyph(serif, '崑'.codePointAt(0) ?? 0)).toBe(true);
+  expect(hasGlyph(serif, 0x2a6a5)).toBe(false);
+});
