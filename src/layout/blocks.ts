@@ -115,8 +115,9 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
       const font = HEADING_FONTS[block.level];
       // Wrapped heading lines hang under the heading's text, after its number (R21).
       const number = HEADING_NUMBER.exec(block.runs.map((r) => r.text).join(''))?.[0];
-      const hang = number ? setSingleLine(number, font, style.em, fonts, ctx.punctuation).right : 0;
-      const headingStyle = paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em, restIndent: 2 * style.em + hang });
+      // Unnumbered headings (news sub-heads) wrap like paragraphs, back to the column edge.
+      const restIndent = number ? 2 * style.em + setSingleLine(number, font, style.em, fonts, ctx.punctuation).right : 0;
+      const headingStyle = paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em, restIndent });
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);
       // A heading keeps with the first two lines of what follows (R20).
