@@ -56,6 +56,8 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
           lastLineReserve: 2.5 * em,
           punctuation: ctx.punctuation,
           hang: 'none',
+          // A space between phrases of a title is part of it (努力实现良好开局起步 推进…), as in the title itself.
+          keepSpaces: true,
         },
         textWidth,
         fonts,
