@@ -12,12 +12,15 @@ import { BulletinError, type Diagnostic, formatDiagnostic } from './errors';
 import { formatReport, preflightPdf } from './preflight/preflight';
 import { t } from './messages';
 import { installSignalHandlers } from './output';
+import { fixIssue, formatFix } from './lint';
 
 const EXIT_INPUT = 1;
 const EXIT_USAGE = 2;
 
 interface CommandOptions {
   readonly json?: boolean;
+  /** Apply the certain typography fixes to the Markdown files first (never without it: R4). */
+  readonly fix?: boolean;
 }
 
 /** Runs the CLI with process.argv-style arguments. */
@@ -29,18 +32,20 @@ export function main(argv: readonly string[]): void {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  program
-    .command('build')
-    .argument('<issue>', t('issue folder under issues/, e.g. 2024-02', 'issues/ 下的期号目录，如 2024-02'))
-    .option('--json', t('print diagnostics as JSON', '以 JSON 输出诊断信息'))
-    .description(t('validate, typeset and write the PDFs to out/<issue>/', '校验、排版并把 PDF 写入 out/<issue>/'))
-    .action((issue: string, options: CommandOptions) => run(issue, options, false));
-  program
-    .command('check')
-    .argument('<issue>', t('issue folder under issues/', 'issues/ 下的期号目录'))
-    .option('--json', t('print diagnostics as JSON', '以 JSON 输出诊断信息'))
-    .description(t('validate and typeset everything, write nothing', '完整校验与排版，但不写文件'))
-    .action((issue: string, options: CommandOptions) => run(issue, options, true));
+  // build and check take the same arguments; check writes nothing.
+  const issueCommands = [
+    { name: 'build', dryRun: false, description: t('validate, typeset and write the PDFs to out/<issue>/', '校验、排版并把 PDF 写入 out/<issue>/') },
+    { name: 'check', dryRun: true, description: t('validate and typeset everything, write nothing', '完整校验与排版，但不写文件') },
+  ];
+  for (const { name, dryRun, description } of issueCommands) {
+    program
+      .command(name)
+      .argument('<issue>', t('issue folder under issues/, e.g. 2024-02', 'issues/ 下的期号目录，如 2024-02'))
+      .option('--json', t('print diagnostics as JSON', '以 JSON 输出诊断信息'))
+      .option('--fix', t('first apply the automatic typography fixes to the Markdown files and list them', '先对 Markdown 文件自动修正排版问题，并列出修改'))
+      .description(description)
+      .action((issue: string, options: CommandOptions) => run(issue, options, dryRun));
+  }
 
   program
     .command('preflight')
@@ -84,7 +89,10 @@ function run(issue: string, options: CommandOptions, dryRun: boolean): void {
   const started = process.hrtime.bigint();
   installSignalHandlers();
   const onStage = options.json ? undefined : ({ stage, ms }: { stage: string; ms: number }) => process.stdout.write(`  ${stage.padEnd(18)} ${ms.toFixed(0).padStart(5)} ms\n`);
-  buildIssue(process.cwd(), issue, onStage ? { dryRun, onStage } : { dryRun })
+  // --fix edits the articles and lists each change (on stderr with --json, so stdout stays JSON); the build then reads the fixed files.
+  const fixed = options.fix ? fixIssue(process.cwd(), issue).then((fixes) => fixes.forEach((f) => (options.json ? process.stderr : process.stdout).write(`${formatFix(f)}\n`))) : Promise.resolve();
+  fixed
+    .then(() => buildIssue(process.cwd(), issue, onStage ? { dryRun, onStage } : { dryRun }))
     .then((result) => {
       report(result, options, dryRun, Number(process.hrtime.bigint() - started) / 1e6);
       process.exitCode = 0;

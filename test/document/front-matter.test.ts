@@ -1,15 +1,5 @@
-import { BulletinError } from '../../src/errors';
 import { readArticleSource, splitFrontMatter } from '../../src/document/front-matter';
-
-function errorOf(fn: () => unknown): BulletinError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BulletinError) return err;
-    throw err;
-  }
-  throw new Error('expected a BulletinError');
-}
+import { errorOf } from '../helpers/errors';
 
 describe('front matter', () => {
   it('splits and keeps body line numbers', () => {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { BulletinError } from '../../src/errors';
 import { markdownToBlocks, type MarkdownContext } from '../../src/document/markdown';
 import type { BodyBlock } from '../../src/document/types';
+import { errorOf as errorFrom } from '../helpers/errors';
 
 const issueDir = path.join(__dirname, '..', 'fixtures', 'mini', 'issues', '2024-03');
 const ctx: MarkdownContext = { file: 'issues/2024-03/articles/t.md', absFile: path.join(issueDir, 'articles', 't.md'), issueDir };
@@ -12,15 +13,7 @@ const runs = (md: string) => {
   return b !== undefined && b.kind !== 'figure' ? b.runs.map((r) => [r.text, r.style]) : [];
 };
 
-function errorOf(md: string): BulletinError {
-  try {
-    blocks(md);
-  } catch (err) {
-    if (err instanceof BulletinError) return err;
-    throw err;
-  }
-  throw new Error('expected a BulletinError');
-}
+const errorOf = (md: string) => errorFrom(() => blocks(md));
 
 describe('markdownToBlocks', () => {
   it('makes paragraphs with sources and drops empty ones', () => {

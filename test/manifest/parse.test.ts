@@ -1,15 +1,6 @@
 import { BulletinError } from '../../src/errors';
 import { formatPath, parseYamlFile } from '../../src/manifest/parse';
-
-function errorOf(fn: () => unknown): BulletinError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BulletinError) return err;
-    throw err;
-  }
-  throw new Error('expected a BulletinError');
-}
+import { errorOf } from '../helpers/errors';
 
 describe('parseYamlFile', () => {
   const text = ['# comment', 'title: 法律资讯', 'sections:', '  - title: 行业动态', '    articles:', '      - file: a.md', ''].join('\n');

@@ -3,18 +3,9 @@ import * as path from 'node:path';
 import { BulletinError, formatDiagnostic } from '../../src/errors';
 import { parseYamlFile } from '../../src/manifest/parse';
 import { didYouMean, isCalendarDate, validateFrontMatter, validateIssue, validateSeries } from '../../src/manifest/validate';
+import { errorOf } from '../helpers/errors';
 
 const MINI = path.join(__dirname, '..', 'fixtures', 'mini', 'issues');
-
-function errorOf(fn: () => unknown): BulletinError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BulletinError) return err;
-    throw err;
-  }
-  throw new Error('expected a BulletinError');
-}
 
 const ISSUE = `series: ../series.yaml
 number: 2
