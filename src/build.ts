@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BulletinError, type Diagnostic, type SourceLocation } from './errors';
 import { loadIssue } from './document/load';
+import { lintIssue } from './lint';
 import type { IssueDocument } from './document/types';
 import { effectivePpi, imageForEmail, imageForPrint, readImageInfo, resolutionWarning } from './images';
 import { checkCoverage } from './layout/coverage';
@@ -49,6 +50,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
     const start = process.hrtime.bigint();
     const result = await work();
     const timing = { stage: name, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+    if (process.env.TMP_MEM) { const m = process.memoryUsage(); process.stderr.write(`${name}: rss ${(m.rss/1048576).toFixed(0)} heap ${(m.heapUsed/1048576).toFixed(0)}/${(m.heapTotal/1048576).toFixed(0)} ext ${(m.external/1048576).toFixed(0)} ab ${(m.arrayBuffers/1048576).toFixed(0)} maxrss ${(process.resourceUsage().maxRSS/1024).toFixed(0)}\n`); }
     timings.push(timing);
     options.onStage?.(timing);
     return result;
@@ -57,6 +59,8 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   // Read and validate every file; all of the editor's mistakes are reported together.
   const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId));
   const { document, series } = loaded;
+  // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD stops the build.
+  const lintWarnings = await stage('lint', () => lintIssue(loaded));
 
   // Fonts, then every character against the font that sets it (R27).
   const fonts = await stage('fonts', () => loadFonts(projectRoot, series, loaded.locateInSeries));
@@ -84,13 +88,24 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   }
 
   const press = await stage('print settings', () => pressSettings(projectRoot, series, loaded.locateInSeries));
-  const warnings = [...loaded.warnings, ...resolutionWarnings(projectRoot, layout, images)];
+  const warnings = [...loaded.warnings, ...lintWarnings, ...resolutionWarnings(projectRoot, layout, images)];
 
   // Only now does the PDF writer appear: two files from the one layout.
-  const emailImages = await stage('prepare images', () => prepareImages(layout, (file, width) => imageForEmail(file, width)));
-  const printImages = await stage('prepare print images', () => prepareImages(layout, (file, width) => imageForPrint(file, width, press.iccPath)));
-  const contentHash = hashContent(projectRoot, layout, document.meta.title, [emailImages, printImages]);
+  // The press images (CMYK through the profile, the slowest conversion) are queued right after
+  // the e-mail ones (which are quick and needed first) and not awaited yet: sharp works on
+  // libuv's threads while this thread renders the e-mail copy, so on two cores the two overlap.
+  // The no-op catch only keeps a failure from being reported as unhandled before it is awaited
+  // (and thrown) below.
+  const emailImagesPending = prepareImages(layout, (file, width) => imageForEmail(file, width));
+  const printImagesPending = prepareImages(layout, (file, width) => imageForPrint(file, width, press.iccPath));
+  printImagesPending.catch(() => undefined);
+  const emailImages = await stage('prepare images', () => emailImagesPending);
+  // Hashed from the image sources (and the profile), not the converted bytes, which are not
+  // ready yet; the converted bytes are a function of these and the layout's placed sizes.
+  const contentHash = await hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile);
   const emailPdf = await stage('render e-mail', () => renderPdf(layout, fonts, { target: 'email', meta: document.meta, images: emailImages, contentHash }));
+  // What is left of the press images' conversion after the e-mail render.
+  const printImages = await stage('prepare print images', () => printImagesPending);
   const printPdf = await stage('render print', () => renderPdf(layout, fonts, { target: 'print', meta: document.meta, images: printImages, contentHash, press: press.settings }));
 
   // Our own preflight on both files. Our output failing it is a bug of ours, not the editor's
@@ -185,12 +200,18 @@ function resolutionWarnings(projectRoot: string, layout: LaidOutIssue, pixels: R
   return warnings;
 }
 
-/** A digest of everything that ends up in the PDFs, for stable yet content-dependent ids (not the checkout's location). */
-function hashContent(projectRoot: string, layout: LaidOutIssue, title: string, images: readonly ReadonlyMap<string, Buffer>[]): string {
+/**
+ * A digest of everything that ends up in the PDFs, for stable yet content-dependent ids (not the
+ * checkout's location): the title, the laid-out pages (which include each image's placed size),
+ * the bytes of every placed image's source file and the press profile they are converted with.
+ */
+async function hashContent(projectRoot: string, layout: LaidOutIssue, title: string, iccProfile: Buffer): Promise<string> {
   const relative = (_key: string, value: unknown) => (typeof value === 'string' && path.isAbsolute(value) ? path.relative(projectRoot, value) : value);
   const hash = createHash('sha256').update(title).update(JSON.stringify(layout.pages, relative));
-  for (const map of images) for (const [, bytes] of [...map].sort(([a], [b]) => a.localeCompare(b))) hash.update(bytes);
-  return hash.digest('hex');
+  const files = new Set<string>();
+  for (const page of layout.pages) for (const box of page.boxes) if (box.kind === 'image') files.add(box.file);
+  for (const file of [...files].sort((a, b) => a.localeCompare(b))) hash.update(await fs.promises.readFile(file));
+  return hash.update(iccProfile).digest('hex');
 }
 
 async function loadFonts(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {

@@ -7,6 +7,10 @@ import sharp from 'sharp';
 import { type Diagnostic, inputError, type SourceLocation } from './errors';
 import { t } from './messages';
 
+// libvips keeps up to 50 MB of recent operation results for reuse; a build converts each image
+// once, so that cache only raised the peak RSS.
+sharp.cache(false);
+
 /** Largest image the build accepts, in pixels (a 100-megapixel photo is refused, not decoded). */
 export const MAX_IMAGE_PIXELS = 60_000_000;
 
@@ -54,15 +58,20 @@ export async function imageForEmail(file: string, placedWidthPt: number, ppi = 1
     .toBuffer();
 }
 
-/** Press images are not upsampled and not kept above this (more only makes the file heavier). */
-const PRINT_MAX_PPI = 450;
+/**
+ * Press images are not upsampled and not kept above this: 300 ppi at the placed size is what the
+ * press needs (PRINT.md §1, "convert photos to CMYK JPEG at 300 ppi"); more only makes the file
+ * heavier and the colour conversion slower (it was 450: 2.25× the pixels for nothing).
+ */
+const PRINT_MAX_PPI = 300;
 
 /**
  * The press file's image: CMYK JPEG converted through the press's ICC profile by libvips/lcms
  * (no colour maths of ours), at its own resolution or PRINT_MAX_PPI, whichever is lower.
  */
 export async function imageForPrint(file: string, placedWidthPt: number, iccProfilePath: string): Promise<Buffer> {
-  const width = Math.max(1, Math.round((placedWidthPt / 72) * PRINT_MAX_PPI));
+  // Rounded up, so the press preflight's ≥ 300 ppi is never missed by a fraction of a pixel.
+  const width = Math.max(1, Math.ceil((placedWidthPt / 72) * PRINT_MAX_PPI - 1e-6));
   // No toColourspace('cmyk'): in sharp that first converts to libvips' built-in CMYK profile
   // (sRGB → Lab float → generic CMYK, ~500 ms per 2 Mpx) and only then, from that CMYK, to the
   // press profile — two conversions, the slow one through a CMYK that is not the press's.

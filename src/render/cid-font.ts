@@ -62,7 +62,7 @@ export class CidFontWriter {
   finish(): void {
     if (this.slices.length === 0) return;
     const glyphIds = [...new Set(this.slices.flatMap((s) => s.cids.map(([id]) => id)))].sort((a, b) => a - b);
-    const { bytes, newIds } = subsetFont(this.font, glyphIds);
+    const { bytes, newIds } = cachedSubset(this.font, glyphIds);
     // A subset tag derived from the content keeps rebuilds byte-identical.
     const tag = subsetTag(`${this.font.postscriptName}:${glyphIds.join(',')}`);
     const baseFont = `${tag}+${this.font.postscriptName}`;
@@ -110,6 +110,23 @@ export class CidFontWriter {
       slice.ref.end();
     }
   }
+}
+
+/**
+ * The e-mail copy and the press file draw the same glyphs from the same layout, so each font's
+ * subset is the same for both; fontkit's subsetter (glyf/loca reading and re-encoding through
+ * restructure) was ~45 % of a render. Keep the last subset per font and reuse it when the glyph
+ * list is identical. Weakly keyed: it goes away with the fonts.
+ */
+const lastSubset = new WeakMap<LoadedFont, { key: string; result: ReturnType<typeof subsetFont> }>();
+
+function cachedSubset(font: LoadedFont, glyphIds: readonly number[]): ReturnType<typeof subsetFont> {
+  const key = glyphIds.join(',');
+  const hit = lastSubset.get(font);
+  if (hit && hit.key === key) return hit.result;
+  const result = subsetFont(font, glyphIds);
+  lastSubset.set(font, { key, result });
+  return result;
 }
 
 function round(value: number): number {

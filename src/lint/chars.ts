@@ -1,0 +1,45 @@
+/**
+ * The character tests the lint rules share. "Chinese context" (TYPOGRAPHY R4) is a Han
+ * character or a CJK / full-width punctuation mark next to the character in question. These
+ * are deliberately independent of src/text/classes.ts: the lint looks at what the editor typed,
+ * the layout at what it sets, and either may change without the other.
+ */
+
+// Han ideographs (incl. radicals and 〇), CJK symbols and punctuation U+3000–303F (、。《》「」〔〕…),
+// full-width punctuation (not the full-width digits and letters), the shared quotes and the ellipsis.
+// The em dash is left out on purpose: "2023—2027" is a Latin-digit range, not Chinese context.
+const CJK = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’…⋯⸺]/u;
+const HAN = /\p{Script=Han}/u;
+const LATIN_WORD = /[\p{L}\p{N}]/u;
+
+/** True for a Han character or CJK punctuation: what makes ASCII punctuation beside it wrong. */
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && CJK.test(ch);
+}
+
+/** True for a Han character (ideograph, radical, 〇). */
+export function isHan(ch: string | undefined): boolean {
+  return ch !== undefined && HAN.test(ch);
+}
+
+/** True for a letter or digit of a Latin (non-Han) word: "don't", "f(x)". */
+export function isLatinWord(ch: string | undefined): boolean {
+  return ch !== undefined && LATIN_WORD.test(ch) && !HAN.test(ch);
+}
+
+/** The whole character (code point) that ends just before UTF-16 index `i`. */
+export function charBefore(text: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(i - 2, i);
+  }
+  return text[i - 1];
+}
+
+/** The whole character (code point) that starts at UTF-16 index `i`. */
+export function charAt(text: string, i: number): string | undefined {
+  if (i < 0 || i >= text.length) return undefined;
+  return String.fromCodePoint(text.codePointAt(i) as number);
+}

@@ -1,0 +1,54 @@
+/**
+ * A problem one rule found in one segment, before it is turned into a Diagnostic with a file
+ * position. Positions are indices into the segment's visible text, so the rules never deal with
+ * Markdown syntax or line numbers.
+ */
+import { t } from '../messages';
+import type { Segment } from './segments';
+
+export type LintRule = 'R4' | 'R16' | 'R23' | 'R24';
+
+export interface Finding {
+  readonly rule: LintRule;
+  /** U+FFFD is an error: the text is damaged and no fix can know what was meant. */
+  readonly severity: 'error' | 'warning';
+  /** The characters concerned: segment.text[at, at + length). */
+  readonly at: number;
+  readonly length: number;
+  /** Where to point the editor, when not at `at` (a fix that also eats a space before the mark). */
+  readonly focus?: number;
+  /** What replaces the characters, only when that is certainly right; otherwise the editor decides. */
+  readonly replacement?: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/** A segment rule: every problem of one kind in one segment. */
+export type SegmentRule = (segment: Segment) => Finding[];
+
+/** Text in a message, quoted so that a quote mark inside stays readable: "(" but '"'. */
+export function show(text: string): string {
+  return text.includes('"') ? `'${text}'` : `"${text}"`;
+}
+
+/** The hint of a fixable finding: `replace "(" with "（"`. */
+export function replaceHint(from: string, to: string): string {
+  return to === '' ? t(`remove ${show(from)}`, `删除 ${show(from)}`) : t(`replace ${show(from)} with ${show(to)}`, `将 ${show(from)} 改为 ${show(to)}`);
+}
+
+/** A warning whose fix replaces `from` (at `at`) with `to`; the hint says so. */
+export function fixable(rule: LintRule, at: number, from: string, to: string, message: string, focus?: number): Finding {
+  const finding = { rule, severity: 'warning' as const, at, length: from.length, replacement: to, message, hint: replaceHint(from, to) };
+  return focus === undefined || focus === at ? finding : { ...finding, focus };
+}
+
+/** A warning the editor must resolve by hand. */
+export function warnOnly(rule: LintRule, at: number, length: number, message: string, hint: string): Finding {
+  return { rule, severity: 'warning', at, length, message, hint };
+}
+
+/** Every match of a global regular expression in the segment's text. */
+export function matches(segment: Segment, re: RegExp): RegExpExecArray[] {
+  if (!re.global) throw new Error(`lint pattern ${re.source} must be global`);
+  return [...segment.text.matchAll(re)];
+}

@@ -1,0 +1,25 @@
+/**
+ * The lint stage of a build: every article the issue lists, from the text the loader already
+ * read. Warnings go on; an error (U+FFFD) stops the build with everything found so far.
+ */
+import { BulletinError, type Diagnostic } from '../errors';
+import type { LoadedIssue } from '../document/load';
+import type { IssueDocument } from '../document/types';
+import { sortByPosition } from '../manifest/validate';
+import { lintArticle } from './lint';
+
+/** The article files of the issue, in reading order, each once. */
+export function articleFiles(document: IssueDocument): string[] {
+  return [...new Set(document.sections.flatMap((section) => section.articles.map((article) => article.file)))];
+}
+
+/** Lints the loaded issue's articles; returns the warnings, throws a BulletinError on an error. */
+export function lintIssue(loaded: LoadedIssue): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const file of articleFiles(loaded.document)) {
+    const source = loaded.sources.get(file);
+    if (source !== undefined) found.push(...lintArticle(file, source).diagnostics);
+  }
+  if (found.some((d) => d.severity === 'error')) throw new BulletinError(sortByPosition([...loaded.warnings, ...found]));
+  return found;
+}

@@ -1,0 +1,100 @@
+/**
+ * Runs every rule over one article file and turns the findings into Diagnostics at exact
+ * `file:line:column` positions (front matter lines included; columns count characters, as the
+ * rest of bulletin does), each with the edit that fixes it when the fix is certain.
+ */
+import type { Diagnostic, SourceLocation } from '../errors';
+import type { Finding, SegmentRule } from './finding';
+import { asciiParentheses, asciiStops } from './rules/r4-ascii';
+import { radicals, replacementCharacters, spacesBetweenHan } from './rules/r4-characters';
+import { asciiSequences } from './rules/r4-sequences';
+import { unbalanced } from './rules/r23-balance';
+import { documentNumberBrackets, straightQuotes } from './rules/r23-quotes';
+import { dashes } from './rules/r24-dashes';
+import { fullWidthDigits } from './rules/r16-digits';
+import { segmentsOf, wholeFile, type Segment } from './segments';
+
+/** The rules over the visible text; unbalanced brackets run after them, on their fixed text. */
+const RULES: readonly SegmentRule[] = [asciiStops, asciiParentheses, asciiSequences, radicals, spacesBetweenHan, documentNumberBrackets, straightQuotes, dashes, fullWidthDigits];
+
+/** An edit to the source text: replace [start, end) (UTF-16 offsets) by `to`. */
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly from: string;
+  readonly to: string;
+  readonly location: SourceLocation;
+}
+
+export interface LintedFile {
+  /** Sorted by position. */
+  readonly diagnostics: Diagnostic[];
+  /** The certain fixes, sorted and non-overlapping. */
+  readonly edits: Edit[];
+}
+
+/** Lints one article; `source` is the file's text without its BOM, `file` its name in messages. */
+export function lintArticle(file: string, source: string): LintedFile {
+  const locate = locator(file, source);
+  const located: { diagnostic: Diagnostic; offset: number; edit?: Edit }[] = [];
+  const add = (segment: Segment, f: Finding): void => {
+    const offset = segment.starts[f.focus ?? f.at] as number;
+    const location = locate(offset);
+    const diagnostic: Diagnostic = f.hint === undefined ? { severity: f.severity, location, message: f.message } : { severity: f.severity, location, message: f.message, hint: f.hint };
+    const range = f.replacement === undefined ? undefined : sourceRange(segment, f.at, f.length);
+    const edit = range && f.replacement !== undefined ? { ...range, from: source.slice(range.start, range.end), to: f.replacement, location } : undefined;
+    located.push(edit === undefined ? { diagnostic, offset } : { diagnostic, offset, edit });
+  };
+  for (const segment of segmentsOf(source)) {
+    const findings = RULES.flatMap((rule) => rule(segment));
+    for (const f of [...findings, ...unbalanced(segment, findings)]) add(segment, f);
+  }
+  const file_ = wholeFile(source);
+  for (const f of replacementCharacters(file_)) add(file_, f);
+
+  located.sort((a, b) => a.offset - b.offset);
+  const edits: Edit[] = [];
+  for (const { edit } of located) {
+    const previous = edits[edits.length - 1];
+    // Two fixes of the same characters would conflict; the second waits for the next run.
+    if (edit !== undefined && (previous === undefined || edit.start >= previous.end)) edits.push(edit);
+  }
+  return { diagnostics: located.map((l) => l.diagnostic), edits };
+}
+
+/** Applies edits (sorted, non-overlapping, as lintArticle returns them) to the text. */
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  let out = '';
+  let k = 0;
+  for (const edit of edits) {
+    out += source.slice(k, edit.start) + edit.to;
+    k = edit.end;
+  }
+  return out + source.slice(k);
+}
+
+// The source range of visible text [at, at + length), or undefined when Markdown syntax lies in
+// between (e.g. "..**.**"): replacing it would also delete the syntax.
+function sourceRange(segment: Segment, at: number, length: number): { start: number; end: number } | undefined {
+  for (let k = at; k < at + length - 1; k++) if (segment.ends[k] !== segment.starts[k + 1]) return undefined;
+  const start = segment.starts[at];
+  const end = segment.ends[at + length - 1];
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+// Offset → 1-based line and column (in characters, so a surrogate pair is one column).
+function locator(file: string, source: string): (offset: number) => SourceLocation {
+  const lineStarts = [0];
+  for (let k = source.indexOf('\n'); k >= 0; k = source.indexOf('\n', k + 1)) lineStarts.push(k + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if ((lineStarts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const start = lineStarts[low] as number;
+    return { file, line: low + 1, column: Array.from(source.slice(start, offset)).length + 1 };
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * R23: “ ” （ ） 《 》 that do not pair up within a paragraph (a quotation left open, a stray
+ * bracket). No fix: only the editor knows where the missing mark goes. It runs on the text as
+ * the other fixes would leave it, so "（按姓氏拼音)" is one problem (the ASCII ")"), not two.
+ */
+import { t } from '../../messages';
+import { warnOnly, type Finding } from '../finding';
+import type { Segment } from '../segments';
+
+const PAIRS: readonly (readonly [string, string])[] = [
+  ['“', '”'],
+  ['（', '）'],
+  ['《', '》'],
+];
+
+/** `fixes` are the other rules' findings for this segment; their replacements are applied first. */
+export function unbalanced(segment: Segment, fixes: readonly Finding[]): Finding[] {
+  const { text, origin } = applied(segment.text, fixes);
+  const found: Finding[] = [];
+  for (const [open, close] of PAIRS) {
+    const stack: number[] = [];
+    const stray: number[] = [];
+    for (let k = 0; k < text.length; k++) {
+      if (text[k] === open) stack.push(k);
+      else if (text[k] === close && stack.pop() === undefined) stray.push(k);
+    }
+    for (const k of [...stray, ...stack].sort((a, b) => a - b)) {
+      const mark = text[k] as string;
+      const missing = mark === open ? close : open;
+      found.push(
+        warnOnly(
+          'R23',
+          origin[k] as number,
+          1,
+          t(`"${mark}" has no matching "${missing}" in this paragraph (R23)`, `本段中的“${mark}”没有配对的“${missing}”（R23）`),
+          t(`add the missing "${missing}" or remove this "${mark}"`, `请补上“${missing}”或删除这个“${mark}”`),
+        ),
+      );
+    }
+  }
+  return found;
+}
+
+// The segment text with every non-overlapping replacement made; origin maps back to the original index.
+function applied(original: string, fixes: readonly Finding[]): { text: string; origin: number[] } {
+  const sorted = fixes.filter((f) => f.replacement !== undefined).sort((a, b) => a.at - b.at);
+  let text = '';
+  const origin: number[] = [];
+  let k = 0;
+  for (const f of sorted) {
+    if (f.at < k) continue;
+    for (; k < f.at; k++) {
+      text += original[k];
+      origin.push(k);
+    }
+    for (const unit of f.replacement ?? '') {
+      text += unit;
+      origin.push(f.focus ?? f.at);
+    }
+    k = f.at + f.length;
+  }
+  for (; k < original.length; k++) {
+    text += original[k];
+    origin.push(k);
+  }
+  return { text, origin };
+}

@@ -1,0 +1,40 @@
+/**
+ * R24: dashes and connectors. "－" (full-width hyphen) or "一" (the numeral one) typed as a range
+ * dash between digits → "—"; a single "—" between Han characters where the 破折号 "——" is
+ * probably meant (warning only: it may be a deliberate connector); ASCII "~" in a number range
+ * in Chinese text → "～".
+ */
+import { t } from '../../messages';
+import { charAt, charBefore, isCjk } from '../chars';
+import { fixable, matches, warnOnly, type Finding } from '../finding';
+import type { Segment } from '../segments';
+
+const DIGIT = '[0-9０-９]';
+
+export function dashes(segment: Segment): Finding[] {
+  const text = segment.text;
+  const found: Finding[] = [];
+  for (const m of matches(segment, new RegExp(`(?<=${DIGIT})[－一](?=${DIGIT})`, 'gu'))) {
+    const name = m[0] === '一' ? t('the numeral "一"', '汉字“一”') : t('the full-width hyphen "－"', '全角连字符“－”');
+    found.push(fixable('R24', m.index, m[0], '—', t(`${name} used as a range dash (R24)`, `${name}被用作连接号（R24）`)));
+  }
+  for (const m of matches(segment, /(?<=\p{Script=Han})—(?=\p{Script=Han})/gu)) {
+    found.push(
+      warnOnly(
+        'R24',
+        m.index,
+        1,
+        t('a single "—" between Chinese characters; a dash (破折号) is "——" (R24)', '汉字之间只有一个“—”；破折号应为“——”（R24）'),
+        t('write "——" if a dash is meant', '如表示破折号，请改为“——”'),
+      ),
+    );
+  }
+  for (const m of matches(segment, /(?<=\d)~(?=\d)/g)) {
+    // The whole range "3~5" must sit in Chinese text: "3~5天", "约3~5".
+    const left = /[\d.]*$/.exec(text.slice(0, m.index))?.[0].length ?? 0;
+    const right = /^[\d.]*/.exec(text.slice(m.index + 1))?.[0].length ?? 0;
+    if (!isCjk(charBefore(text, m.index - left)) && !isCjk(charAt(text, m.index + 1 + right))) continue;
+    found.push(fixable('R24', m.index, '~', '～', t('ASCII "~" in a number range in Chinese text (R24)', '中文数字范围中使用了半角“~”（R24）')));
+  }
+  return found;
+}
