@@ -44,7 +44,8 @@ export function fixFile(absFile: string, display: string): AppliedFix[] {
   const bytes = fs.readFileSync(absFile);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM keeps the BOM in the text (the default drops it), so it can be written back.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw inputError({ file: display }, t(`${display} is not valid UTF-8 text`, `${display} 不是有效的 UTF-8 文本`));
   }

@@ -100,7 +100,7 @@ type MutableItem = { -readonly [K in keyof Item]: Item[K] };
 function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean): Token[] {
   const tokens: Token[] = [];
   runs.forEach((run, runIndex) => {
-    const text = keepSpaces ? run.text.replace(/\s+/g, ' ').trim() : dropSpacesInChineseContext(run.text);
+    const text = keepSpaces ? keepPhraseSpaces(run.text) : dropSpacesInChineseContext(run.text);
     if (text.length === 0) return;
     // Each shaped glyph names the characters it stands for (one, or several for a ligature).
     for (const glyph of shape(text, run.style)) pushGlyph(tokens, glyph.text, glyph, run.style, runIndex);
@@ -141,6 +141,17 @@ function markSoftBreak(token: Token, ch: string): void {
     if (isAddress && ch !== '.') token.softBreakAfter = true;
     if (ch === '.' && token.text.includes('@')) token.softBreakAfter = true;
   }
+}
+
+/**
+ * Keeps deliberate spaces (between title phrases, in "— 1 —"), collapsed to one, except at a
+ * Han–Latin boundary, where the CJK–Latin gap replaces the space as everywhere else (R15).
+ */
+function keepPhraseSpaces(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?<=\p{Script=Han}) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=\p{Script=Han})/gu, '');
 }
 
 /**

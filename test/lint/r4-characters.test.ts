@@ -25,6 +25,11 @@ describe('R4 characters', () => {
     expect(fixed('召开 会议， 研究 部署')).toBe('召开会议， 研究部署');
   });
 
+  it('does not offer to merge a list of names separated by spaces', () => {
+    expect(lint('出席：蔡伯芝 陈洁 邓秀华')).toEqual([`${L}:7 warning`, `${L}:10 warning`]);
+    expect(fixed('出席：蔡伯芝 陈洁 邓秀华')).toBe('出席：蔡伯芝 陈洁 邓秀华');
+  });
+
   it('leaves the spaces of titles, headings and captions (deliberate breaks) and Han–Latin spaces', () => {
     expect(lint('正文', '努力实现良好开局起步 推进社会工作高质量发展')).toEqual([]);
     expect(lint('## 一、标题 副标题')).toEqual([]);

@@ -36,12 +36,19 @@ export function replacementCharacters(segment: Segment): Finding[] {
 
 /**
  * Spaces between two Han characters in body text (PDF copy-paste noise). The typesetter drops
- * them, but the source should say what is printed. Titles and headings are exempt: a space
- * there marks where a long title breaks (R20).
+ * them, but the source should say what is printed. Titles, headings and captions are exempt: a
+ * space there marks where a long title breaks (R20) or ends a figure number. In a run of three
+ * or more short words ("蔡伯芝 陈洁 邓秀华") the spaces separate names: dropping them would merge
+ * the names, so that is a warning without a fix.
  */
 export function spacesBetweenHan(segment: Segment): Finding[] {
   if (segment.kind !== 'paragraph') return [];
+  const lists = matches(segment, /(?<!\p{Script=Han})\p{Script=Han}{1,4}(?:[ \t\u00A0]+\p{Script=Han}{1,4}){2,}(?!\p{Script=Han})/gu).map((m) => [m.index, m.index + m[0].length]);
+  const inList = (k: number): boolean => lists.some(([start = 0, end = 0]) => k > start && k < end);
+  const message = t('space between two Chinese characters (R4)', '两个汉字之间有空格（R4）');
   return matches(segment, /(?<=\p{Script=Han})[ \t\u00A0]+(?=\p{Script=Han})/gu).map((m) =>
-    fixable('R4', m.index, m[0], '', t('space between two Chinese characters (R4)', '两个汉字之间有空格（R4）')),
+    inList(m.index)
+      ? warnOnly('R4', m.index, m[0].length, message, t('spaces between Chinese characters are not printed: separate names or items with "、" or a full-width space "　"', '汉字之间的空格不会印出：人名或并列项请用“、”或全角空格“　”分隔'))
+      : fixable('R4', m.index, m[0], '', message),
   );
 }
