@@ -64,7 +64,7 @@ export const HEADING_FONTS: Readonly<Record<HeadingLevel, FontRole>> = { 1: 'san
 
 /** Turns set lines into text (and emphasis-dot) boxes relative to a slot top at baseline `baseline`. */
 export function lineBoxes(line: SetLine, baseline: number, size: number, ink: 'text' | 'accent' = 'text'): Box[] {
-  const boxes: Box[] = [{ kind: 'text', y: baseline, runs: line.runs, ink }];
+  const boxes: Box[] = [{ kind: 'text', x: line.x, y: baseline, runs: line.runs, ink }];
   // 着重号: a dot centred under each ideograph, below the em box (R22).
   for (const x of line.dots) boxes.push({ kind: 'dot', x, y: baseline + size * 0.3, radius: size * 0.06, ink });
   return boxes;

@@ -86,6 +86,6 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
       end: x + 3 * size,
       glyphs: run.glyphs.map((g, i) => ({ ...g, x: x + i * 2 * size })),
     }));
-    return [{ kind: 'text', y: y0, runs, ink: 'text' }];
+    return [{ kind: 'text', x: 0, y: y0, runs, ink: 'text' }];
   }
 }

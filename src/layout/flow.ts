@@ -26,11 +26,7 @@ export interface FlowItem {
 export function offsetBox(box: Box, dx: number, dy: number): Box {
   switch (box.kind) {
     case 'text':
-      return {
-        ...box,
-        y: box.y + dy,
-        runs: box.runs.map((run) => ({ ...run, end: run.end + dx, glyphs: run.glyphs.map((g) => ({ ...g, x: g.x + dx })) })),
-      };
+      return { ...box, x: box.x + dx, y: box.y + dy };
     case 'rule':
       return { ...box, x1: box.x1 + dx, x2: box.x2 + dx, y1: box.y1 + dy, y2: box.y2 + dy };
     case 'dot':

@@ -41,6 +41,8 @@ function shapeWithQuoteFallback(fonts: FontSet, role: FontRole, text: string, si
 }
 
 export interface SetLine {
+  /** Offset of the whole line; glyph positions in `runs` are relative to it. */
+  readonly x: number;
   readonly runs: readonly GlyphRun[];
   /** Left and right edge of the line's ink boxes. */
   readonly left: number;
@@ -146,13 +148,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
 }
 
 function shiftLine(line: SetLine, dx: number): SetLine {
-  return {
-    ...line,
-    left: line.left + dx,
-    right: line.right + dx,
-    dots: line.dots.map((x) => x + dx),
-    runs: line.runs.map((run) => ({ ...run, end: run.end + dx, glyphs: run.glyphs.map((g) => ({ ...g, x: g.x + dx })) })),
-  };
+  return { ...line, x: line.x + dx, left: line.left + dx, right: line.right + dx, dots: line.dots.map((x) => x + dx) };
 }
 
 function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, isLast: boolean, style: ParagraphStyle): SetLine {
@@ -182,7 +178,7 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
   const first = placed.items[0];
   const firstItem = first ? (paragraph.items[first.index] as Item) : undefined;
   const left = first && firstItem ? first.x + firstItem.leftBlank : 0;
-  return { runs: finished, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
+  return { x: 0, runs: finished, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
 }
 
 /** Sets a short text on one line at natural width, starting at x = 0 (headers, folios, labels). */
@@ -199,7 +195,7 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
   };
   const run: TextRun = { text, style: 'regular', source: { file: '(template)' } };
   const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation, keepSpaces: true });
-  if (paragraph.items.length === 0) return { runs: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
+  if (paragraph.items.length === 0) return { x: 0, runs: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
   const options: BreakOptions = { width: 1e6, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 0 };
   const span = { start: 0, end: paragraph.items.length, isLast: true, measure: 1e6, adjustment: 0, hanging: false };
   return toSetLine(paragraph, placeLine(paragraph, span, options), true, style);

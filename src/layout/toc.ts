@@ -125,5 +125,5 @@ function folioDigits(digits: string, right: number, baseline: number, ctx: TocCo
       return { ...g, x };
     }),
   }));
-  return [{ kind: 'text', y: baseline, runs, ink: 'text' }];
+  return [{ kind: 'text', x: 0, y: baseline, runs, ink: 'text' }];
 }

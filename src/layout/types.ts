@@ -26,7 +26,8 @@ export interface GlyphRun {
 }
 
 export type Box =
-  | { readonly kind: 'text'; readonly y: number; readonly runs: readonly GlyphRun[]; readonly ink: Ink }
+  /** A line of text: glyph x positions and run ends are relative to `x` (moving a line moves one number). */
+  | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly runs: readonly GlyphRun[]; readonly ink: Ink }
   | { readonly kind: 'rule'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly thickness: number; readonly ink: Ink }
   | { readonly kind: 'dot'; readonly x: number; readonly y: number; readonly radius: number; readonly ink: Ink }
   | { readonly kind: 'image'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly file: string; readonly source?: SourceLocation }

@@ -171,7 +171,7 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   function drawBox(box: Box, page: Page): void {
     switch (box.kind) {
       case 'text':
-        drawText(box.runs, box.y, colour(box.ink));
+        drawText(box.runs, box.x, box.y, colour(box.ink));
         return;
       case 'rule':
         internals.addContent(`q ${fmt(box.thickness)} w ${colourOperator(colour(box.ink), 'stroke')} ${fmt(box.x1)} ${fmt(box.y1)} m ${fmt(box.x2)} ${fmt(box.y2)} l S Q`);
@@ -194,7 +194,7 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   }
 
   /** One BT…ET per line; each glyph's advance is the distance to the next glyph. */
-  function drawText(runs: readonly GlyphRun[], y: number, ink: Colour): void {
+  function drawText(runs: readonly GlyphRun[], x: number, y: number, ink: Colour): void {
     const ops: string[] = ['BT', colourOperator(ink, 'fill')];
     for (const run of runs) {
       if (run.glyphs.length === 0) continue;
@@ -205,7 +205,7 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
         if (hex) ops.push(`<${hex}> Tj`);
         hex = '';
       };
-      ops.push(`1 0 0 -1 ${fmt(run.glyphs[0]?.x ?? 0)} ${fmt(y)} Tm`);
+      ops.push(`1 0 0 -1 ${fmt(x + (run.glyphs[0]?.x ?? 0))} ${fmt(y)} Tm`);
       run.glyphs.forEach((glyph, i) => {
         const next = run.glyphs[i + 1]?.x ?? run.end;
         const width = ((next - glyph.x) / run.size) * 1000;
@@ -277,5 +277,7 @@ function circlePath(x: number, y: number, r: number): string {
 }
 
 function fmt(value: number): string {
+  // Whole numbers skip toFixed → Number → toString (the same text; fmt runs for every coordinate).
+  if (Number.isInteger(value)) return String(value);
   return Number(value.toFixed(4)).toString();
 }
