@@ -7,7 +7,7 @@ import type { PunctuationStyle } from '../text/classes';
 import type { FontRole, FontSet } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
 import type { PageStyle } from './page-style';
-import { type ParagraphStyle, type SetLine, setParagraph, setSingleLine } from './paragraph';
+import { moveLine, type ParagraphStyle, type SetLine, setParagraph, setSingleLine } from './paragraph';
 import type { Box, TypesettingStats } from './types';
 
 /** Pixel size of each image file, read before layout (layout itself does no I/O). */
@@ -32,7 +32,16 @@ export function layoutBody(sections: readonly Section[], ctx: BodyContext): Flow
     section.articles.forEach((article, index) => {
       const sectionHead = index === 0 ? sectionHeading(section, ctx) : [];
       galley.push(...withBreakBefore(sectionHead.concat(titleBlock(article, ctx))));
-      for (const block of article.blocks) galley.push(...layoutBodyBlock(block, article, ctx));
+      const blocks = article.blocks;
+      for (let k = 0; k < blocks.length; k++) {
+        const block = blocks[k] as BodyBlock;
+        const next = blocks[k + 1];
+        // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
+        if (block.kind === 'figure' && next?.kind === 'figure') {
+          galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`));
+          k++;
+        } else galley.push(...layoutBodyBlock(block, article, ctx));
+      }
     });
   }
   return galley;
@@ -130,28 +139,46 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
   }
 }
 
-/** Image scaled to 3/5 of the column, caption in 楷体 below; the pair never splits. */
-function figure(block: Extract<BodyBlock, { kind: 'figure' }>, ctx: BodyContext, where: string): FlowItem {
+type Figure = Extract<BodyBlock, { kind: 'figure' }>;
+
+/** A picture alone: 3/5 of the column wide (at most half a page high), caption in 楷体 below. */
+function figure(block: Figure, ctx: BodyContext, where: string): FlowItem {
+  return figureRow([block], ctx, where);
+}
+
+/**
+ * One or two pictures side by side, each with its caption centred under it; the row never
+ * splits across pages.
+ */
+function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string): FlowItem {
   const { style, fonts } = ctx;
-  const pixels = ctx.images.get(block.image);
-  if (!pixels) throw new Error(`image size of ${block.image} was not read before layout`);
-  let width = style.textWidth * 0.6;
-  let height = (width * pixels.height) / pixels.width;
+  const gap = 2 * style.em;
+  const cell = blocks.length === 1 ? style.textWidth * 0.6 : (style.textWidth - gap) / 2;
   const maxHeight = style.pitch * (style.linesPerPage / 2);
-  if (height > maxHeight) {
-    width = (width * maxHeight) / height;
-    height = maxHeight;
-  }
   const captionSize = style.sizes.caption;
-  const caption = setParagraph(block.caption, paragraphStyle(ctx, captionSize, { regular: 'kai', bold: 'kai', emphasis: 'kai' }, { align: 'center', minLastHan: 3 }), style.textWidth, fonts);
   const top = style.pitch * 0.5;
-  const boxes: Box[] = [{ kind: 'image', x: (style.textWidth - width) / 2, y: top, width, height, file: block.image, source: block.source }];
-  let baseline = top + height + captionSize * 1.6;
-  for (const line of caption) {
-    boxes.push(...lineBoxes(line, baseline, captionSize));
-    baseline += captionSize * 1.5;
-  }
-  return { height: roundUp(baseline + style.pitch * 0.3, style.pitch), boxes, keepWithNext: false, breakBefore: false, where };
+  const boxes: Box[] = [];
+  let bottom = 0;
+  blocks.forEach((block, k) => {
+    const pixels = ctx.images.get(block.image);
+    if (!pixels) throw new Error(`image size of ${block.image} was not read before layout`);
+    let width = cell;
+    let height = (width * pixels.height) / pixels.width;
+    if (height > maxHeight) {
+      width = (width * maxHeight) / height;
+      height = maxHeight;
+    }
+    const cellLeft = blocks.length === 1 ? (style.textWidth - cell) / 2 : k * (cell + gap);
+    boxes.push({ kind: 'image', x: cellLeft + (cell - width) / 2, y: top, width, height, file: block.image, source: block.source });
+    const captionStyle = paragraphStyle(ctx, captionSize, { regular: 'kai', bold: 'kai', emphasis: 'kai' }, { align: 'center', minLastHan: 3 });
+    let baseline = top + height + captionSize * 1.6;
+    for (const line of setParagraph(block.caption, captionStyle, cell, fonts)) {
+      boxes.push(...lineBoxes(moveLine(line, cellLeft), baseline, captionSize));
+      baseline += captionSize * 1.5;
+    }
+    bottom = Math.max(bottom, baseline);
+  });
+  return { height: roundUp(bottom + style.pitch * 0.3, style.pitch), boxes, keepWithNext: false, breakBefore: false, where };
 }
 
 function roundUp(value: number, step: number): number {
