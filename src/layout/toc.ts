@@ -65,8 +65,9 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
       const baseline = em * 0.88;
       const folio = pages.get(article.anchor)?.folio;
       lines.forEach((line, k) => {
-        const boxes: Box[] = lineBoxes(moveLine(line, numberColumn), baseline, em);
-        if (k === 0) boxes.push(...lineBoxes(number, baseline, em));
+        // The number first, so copying the TOC gives "1、杨浦区…" in reading order.
+        const boxes: Box[] = k === 0 ? lineBoxes(number, baseline, em) : [];
+        boxes.push(...lineBoxes(moveLine(line, numberColumn), baseline, em));
         if (k === lines.length - 1) {
           boxes.push(...leaders(numberColumn + line.right + 0.5 * em, style.textWidth - folioColumn - 0.5 * em, baseline, em));
           if (folio !== null && folio !== undefined) boxes.push(...folioDigits(String(folio), style.textWidth, baseline, ctx));

@@ -291,7 +291,9 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
     penalty = 50;
   }
   if (a.cls === 'middle') penalty = 100;
-  const hanLatin = (a.cls === 'han' && b.cls === 'latin') || (a.cls === 'latin' && b.cls === 'han');
+  // No CJK–Latin gap after a Latin run's own closing punctuation ("1.国家…", R21) or before its opening bracket.
+  const hanLatin =
+    (a.cls === 'han' && b.cls === 'latin' && !/^[([{]/.test(b.text)) || (a.cls === 'latin' && b.cls === 'han' && !/[.,:;!?)\]}]$/.test(a.text));
   const connector = CONNECTORS.has(a.text) || CONNECTORS.has(b.text);
   // Inside a Latin run nothing stretches; a word space stretches once, on its right side.
   const latinInside = a.cls === 'latin' && (b.cls === 'latin' || b.cls === 'space');

@@ -112,3 +112,9 @@ describe('indents and dashes (R12, R17, R21, R24)', () => {
     expect(adv('（2023—2027年）')).toBeCloseTo(1 + 2 + 1 + 2 + 0.25 + 1 + 1, 6);
   });
 });
+
+test('no CJK–Latin gap after the full stop of a "1." heading number (R21)', () => {
+  // adv() sets the text between two ideographs: the gap before "1" stays, the one after "." goes.
+  expect(adv('1.国家')).toBeCloseTo(0.25 + 1 + 2, 6);
+  expect(adv('第1回')).toBeCloseTo(3, 6);
+});
