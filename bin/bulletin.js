@@ -1,4 +1,10 @@
 #!/usr/bin/env node
 'use strict';
+// V8 lets its young generation grow from 1 to 16 MB per semi-space (heap ~65 MB for the sample,
+// most of it the nursery); a build makes mostly short-lived objects, so keeping the nursery at
+// its start size costs little: measured −20 MB peak RSS on the sample at the same wall time,
+// −33 MB on 200 pages for ~+4 % time. (Flags like --max-semi-space-size cannot be given here: the
+// heap is configured before this line runs; the growth factor is read each time it would grow.)
+require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
 // The compiled CLI lives in dist/ (built by `npm run prepare`, which `npm ci` runs).
 require('../dist/cli.js').main(process.argv);

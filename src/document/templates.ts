@@ -2,7 +2,10 @@
  * The editor's text patterns in series.yaml (`templates:`), compiled with Handlebars in strict
  * mode: a misspelt {{field}} is an error naming the template, not an empty string in the PDF.
  */
-import Handlebars from 'handlebars';
+import type HandlebarsNamespace from 'handlebars';
+// Handlebars' own single-file build of the same package (compiler and runtime), not its
+// CommonJS tree: ~10 ms instead of ~25 ms to load on every run.
+const Handlebars = require('handlebars/dist/handlebars.js') as typeof HandlebarsNamespace;
 import { BulletinError, inputError, type SourceLocation } from '../errors';
 import { t } from '../messages';
 

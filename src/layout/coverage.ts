@@ -19,10 +19,18 @@ interface Sample {
 export function checkCoverage(doc: IssueDocument, fonts: FontSet, sources: ReadonlyMap<string, string>): void {
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
+  // An issue repeats a few thousand distinct characters many times: ask each font once per character.
+  const covered = new Set<string>();
   for (const sample of samples(doc)) {
     for (const ch of sample.text) {
       const cp = ch.codePointAt(0) ?? 0;
-      if (cp < 0x20 || ch === ' ' || ch === '\u00a0' || hasGlyph(fonts[sample.role], cp)) continue;
+      if (cp < 0x20 || ch === ' ' || ch === '\u00a0') continue;
+      const roleAndChar = `${sample.role}${ch}`;
+      if (covered.has(roleAndChar)) continue;
+      if (hasGlyph(fonts[sample.role], cp)) {
+        covered.add(roleAndChar);
+        continue;
+      }
       const location = locate(ch, sample.source, sources);
       const key = `${ch}@${location.file}:${location.line ?? 0}`;
       if (reported.has(key)) continue;

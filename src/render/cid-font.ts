@@ -6,7 +6,9 @@
  * touch, and copy the source text without invented spaces (issue 3 §5); the gaps still render.
  */
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { fontMetrics, type LoadedFont, subsetFont } from '../text/fonts';
+import { loadOutlines } from './font-file';
 
 /** The part of pdfkit's document this module needs: indirect objects. */
 export interface PdfRefFactory {
@@ -62,12 +64,14 @@ export class CidFontWriter {
   finish(): void {
     if (this.slices.length === 0) return;
     const glyphIds = [...new Set(this.slices.flatMap((s) => s.cids.map(([id]) => id)))].sort((a, b) => a - b);
-    const { bytes, newIds } = cachedSubset(this.font, glyphIds);
+    const { length, deflated, newIds } = cachedSubset(this.font, glyphIds);
     // A subset tag derived from the content keeps rebuilds byte-identical.
     const tag = subsetTag(`${this.font.postscriptName}:${glyphIds.join(',')}`);
     const baseFont = `${tag}+${this.font.postscriptName}`;
-    const program = this.doc.ref({ Length1: bytes.length });
-    program.end(Buffer.from(bytes));
+    // Already deflated (once for both files): with a Filter given, pdfkit writes the bytes as they
+    // are — the same bytes its own zlib.deflateSync would have produced.
+    const program = this.doc.ref({ Length1: length, Filter: 'FlateDecode' });
+    program.end(deflated);
     const m = fontMetrics(this.font);
     const descriptor = this.doc.ref({
       Type: 'FontDescriptor',
@@ -118,13 +122,24 @@ export class CidFontWriter {
  * restructure) was ~45 % of a render. Keep the last subset per font and reuse it when the glyph
  * list is identical. Weakly keyed: it goes away with the fonts.
  */
-const lastSubset = new WeakMap<LoadedFont, { key: string; result: ReturnType<typeof subsetFont> }>();
+interface Subset {
+  /** Uncompressed length of the font program (/Length1). */
+  readonly length: number;
+  /** The font program, deflated as pdfkit would (zlib defaults): also done once for both files. */
+  readonly deflated: Buffer;
+  readonly newIds: ReadonlyMap<number, number>;
+}
 
-function cachedSubset(font: LoadedFont, glyphIds: readonly number[]): ReturnType<typeof subsetFont> {
+const lastSubset = new WeakMap<LoadedFont, { key: string; result: Subset }>();
+
+function cachedSubset(font: LoadedFont, glyphIds: readonly number[]): Subset {
   const key = glyphIds.join(',');
   const hit = lastSubset.get(font);
   if (hit && hit.key === key) return hit.result;
-  const result = subsetFont(font, glyphIds);
+  // The fonts are read without their outlines (font-file.ts): fetch the ones the subset needs.
+  loadOutlines(font, glyphIds);
+  const { bytes, newIds } = subsetFont(font, glyphIds);
+  const result = { length: bytes.length, deflated: deflateSync(bytes), newIds };
   lastSubset.set(font, { key, result });
   return result;
 }
