@@ -9,6 +9,7 @@ import { BulletinError, type Diagnostic, type SourceLocation } from '../errors';
 import { t } from '../messages';
 import { fileExists, resolveInside } from '../workspace';
 import type { BodyBlock, HeadingLevel, RunStyle, TextRun } from './types';
+import { charAt, charBefore } from '../text/code-points';
 
 type Token = MarkdownIt.Token;
 type StateInlineClass = MarkdownIt['inline']['State'];
@@ -79,22 +80,6 @@ function cjkFriendlyState(Base: StateInlineClass): StateInlineClass {
       };
     }
   };
-}
-
-function charBefore(src: string, i: number): string | undefined {
-  if (i <= 0) return undefined;
-  const low = src.charCodeAt(i - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
-    const high = src.charCodeAt(i - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return src.slice(i - 2, i);
-  }
-  return src[i - 1];
-}
-
-function charAt(src: string, i: number, max: number): string | undefined {
-  if (i >= max) return undefined;
-  const cp = src.codePointAt(i);
-  return cp === undefined ? undefined : String.fromCodePoint(cp);
 }
 
 /** Converts an article body to blocks; every unsupported construct is reported, all at once. */

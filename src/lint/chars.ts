@@ -27,19 +27,4 @@ export function isLatinWord(ch: string | undefined): boolean {
   return ch !== undefined && LATIN_WORD.test(ch) && !HAN.test(ch);
 }
 
-/** The whole character (code point) that ends just before UTF-16 index `i`. */
-export function charBefore(text: string, i: number): string | undefined {
-  if (i <= 0) return undefined;
-  const low = text.charCodeAt(i - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
-    const high = text.charCodeAt(i - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.slice(i - 2, i);
-  }
-  return text[i - 1];
-}
-
-/** The whole character (code point) that starts at UTF-16 index `i`. */
-export function charAt(text: string, i: number): string | undefined {
-  if (i < 0 || i >= text.length) return undefined;
-  return String.fromCodePoint(text.codePointAt(i) as number);
-}
+export { charAt, charBefore } from '../text/code-points';
