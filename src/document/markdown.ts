@@ -58,6 +58,8 @@ function createParser(): MarkdownIt {
 /**
  * CommonMark does not close `**（一）标题。**正文` because `**` sits between punctuation and a
  * letter; Chinese has no spaces around emphasis, so a CJK neighbour counts as a word boundary.
+ * (This is what the markdown-it-cjk-friendly plugin does, but that package is ESM-only and jest's
+ * CommonJS runtime cannot load it; the rule is small enough to keep here, tested in markdown.test.ts.)
  */
 function cjkFriendlyState(Base: StateInlineClass): StateInlineClass {
   return class CjkFriendlyState extends Base {
