@@ -1,3 +1,5 @@
+import { t } from './messages';
+
 /** Where in the editor's files a problem is: 1-based line and column. */
 export interface SourceLocation {
   readonly file: string;
@@ -42,6 +44,6 @@ export function inputError(location: SourceLocation, message: string, hint?: str
 export function formatDiagnostic(d: Diagnostic): string {
   const { file, line, column } = d.location;
   const where = line === undefined ? file : column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
-  const prefix = d.severity === 'warning' ? 'warning: ' : '';
-  return `${where}: ${prefix}${d.message}${d.hint === undefined ? '' : `\n  hint: ${d.hint}`}`;
+  const prefix = d.severity === 'warning' ? t('warning: ', '警告：') : '';
+  return `${where}: ${prefix}${d.message}${d.hint === undefined ? '' : `\n  ${t('hint: ', '提示：')}${d.hint}`}`;
 }
