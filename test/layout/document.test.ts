@@ -1,0 +1,80 @@
+/**
+ * Whole-issue layout on the sample, as data (no PDF): TOC folios resolved from where the
+ * articles landed, a TOC whose height cannot depend on those folios, decoration only on body pages.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadIssue } from '../../src/document/load';
+import type { AnchorId } from '../../src/document/types';
+import { readImageInfo } from '../../src/images';
+import { collectAnchors, layoutDocument } from '../../src/layout/document';
+import { pageStyleFrom } from '../../src/layout/page-style';
+import { layoutToc } from '../../src/layout/toc';
+import type { LaidOutIssue, Page } from '../../src/layout/types';
+import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from '../../src/text/fonts';
+
+const REPO = path.resolve(__dirname, '..', '..');
+let laidOut: LaidOutIssue;
+let loaded: Awaited<ReturnType<typeof loadIssue>>;
+let fonts: FontSet;
+
+beforeAll(async () => {
+  loaded = await loadIssue(REPO, '2024-02');
+  fonts = Object.fromEntries(
+    FONT_ROLES.map((role): [FontRole, LoadedFont] => [role, openFont(role, loaded.series.fonts[role], fs.readFileSync(path.join(REPO, loaded.series.fonts[role])))]),
+  ) as FontSet;
+  const images = new Map<string, { width: number; height: number }>();
+  for (const section of loaded.document.sections)
+    for (const article of section.articles)
+      for (const block of article.blocks) if (block.kind === 'figure') images.set(block.image, await readImageInfo(block.image, block.image, block.source));
+  laidOut = layoutDocument(loaded.document, { style: pageStyleFrom(loaded.series.page), fonts, images, punctuation: 'quanjiao', hang: 'none' });
+});
+
+/** Texts of the digit-only text boxes at the right edge of the TOC pages, in drawing order. */
+function tocFolios(pages: readonly Page[]): number[] {
+  const style = pageStyleFrom(loaded.series.page);
+  return pages
+    .filter((p) => p.kind === 'toc')
+    .flatMap((page, k) =>
+      page.boxes.flatMap((box) => {
+        if (box.kind !== 'text') return [];
+        const text = box.runs.flatMap((r) => r.glyphs.map((g) => g.text)).join('');
+        const last = box.runs[box.runs.length - 1];
+        const right = box.x + (last?.end ?? 0);
+        const columnRight = (k % 2 === 0 ? style.outerMargin : style.innerMargin) + style.textWidth;
+        return /^\d+$/.test(text) && Math.abs(right - columnRight) < 1 ? [Number(text)] : [];
+      }),
+    );
+}
+
+test('every TOC folio is the folio of the page its article starts on', () => {
+  const anchors = collectAnchors(laidOut.pages);
+  const expected = loaded.document.sections.flatMap((s) => s.articles.map((a) => anchors.get(a.anchor)?.folio));
+  expect(expected.every((f) => typeof f === 'number')).toBe(true);
+  expect(tocFolios(laidOut.pages)).toEqual(expected);
+});
+
+test('the TOC is as tall with unknown folios as with the real ones (fixed folio column)', () => {
+  const ctx = { style: pageStyleFrom(loaded.series.page), fonts, texts: loaded.document.texts, punctuation: 'quanjiao' as const };
+  const unknown = layoutToc(loaded.document.sections, new Map(), ctx);
+  const known = layoutToc(loaded.document.sections, collectAnchors(laidOut.pages) as ReadonlyMap<AnchorId, { folio: number | null; pageIndex: number }>, ctx);
+  expect(unknown.map((item) => item.height)).toEqual(known.map((item) => item.height));
+});
+
+test('folios start at 1 on the first article page and only body pages carry them', () => {
+  const kinds = laidOut.pages.map((p) => p.kind);
+  expect(kinds.slice(0, 2)).toEqual(['cover', 'toc']);
+  const body = laidOut.pages.filter((p) => p.kind === 'body');
+  expect(body.map((p) => p.folio)).toEqual(body.map((_, k) => k + 1));
+  for (const page of laidOut.pages.filter((p) => p.kind !== 'body')) expect(page.folio).toBeNull();
+});
+
+test('each article starts a page and names the running head of that page', () => {
+  const anchors = collectAnchors(laidOut.pages);
+  for (const article of loaded.document.sections.flatMap((s) => s.articles)) {
+    const at = anchors.get(article.anchor);
+    expect(at).toBeDefined();
+    const page = laidOut.pages[at?.pageIndex ?? -1];
+    expect(page?.runningTitle).toBe(article.runningHead);
+  }
+});
