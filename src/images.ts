@@ -95,11 +95,13 @@ export function effectivePpi(pixels: ImageInfo, placedWidthPt: number, placedHei
 /** A warning when an image is below `minPpi` at its placed size (the press wants 300). */
 export function resolutionWarning(displayName: string, ppi: number, from: SourceLocation, minPpi = 300): Diagnostic | undefined {
   if (ppi >= minPpi) return undefined;
-  const shown = Math.round(ppi);
+  // Whole ppi normally; one decimal for a thumbnail-sized image, which would otherwise show 0.
+  const shown = ppi >= 10 ? Math.round(ppi) : Math.round(ppi * 10) / 10;
+  const factor = Math.ceil((minPpi / Math.max(ppi, 1e-6)) * 100) / 100;
   return {
     severity: 'warning',
     location: from,
     message: t(`image ${displayName} is ${shown} ppi at its printed size (the press needs ${minPpi} ppi); it will print soft`, `图片 ${displayName} 在印刷尺寸下只有 ${shown} ppi（印刷需要 ${minPpi} ppi），印出来会模糊`),
-    hint: t(`use a larger original: at least ${Math.ceil((minPpi / shown) * 100) / 100}× the current pixel size`, `请换用更大的原图：像素尺寸至少为现在的 ${Math.ceil((minPpi / shown) * 100) / 100} 倍`),
+    hint: t(`use a larger original: at least ${factor}× the current pixel size`, `请换用更大的原图：像素尺寸至少为现在的 ${factor} 倍`),
   };
 }
