@@ -87,7 +87,12 @@ function setAtPhraseBreaks(runs: readonly TextRun[], style: ParagraphStyle, widt
   const run = runs[0] as TextRun;
   const phrases = run.text.split(PHRASE_BREAK).map((p) => p.trim()).filter((p) => p.length > 0);
   if (phrases.length < 2) return undefined;
-  const measure = (text: string) => setParagraph([{ ...run, text }], { ...style, align: 'justify', keepSpaces: true }, 1e6, fonts)[0];
+  // Each grouping below re-measures the same line texts: set each text once.
+  const setOnce = new Map<string, SetLine | undefined>();
+  const measure = (text: string): SetLine | undefined => {
+    if (!setOnce.has(text)) setOnce.set(text, setParagraph([{ ...run, text }], { ...style, align: 'justify', keepSpaces: true }, 1e6, fonts)[0]);
+    return setOnce.get(text);
+  };
   let best: { lines: string[]; widest: number } | undefined;
   // A title has a handful of phrases: try every grouping into consecutive lines.
   for (let mask = 0; mask < 1 << (phrases.length - 1); mask++) {
