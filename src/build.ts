@@ -77,6 +77,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
       images,
       punctuation: series.typography?.punctuation ?? 'quanjiao',
       hang: series.typography?.hang ?? 'none',
+      trimLineStartOpen: series.typography?.trimLineStartOpen ?? true,
     }),
   );
   // A saddle-stitched booklet is folded sheets: 4n pages. Both files get the same pages.

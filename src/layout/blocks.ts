@@ -19,6 +19,7 @@ export interface BodyContext {
   readonly images: ImageSizes;
   readonly punctuation: PunctuationStyle;
   readonly hang: 'none' | 'stops';
+  readonly trimLineStartOpen: boolean;
   readonly stats: TypesettingStats;
 }
 
@@ -61,6 +62,7 @@ function paragraphStyle(ctx: BodyContext, size: number, fonts: Record<'regular' 
     lastLineReserve: 0,
     punctuation: ctx.punctuation,
     hang: ctx.hang,
+    trimLineStartOpen: ctx.trimLineStartOpen,
     ...extra,
   };
 }

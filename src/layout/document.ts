@@ -21,6 +21,8 @@ export interface LayoutOptions {
   readonly images: ImageSizes;
   readonly punctuation: PunctuationStyle;
   readonly hang: 'none' | 'stops';
+  /** Opening marks at line start lose their left blank (R12). */
+  readonly trimLineStartOpen: boolean;
 }
 
 /** Lays out cover, TOC and body; every TOC folio is where its article's title is. */
@@ -34,7 +36,7 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
   const bodyFolios: PageMap = anchorFolios(body.pages, 1);
 
   // The TOC, with those folios; its height never depends on them (fixed folio column).
-  const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, punctuation }), capacity);
+  const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, punctuation, trimLineStartOpen: options.trimLineStartOpen }), capacity);
 
   const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, punctuation), anchors: [] }];
   toc.pages.forEach((page, k) => {

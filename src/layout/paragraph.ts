@@ -22,6 +22,8 @@ export interface ParagraphStyle {
   readonly punctuation: PunctuationStyle;
   readonly hang: 'none' | 'stops';
   readonly keepSpaces?: boolean;
+  /** R12; default true. */
+  readonly trimLineStartOpen?: boolean;
 }
 
 /**
@@ -69,6 +71,7 @@ export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, wi
     restIndent: style.restIndent ?? 0,
     lastLineReserve: style.lastLineReserve,
     hang: style.hang,
+    trimLineStartOpen: style.trimLineStartOpen !== false,
     minLastHan: style.minLastHan,
   };
   if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style);

@@ -18,6 +18,7 @@ export interface TocContext {
   readonly fonts: FontSet;
   readonly texts: PageTexts;
   readonly punctuation: PunctuationStyle;
+  readonly trimLineStartOpen?: boolean;
 }
 
 /** Width of one folio digit cell: the widest Noto SC digit (0.56 em), so digits line up. */
@@ -58,6 +59,7 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
           hang: 'none',
           // A space between phrases of a title is part of it (努力实现良好开局起步 推进…), as in the title itself.
           keepSpaces: true,
+          trimLineStartOpen: ctx.trimLineStartOpen !== false,
         },
         textWidth,
         fonts,

@@ -66,6 +66,8 @@ export interface TypographySettings {
   readonly punctuation?: 'quanjiao' | 'kaiming' | 'banjiao';
   /** Hanging punctuation at line end. Default none. */
   readonly hang?: 'none' | 'stops';
+  /** Trim the left blank of an opening mark at line start (R12). Default true. */
+  readonly trimLineStartOpen?: boolean;
 }
 
 export interface TemplateSettings {

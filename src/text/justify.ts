@@ -39,7 +39,7 @@ export function placeLine(paragraph: Paragraph, span: LineSpan, options: BreakOp
   for (let k = start; k < end; k++) {
     const item = items[k] as Item;
     const edgeSpace = item.cls === 'space' && (k === start || k === end - 1);
-    cutLeft.push(k === start ? item.leftBlank : item.cutLeft);
+    cutLeft.push(k === start ? (options.trimLineStartOpen === false ? 0 : item.leftBlank) : item.cutLeft);
     cutRight.push(k === end - 1 ? item.rightBlank : item.cutRight);
     width.push(edgeSpace ? 0 : item.width);
     gapBefore.push(k === start ? 0 : (junctions[k] as Junction).gap);

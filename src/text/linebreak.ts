@@ -15,6 +15,8 @@ export interface BreakOptions {
   readonly restIndent?: number;
   /** Space the last line must leave free at its end (TOC leaders and page number). */
   readonly lastLineReserve: number;
+  /** Trim the left blank of an opening mark at line start (R12); default true. */
+  readonly trimLineStartOpen?: boolean;
   /** Hang 、，。． outside the measure at line end (R13). */
   readonly hang: 'none' | 'stops';
   /** Fewest ideographs the last line may hold (R18: 2; TOC entries and titles: 3); 0 = no rule. */
@@ -89,12 +91,12 @@ export interface LineMeasure {
   justifiable: number;
 }
 
-function measureLine(paragraph: Paragraph, sums: Sums, i: number, j: number): LineMeasure {
-  return measureInto({ natural: 0, shrink: 0, stretchFirst: 0, justifiable: 0 }, paragraph, sums, i, j);
+function measureLine(paragraph: Paragraph, sums: Sums, i: number, j: number, trimStart = true): LineMeasure {
+  return measureInto({ natural: 0, shrink: 0, stretchFirst: 0, justifiable: 0 }, paragraph, sums, i, j, trimStart);
 }
 
 /** measureLine without allocating: the breaker calls it O(n · line length) times. */
-function measureInto(out: LineMeasure, paragraph: Paragraph, sums: Sums, i: number, j: number): LineMeasure {
+function measureInto(out: LineMeasure, paragraph: Paragraph, sums: Sums, i: number, j: number, trimStart = true): LineMeasure {
   const { items, junctions } = paragraph;
   const before = junctions[i] as Junction; // the junction in front of the line is not part of it
   const first = items[i] as Item;
@@ -105,8 +107,9 @@ function measureInto(out: LineMeasure, paragraph: Paragraph, sums: Sums, i: numb
   let natural = range(sums.width) + gapRange(sums.gap);
   let shrink = range(sums.shrink) - (i > 0 ? before.gapShrink : 0) - (first.leftBlank - first.cutLeft) - (last.rightBlank - last.cutRight);
   let stretchFirst = range(sums.stretchFirst) - (i > 0 ? before.gapStretch : 0);
-  // Line start: an opening mark loses its whole left blank; compression with the previous line's item is undone.
-  natural += first.cutLeft - first.leftBlank;
+  // Line start: an opening mark loses its whole left blank (R12, unless switched off); compression
+  // with the previous line's item is undone either way.
+  natural += first.cutLeft - (trimStart ? first.leftBlank : 0);
   // Line end: a closing mark or stop loses its whole right blank (set half width).
   natural += last.cutRight - last.rightBlank;
   if (first.cls === 'space') {
@@ -164,7 +167,7 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
     for (let i = j - 1; i >= 0; i--) {
       if (breakable[i] === 0 || best[i] === Infinity) continue;
       const measure = options.width - (i === 0 ? options.firstIndent : (options.restIndent ?? 0)) - (isLast ? options.lastLineReserve : 0);
-      const m = measureInto(scratch, paragraph, sums, i, j);
+      const m = measureInto(scratch, paragraph, sums, i, j, options.trimLineStartOpen !== false);
       let hanging = false;
       if (options.hang === 'stops' && !isLast && m.natural > measure + EPS) {
         const last = items[j - 1] as Item;
@@ -206,7 +209,7 @@ function collectLines(paragraph: Paragraph, sums: Sums, from: Int32Array, hangs:
     if (i < 0) throw new Error(`line breaking found no path to item ${j}`);
     const isLast = j === n;
     const measure = options.width - (i === 0 ? options.firstIndent : (options.restIndent ?? 0)) - (isLast ? options.lastLineReserve : 0);
-    const m = measureLine(paragraph, sums, i, j);
+    const m = measureLine(paragraph, sums, i, j, options.trimLineStartOpen !== false);
     const hanging = hangs[j] === 1;
     if (hanging) {
       const last = paragraph.items[j - 1] as Item;

@@ -27,7 +27,7 @@ beforeAll(async () => {
   for (const section of loaded.document.sections)
     for (const article of section.articles)
       for (const block of article.blocks) if (block.kind === 'figure') images.set(block.image, await readImageInfo(block.image, block.image, block.source));
-  laidOut = layoutDocument(loaded.document, { style: pageStyleFrom(loaded.series.page), fonts, images, punctuation: 'quanjiao', hang: 'none' });
+  laidOut = layoutDocument(loaded.document, { style: pageStyleFrom(loaded.series.page), fonts, images, punctuation: 'quanjiao', hang: 'none', trimLineStartOpen: true });
 });
 
 /** Texts of the digit-only text boxes at the right edge of the TOC pages, in drawing order. */

@@ -118,3 +118,13 @@ test('no CJK–Latin gap after the full stop of a "1." heading number (R21)', ()
   expect(adv('1.国家')).toBeCloseTo(0.25 + 1 + 2, 6);
   expect(adv('第1回')).toBeCloseTo(3, 6);
 });
+
+test('the line-start trim of opening marks can be switched off (R12 trimLineStartOpen)', () => {
+  const trimmed = set('一二三四五“六七八九”十一', 5);
+  const kept = set('一二三四五“六七八九”十一', 5.5, { trimLineStartOpen: false });
+  expect(trimmed.lines[1]).toBe('“六七八九”');
+  expect(trimmed.placed[1]?.items[0]?.x).toBeCloseTo(-0.5, 6);
+  expect(kept.lines[1]).toBe('“六七八九”');
+  expect(kept.placed[1]?.items[0]?.x).toBeCloseTo(0, 6);
+  expect(kept.placed[1]?.right).toBeCloseTo(5.5, 6);
+});
