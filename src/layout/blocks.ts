@@ -4,7 +4,7 @@
  */
 import type { Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
 import type { PunctuationStyle } from '../text/classes';
-import type { FontRole, FontSet } from '../text/fonts';
+import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
 import type { PageStyle } from './page-style';
 import { moveLine, type ParagraphStyle, type SetLine, setParagraph, setSingleLine } from './paragraph';
@@ -127,7 +127,11 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
       // Wrapped heading lines hang under the heading's text, after its number (R21).
       const number = HEADING_NUMBER.exec(block.runs.map((r) => r.text).join(''))?.[0];
       // Unnumbered headings (news sub-heads) wrap like paragraphs, back to the column edge.
-      const restIndent = number ? 2 * style.em + setSingleLine(number, font, style.em, fonts, ctx.punctuation).right : 0;
+      // The label's mid-line width (its 、 or ） keeps its blank), less the blank an opening （
+      // loses at the start of the first line (R12): continuation lines then start under the text.
+      const labelWidth = number ? shapeText(fonts[font], number, style.em).reduce((sum, g) => sum + g.advance, 0) : 0;
+      const trimmedOpen = number && ctx.trimLineStartOpen && /^[（(]/.test(number) ? style.em / 2 : 0;
+      const restIndent = number ? 2 * style.em + labelWidth - trimmedOpen : 0;
       const headingStyle = paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em, restIndent });
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);

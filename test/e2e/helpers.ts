@@ -21,10 +21,13 @@ export interface BuiltIssue {
   readonly pdfFile: string;
 }
 
-/** Makes a temporary project that shares the repository's fonts, schemas and profiles. */
-export function makeTempProject(): string {
+/**
+ * Makes a temporary project that shares the repository's fonts, schemas and profiles; its issues/
+ * is a copy of `issuesDir` (default: the repository's issues/).
+ */
+export function makeTempProject(issuesDir: string = path.join(REPO_ROOT, 'issues')): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-e2e-'));
-  fs.cpSync(path.join(REPO_ROOT, 'issues'), path.join(root, 'issues'), { recursive: true });
+  fs.cpSync(issuesDir, path.join(root, 'issues'), { recursive: true });
   for (const entry of ['fonts', 'schemas', 'profiles', 'package.json']) {
     fs.symlinkSync(path.join(REPO_ROOT, entry), path.join(root, entry));
   }
@@ -119,9 +122,9 @@ function parseArticle(file: string): Omit<SourceArticle, 'section' | 'sectionInd
   };
 }
 
-/** Reads issues/2024-02 (issue.yaml, series.yaml, articles) from the repository. */
-export function loadSourceIssue(): SourceIssue {
-  const issueDir = path.join(REPO_ROOT, 'issues', ISSUE_ID);
+/** Reads issues/2024-02 (issue.yaml, series.yaml, articles) from the repository, or `issueId` under `issuesDir`. */
+export function loadSourceIssue(issuesDir: string = path.join(REPO_ROOT, 'issues'), issueId: string = ISSUE_ID): SourceIssue {
+  const issueDir = path.join(issuesDir, issueId);
   const issue = parseYaml(fs.readFileSync(path.join(issueDir, 'issue.yaml'), 'utf8')) as {
     series: string;
     sections: { title: string; articles: { file: string }[] }[];
