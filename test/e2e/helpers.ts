@@ -304,3 +304,36 @@ export function collectBodyLines(report: PdfReport, firstBodyPage: number, bodyS
 export function describe1(line: BodyLine): string {
   return `page index ${line.page} y=${line.line.y.toFixed(2)} "${line.line.text}"`;
 }
+
+/**
+ * The extra space the justifier put into every inter-character gap of a line (R14 stretch (3)):
+ * the median of (advance − 1 em) over Han glyphs followed by a Han on the same line.
+ */
+export function lineStretch(l: BodyLine): number {
+  const g = l.line.glyphs;
+  const extras: number[] = [];
+  for (let i = 0; i + 1 < g.length; i++) {
+    const a = g[i] as PdfGlyph;
+    if (isHan(a.ch) && isHan((g[i + 1] as PdfGlyph).ch)) extras.push(a.advance - a.size);
+  }
+  extras.sort((x, y) => x - y);
+  return extras.length === 0 ? 0 : (extras[Math.floor(extras.length / 2)] as number);
+}
+
+/** Lines where a Chinese stop or opening mark is followed by Latin with a gap (R15 forbids one). */
+export function gapsAfterCjkPunctuation(lines: readonly BodyLine[], tolerance: number): string[] {
+  const bad: string[] = [];
+  for (const l of lines) {
+    const g = l.line.glyphs;
+    for (let i = 0; i + 1 < g.length; i++) {
+      const a = g[i] as PdfGlyph;
+      const b = g[i + 1] as PdfGlyph;
+      // The mark's box (1 em or 0.5 em) must end where the Latin starts.
+      if ((STOP.has(a.ch) || OPEN.has(a.ch)) && isLatinAlnum(b.ch)) {
+        const natural = OPEN.has(a.ch) ? a.size : a.advance;
+        if (!near(b.x, a.x + natural, tolerance + lineStretch(l))) bad.push(`${describe1(l)}: ${a.ch}→${b.ch} gap ${(b.x - a.x - a.size).toFixed(3)} pt`);
+      }
+    }
+  }
+  return bad;
+}
