@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BulletinError, type Diagnostic, type SourceLocation } from './errors';
-import { loadIssue } from './document/load';
-import { lintIssue } from './lint';
+import { BulletinError, type Diagnostic, errorsFirst, type SourceLocation } from './errors';
+import { IssueLoadError, loadIssue } from './document/load';
+import { articleFiles, lintArticle } from './lint';
+import { checkFrames } from './layout/frames';
 import type { IssueDocument } from './document/types';
 import { effectivePpi, imageForEmail, imageForPrint, readImageInfo, resolutionWarning } from './images';
 import { checkCoverage } from './layout/coverage';
@@ -31,6 +32,8 @@ export interface BuildResult {
   readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly target: string }[];
   readonly pageCount: number;
   readonly warnings: readonly Diagnostic[];
+  /** How many of the warnings `check --fix` would correct. */
+  readonly fixable: number;
   /** Things the build did that the editor should know (e.g. blank pages added for binding). */
   readonly notes: readonly string[];
   readonly timings: readonly StageTiming[];
@@ -56,18 +59,26 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
     return result;
   };
 
+  // Everything the editor must hear is collected, so `check` reports it in one run (#8): a
+  // stage that fails adds its errors and the build goes on as far as it can.
+  const heard = new Heard();
+
   // Read and validate every file; all of the editor's mistakes are reported together.
-  const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId));
+  const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId)).catch((err: unknown) => {
+    // The structure is broken: the articles that could be read are still linted.
+    if (err instanceof IssueLoadError) heard.lint(err.diagnostics, err.sources, [...err.sources.keys()].filter((f) => f.endsWith('.md')));
+    throw err instanceof IssueLoadError ? heard.failure() : err;
+  });
   const { document, series } = loaded;
-  // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD stops the build.
-  const lintWarnings = await stage('lint', () => lintIssue(loaded));
+  // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD is an error.
+  await stage('lint', () => heard.lint(loaded.warnings, loaded.sources, articleFiles(document)));
 
   // Fonts, then every character against the font that sets it (R27).
-  const fonts = await stage('fonts', () => loadFonts(projectRoot, series, loaded.locateInSeries));
-  await stage('glyph coverage', () => checkCoverage(document, fonts, loaded.sources));
+  const fonts = await stage('fonts', () => heard.fatal(() => loadFonts(projectRoot, series, loaded.locateInSeries)));
+  await stage('glyph coverage', () => heard.attempt(() => checkCoverage(document, fonts, loaded.sources)));
 
   // Image sizes (layout does no I/O).
-  const images = await stage('images', () => readImages(projectRoot, document));
+  const images = await stage('images', () => heard.fatal(() => readImages(projectRoot, document)));
 
   // Typeset and paginate; TOC folios come from where the articles landed.
   const typeset = await stage('typeset', () =>
@@ -87,9 +98,17 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   if (layout.pages.length !== typeset.pages.length) {
     notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages (blank pages at the end)`, `骑马钉：补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
   }
+  // What layout found, then every page checked geometrically: no ink outside its frame.
+  heard.add(layout.problems);
+  await stage('frames', () =>
+    heard.add(checkFrames(layout, pageStyleFrom(series.page), { hang: series.typography?.hang === 'stops' ? pageStyleFrom(series.page).em / 2 : 0, fallbackSource: loaded.locateInSeries([]) })),
+  );
 
-  const press = await stage('print settings', () => pressSettings(projectRoot, series, loaded.locateInSeries));
-  const warnings = [...loaded.warnings, ...lintWarnings, ...resolutionWarnings(projectRoot, layout, images)];
+  const press = await stage('print settings', () => heard.fatal(() => pressSettings(projectRoot, series, loaded.locateInSeries)));
+  heard.add(resolutionWarnings(projectRoot, layout, images));
+  // Nothing is rendered for an issue with an error: the editor gets the whole list instead.
+  if (heard.hasErrors()) throw heard.failure();
+  const warnings = heard.diagnostics();
 
   // Only now does the PDF writer appear: two files from the one layout.
   // The press images (CMYK through the profile, the slowest conversion) are queued right after
@@ -141,10 +160,69 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
         ],
     pageCount: layout.pages.length,
     warnings,
+    fixable: heard.fixable,
     notes,
     timings,
     layout,
   };
+}
+
+/**
+ * The diagnostics of one build, from every stage: `check` reports errors and warnings together,
+ * errors first, and how many `check --fix` would correct.
+ */
+class Heard {
+  private readonly found: Diagnostic[] = [];
+  fixable = 0;
+
+  add(diagnostics: readonly Diagnostic[]): void {
+    this.found.push(...diagnostics);
+  }
+
+  /** The loader's warnings and the lint of each article (whose certain fixes are counted). */
+  lint(loaderDiagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, files: readonly string[]): void {
+    this.add(loaderDiagnostics);
+    for (const file of files) {
+      const source = sources.get(file);
+      if (source === undefined) continue;
+      const linted = lintArticle(file, source);
+      this.add(linted.diagnostics);
+      this.fixable += linted.edits.length;
+    }
+  }
+
+  /** Runs a stage whose errors are collected; the build goes on. */
+  attempt(work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      if (!(err instanceof BulletinError)) throw err;
+      this.add(err.diagnostics);
+    }
+  }
+
+  /** Runs a stage the rest cannot do without: its errors end the build with everything heard. */
+  async fatal<T>(work: () => T | Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (!(err instanceof BulletinError)) throw err;
+      this.add(err.diagnostics);
+      throw this.failure();
+    }
+  }
+
+  hasErrors(): boolean {
+    return this.found.some((d) => d.severity === 'error');
+  }
+
+  diagnostics(): Diagnostic[] {
+    return errorsFirst(this.found);
+  }
+
+  failure(): BulletinError {
+    return new BulletinError(this.diagnostics(), this.fixable);
+  }
 }
 
 /** The shipped CMYK profile and its output condition (profiles/README.md). */

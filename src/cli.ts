@@ -99,7 +99,7 @@ function run(issue: string, options: CommandOptions, dryRun: boolean): void {
     })
     .catch((err: unknown) => {
       if (err instanceof BulletinError) {
-        printDiagnostics(err.diagnostics, options);
+        printDiagnostics(err.diagnostics, options, err.fixable);
         process.exitCode = EXIT_INPUT;
         return;
       }
@@ -117,14 +117,15 @@ function report(result: BuildResult, options: CommandOptions, dryRun: boolean, t
   const s = result.layout.stats;
   process.stdout.write(
     t(
-      `  typesetting: ${s.lines} lines, ${s.pushIns} push-ins, ${s.pushOuts} push-outs, largest extra space ${s.maxExtraPerGap.toFixed(3)} em per gap, ${s.linesOverThreshold} lines over 0.5 em\n`,
-      `  排版：${s.lines} 行，挤进 ${s.pushIns} 行，推出 ${s.pushOuts} 行，最大字间加宽 ${s.maxExtraPerGap.toFixed(3)} em，超过 0.5 em 的 ${s.linesOverThreshold} 行\n`,
+      `  typesetting: ${s.lines} lines, ${s.pushIns} push-ins, ${s.pushOuts} push-outs, largest extra space ${s.maxExtraPerGap.toFixed(3)} em per gap, ${s.linesOverThreshold} lines over 0.5 em, ${s.linesOverMeasure} lines wider than the measure\n`,
+      `  排版：${s.lines} 行，挤进 ${s.pushIns} 行，推出 ${s.pushOuts} 行，最大字间加宽 ${s.maxExtraPerGap.toFixed(3)} em，超过 0.5 em 的 ${s.linesOverThreshold} 行，超出版心宽度的 ${s.linesOverMeasure} 行\n`,
     ),
   );
   // The most spaced-out lines, by place and first characters: where rewording would help most.
   for (const w of s.worst.slice(0, 3)) process.stdout.write(`    ${w.where}: “${w.text}…” +${w.extraPerGap.toFixed(3)} em ${t('per gap', '字间')}\n`);
   if (dryRun) {
     process.stdout.write(t(`check passed: ${result.pageCount} pages, nothing written (${totalMs.toFixed(0)} ms)\n`, `检查通过：共 ${result.pageCount} 页，未写文件（${totalMs.toFixed(0)} ms）\n`));
+    process.stdout.write(`${countLine(result.warnings, result.fixable)}\n`);
     return;
   }
   for (const output of result.outputs) {
@@ -134,7 +135,7 @@ function report(result: BuildResult, options: CommandOptions, dryRun: boolean, t
   process.stdout.write(t(`done in ${totalMs.toFixed(0)} ms\n`, `完成，用时 ${totalMs.toFixed(0)} ms\n`));
 }
 
-function printDiagnostics(diagnostics: readonly Diagnostic[], options: CommandOptions): void {
+function printDiagnostics(diagnostics: readonly Diagnostic[], options: CommandOptions, fixable: number): void {
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ ok: false, diagnostics }, null, 2)}\n`);
     return;
@@ -142,6 +143,15 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], options: CommandOp
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   process.stderr.write(t(`${errors} problem(s); nothing was written\n`, `发现 ${errors} 个问题；未写任何文件\n`));
+  process.stderr.write(`${countLine(diagnostics, fixable)}\n`);
+}
+
+/** The last line of a check: errors and warnings counted, and `check --fix` named when it would help. */
+function countLine(diagnostics: readonly Diagnostic[], fixable: number): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const fix = fixable > 0 ? t(`; \`bulletin check --fix\` corrects ${fixable} of them`, `；\`bulletin check --fix\` 可自动修正其中 ${fixable} 处`) : '';
+  return t(`${errors} error(s), ${warnings} warning(s)${fix}`, `${errors} 个错误，${warnings} 个警告${fix}`);
 }
 
 /** A bug of ours: one line for the editor, the stack trace in a log file for us. */

@@ -23,12 +23,27 @@ export interface Diagnostic {
  */
 export class BulletinError extends Error {
   readonly diagnostics: readonly Diagnostic[];
+  /** How many of the problems `check --fix` would correct (so the CLI can say so). */
+  readonly fixable: number;
 
-  constructor(diagnostics: readonly Diagnostic[]) {
+  constructor(diagnostics: readonly Diagnostic[], fixable = 0) {
     super(diagnostics.map(formatDiagnostic).join('\n'));
     this.name = 'BulletinError';
     this.diagnostics = diagnostics;
+    this.fixable = fixable;
   }
+}
+
+/** Errors first, then warnings; each by file, line and column (how `check` reports, #8). */
+export function errorsFirst(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
+  return [...diagnostics].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) ||
+      (a.location.line ?? 0) - (b.location.line ?? 0) ||
+      (a.location.column ?? 0) - (b.location.column ?? 0),
+  );
 }
 
 /** Builds a BulletinError for a single problem. */

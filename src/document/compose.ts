@@ -26,6 +26,9 @@ export interface ComposeInput {
   templateLocation(key: keyof TemplateSettings): SourceLocation;
   /** Where issue.yaml's `date:` is written. */
   readonly dateLocation?: SourceLocation;
+  /** Where a field of issue.yaml / series.yaml is written (for messages about printed texts). */
+  readonly locateInIssue?: (path: readonly (string | number)[]) => SourceLocation;
+  readonly locateInSeries?: (path: readonly (string | number)[]) => SourceLocation;
 }
 
 /** Builds the document the layout engine sets, from validated manifests and parsed articles. */
@@ -45,8 +48,11 @@ export function composeIssue(input: ComposeInput): IssueDocument {
     number: issue.number,
   };
 
+  const inIssue = input.locateInIssue ?? (() => ({ file: 'issue.yaml' }));
+  const inSeries = input.locateInSeries ?? (() => ({ file: 'series.yaml' }));
   const sections: Section[] = issue.sections.map((section, i) => ({
     anchor: `section-${i + 1}` as AnchorId,
+    source: inIssue(['sections', i, 'title']),
     number: templates.sectionNumber({ ...issueFields, chinese: chineseNumeral(i + 1), number: i + 1 }),
     title: section.title,
     articles: (input.articles[i] ?? []).map((article, j) => composeArticle(article, i, j)),
@@ -73,7 +79,7 @@ export function composeIssue(input: ComposeInput): IssueDocument {
       lang: 'zh-CN',
       creationDate: new Date(Date.UTC(date.year, date.month - 1, date.day)),
     },
-    masthead: masthead(series, issue, issueLine),
+    masthead: masthead(series, issue, issueLine, inIssue, inSeries),
     sections,
     texts: { runningHead, folio, tocNumber },
     outputName,
@@ -97,14 +103,17 @@ function composeArticle(input: ArticleInput, section: number, index: number): Ar
   };
 }
 
-function masthead(series: SeriesManifest, issue: IssueManifest, issueLine: string): Masthead {
+type Locate = (path: readonly (string | number)[]) => SourceLocation;
+
+function masthead(series: SeriesManifest, issue: IssueManifest, issueLine: string, inIssue: Locate, inSeries: Locate): Masthead {
   const board = series.editorialBoard;
+  const names = (key: 'chiefEditors' | 'deputyEditors' | 'members') => board[key].map((_, k) => inSeries(['editorialBoard', key, k]));
   const rows: Masthead['boardRows'][number][] = [
-    { label: '主编', names: board.chiefEditors },
-    { label: '副主编', names: board.deputyEditors },
+    { label: '主编', names: board.chiefEditors, nameSources: names('chiefEditors') },
+    { label: '副主编', names: board.deputyEditors, nameSources: names('deputyEditors') },
     board.membersNote === undefined
-      ? { label: '编委', names: board.members }
-      : { label: '编委', note: board.membersNote, names: board.members },
+      ? { label: '编委', names: board.members, nameSources: names('members') }
+      : { label: '编委', note: board.membersNote, names: board.members, nameSources: names('members') },
   ];
   return {
     title: series.title,
@@ -117,6 +126,16 @@ function masthead(series: SeriesManifest, issue: IssueManifest, issueLine: strin
     editor: issue.editor,
     contactLabel: '联系邮箱',
     email: series.contact.email,
+    sources: {
+      title: inSeries(['title']),
+      publisher: inSeries(['publisher']),
+      issueLine: inSeries(['templates', 'coverIssueLine']),
+      boardHeading: inSeries(['editorialBoard', 'heading']),
+      membersNote: inSeries(['editorialBoard', 'membersNote']),
+      editor: inIssue(['editor']),
+      email: inSeries(['contact', 'email']),
+      runningHead: inSeries(['templates', 'runningHead']),
+    },
   };
 }
 

@@ -14,6 +14,16 @@ import { markdownToBlocks } from './markdown';
 import type { SeriesManifest } from '../manifest/types';
 import type { IssueDocument } from './types';
 
+/** The issue could not be loaded; `sources` holds the files that were read, so they can still be linted. */
+export class IssueLoadError extends BulletinError {
+  constructor(
+    diagnostics: readonly Diagnostic[],
+    readonly sources: ReadonlyMap<string, string>,
+  ) {
+    super(diagnostics);
+  }
+}
+
 /** A loaded issue, its non-fatal warnings and the text of every file read (by relative path). */
 export interface LoadedIssue {
   readonly document: IssueDocument;
@@ -101,11 +111,13 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
         articles,
         templateLocation: (key) => seriesParsed.locate(['templates', key]),
         dateLocation: issueParsed.locate(['date']),
+        locateInIssue: (p) => issueParsed.locate(p),
+        locateInSeries: (p) => seriesParsed.locate(p),
       }),
     );
   }
   if (document === undefined || series === undefined || seriesParsed === undefined || diagnostics.some((d) => d.severity === 'error')) {
-    throw new BulletinError(sortByPosition(diagnostics));
+    throw new IssueLoadError(sortByPosition(diagnostics), sources);
   }
   return { document, warnings: sortByPosition(diagnostics), sources, series, locateInSeries: (p) => seriesParsed.locate(p) };
 }

@@ -59,6 +59,8 @@ export interface Section {
   readonly number: string;
   readonly title: string;
   readonly articles: readonly Article[];
+  /** Where the section's title is written in issue.yaml. */
+  readonly source: SourceLocation;
 }
 
 /** Everything the cover (刊头) shows. */
@@ -69,11 +71,13 @@ export interface Masthead {
   readonly issueLine: string;
   readonly boardHeading: string;
   /** Label + names rows, e.g. { label: '主编', names: ['江净'] }. */
-  readonly boardRows: readonly { readonly label: string; readonly note?: string; readonly names: readonly string[] }[];
+  readonly boardRows: readonly { readonly label: string; readonly note?: string; readonly names: readonly string[]; readonly nameSources?: readonly SourceLocation[] }[];
   readonly editorLabel: string;
   readonly editor: string;
   readonly contactLabel: string;
   readonly email: string;
+  /** Where each printed field is written (series.yaml or issue.yaml), for messages. */
+  readonly sources?: Readonly<Record<'title' | 'publisher' | 'issueLine' | 'boardHeading' | 'membersNote' | 'editor' | 'email' | 'runningHead', SourceLocation>>;
 }
 
 /** PDF document information. */

@@ -3,11 +3,13 @@
  * headings, figures with captions. One `switch` case per body block kind.
  */
 import type { Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
+import type { SourceLocation } from '../errors';
 import type { PunctuationStyle } from '../text/classes';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
 import type { PageStyle } from './page-style';
 import { moveLine, type ParagraphStyle, type SetLine, setParagraph, setSingleLine } from './paragraph';
+import { LayoutProblems, lastResortBreak, longTitle } from './problems';
 import type { Box, TypesettingStats } from './types';
 
 /** Pixel size of each image file, read before layout (layout itself does no I/O). */
@@ -21,6 +23,7 @@ export interface BodyContext {
   readonly hang: 'none' | 'stops';
   readonly trimLineStartOpen: boolean;
   readonly stats: TypesettingStats;
+  readonly problems: LayoutProblems;
 }
 
 /** Extra space per gap above which a line is reported (I7). */
@@ -63,6 +66,7 @@ function paragraphStyle(ctx: BodyContext, size: number, fonts: Record<'regular' 
     punctuation: ctx.punctuation,
     hang: ctx.hang,
     trimLineStartOpen: ctx.trimLineStartOpen,
+    onLastResort: (text, source) => ctx.problems.add(lastResortBreak(text, source)),
     ...extra,
   };
 }
@@ -90,6 +94,8 @@ function record(ctx: BodyContext, lines: readonly SetLine[], where: string): voi
     if (line.extraPerGap > WARN_EXTRA_PER_GAP) {
       ctx.stats.linesOverThreshold++;
     }
+    // Wider than the measure (beyond what hanging punctuation may take): counted, never hidden.
+    if (line.right > ctx.style.textWidth + (ctx.hang === 'stops' ? ctx.style.em / 2 : 0) + 0.01) ctx.stats.linesOverMeasure++;
     // Keep the five most spaced-out lines, so the editor knows where rewording would help.
     const worst = ctx.stats.worst;
     if (line.extraPerGap > 0 && (worst.length < 5 || line.extraPerGap > (worst[worst.length - 1]?.extraPerGap ?? 0))) {
@@ -101,7 +107,7 @@ function record(ctx: BodyContext, lines: readonly SetLine[], where: string): voi
 }
 
 /** One slot per line; the first two and last two lines of a paragraph hold together (R19). */
-function linesToFlow(lines: readonly SetLine[], ctx: BodyContext, size: number, where: string, keepAll: boolean): FlowItem[] {
+function linesToFlow(lines: readonly SetLine[], ctx: BodyContext, size: number, where: string, keepAll: boolean, source: SourceLocation): FlowItem[] {
   const { pitch, em } = ctx.style;
   const count = lines.length;
   return lines.map((line, k) => ({
@@ -110,6 +116,7 @@ function linesToFlow(lines: readonly SetLine[], ctx: BodyContext, size: number, 
     keepWithNext: keepAll || (k === 0 && count > 1) || (k === count - 2 && count > 1),
     breakBefore: false,
     where: `${where} line ${k + 1}`,
+    source,
   }));
 }
 
@@ -120,7 +127,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
     case 'paragraph': {
       const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, BODY_FONTS, { firstIndent: 2 * style.em }), style.textWidth, fonts);
       record(ctx, lines, where);
-      return linesToFlow(lines, ctx, style.em, where, false);
+      return linesToFlow(lines, ctx, style.em, where, false, block.source);
     }
     case 'heading': {
       const font = HEADING_FONTS[block.level];
@@ -136,7 +143,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);
       // A heading keeps with the first two lines of what follows (R20).
-      return linesToFlow(lines, ctx, style.em, where, true);
+      return linesToFlow(lines, ctx, style.em, where, true, block.source);
     }
     case 'figure':
       return [figure(block, ctx, where)];
@@ -184,7 +191,7 @@ function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string): 
     }
     bottom = Math.max(bottom, baseline);
   });
-  return { height: roundUp(bottom + style.pitch * 0.3, style.pitch), boxes, keepWithNext: false, breakBefore: false, where };
+  return { height: roundUp(bottom + style.pitch * 0.3, style.pitch), boxes, keepWithNext: false, breakBefore: false, where, source: (blocks[0] as Figure).source };
 }
 
 function roundUp(value: number, step: number): number {
@@ -208,24 +215,30 @@ function sectionHeading(section: Section, ctx: BodyContext): FlowItem[] {
       breakBefore: false,
       anchors: [section.anchor],
       where: `section ${section.title}`,
+      source: section.source,
     },
   ];
 }
+
+/** More title lines than this is a warning: a title is a line or two, the rest is a subtitle. */
+const MAX_TITLE_LINES = 3;
 
 /** Title (balanced, centred), subtitle, document number and byline: one slot that keeps with the text. */
 function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
   const { style, fonts } = ctx;
   const boxes: Box[] = [];
   let y = style.pitch * 0.5;
-  const addCentred = (text: string, size: number, font: FontRole, leading: number, minLastHan: number) => {
+  const addCentred = (text: string, size: number, font: FontRole, leading: number, minLastHan: number): number => {
     const runs: TextRun[] = [{ text, style: 'regular', source: article.titleSource }];
     const lines = setParagraph(runs, paragraphStyle(ctx, size, { regular: font, bold: font, emphasis: font }, { align: 'center', minLastHan }), style.textWidth, fonts);
     for (const line of lines) {
       y += size * leading * (boxes.length === 0 ? 0.9 : 1);
       boxes.push(...lineBoxes(line, y, size));
     }
+    return lines.length;
   };
-  addCentred(article.title, style.sizes.title, 'sansBold', 1.45, 3);
+  const titleLines = addCentred(article.title, style.sizes.title, 'sansBold', 1.45, 3);
+  if (titleLines > MAX_TITLE_LINES) ctx.problems.add(longTitle(article.titleSource, titleLines, MAX_TITLE_LINES));
   if (article.subtitle) addCentred(article.subtitle, style.sizes.subtitle, 'kai', 1.6, 3);
   if (article.documentNumber) addCentred(article.documentNumber, style.sizes.subtitle, 'kai', 1.8, 0);
   if (article.byline) addCentred(article.byline, style.sizes.byline, 'kai', 2.2, 0);
@@ -238,6 +251,7 @@ function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
       anchors: [article.anchor],
       runningTitle: article.runningHead,
       where: `${article.file}: title`,
+      source: article.titleSource,
     },
   ];
 }

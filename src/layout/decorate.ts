@@ -9,15 +9,22 @@ import type { FontSet } from '../text/fonts';
 import { lineBoxes } from './blocks';
 import { type PageStyle, textLeft } from './page-style';
 import { moveLine, setSingleLine } from './paragraph';
+import type { SourceLocation } from '../errors';
 import type { Box } from './types';
 
 const MM = 72 / 25.4;
+
+/** The article's side of the running head, and where its title is (for the frame check). */
+export interface RunningHead {
+  readonly text: string;
+  readonly source?: SourceLocation;
+}
 
 /** Header and footer boxes for a body page at physical index `pageIndex`. */
 export function decorateBodyPage(
   pageIndex: number,
   folio: number,
-  runningTitle: string,
+  runningTitle: RunningHead,
   texts: PageTexts,
   style: PageStyle,
   fonts: FontSet,
@@ -29,19 +36,19 @@ export function decorateBodyPage(
   const size = style.sizes.header;
   const baseline = style.textTop - 7 * MM;
   const publication = setSingleLine(texts.runningHead, 'serif', size, fonts, punctuation);
-  const article = setSingleLine(runningTitle, 'serif', size, fonts, punctuation);
+  const article = setSingleLine(runningTitle.text, 'serif', size, fonts, punctuation);
   const [inner, outer] = [publication, article];
-  const boxes: Box[] = [];
+  const head: Box[] = [];
   // Recto: inner side left, outer side right; verso mirrored.
-  boxes.push(...lineBoxes(moveLine(inner, recto ? left : right - inner.right), baseline, size, 'text'));
-  boxes.push(...lineBoxes(moveLine(outer, recto ? right - outer.right : left), baseline, size, 'text'));
-  boxes.push({ kind: 'rule', x1: left, y1: baseline + 3 * MM, x2: right, y2: baseline + 3 * MM, thickness: 0.5, ink: 'rule' });
+  head.push(...lineBoxes(moveLine(inner, recto ? left : right - inner.right), baseline, size, 'text'));
+  head.push(...lineBoxes(moveLine(outer, recto ? right - outer.right : left), baseline, size, 'text').map((box) => (runningTitle.source ? { ...box, source: runningTitle.source } : box)));
+  head.push({ kind: 'rule', x1: left, y1: baseline + 3 * MM, x2: right, y2: baseline + 3 * MM, thickness: 0.5, ink: 'rule' });
 
   const folioSize = style.sizes.folio;
   const folioLine = setSingleLine(texts.folio(folio), 'serif', folioSize, fonts, punctuation);
   const textBottom = style.textTop + (style.linesPerPage - 1) * style.pitch + style.em * 0.12 + style.em * 0.88;
   const folioBaseline = textBottom + 7 * MM + folioSize * 0.6;
   const x = recto ? right - style.em - folioLine.right : left + style.em;
-  boxes.push(...lineBoxes(moveLine(folioLine, x), folioBaseline, folioSize, 'text'));
-  return boxes;
+  const foot = lineBoxes(moveLine(folioLine, x), folioBaseline, folioSize, 'text');
+  return [...head.map((box) => ({ ...box, band: 'head' as const })), ...foot.map((box) => ({ ...box, band: 'foot' as const }))];
 }

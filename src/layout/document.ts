@@ -8,9 +8,14 @@ import type { PunctuationStyle } from '../text/classes';
 import type { FontSet } from '../text/fonts';
 import { type ImageSizes, layoutBody } from './blocks';
 import { layoutCover } from './cover';
-import { decorateBodyPage } from './decorate';
+import { decorateBodyPage, type RunningHead } from './decorate';
 import { offsetBox } from './flow';
-import { type PaginatedPage, paginate } from './paginate';
+import { type PaginatedPage, type PaginationProblem, paginate } from './paginate';
+import { keepChainTooTall, LayoutProblems, runningHeadTooLong, shortenedRunningHead, tallerThanPage } from './problems';
+import { fitRunningHead } from './running-head';
+import { setSingleLine } from './paragraph';
+import type { Diagnostic } from '../errors';
+import { t } from '../messages';
 import { type PageStyle, textLeft } from './page-style';
 import { layoutToc } from './toc';
 import type { Box, LaidOutIssue, OutlineEntry, Page, PageMap, TypesettingStats } from './types';
@@ -26,17 +31,20 @@ export interface LayoutOptions {
 }
 
 /** Lays out cover, TOC and body; every TOC folio is where its article's title is. */
-export function layoutDocument(doc: IssueDocument, options: LayoutOptions): LaidOutIssue & { problems: readonly string[] } {
+export function layoutDocument(doc: IssueDocument, options: LayoutOptions): LaidOutIssue {
   const { style, fonts, punctuation } = options;
-  const stats: TypesettingStats = { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, worst: [] };
+  const stats: TypesettingStats = { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, linesOverMeasure: 0, worst: [] };
+  const problems = new LayoutProblems();
   const capacity = style.linesPerPage * style.pitch;
 
   // Body first: where each article lands decides the folios the TOC prints.
-  const body = paginate(layoutBody(doc.sections, { ...options, stats }), capacity);
+  const body = paginate(layoutBody(doc.sections, { ...options, stats, problems }), capacity);
   const bodyFolios: PageMap = anchorFolios(body.pages, 1);
 
   // The TOC, with those folios; its height never depends on them (fixed folio column).
-  const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, punctuation, trimLineStartOpen: options.trimLineStartOpen }), capacity);
+  const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, punctuation, trimLineStartOpen: options.trimLineStartOpen, problems }), capacity);
+  for (const problem of [...body.problems, ...toc.problems]) problems.add(paginationDiagnostic(problem));
+  const runningHeads = fitRunningHeads(doc, style, fonts, punctuation, problems);
 
   const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, punctuation), anchors: [] }];
   toc.pages.forEach((page, k) => {
@@ -52,7 +60,7 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
     const pageTitle = marks[0] ?? runningTitle;
     runningTitle = marks[marks.length - 1] ?? runningTitle;
     const anchors = page.items.flatMap(({ item, top }) => (item.anchors ?? []).map((id) => ({ id, y: style.textTop + top })));
-    const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, pageTitle, doc.texts, style, fonts, punctuation));
+    const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, runningHeads.get(pageTitle) ?? { text: pageTitle }, doc.texts, style, fonts, punctuation));
     pages.push({ kind: 'body', folio, label: String(folio), boxes, anchors, runningTitle: pageTitle });
   });
 
@@ -62,12 +70,42 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
     target: section.anchor,
     children: section.articles.map((article) => ({ title: article.tocTitle, target: article.anchor, children: [] })),
   }));
-  return { pages, outline, pageWidth: style.pageWidth, pageHeight: style.pageHeight, stats, problems: [...body.problems, ...toc.problems] };
+  return { pages, outline, pageWidth: style.pageWidth, pageHeight: style.pageHeight, stats, problems: problems.list };
 }
 
+/** Boxes placed on the page, each carrying its item's source location (for the frame check). */
 function placeItems(page: PaginatedPage, style: PageStyle, pageIndex: number): Box[] {
   const left = textLeft(style, pageIndex);
-  return page.items.flatMap(({ item, top }) => item.boxes.map((box) => offsetBox(box, left, style.textTop + top)));
+  return page.items.flatMap(({ item, top }) =>
+    item.boxes.map((box) => {
+      const placed = offsetBox(box, left, style.textTop + top);
+      return placed.kind === 'link' || placed.source !== undefined || item.source === undefined ? placed : { ...placed, source: item.source };
+    }),
+  );
+}
+
+function paginationDiagnostic({ kind, item }: PaginationProblem): Diagnostic {
+  const source = item.source ?? { file: item.where };
+  return kind === 'taller-than-page' ? tallerThanPage(source, t('this block', '此段内容')) : keepChainTooTall(source);
+}
+
+/**
+ * Each article's side of the running head, shortened at a phrase boundary where it would not
+ * fit beside the publication's side with 1 em between them (and the build says so).
+ */
+function fitRunningHeads(doc: IssueDocument, style: PageStyle, fonts: FontSet, punctuation: PunctuationStyle, problems: LayoutProblems): Map<string, RunningHead> {
+  const size = style.sizes.header;
+  const width = (text: string) => setSingleLine(text, 'serif', size, fonts, punctuation).right;
+  const room = style.textWidth - width(doc.texts.runningHead) - size;
+  const fitted = new Map<string, RunningHead>();
+  for (const article of doc.sections.flatMap((s) => s.articles)) {
+    if (fitted.has(article.runningHead)) continue;
+    const head = fitRunningHead(article.runningHead, room, width);
+    if (head === undefined) problems.add(runningHeadTooLong(article.titleSource, article.runningHead));
+    else if (head !== article.runningHead) problems.add(shortenedRunningHead(article.titleSource, article.runningHead, head));
+    fitted.set(article.runningHead, { text: head ?? article.runningHead, source: article.titleSource });
+  }
+  return fitted;
 }
 
 function anchorFolios(pages: readonly PaginatedPage[], firstFolio: number): PageMap {

@@ -3,6 +3,7 @@
  * with the keep rules pagination must honour. Boxes are relative to the slot's top-left corner.
  */
 import type { AnchorId } from '../document/types';
+import type { SourceLocation } from '../errors';
 import type { Box } from './types';
 
 export interface FlowItem {
@@ -20,6 +21,8 @@ export interface FlowItem {
   readonly runningTitle?: string;
   /** Human-readable place, for messages. */
   readonly where: string;
+  /** Where the item's text is in the editor's files (file:line), for diagnostics. */
+  readonly source?: SourceLocation;
 }
 
 /** Moves a box by (dx, dy). */

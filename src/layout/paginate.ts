@@ -9,16 +9,22 @@ export interface PaginatedPage {
   readonly items: readonly { readonly item: FlowItem; readonly top: number }[];
 }
 
+/** What pagination could not honour, at the item it concerns. */
+export interface PaginationProblem {
+  readonly kind: 'keep-chain-too-tall' | 'taller-than-page';
+  readonly item: FlowItem;
+}
+
 export interface PaginationResult {
   readonly pages: readonly PaginatedPage[];
-  /** Keep rules that could not be honoured (a chain longer than a page). */
-  readonly problems: readonly string[];
+  /** Keep rules that could not be honoured (a chain longer than a page), items taller than a page. */
+  readonly problems: readonly PaginationProblem[];
 }
 
 /** Fills pages of `capacity` points from the galley. */
 export function paginate(galley: readonly FlowItem[], capacity: number): PaginationResult {
   const pages: FlowItem[][] = [];
-  const problems: string[] = [];
+  const problems: PaginationProblem[] = [];
   let page: FlowItem[] = [];
   let used = 0;
   const startPage = () => {
@@ -39,7 +45,7 @@ export function paginate(galley: readonly FlowItem[], capacity: number): Paginat
     let chainStart = page.length;
     while (chainStart > 0 && (page[chainStart - 1] as FlowItem).keepWithNext) chainStart--;
     if (chainStart === 0) {
-      problems.push(`${item.where}: a block that must stay together is taller than a page`);
+      problems.push({ kind: 'keep-chain-too-tall', item });
       chainStart = page.length;
     }
     const moved = page.splice(chainStart);
@@ -54,7 +60,7 @@ export function paginate(galley: readonly FlowItem[], capacity: number): Paginat
       // Taller than a page on its own: place it anyway and say so.
       page.push(item);
       used += item.height;
-      problems.push(`${item.where}: taller than a page`);
+      problems.push({ kind: 'taller-than-page', item });
       i++;
     }
   }

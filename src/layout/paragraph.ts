@@ -3,9 +3,10 @@
  * x positions are relative to the column's left edge; the caller places lines on the page.
  */
 import type { RunStyle, TextRun } from '../document/types';
+import type { SourceLocation } from '../errors';
 import type { PunctuationStyle } from '../text/classes';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
-import { itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
+import { breakOverlong, itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
 import type { GlyphRun, PlacedGlyph } from './types';
@@ -24,6 +25,8 @@ export interface ParagraphStyle {
   readonly keepSpaces?: boolean;
   /** R12; default true. */
   readonly trimLineStartOpen?: boolean;
+  /** Told of each Latin run with no break point cut between characters to fit the line (R5). */
+  readonly onLastResort?: (text: string, source: SourceLocation) => void;
 }
 
 /**
@@ -59,11 +62,14 @@ export interface SetLine {
 
 /** Sets runs at `width` points; centred lines are balanced and centred within the width. */
 export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
-  const paragraph = itemize(runs, (text, runStyle) => shapeWithQuoteFallback(fonts, style.fonts[runStyle], text, style.size), {
+  const itemized = itemize(runs, (text, runStyle) => shapeWithQuoteFallback(fonts, style.fonts[runStyle], text, style.size), {
     em: style.size,
     punctuation: style.punctuation,
     keepSpaces: style.keepSpaces === true,
   });
+  // A number or word wider than the narrowest line has nowhere to break: cut it, and say so.
+  const { paragraph, cut } = breakOverlong(itemized, width - Math.max(style.firstIndent, style.restIndent ?? 0));
+  for (const item of cut) style.onLastResort?.(item.text, (runs[item.runIndex] as TextRun).source);
   if (paragraph.items.length === 0) return [];
   const options: BreakOptions = {
     width,

@@ -11,6 +11,7 @@ import { lineBoxes } from './blocks';
 import type { FlowItem } from './flow';
 import type { PageStyle } from './page-style';
 import { moveLine, setParagraph, setSingleLine } from './paragraph';
+import { type LayoutProblems, lastResortBreak } from './problems';
 import type { Box, PageMap } from './types';
 
 export interface TocContext {
@@ -19,6 +20,7 @@ export interface TocContext {
   readonly texts: PageTexts;
   readonly punctuation: PunctuationStyle;
   readonly trimLineStartOpen?: boolean;
+  readonly problems?: LayoutProblems;
 }
 
 /** Width of one folio digit cell: the widest Noto SC digit (0.56 em), so digits line up. */
@@ -41,6 +43,7 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
       breakBefore: false,
       discardAtTop: false,
       where: `TOC ${section.title}`,
+      source: section.source,
     });
     section.articles.forEach((article, index) => {
       const number = setSingleLine(texts.tocNumber(index + 1), 'serif', em, fonts, ctx.punctuation);
@@ -60,6 +63,7 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
           // A space between phrases of a title is part of it (努力实现良好开局起步 推进…), as in the title itself.
           keepSpaces: true,
           trimLineStartOpen: ctx.trimLineStartOpen !== false,
+          onLastResort: (text, source) => ctx.problems?.add(lastResortBreak(text, source)),
         },
         textWidth,
         fonts,
@@ -82,6 +86,7 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
           keepWithNext: k < lines.length - 1,
           breakBefore: false,
           where: `TOC entry ${index + 1} of ${section.title}`,
+          source: article.titleSource,
         });
       });
     });

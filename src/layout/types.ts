@@ -3,7 +3,7 @@
  * top-left corner of the trimmed page; y of text is its baseline.
  */
 import type { AnchorId } from '../document/types';
-import type { SourceLocation } from '../errors';
+import type { Diagnostic, SourceLocation } from '../errors';
 import type { FontRole } from '../text/fonts';
 
 /** Colours by purpose; the renderer maps them to CMYK (press) or sRGB (e-mail). */
@@ -25,13 +25,23 @@ export interface GlyphRun {
   readonly end: number;
 }
 
+/**
+ * Where a box came from and which frame it belongs in, for the geometric check after layout
+ * (layout/frames.ts): its text's file:line, and `band` for running heads and folios (a box
+ * without a band belongs in the text block).
+ */
+interface Placed {
+  readonly source?: SourceLocation;
+  readonly band?: 'head' | 'foot';
+}
+
 export type Box =
   /** A line of text: glyph x positions and run ends are relative to `x` (moving a line moves one number). */
-  | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly runs: readonly GlyphRun[]; readonly ink: Ink }
-  | { readonly kind: 'rule'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly thickness: number; readonly ink: Ink }
-  | { readonly kind: 'dot'; readonly x: number; readonly y: number; readonly radius: number; readonly ink: Ink }
-  | { readonly kind: 'image'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly file: string; readonly source?: SourceLocation }
-  | { readonly kind: 'link'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly target: AnchorId };
+  | ({ readonly kind: 'text'; readonly x: number; readonly y: number; readonly runs: readonly GlyphRun[]; readonly ink: Ink } & Placed)
+  | ({ readonly kind: 'rule'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly thickness: number; readonly ink: Ink } & Placed)
+  | ({ readonly kind: 'dot'; readonly x: number; readonly y: number; readonly radius: number; readonly ink: Ink } & Placed)
+  | ({ readonly kind: 'image'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly file: string } & Placed)
+  | ({ readonly kind: 'link'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly target: AnchorId } & Placed);
 
 /** Front matter pages carry no folio; body pages are numbered from 1. */
 export type PageKind = 'cover' | 'toc' | 'body' | 'blank';
@@ -65,6 +75,8 @@ export interface LaidOutIssue {
   readonly pageWidth: number;
   readonly pageHeight: number;
   readonly stats: TypesettingStats;
+  /** What layout found wrong (taller than a page, a long token cut, a shortened running head). */
+  readonly problems: readonly Diagnostic[];
 }
 
 /** Figures for the build's typesetting summary. */
@@ -74,5 +86,7 @@ export interface TypesettingStats {
   pushOuts: number;
   maxExtraPerGap: number;
   linesOverThreshold: number;
+  /** Lines wider than the measure (ink past the text block's edge). */
+  linesOverMeasure: number;
   worst: { extraPerGap: number; where: string; text: string }[];
 }

@@ -80,7 +80,7 @@ interface Token {
   style: RunStyle;
   runIndex: number;
   glyphs: ShapedGlyph[];
-  /** Break opportunity after this token inside a Latin run (e-mail, URL). */
+  /** Break opportunity after this token inside a Latin run (URL, e-mail address, path: R5). */
   softBreakAfter?: boolean;
 }
 
@@ -105,7 +105,7 @@ function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean):
     // Each shaped glyph names the characters it stands for (one, or several for a ligature).
     for (const glyph of shape(text, run.style)) pushGlyph(tokens, glyph.text, glyph, run.style, runIndex);
   });
-  return tokens.filter((t) => t.text.length > 0);
+  return splitAtAddressBreaks(tokens.filter((t) => t.text.length > 0));
 }
 
 function pushGlyph(tokens: Token[], ch: string, glyph: ShapedGlyph, style: RunStyle, runIndex: number): void {
@@ -122,25 +122,65 @@ function pushGlyph(tokens: Token[], ch: string, glyph: ShapedGlyph, style: RunSt
   if (ch === '——' || ch === '……' || ch === '⸺') cls = 'long';
   else if (first === '—' || first === '…') cls = 'middle';
   const latinLike = cls === 'latin' || cls === 'pre' || cls === 'post';
-  if (latinLike && last && last.runIndex === runIndex && (last.cls === 'latin' || last.cls === 'pre') && !last.softBreakAfter) {
+  if (latinLike && last && last.runIndex === runIndex && (last.cls === 'latin' || last.cls === 'pre')) {
     last.text += ch;
     last.glyphs.push(glyph);
     last.cls = 'latin';
-    markSoftBreak(last, ch);
     return;
   }
-  const token: Token = { cls: latinLike ? (cls === 'post' ? 'post' : cls) : cls, text: ch, style, runIndex, glyphs: [glyph] };
-  if (cls === 'latin') markSoftBreak(token, ch);
-  tokens.push(token);
+  tokens.push({ cls: latinLike ? (cls === 'post' ? 'post' : cls) : cls, text: ch, style, runIndex, glyphs: [glyph] });
 }
 
-/** E-mail addresses and URLs may break after @ . / (R5), never elsewhere inside a Latin run. */
-function markSoftBreak(token: Token, ch: string): void {
-  if ((ch === '@' || ch === '/' || ch === '.') && /[@/]|^\w+\./.test(token.text) && token.text.length > 1) {
-    const isAddress = token.text.includes('@') || token.text.includes('/') || /^[a-z]+\.$/i.test(token.text);
-    if (isAddress && ch !== '.') token.softBreakAfter = true;
-    if (ch === '.' && token.text.includes('@')) token.softBreakAfter = true;
+/** A URL, an e-mail address, a domain or a file path (Windows or Unix): it may break inside (R5). */
+const ADDRESS = /[@/\\]|^www\.|^[a-z][\w-]*(?:\.[\w-]+){2,}$/i;
+/** An address breaks after these (a URL's / ? & = # _ ., a path's \\), never adding a hyphen. */
+const BREAK_AFTER = new Set('/\\?&=#_.-');
+
+/**
+ * Where a Latin run may break inside, as offsets into its text (a break before text[offset]):
+ * an address after / \\ ? & = # _ . - and before @ (never inside "://" or a run of such marks);
+ * a word only after a hyphen between letters ("well-known"). Numbers and words have no such
+ * point: one wider than the line breaks between characters as the last resort (breakOverlong).
+ */
+export function addressBreaks(text: string): number[] {
+  const chars = Array.from(text);
+  const address = ADDRESS.test(text);
+  const offsets: number[] = [];
+  let offset = (chars[0] ?? '').length;
+  for (let k = 1; k < chars.length; offset += (chars[k] as string).length, k++) {
+    const before = chars[k - 1] as string;
+    const after = chars[k] as string;
+    if (address ? (BREAK_AFTER.has(before) && !BREAK_AFTER.has(after) && after !== ':') || (after === '@' && !BREAK_AFTER.has(before)) : before === '-' && /\p{L}/u.test(chars[k - 2] ?? '') && /\p{L}/u.test(after)) {
+      offsets.push(offset);
+    }
   }
+  return offsets;
+}
+
+/** Splits each Latin run at its address breaks into tokens the line breaker may break between. */
+function splitAtAddressBreaks(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const breaks = token.cls === 'latin' && token.glyphs.length > 1 ? new Set(addressBreaks(token.text)) : undefined;
+    if (!breaks || breaks.size === 0) {
+      out.push(token);
+      continue;
+    }
+    let piece: Token | undefined;
+    let offset = 0;
+    for (const glyph of token.glyphs) {
+      // A ligature spanning a break point keeps its characters together.
+      if (!piece || breaks.has(offset)) {
+        if (piece) piece.softBreakAfter = true;
+        piece = { cls: 'latin', text: '', style: token.style, runIndex: token.runIndex, glyphs: [] };
+        out.push(piece);
+      }
+      piece.text += glyph.text;
+      piece.glyphs.push(glyph);
+      offset += glyph.text.length;
+    }
+  }
+  return out;
 }
 
 /**
@@ -306,4 +346,33 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
     // A CJK–Latin gap stretches only to ½ em (its own first stage), never by the even extra (R14).
     justifiable: !connector && !latinInside && !hanLatin,
   };
+}
+
+/** Between two pieces of a Latin run cut by breakOverlong: breakable, nothing added. */
+const CUT_JUNCTION: Junction = { breakable: true, penalty: 50, gap: 0, gapShrink: 0, gapStretch: 0, justifiable: false };
+
+/**
+ * The last resort for a Latin run with no break point that is wider than any line can hold (a
+ * 40-digit number, a long word, one segment of a URL): it is cut into characters the breaker may
+ * break between, no hyphen added. Returns the paragraph with those items cut and the items cut
+ * (the caller warns about each: R5 allows no break there).
+ */
+export function breakOverlong(paragraph: Paragraph, maxWidth: number): { paragraph: Paragraph; cut: readonly Item[] } {
+  const cut = paragraph.items.filter((item) => item.cls === 'latin' && item.glyphs.length > 1 && item.width > maxWidth + 1e-6);
+  if (cut.length === 0) return { paragraph, cut };
+  const items: Item[] = [];
+  const junctions: Junction[] = [];
+  paragraph.items.forEach((item, k) => {
+    const junction = paragraph.junctions[k] as Junction;
+    if (!cut.includes(item)) {
+      items.push(item);
+      junctions.push(junction);
+      return;
+    }
+    item.glyphs.forEach((glyph, g) => {
+      items.push({ ...item, text: glyph.text, glyphs: [glyph], glyphX: ZERO_OFFSET, width: glyph.advance });
+      junctions.push(g === 0 ? junction : CUT_JUNCTION);
+    });
+  });
+  return { paragraph: { items, junctions, em: paragraph.em }, cut };
 }

@@ -87,9 +87,18 @@ describe('unbreakable runs (R5, R8)', () => {
       for (const line of lines('累计发放1500余份问卷调查', width)) expect(line).not.toMatch(/^\d{1,3}[^\d]|[^\d]\d{1,3}$/);
     }
   });
-  test('an e-mail address breaks only after @ or .', () => {
+  test('an e-mail address breaks only before @ or after . (issue #8)', () => {
     const result = lines('联系邮箱：starsh1021@163.com', 10);
-    expect(result).toEqual(['联系邮箱：starsh1021@', '163.com']);
+    expect(result).toEqual(['联系邮箱：starsh1021', '@163.com']);
+  });
+  test('a URL breaks after / ? & = # _ . and never inside ://', () => {
+    const url = 'https://a.example.org/path/to/page?x=1&y=2#top_of_page';
+    for (let width = 4; width <= 12; width++) {
+      const result = lines(`见${url}。`, width);
+      expect(result.join('')).toBe(`见${url}。`);
+      for (const line of result.slice(0, -1)) expect(line).toMatch(/[/?&=#_.见]$/);
+      expect(result.join('|')).toContain('https://');
+    }
   });
   test('7×24 stays whole', () => {
     for (let width = 3; width <= 8; width++) expect(lines('“7×24小时”接听市民来电', width).join('|')).toContain('7×24');
