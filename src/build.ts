@@ -99,10 +99,12 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
     notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages (blank pages at the end)`, `骑马钉：补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
   }
   // What layout found, then every page checked geometrically: no ink outside its frame.
+  // (Ink a layout error already explains, such as a block taller than a page, is not reported twice.)
   heard.add(layout.problems);
-  await stage('frames', () =>
-    heard.add(checkFrames(layout, pageStyleFrom(series.page), { hang: series.typography?.hang === 'stops' ? pageStyleFrom(series.page).em / 2 : 0, fallbackSource: loaded.locateInSeries([]) })),
-  );
+  const explained = new Set(layout.problems.filter((d) => d.severity === 'error').map((d) => `${d.location.file}:${d.location.line}`));
+  const style = pageStyleFrom(series.page);
+  const frameOptions = { hang: series.typography?.hang === 'stops' ? style.em / 2 : 0, fallbackSource: loaded.locateInSeries([]) };
+  await stage('frames', () => heard.add(checkFrames(layout, style, frameOptions).filter((d) => !explained.has(`${d.location.file}:${d.location.line}`))));
 
   const press = await stage('print settings', () => heard.fatal(() => pressSettings(projectRoot, series, loaded.locateInSeries)));
   heard.add(resolutionWarnings(projectRoot, layout, images));

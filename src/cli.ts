@@ -141,17 +141,15 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], options: CommandOp
     return;
   }
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  process.stderr.write(t(`${errors} problem(s); nothing was written\n`, `发现 ${errors} 个问题；未写任何文件\n`));
-  process.stderr.write(`${countLine(diagnostics, fixable)}\n`);
+  process.stderr.write(`${countLine(diagnostics, fixable, t('; nothing was written', '；未写任何文件'))}\n`);
 }
 
 /** The last line of a check: errors and warnings counted, and `check --fix` named when it would help. */
-function countLine(diagnostics: readonly Diagnostic[], fixable: number): string {
+function countLine(diagnostics: readonly Diagnostic[], fixable: number, outcome = ''): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const fix = fixable > 0 ? t(`; \`bulletin check --fix\` corrects ${fixable} of them`, `；\`bulletin check --fix\` 可自动修正其中 ${fixable} 处`) : '';
-  return t(`${errors} error(s), ${warnings} warning(s)${fix}`, `${errors} 个错误，${warnings} 个警告${fix}`);
+  return t(`${errors} error(s), ${warnings} warning(s)${outcome}${fix}`, `${errors} 个错误，${warnings} 个警告${outcome}${fix}`);
 }
 
 /** A bug of ours: one line for the editor, the stack trace in a log file for us. */

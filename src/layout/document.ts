@@ -43,7 +43,10 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
 
   // The TOC, with those folios; its height never depends on them (fixed folio column).
   const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, punctuation, trimLineStartOpen: options.trimLineStartOpen, problems }), capacity);
-  for (const problem of [...body.problems, ...toc.problems]) problems.add(paginationDiagnostic(problem));
+  // A block taller than a page is the error; the keep chains it broke in the same file follow from it.
+  const paginated = [...body.problems, ...toc.problems];
+  const tooTall = new Set(paginated.filter((p) => p.kind === 'taller-than-page').map((p) => p.item.source?.file));
+  for (const problem of paginated) if (problem.kind === 'taller-than-page' || !tooTall.has(problem.item.source?.file)) problems.add(paginationDiagnostic(problem));
   const runningHeads = fitRunningHeads(doc, style, fonts, punctuation, problems);
 
   const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, punctuation), anchors: [] }];

@@ -37,7 +37,7 @@ describe('bulletin check', () => {
       expect(located[i]).toContain(where(e));
       expect(located[i]).toContain(e.messageIncludes);
     });
-    expect(run.stderr).toContain('4 problem(s); nothing was written');
+    expect(run.stderr.trim().split('\n').pop()).toBe('4 error(s), 0 warning(s); nothing was written');
   });
 
   it('writes nothing, not even out/', async () => {
@@ -52,7 +52,7 @@ describe('language of messages', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('issues/2024-03/issue.yaml:5:1: 未知的属性 "editr"');
     expect(run.stderr).toContain('是否应为 "editor"？');
-    expect(run.stderr).toContain('发现 1 个问题；未写任何文件');
+    expect(run.stderr).toContain('1 个错误，0 个警告；未写任何文件');
     expect(run.stderr).not.toContain('unknown property');
   });
 
@@ -61,7 +61,7 @@ describe('language of messages', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('issues/2024-03/issue.yaml:5:1: unknown property "editr"');
     expect(run.stderr).toContain('did you mean "editor"?');
-    expect(run.stderr).toContain('1 problem(s); nothing was written');
+    expect(run.stderr).toContain('1 error(s), 0 warning(s); nothing was written');
     expect(run.stderr).not.toContain('未知的属性');
   });
 });
