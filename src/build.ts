@@ -11,16 +11,16 @@ import { articleFiles, lintArticle } from './lint';
 import { checkFrames } from './layout/frames';
 import type { IssueDocument } from './document/types';
 import { effectivePpi, imageForEmail, imageForPrint, readImageInfo, resolutionWarning } from './images';
-import { checkCoverage } from './layout/coverage';
+import { missingGlyphDiagnostics } from './layout/coverage';
 import { layoutDocument, padPages } from './layout/document';
 import { pageStyleFrom, parseLength } from './layout/page-style';
 import type { LaidOutIssue } from './layout/types';
-import type { SeriesManifest } from './manifest/types';
+import { DEFAULT_FALLBACK_FONTS, type SeriesManifest } from './manifest/types';
 import { writeFilesAtomically } from './output';
 import { formatReport, preflightPdf } from './preflight/preflight';
 import { attachFontFile, readFontFile } from './render/font-file';
 import { type PressSettings, renderPdf } from './render/pdf';
-import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
+import { FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
 
 export interface StageTiming {
@@ -73,9 +73,8 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD is an error.
   await stage('lint', () => heard.lint(loaded.warnings, loaded.sources, articleFiles(document)));
 
-  // Fonts, then every character against the font that sets it (R27).
+  // The four faces and the fallback fonts for characters they lack (R27).
   const fonts = await stage('fonts', () => heard.fatal(() => loadFonts(projectRoot, series, loaded.locateInSeries)));
-  await stage('glyph coverage', () => heard.attempt(() => checkCoverage(document, fonts, loaded.sources)));
 
   // Image sizes (layout does no I/O).
   const images = await stage('images', () => heard.fatal(() => readImages(projectRoot, document)));
@@ -100,7 +99,9 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   }
   // What layout found, then every page checked geometrically: no ink outside its frame.
   // (Ink a layout error already explains, such as a block taller than a page, is not reported twice.)
+  // Characters no font has were found at shaping; each is reported at its own line and column.
   heard.add(layout.problems);
+  heard.add(missingGlyphDiagnostics(layout.missingGlyphs, fonts, loaded.sources));
   const explained = new Set(layout.problems.filter((d) => d.severity === 'error').map((d) => `${d.location.file}:${d.location.line}`));
   const style = pageStyleFrom(series.page);
   const frameOptions = { hang: series.typography?.hang === 'stops' ? style.em / 2 : 0, fallbackSource: loaded.locateInSeries([]) };
@@ -304,42 +305,46 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
 }
 
 async function loadFonts(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
-  const entries = await Promise.all(
-    FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => {
-      const relative = series.fonts[role];
-      const file = path.resolve(projectRoot, relative);
-      let bytes: Buffer;
-      try {
-        // Without the outlines, which only the subset writer needs, and for only the glyphs it
-        // writes (render/font-file.ts): ~53 MB less resident memory and I/O for the four fonts.
-        bytes = await readFontFile(file);
-      } catch {
-        throw new BulletinError([
-          {
-            severity: 'error',
-            location: locate(['fonts', role]),
-            message: t(`font file ${relative} (fonts.${role}) cannot be read`, `字体文件 ${relative}（fonts.${role}）无法读取`),
-            hint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下'),
-          },
-        ]);
-      }
-      try {
-        const font = openFont(role, relative, bytes);
-        attachFontFile(font, bytes);
-        return [role, font];
-      } catch (err) {
-        throw new BulletinError([
-          {
-            severity: 'error',
-            location: locate(['fonts', role]),
-            message: t(`${relative} (fonts.${role}) is not a usable font: ${(err as Error).message}`, `${relative}（fonts.${role}）不是可用的字体：${(err as Error).message}`),
-            hint: t('use a single-face TrueType (.ttf) file', '请使用单字重 TrueType（.ttf）字体文件'),
-          },
-        ]);
-      }
-    }),
-  );
-  return Object.fromEntries(entries) as FontSet;
+  const fallback = series.fonts.fallback ?? DEFAULT_FALLBACK_FONTS;
+  const [roles, fallbacks] = await Promise.all([
+    Promise.all(FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => [role, await loadFont(projectRoot, role, series.fonts[role], `fonts.${role}`, locate(['fonts', role]))])),
+    // A default fallback font is found at its path, or the series file says where it is.
+    Promise.all(fallback.map((relative, k) => loadFont(projectRoot, `fallback${k}`, relative, `fonts.fallback[${k}]`, locate(series.fonts.fallback ? ['fonts', 'fallback', k] : ['fonts'])))),
+  ]);
+  return { ...(Object.fromEntries(roles) as Record<FontRole, LoadedFont>), fallbacks };
+}
+
+async function loadFont(projectRoot: string, key: FontKey, relative: string, setting: string, location: SourceLocation): Promise<LoadedFont> {
+  const file = path.resolve(projectRoot, relative);
+  let bytes: Buffer;
+  try {
+    // Without the outlines, which only the subset writer needs, and for only the glyphs it
+    // writes (render/font-file.ts): ~53 MB less resident memory and I/O for the four fonts.
+    bytes = await readFontFile(file);
+  } catch {
+    throw new BulletinError([
+      {
+        severity: 'error',
+        location,
+        message: t(`font file ${relative} (${setting}) cannot be read`, `字体文件 ${relative}（${setting}）无法读取`),
+        hint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下'),
+      },
+    ]);
+  }
+  try {
+    const font = openFont(key, relative, bytes);
+    attachFontFile(font, bytes);
+    return font;
+  } catch (err) {
+    throw new BulletinError([
+      {
+        severity: 'error',
+        location,
+        message: t(`${relative} (${setting}) is not a usable font: ${(err as Error).message}`, `${relative}（${setting}）不是可用的字体：${(err as Error).message}`),
+        hint: t('use a single-face TrueType (.ttf) file', '请使用单字重 TrueType（.ttf）字体文件'),
+      },
+    ]);
+  }
 }
 
 async function readImages(projectRoot: string, doc: IssueDocument): Promise<Map<string, { width: number; height: number }>> {

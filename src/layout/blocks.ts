@@ -67,6 +67,7 @@ function paragraphStyle(ctx: BodyContext, size: number, fonts: Record<'regular' 
     hang: ctx.hang,
     trimLineStartOpen: ctx.trimLineStartOpen,
     onLastResort: (text, source) => ctx.problems.add(lastResortBreak(text, source)),
+    onMissingGlyph: (missing) => ctx.problems.missingGlyph(missing),
     ...extra,
   };
 }
@@ -202,7 +203,11 @@ function roundUp(value: number, step: number): number {
 function sectionHeading(section: Section, ctx: BodyContext): FlowItem[] {
   const { style, fonts } = ctx;
   const size = style.sizes.section;
-  const runs: TextRun[] = [{ text: `${section.number}${section.title}`, style: 'regular', source: { file: '(section)' } }];
+  // The number comes from a template; the title's characters are where the title is written.
+  const runs: TextRun[] = [
+    { text: section.number, style: 'regular', source: { file: '(template)' } },
+    { text: section.title, style: 'regular', source: section.source },
+  ];
   const [line] = setParagraph(runs, paragraphStyle(ctx, size, { regular: 'sansBold', bold: 'sansBold', emphasis: 'sansBold' }, { minLastHan: 0 }), style.textWidth, fonts);
   const baseline = size * 1.1;
   const boxes: Box[] = line ? lineBoxes(line, baseline, size, 'accent') : [];
@@ -221,7 +226,7 @@ function sectionHeading(section: Section, ctx: BodyContext): FlowItem[] {
 }
 
 /** More title lines than this is a warning: a title is a line or two, the rest is a subtitle. */
-const MAX_TITLE_LINES = 3;
+const MAX_TITLE_LINES = 4;
 
 /** Title (balanced, centred), subtitle, document number and byline: one slot that keeps with the text. */
 function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {

@@ -8,25 +8,30 @@ import type { PunctuationStyle } from '../text/classes';
 import { lineBoxes } from './blocks';
 import type { PageStyle } from './page-style';
 import { moveLine, type SetLine, setSingleLine } from './paragraph';
+import type { SourceLocation } from '../errors';
+import type { LayoutProblems } from './problems';
 import type { Box } from './types';
 
 /** Boxes of the cover page, in page coordinates (left = the text area's left edge on a recto). */
-export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet, punctuation: PunctuationStyle): Box[] {
+export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet, punctuation: PunctuationStyle, problems?: LayoutProblems): Box[] {
+  // Where each field is written, so a character no font has is reported at its own place.
+  const at = (source: SourceLocation | undefined) => (source && problems ? { source, problems } : undefined);
+  const from = masthead.sources;
   const left = style.innerMargin;
   const width = style.textWidth;
   const boxes: Box[] = [];
-  const centred = (text: string, font: 'sansBold' | 'serif' | 'serifBold' | 'kai', size: number, baseline: number, ink: 'text' | 'accent' = 'text', spread = 0) => {
-    const line = spreadLine(setSingleLine(text, font, size, fonts, punctuation), spread * size);
+  const centred = (text: string, source: SourceLocation | undefined, font: 'sansBold' | 'serif' | 'serifBold' | 'kai', size: number, baseline: number, ink: 'text' | 'accent' = 'text', spread = 0) => {
+    const line = spreadLine(setSingleLine(text, font, size, fonts, punctuation, at(source)), spread * size);
     boxes.push(...lineBoxes(moveLine(line, left + (width - line.right) / 2), baseline, size, ink));
   };
   const s = style.sizes;
   let y = style.textTop + s.mastheadTitle * 1.2;
   // The masthead title is spread a little, as mastheads are (R29 "short headings may be spread").
-  centred(masthead.title, 'sansBold', s.mastheadTitle * 1.5, y + s.mastheadTitle, 'accent', 0.12);
+  centred(masthead.title, from?.title, 'sansBold', s.mastheadTitle * 1.5, y + s.mastheadTitle, 'accent', 0.12);
   y += s.mastheadTitle * 2.4;
-  centred(masthead.publisher, 'serif', s.mastheadSub, y);
+  centred(masthead.publisher, from?.publisher, 'serif', s.mastheadSub, y);
   y += s.mastheadSub * 1.7;
-  centred(masthead.issueLine, 'serif', 14, y);
+  centred(masthead.issueLine, from?.issueLine, 'serif', 14, y);
   y += 14;
   boxes.push({ kind: 'rule', x1: left, y1: y, x2: left + width, y2: y, thickness: 1.5, ink: 'accent' });
   boxes.push({ kind: 'rule', x1: left, y1: y + 3, x2: left + width, y2: y + 3, thickness: 0.5, ink: 'accent' });
@@ -42,28 +47,28 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   const bottom = style.textTop + (style.linesPerPage - 1) * style.pitch + style.em;
   let baseline = bottom - (totalLines - 1) * pitch;
   boxes.push({ kind: 'rule', x1: left, y1: baseline - pitch * 1.2, x2: left + width, y2: baseline - pitch * 1.2, thickness: 0.5, ink: 'rule' });
-  centred(masthead.boardHeading, 'sansBold', size * 1.15, baseline);
+  centred(masthead.boardHeading, from?.boardHeading, 'sansBold', size * 1.15, baseline);
   baseline += pitch * 1.5;
   const label = (text: string, y0: number) => boxes.push(...lineBoxes(moveLine(setSingleLine(text, 'sansBold', size, fonts, punctuation), left), y0, size));
   for (const row of rows) {
     label(`${row.label}：`, baseline);
     if (row.note) {
-      const note = setSingleLine(`（${row.note}）`, 'serif', size, fonts, punctuation);
+      const note = setSingleLine(`（${row.note}）`, 'serif', size, fonts, punctuation, at(from?.membersNote));
       boxes.push(...lineBoxes(moveLine(note, left + labelWidth - size * 0.5 - 0), baseline, size));
       baseline += pitch;
     }
     row.names.forEach((name, k) => {
       const column = k % perLine;
       if (k > 0 && column === 0) baseline += pitch;
-      boxes.push(...nameInCell(name, left + labelWidth + column * cell, baseline));
+      boxes.push(...nameInCell(name, left + labelWidth + column * cell, baseline, row.nameSources?.[k]));
     });
     baseline += pitch;
   }
   label(`${masthead.editorLabel}：`, baseline);
-  boxes.push(...nameInCell(masthead.editor, left + labelWidth, baseline));
+  boxes.push(...nameInCell(masthead.editor, left + labelWidth, baseline, from?.editor));
   baseline += pitch;
   label(`${masthead.contactLabel}：`, baseline);
-  boxes.push(...lineBoxes(moveLine(setSingleLine(masthead.email, 'serif', size, fonts, punctuation), left + labelWidth), baseline, size));
+  boxes.push(...lineBoxes(moveLine(setSingleLine(masthead.email, 'serif', size, fonts, punctuation, at(from?.email)), left + labelWidth), baseline, size));
   return boxes;
 
   /** Adds `extra` points after every glyph but the last: spacing by position, not by inserted spaces. */
@@ -76,16 +81,17 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   }
 
   /** A name spread over a 3-em cell: 2-character names become 陈　洁 (R29). */
-  function nameInCell(name: string, x: number, y0: number): Box[] {
+  function nameInCell(name: string, x: number, y0: number, source?: SourceLocation): Box[] {
     const chars = Array.from(name);
-    const line = setSingleLine(name, 'serif', size, fonts, punctuation);
+    const line = setSingleLine(name, 'serif', size, fonts, punctuation, at(source));
     if (chars.length !== 2) return lineBoxes(moveLine(line, x), y0, size);
     // Spread: first character at 0, second at 2 em; the gap stays inside the first glyph's advance.
-    const runs = line.runs.map((run) => ({
-      ...run,
-      end: x + 3 * size,
-      glyphs: run.glyphs.map((g, i) => ({ ...g, x: x + i * 2 * size })),
-    }));
+    // Counted across runs: a rare character from a fallback font is a run of its own.
+    let i = 0;
+    const runs = line.runs.map((run, r) => {
+      const glyphs = run.glyphs.map((g) => ({ ...g, x: x + i++ * 2 * size }));
+      return { ...run, glyphs, end: r === line.runs.length - 1 ? x + 3 * size : x + i * 2 * size };
+    });
     return [{ kind: 'text', x: 0, y: y0, runs, ink: 'text' }];
   }
 }

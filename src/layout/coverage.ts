@@ -1,89 +1,57 @@
 /**
- * Glyph coverage before layout (R27): every character is checked against the font that will
- * set it. pdfkit would draw a .notdef box and drop the character from the text layer; here it is
- * an error naming the character, its code point and where it is in the editor's file.
+ * Glyph coverage (R27): a character that neither the face chosen for it nor any fallback font
+ * has would print as a .notdef box and drop out of the text layer. Such characters are found
+ * where the font is chosen — at shaping (layout/paragraph.ts, text/fonts.ts fontFor), for every
+ * text layout sets: masthead, issue.yaml fields, front matter, body — and each occurrence is
+ * reported here at its own file:line:column.
  */
-import { BulletinError, type Diagnostic, type SourceLocation } from '../errors';
-import type { IssueDocument, TextRun } from '../document/types';
+import type { Diagnostic, SourceLocation } from '../errors';
 import { t } from '../messages';
-import { type FontRole, type FontSet, hasGlyph } from '../text/fonts';
-import { BODY_FONTS, HEADING_FONTS } from './blocks';
+import type { FontSet } from '../text/fonts';
+import type { MissingGlyph } from './problems';
 
-interface Sample {
-  readonly text: string;
-  readonly role: FontRole;
-  readonly source: SourceLocation;
-}
-
-/** Throws one BulletinError listing every character no font of its role has. */
-export function checkCoverage(doc: IssueDocument, fonts: FontSet, sources: ReadonlyMap<string, string>): void {
+/** One error per occurrence of a character no font has, at its line and column. */
+export function missingGlyphDiagnostics(missing: readonly MissingGlyph[], fonts: FontSet, sources: ReadonlyMap<string, string>): Diagnostic[] {
+  const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  const reported = new Set<string>();
-  // An issue repeats a few thousand distinct characters many times: ask each font once per character.
-  const covered = new Set<string>();
-  for (const sample of samples(doc)) {
-    for (const ch of sample.text) {
-      const cp = ch.codePointAt(0) ?? 0;
-      if (cp < 0x20 || ch === ' ' || ch === '\u00a0') continue;
-      const roleAndChar = `${sample.role}${ch}`;
-      if (covered.has(roleAndChar)) continue;
-      if (hasGlyph(fonts[sample.role], cp)) {
-        covered.add(roleAndChar);
-        continue;
-      }
-      const location = locate(ch, sample.source, sources);
-      const key = `${ch}@${location.file}:${location.line ?? 0}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-      diagnostics.push({
-        severity: 'error',
-        location,
-        message: t(`character “${ch}” (${code}) is not in the font ${fonts[sample.role].path}`, `字符“${ch}”（${code}）不在字体 ${fonts[sample.role].path} 中`),
-        hint: t('replace it with a common character or a description, or add a font that has it', '请改用常用字或文字说明，或添加包含该字的字体'),
-      });
-    }
+  const fallbacks = fonts.fallbacks.map((f) => f.path).join(', ');
+  for (const m of missing) {
+    const location = locateOccurrence(m.ch, m.occurrence, m.source, sources);
+    const key = `${m.ch}@${location.file}:${location.line ?? 0}:${location.column ?? 0}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const cp = m.ch.codePointAt(0) ?? 0;
+    const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    const also = fallbacks === '' ? '' : t(` nor in the fallback fonts (${fallbacks})`, `，也不在备用字体（${fallbacks}）中`);
+    diagnostics.push({
+      severity: 'error',
+      location,
+      message: t(`character “${m.ch}” (${code}) is not in the font ${m.font}${also}`, `字符“${m.ch}”（${code}）不在字体 ${m.font} 中${also}`),
+      hint: t('add a font that has it to `fonts.fallback` in the series file, or replace it with a common character or a description', '请在丛刊设置的 fonts.fallback 中加入含该字的字体，或改用常用字、文字说明'),
+    });
   }
-  if (diagnostics.length > 0) throw new BulletinError(diagnostics);
+  return diagnostics;
 }
 
-/** Finds the character's exact line and column, searching the file from where its block starts. */
-function locate(ch: string, source: SourceLocation, sources: ReadonlyMap<string, string>): SourceLocation {
+/**
+ * The place of the (occurrence + 1)-th `ch` at or after `source` in its file: a text's source is
+ * where it starts (a paragraph's line, a YAML value's line and column), so counting forward from
+ * there finds each occurrence's own line and column. Columns count characters.
+ */
+function locateOccurrence(ch: string, occurrence: number, source: SourceLocation, sources: ReadonlyMap<string, string>): SourceLocation {
   const text = sources.get(source.file);
   if (text === undefined) return source;
   const lines = text.split('\n');
+  let left = occurrence;
   for (let line = Math.max(1, source.line ?? 1); line <= lines.length; line++) {
-    const column = (lines[line - 1] as string).indexOf(ch);
-    if (column >= 0) return { file: source.file, line, column: Array.from((lines[line - 1] as string).slice(0, column)).length + 1 };
-  }
-  return source;
-}
-
-function runs(list: readonly TextRun[], roles: Readonly<Record<TextRun['style'], FontRole>>): Sample[] {
-  return list.map((run) => ({ text: run.text, role: roles[run.style], source: run.source }));
-}
-
-function* samples(doc: IssueDocument): Generator<Sample> {
-  const m = doc.masthead;
-  const cover = { file: 'issues/series.yaml' };
-  for (const text of [m.title, m.boardHeading]) yield { text, role: 'sansBold', source: cover };
-  for (const text of [m.publisher, m.issueLine, m.editor, m.email, doc.texts.runningHead]) yield { text, role: 'serif', source: cover };
-  for (const row of m.boardRows) for (const name of row.names) yield { text: name, role: 'serif', source: cover };
-  for (const section of doc.sections) {
-    yield { text: section.title, role: 'sansBold', source: cover };
-    for (const article of section.articles) {
-      const at = article.titleSource;
-      yield { text: article.title, role: 'sansBold', source: at };
-      yield { text: article.tocTitle, role: 'serif', source: at };
-      yield { text: article.runningHead, role: 'serif', source: at };
-      for (const text of [article.subtitle, article.byline, article.documentNumber]) if (text) yield { text, role: 'kai', source: at };
-      for (const block of article.blocks) {
-        if (block.kind === 'paragraph') yield* runs(block.runs, BODY_FONTS);
-        else if (block.kind === 'heading') {
-          const role = HEADING_FONTS[block.level];
-          yield* runs(block.runs, { regular: role, bold: role, emphasis: role });
-        } else yield* runs(block.caption, { regular: 'kai', bold: 'kai', emphasis: 'kai' });
-      }
+    const content = lines[line - 1] as string;
+    // On the first line, start at the source's column (in characters).
+    let from = line === (source.line ?? 1) ? Array.from(content).slice(0, Math.max(0, (source.column ?? 1) - 1)).join('').length : 0;
+    for (let at = content.indexOf(ch, from); at >= 0; at = content.indexOf(ch, from)) {
+      if (left === 0) return { file: source.file, line, column: Array.from(content.slice(0, at)).length + 1 };
+      left--;
+      from = at + ch.length;
     }
   }
+  return source;
 }

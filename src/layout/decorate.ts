@@ -10,6 +10,7 @@ import { lineBoxes } from './blocks';
 import { type PageStyle, textLeft } from './page-style';
 import { moveLine, setSingleLine } from './paragraph';
 import type { SourceLocation } from '../errors';
+import type { LayoutProblems } from './problems';
 import type { Box } from './types';
 
 const MM = 72 / 25.4;
@@ -29,14 +30,16 @@ export function decorateBodyPage(
   style: PageStyle,
   fonts: FontSet,
   punctuation: PunctuationStyle,
+  report?: { readonly publication: SourceLocation | undefined; readonly problems: LayoutProblems },
 ): Box[] {
+  const at = (source: SourceLocation | undefined) => (source && report ? { source, problems: report.problems } : undefined);
   const left = textLeft(style, pageIndex);
   const right = left + style.textWidth;
   const recto = pageIndex % 2 === 0;
   const size = style.sizes.header;
   const baseline = style.textTop - 7 * MM;
-  const publication = setSingleLine(texts.runningHead, 'serif', size, fonts, punctuation);
-  const article = setSingleLine(runningTitle.text, 'serif', size, fonts, punctuation);
+  const publication = setSingleLine(texts.runningHead, 'serif', size, fonts, punctuation, at(report?.publication));
+  const article = setSingleLine(runningTitle.text, 'serif', size, fonts, punctuation, at(runningTitle.source));
   const [inner, outer] = [publication, article];
   const head: Box[] = [];
   // Recto: inner side left, outer side right; verso mirrored.

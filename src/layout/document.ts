@@ -49,7 +49,7 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
   for (const problem of paginated) if (problem.kind === 'taller-than-page' || !tooTall.has(problem.item.source?.file)) problems.add(paginationDiagnostic(problem));
   const runningHeads = fitRunningHeads(doc, style, fonts, punctuation, problems);
 
-  const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, punctuation), anchors: [] }];
+  const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, punctuation, problems), anchors: [] }];
   toc.pages.forEach((page, k) => {
     const index = pages.length;
     pages.push({ kind: 'toc', folio: null, label: k === 0 ? '目录' : `目录${k + 1}`, boxes: placeItems(page, style, index), anchors: [] });
@@ -63,7 +63,7 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
     const pageTitle = marks[0] ?? runningTitle;
     runningTitle = marks[marks.length - 1] ?? runningTitle;
     const anchors = page.items.flatMap(({ item, top }) => (item.anchors ?? []).map((id) => ({ id, y: style.textTop + top })));
-    const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, runningHeads.get(pageTitle) ?? { text: pageTitle }, doc.texts, style, fonts, punctuation));
+    const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, runningHeads.get(pageTitle) ?? { text: pageTitle }, doc.texts, style, fonts, punctuation, { publication: doc.masthead.sources?.runningHead, problems }));
     pages.push({ kind: 'body', folio, label: String(folio), boxes, anchors, runningTitle: pageTitle });
   });
 
@@ -73,7 +73,7 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
     target: section.anchor,
     children: section.articles.map((article) => ({ title: article.tocTitle, target: article.anchor, children: [] })),
   }));
-  return { pages, outline, pageWidth: style.pageWidth, pageHeight: style.pageHeight, stats, problems: problems.list };
+  return { pages, outline, pageWidth: style.pageWidth, pageHeight: style.pageHeight, stats, problems: problems.list, missingGlyphs: problems.missing };
 }
 
 /** Boxes placed on the page, each carrying its item's source location (for the frame check). */

@@ -5,7 +5,8 @@
 import type { RunStyle, TextRun } from '../document/types';
 import type { SourceLocation } from '../errors';
 import type { PunctuationStyle } from '../text/classes';
-import { type FontRole, type FontSet, shapeText } from '../text/fonts';
+import { type FontKey, type FontRole, type FontSet, fontFor, fontOf, shapeText } from '../text/fonts';
+import type { LayoutProblems, MissingGlyph } from './problems';
 import { breakOverlong, itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
@@ -27,22 +28,40 @@ export interface ParagraphStyle {
   readonly trimLineStartOpen?: boolean;
   /** Told of each Latin run with no break point cut between characters to fit the line (R5). */
   readonly onLastResort?: (text: string, source: SourceLocation) => void;
+  /** Told of each character no font of the set has (found here, where the font is chosen). */
+  readonly onMissingGlyph?: (missing: MissingGlyph) => void;
 }
 
 /**
  * LXGW WenKai's quotes are narrow proportional glyphs (0.35 em, FONTS.md §3), so quotes in 楷体
  * runs are set in the serif face, which has full-width SC quotes (R1).
  */
-const NARROW_KAI_QUOTES = /([“”‘’]+)/u;
+const NARROW_KAI_QUOTES = new Set('“”‘’');
 
-function shapeWithQuoteFallback(fonts: FontSet, role: FontRole, text: string, size: number): ShapedGlyph[] {
-  if (role !== 'kai' || !NARROW_KAI_QUOTES.test(text)) return shapeText(fonts[role], text, size);
-  return text
-    .split(NARROW_KAI_QUOTES)
-    .filter((part) => part.length > 0)
-    .flatMap((part) =>
-      NARROW_KAI_QUOTES.test(part) ? shapeText(fonts.serif, part, size).map((g) => ({ ...g, font: 'serif' as const })) : shapeText(fonts[role], part, size),
-    );
+/**
+ * Shapes text in a role, choosing the font character by character (text/fonts.ts fontFor): the
+ * role's face, serif quotes in 楷体, else the first fallback font that has the character. A
+ * character no font has is told to `onMissing` (with how many of it came before) and shaped in
+ * the role's face, where it is .notdef.
+ */
+function shapeWithFallback(fonts: FontSet, role: FontRole, text: string, size: number, onMissing?: (ch: string, occurrence: number, font: string) => void): ShapedGlyph[] {
+  const segments: { key: FontKey; text: string }[] = [];
+  const seen = new Map<string, number>();
+  for (const ch of text) {
+    let key = role === 'kai' && NARROW_KAI_QUOTES.has(ch) ? 'serif' : fontFor(fonts, role, ch.codePointAt(0) ?? 0);
+    if (key === undefined) {
+      onMissing?.(ch, seen.get(ch) ?? 0, fonts[role].path);
+      key = role;
+    }
+    if (onMissing) seen.set(ch, (seen.get(ch) ?? 0) + 1);
+    const last = segments[segments.length - 1];
+    if (last?.key === key) last.text += ch;
+    else segments.push({ key, text: ch });
+  }
+  return segments.flatMap(({ key, text: part }) => {
+    const glyphs = shapeText(fontOf(fonts, key), part, size);
+    return key === role ? glyphs : glyphs.map((g) => ({ ...g, font: key }));
+  });
 }
 
 export interface SetLine {
@@ -62,7 +81,10 @@ export interface SetLine {
 
 /** Sets runs at `width` points; centred lines are balanced and centred within the width. */
 export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
-  const itemized = itemize(runs, (text, runStyle) => shapeWithQuoteFallback(fonts, style.fonts[runStyle], text, style.size), {
+  const report = style.onMissingGlyph;
+  const shape = (text: string, runStyle: RunStyle, runIndex: number) =>
+    shapeWithFallback(fonts, style.fonts[runStyle], text, style.size, report && ((ch, occurrence, font) => report({ ch, occurrence, font, source: (runs[runIndex] as TextRun).source })));
+  const itemized = itemize(runs, shape, {
     em: style.size,
     punctuation: style.punctuation,
     keepSpaces: style.keepSpaces === true,
@@ -168,7 +190,7 @@ function shiftLine(line: SetLine, dx: number): SetLine {
 function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, isLast: boolean, style: ParagraphStyle): SetLine {
   const runs: GlyphRun[] = [];
   const dots: number[] = [];
-  let current: { font: FontRole; glyphs: PlacedGlyph[] } | undefined;
+  let current: { font: FontKey; glyphs: PlacedGlyph[] } | undefined;
   let text = '';
   for (const { index, x } of placed.items) {
     const item = paragraph.items[index] as Item;
@@ -195,8 +217,11 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
   return { x: 0, runs: finished, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
 }
 
-/** Sets a short text on one line at natural width, starting at x = 0 (headers, folios, labels). */
-export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, punctuation: PunctuationStyle = 'quanjiao'): SetLine {
+/**
+ * Sets a short text on one line at natural width, starting at x = 0 (headers, folios, labels).
+ * With `at`, a character no font has is reported there (masthead and issue.yaml fields).
+ */
+export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, punctuation: PunctuationStyle = 'quanjiao', at?: { source: SourceLocation; problems: LayoutProblems }): SetLine {
   const style: ParagraphStyle = {
     size,
     fonts: { regular: font, bold: font, emphasis: font },
@@ -207,8 +232,9 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
     punctuation,
     hang: 'none',
   };
-  const run: TextRun = { text, style: 'regular', source: { file: '(template)' } };
-  const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation, keepSpaces: true });
+  const run: TextRun = { text, style: 'regular', source: at?.source ?? { file: '(template)' } };
+  const report = at && ((ch: string, occurrence: number, path: string) => at.problems.missingGlyph({ ch, occurrence, font: path, source: at.source }));
+  const paragraph = itemize([run], (t) => shapeWithFallback(fonts, font, t, size, report), { em: size, punctuation, keepSpaces: true });
   if (paragraph.items.length === 0) return { x: 0, runs: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
   const options: BreakOptions = { width: 1e6, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 0 };
   const span = { start: 0, end: paragraph.items.length, isLast: true, measure: 1e6, adjustment: 0, hanging: false };

@@ -6,10 +6,33 @@
 import type { Diagnostic, SourceLocation } from '../errors';
 import { t } from '../messages';
 
+/**
+ * A character no font of the set has, found where the font is chosen (at shaping): the source
+ * of the text it is in, and which occurrence of the character in that text it is (the build
+ * turns that into the character's own line and column, layout/coverage.ts).
+ */
+export interface MissingGlyph {
+  readonly ch: string;
+  /** The font that was to set it (the role's face). */
+  readonly font: string;
+  readonly source: SourceLocation;
+  /** How many times `ch` occurs in the text before this one. */
+  readonly occurrence: number;
+}
+
 /** Collects layout diagnostics, each (message, place) once: layout sets some texts twice. */
 export class LayoutProblems {
   private readonly seen = new Set<string>();
   readonly list: Diagnostic[] = [];
+  readonly missing: MissingGlyph[] = [];
+  private readonly seenMissing = new Set<string>();
+
+  missingGlyph(m: MissingGlyph): void {
+    const key = `${m.ch}|${m.source.file}:${m.source.line ?? ''}:${m.source.column ?? ''}|${m.occurrence}`;
+    if (this.seenMissing.has(key)) return;
+    this.seenMissing.add(key);
+    this.missing.push(m);
+  }
 
   add(diagnostic: Diagnostic): void {
     const { file, line, column } = diagnostic.location;

@@ -35,7 +35,7 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
   const folioColumn = 3 * DIGIT_CELL * em;
   const textWidth = style.textWidth - numberColumn - folioColumn - 0.5 * em;
   for (const section of sections) {
-    const head = setSingleLine(`${section.number}${section.title}`, 'sansBold', style.sizes.tocSection, fonts, ctx.punctuation);
+    const head = setSingleLine(`${section.number}${section.title}`, 'sansBold', style.sizes.tocSection, fonts, ctx.punctuation, ctx.problems && { source: section.source, problems: ctx.problems });
     galley.push({
       height: style.pitch * 2,
       boxes: lineBoxes(head, style.pitch + em * 0.88, style.sizes.tocSection),
@@ -64,6 +64,7 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
           keepSpaces: true,
           trimLineStartOpen: ctx.trimLineStartOpen !== false,
           onLastResort: (text, source) => ctx.problems?.add(lastResortBreak(text, source)),
+          onMissingGlyph: (missing) => ctx.problems?.missingGlyph(missing),
         },
         textWidth,
         fonts,

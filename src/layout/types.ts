@@ -4,7 +4,8 @@
  */
 import type { AnchorId } from '../document/types';
 import type { Diagnostic, SourceLocation } from '../errors';
-import type { FontRole } from '../text/fonts';
+import type { FontKey } from '../text/fonts';
+import type { MissingGlyph } from './problems';
 
 /** Colours by purpose; the renderer maps them to CMYK (press) or sRGB (e-mail). */
 export type Ink = 'text' | 'accent' | 'rule' | 'muted';
@@ -18,7 +19,7 @@ export interface PlacedGlyph {
 
 /** Glyphs of one font on one baseline; the renderer draws each glyph's advance as next.x − x. */
 export interface GlyphRun {
-  readonly font: FontRole;
+  readonly font: FontKey;
   readonly size: number;
   readonly glyphs: readonly PlacedGlyph[];
   /** Where the run's last glyph ends (its laid-out advance). */
@@ -77,6 +78,8 @@ export interface LaidOutIssue {
   readonly stats: TypesettingStats;
   /** What layout found wrong (taller than a page, a long token cut, a shortened running head). */
   readonly problems: readonly Diagnostic[];
+  /** Characters no font has, found at shaping (turned into diagnostics by layout/coverage.ts). */
+  readonly missingGlyphs: readonly MissingGlyph[];
 }
 
 /** Figures for the build's typesetting summary. */

@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { DocumentMeta } from '../document/types';
-import type { FontRole, FontSet } from '../text/fonts';
+import { type FontKey, type FontSet, fontOf } from '../text/fonts';
 import type { Box, GlyphRun, Ink, LaidOutIssue, Page } from '../layout/types';
 import { CidFontWriter, type PdfRef, type PdfRefFactory } from './cid-font';
 import { addPdfxOutputIntent, appendXmp, escapeInfoInXmp, pdfName, type Rect, setFileId, setPageBoxes, type StandardsDoc } from './standards';
@@ -113,11 +113,11 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
     doc.on('error', reject);
   });
 
-  const writers = new Map<FontRole, CidFontWriter>();
-  const writerFor = (role: FontRole) => {
+  const writers = new Map<FontKey, CidFontWriter>();
+  const writerFor = (role: FontKey) => {
     let writer = writers.get(role);
     if (!writer) {
-      writer = new CidFontWriter(doc as unknown as PdfRefFactory, fonts[role], `B${role}`);
+      writer = new CidFontWriter(doc as unknown as PdfRefFactory, fontOf(fonts, role), `B${role}`);
       writers.set(role, writer);
     }
     return writer;

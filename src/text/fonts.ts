@@ -9,6 +9,13 @@ import type { ShapedGlyph } from './items';
 export type FontRole = 'serif' | 'serifBold' | 'sansBold' | 'kai';
 export const FONT_ROLES: readonly FontRole[] = ['serif', 'serifBold', 'sansBold', 'kai'];
 
+/**
+ * A font of the FontSet: one of the four roles, or the n-th fallback font (`fonts.fallback` in
+ * the series file), which sets the characters the role's face lacks (rare ideographs of
+ * Extension B and beyond in names).
+ */
+export type FontKey = FontRole | `fallback${number}`;
+
 /** A glyph as shaped at 1 em: id, advance in em, and the characters it stands for. */
 interface EmGlyph {
   readonly id: number;
@@ -17,7 +24,7 @@ interface EmGlyph {
 }
 
 export interface LoadedFont {
-  readonly role: FontRole;
+  readonly role: FontKey;
   /** Path relative to the project root, for messages. */
   readonly path: string;
   readonly font: fontkit.Font;
@@ -27,16 +34,40 @@ export interface LoadedFont {
   readonly cache: Map<string, readonly EmGlyph[]>;
   /** Per-character glyphs of ideographs and full-width marks. */
   readonly direct: Map<string, EmGlyph>;
+  /** Whether the font has a code point, asked once per character (fontFor asks for every one). */
+  readonly covers: Map<number, boolean>;
 }
 
-export type FontSet = Readonly<Record<FontRole, LoadedFont>>;
+/** The four role fonts and the fallback fonts, tried in order for a character a role's face lacks. */
+export type FontSet = Readonly<Record<FontRole, LoadedFont>> & { readonly fallbacks: readonly LoadedFont[] };
+
+/** The font a glyph run names. */
+export function fontOf(fonts: FontSet, key: FontKey): LoadedFont {
+  const font = key.startsWith('fallback') ? fonts.fallbacks[Number(key.slice('fallback'.length))] : fonts[key as FontRole];
+  if (!font) throw new Error(`no font ${key} in the font set`);
+  return font;
+}
+
+/**
+ * Which font sets a character in a role (R27): the role's own face when it has the character,
+ * else the first fallback font that has it; undefined when none has it (a missing glyph). The
+ * one place this is decided: shaping uses it, so what is reported missing is what would print.
+ */
+export function fontFor(fonts: FontSet, role: FontRole, codePoint: number): FontKey | undefined {
+  if (hasGlyph(fonts[role], codePoint) || codePoint < 0x20 || INVISIBLE.test(String.fromCodePoint(codePoint))) return role;
+  const k = fonts.fallbacks.findIndex((font) => hasGlyph(font, codePoint));
+  return k < 0 ? undefined : `fallback${k}`;
+}
+
+/** Spaces and format characters are never drawn from a fallback or reported missing. */
+const INVISIBLE = /^[\s\p{Cf}\p{Mn}]$/u;
 
 /** Opens a font file's bytes; throws fontkit's error for a file that is not a font. */
-export function openFont(role: FontRole, path: string, bytes: Buffer): LoadedFont {
+export function openFont(role: FontKey, path: string, bytes: Buffer): LoadedFont {
   const opened = fontkit.create(bytes);
   if (!('unitsPerEm' in opened) || 'fonts' in opened) throw new Error(`${path} is a font collection; ship single-face TTF files`);
   const font = opened as fontkit.Font;
-  return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map() };
+  return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map(), covers: new Map() };
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -104,7 +135,12 @@ function layoutAtOneEm(font: LoadedFont, text: string): EmGlyph[] {
 
 /** True when the font maps the code point to a real glyph (not .notdef). */
 export function hasGlyph(font: LoadedFont, codePoint: number): boolean {
-  return font.font.hasGlyphForCodePoint(codePoint);
+  let has = font.covers.get(codePoint);
+  if (has === undefined) {
+    has = font.font.hasGlyphForCodePoint(codePoint);
+    font.covers.set(codePoint, has);
+  }
+  return has;
 }
 
 /** The font program subset for embedding: glyph ids in, TrueType bytes and the new ids out. */

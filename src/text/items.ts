@@ -4,7 +4,7 @@
  * Pure: widths come from the injected shaper, so tests can use synthetic advances.
  */
 import type { RunStyle, TextRun } from '../document/types';
-import type { FontRole } from './fonts';
+import type { FontKey } from './fonts';
 import { type CharClass, classify, isCjk, type PunctuationStyle, QUESTION_EXCLAMATION, SENTENCE_STOPS } from './classes';
 
 /** One glyph as shaped by the font: glyph id, advance in points, and the text it stands for. */
@@ -13,11 +13,11 @@ export interface ShapedGlyph {
   readonly advance: number;
   readonly text: string;
   /** Set when the glyph comes from another face than the run's (quotes in 楷体 runs). */
-  readonly font?: FontRole;
+  readonly font?: FontKey;
 }
 
-/** Shapes a run of text in a style at the paragraph's size. */
-export type Shaper = (text: string, style: RunStyle) => readonly ShapedGlyph[];
+/** Shapes a run of text in a style at the paragraph's size (`runIndex`: which run, for messages). */
+export type Shaper = (text: string, style: RunStyle, runIndex: number) => readonly ShapedGlyph[];
 
 /** Something the line breaker places whole: an ideograph, a punctuation mark, a Latin word, ——. */
 export interface Item {
@@ -103,7 +103,7 @@ function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean):
     const text = keepSpaces ? keepPhraseSpaces(run.text) : dropSpacesInChineseContext(run.text);
     if (text.length === 0) return;
     // Each shaped glyph names the characters it stands for (one, or several for a ligature).
-    for (const glyph of shape(text, run.style)) pushGlyph(tokens, glyph.text, glyph, run.style, runIndex);
+    for (const glyph of shape(text, run.style, runIndex)) pushGlyph(tokens, glyph.text, glyph, run.style, runIndex);
   });
   return splitAtAddressBreaks(tokens.filter((t) => t.text.length > 0));
 }

@@ -81,7 +81,7 @@ describe.each([
     const plans: [string, number][] = [
       ['typeset', 0],
       ['typeset', 50],
-      ['glyph coverage', 0],
+      ['frames', 0],
       ['fonts', 0],
       ['read and validate', 0],
     ];

@@ -20,9 +20,12 @@ let fonts: FontSet;
 
 beforeAll(async () => {
   loaded = await loadIssue(REPO, '2024-02');
-  fonts = Object.fromEntries(
-    FONT_ROLES.map((role): [FontRole, LoadedFont] => [role, openFont(role, loaded.series.fonts[role], fs.readFileSync(path.join(REPO, loaded.series.fonts[role])))]),
-  ) as FontSet;
+  fonts = {
+    ...(Object.fromEntries(
+      FONT_ROLES.map((role): [FontRole, LoadedFont] => [role, openFont(role, loaded.series.fonts[role], fs.readFileSync(path.join(REPO, loaded.series.fonts[role])))]),
+    ) as Record<FontRole, LoadedFont>),
+    fallbacks: [],
+  };
   const images = new Map<string, { width: number; height: number }>();
   for (const section of loaded.document.sections)
     for (const article of section.articles)
