@@ -304,7 +304,8 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   return hash.update(iccProfile).digest('hex');
 }
 
-async function loadFonts(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
+/** The four faces and the fallback fonts of the series file, ready for shaping and embedding. */
+export async function loadFonts(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
   const fallback = series.fonts.fallback ?? DEFAULT_FALLBACK_FONTS;
   const [roles, fallbacks] = await Promise.all([
     Promise.all(FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => [role, await loadFont(projectRoot, role, series.fonts[role], `fonts.${role}`, locate(['fonts', role]))])),

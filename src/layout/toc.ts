@@ -35,10 +35,32 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
   const folioColumn = 3 * DIGIT_CELL * em;
   const textWidth = style.textWidth - numberColumn - folioColumn - 0.5 * em;
   for (const section of sections) {
-    const head = setSingleLine(`${section.number}${section.title}`, 'sansBold', style.sizes.tocSection, fonts, ctx.punctuation, ctx.problems && { source: section.source, problems: ctx.problems });
+    // A section title wider than the column wraps (it never runs past the edge: #8).
+    const size = style.sizes.tocSection;
+    const headRuns: TextRun[] = [
+      { text: section.number, style: 'regular', source: { file: '(template)' } },
+      { text: section.title, style: 'regular', source: section.source },
+    ];
+    const headLines = setParagraph(
+      headRuns,
+      {
+        size,
+        fonts: { regular: 'sansBold', bold: 'sansBold', emphasis: 'sansBold' },
+        firstIndent: 0,
+        align: 'justify',
+        minLastHan: 0,
+        lastLineReserve: 0,
+        punctuation: ctx.punctuation,
+        hang: 'none',
+        onLastResort: (text, source) => ctx.problems?.add(lastResortBreak(text, source)),
+        onMissingGlyph: (missing) => ctx.problems?.missingGlyph(missing),
+      },
+      style.textWidth,
+      fonts,
+    );
     galley.push({
-      height: style.pitch * 2,
-      boxes: lineBoxes(head, style.pitch + em * 0.88, style.sizes.tocSection),
+      height: style.pitch * (1 + Math.max(1, headLines.length)),
+      boxes: headLines.flatMap((line, k) => lineBoxes(line, style.pitch * (1 + k) + em * 0.88, size)),
       keepWithNext: true,
       breakBefore: false,
       discardAtTop: false,
