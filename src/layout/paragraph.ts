@@ -8,6 +8,7 @@ import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
+import { naturalLine } from '../text/line';
 import type { GlyphRun, PlacedGlyph } from './types';
 
 export interface ParagraphStyle {
@@ -75,7 +76,7 @@ export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, wi
     minLastHan: style.minLastHan,
   };
   if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style);
-  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span, options), span.isLast, style));
+  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span), span.isLast, style));
 }
 
 /** Where a title prefers to break (R20): after " | ", before "——", at a space between phrases. */
@@ -148,7 +149,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
     }
   }
   return lines.map((span) => {
-    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true }, options);
+    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true });
     const set = toSetLine(paragraph, placed, true, style);
     const shift = (fullWidth - set.right - set.left) / 2;
     return shiftLine(set, shift);
@@ -204,9 +205,8 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
   const run: TextRun = { text, style: 'regular', source: { file: '(template)' } };
   const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation, keepSpaces: true });
   if (paragraph.items.length === 0) return { x: 0, runs: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
-  const options: BreakOptions = { width: 1e6, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 0 };
-  const span = { start: 0, end: paragraph.items.length, isLast: true, measure: 1e6, adjustment: 0, hanging: false };
-  return toSetLine(paragraph, placeLine(paragraph, span, options), true, style);
+  const line = naturalLine(paragraph, { width: 1e6, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: true });
+  return toSetLine(paragraph, placeLine(paragraph, line), true, style);
 }
 
 /** Moves a set line right by dx. */
