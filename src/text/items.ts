@@ -6,6 +6,7 @@
 import type { RunStyle, TextRun } from '../document/types';
 import type { FontRole } from './fonts';
 import { type CharClass, classify, isCjk, type PunctuationStyle, QUESTION_EXCLAMATION, SENTENCE_STOPS } from './classes';
+import { SCRIPT } from './script';
 
 /** One glyph as shaped by the font: glyph id, advance in points, and the text it stands for. */
 export interface ShapedGlyph {
@@ -147,11 +148,13 @@ function markSoftBreak(token: Token, ch: string): void {
  * Keeps deliberate spaces (between title phrases, in "— 1 —"), collapsed to one, except at a
  * Han–Latin boundary, where the CJK–Latin gap replaces the space as everywhere else (R15).
  */
+const HAN_LATIN_SPACE = new RegExp(`(?<=[${SCRIPT.han}]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[${SCRIPT.han}])`, 'gu');
+
 function keepPhraseSpaces(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/(?<=\p{Script=Han}) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=\p{Script=Han})/gu, '');
+    .replace(HAN_LATIN_SPACE, '');
 }
 
 /**
