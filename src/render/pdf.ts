@@ -205,11 +205,15 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
         if (hex) ops.push(`<${hex}> Tj`);
         hex = '';
       };
-      ops.push(`1 0 0 -1 ${fmt(x + (run.glyphs[0]?.x ?? 0))} ${fmt(y)} Tm`);
+      const start = run.glyphs[0]?.x ?? 0;
+      ops.push(`1 0 0 -1 ${fmt(x + start)} ${fmt(y)} Tm`);
+      // Advances are whole font units (the program's hmtx holds nothing finer); rounding each
+      // glyph's position from the run's start, not each advance, keeps every glyph within half a
+      // unit of where the layout put it — a justified line's rounding errors do not add up.
+      const unitsAt = (at: number) => Math.round(((at - start) / run.size) * writer.unitsPerEm);
       run.glyphs.forEach((glyph, i) => {
         const next = run.glyphs[i + 1]?.x ?? run.end;
-        const width = ((next - glyph.x) / run.size) * 1000;
-        const encoded = writer.encode(glyph.id, width, glyph.text);
+        const encoded = writer.encode(glyph.id, unitsAt(next) - unitsAt(glyph.x), glyph.text);
         if (encoded.resource !== resource) {
           flush();
           resource = encoded.resource;
