@@ -27,7 +27,7 @@ const DOCX = {
   list: ['排查矛盾纠纷', '化解信访积案'],
   broken: ['第一行在换行符之前', '第二行在换行符之后'],
   caption: '信访接待大厅',
-};
+} as const;
 
 const WECHAT = {
   title: '市人民调解协会召开年度工作会议',
@@ -36,7 +36,7 @@ const WECHAT = {
   paragraphs: ['3月8日，市人民调解协会召开年度工作会议，总结二〇二三年工作。', '会议强调，要坚持以人民为中心的发展思想，做深做实人民调解工作。'],
   bold: '会议要求',
   caption: '会议现场',
-};
+} as const;
 
 const TEXT = {
   title: '信访工作条例学习要点',
@@ -159,8 +159,8 @@ describe('new → import → build', () => {
     const text = noSpace(report.pages.map((p) => viewerText(p, BODY_SIZE)).join(''));
     // Every source text in the PDF, in the source's order.
     const expected = [
-      DOCX.title, ...DOCX.paragraphs.slice(0, 1), DOCX.heading1, DOCX.heading2, DOCX.boldLead + DOCX.afterBold, `1.${DOCX.list[0]}`, `2.${DOCX.list[1]}`, ...DOCX.broken, DOCX.caption, DOCX.paragraphs[1] as string,
-      WECHAT.title, WECHAT.paragraphs[0] as string, WECHAT.caption, `${WECHAT.bold}，${WECHAT.paragraphs[1]}`,
+      DOCX.title, ...DOCX.paragraphs.slice(0, 1), DOCX.heading1, DOCX.heading2, DOCX.boldLead + DOCX.afterBold, `1.${DOCX.list[0]}`, `2.${DOCX.list[1]}`, ...DOCX.broken, DOCX.caption, DOCX.paragraphs[1],
+      WECHAT.title, WECHAT.paragraphs[0], WECHAT.caption, `${WECHAT.bold}，${WECHAT.paragraphs[1]}`,
       TEXT.title, TEXT.clean, TEXT.second,
     ];
     let at = 0;
