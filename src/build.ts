@@ -184,7 +184,7 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   return hash.update(iccProfile).digest('hex');
 }
 
-async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
+export async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
   const entries = await Promise.all(
     FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => {
       const relative = paths[role];
