@@ -4,7 +4,7 @@
  */
 import type { Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
 import type { SourceLocation } from '../errors';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
 import type { PageStyle } from './page-style';
@@ -19,9 +19,7 @@ export interface BodyContext {
   readonly style: PageStyle;
   readonly fonts: FontSet;
   readonly images: ImageSizes;
-  readonly punctuation: PunctuationStyle;
-  readonly hang: 'none' | 'stops';
-  readonly trimLineStartOpen: boolean;
+  readonly typography: Typography;
   readonly stats: TypesettingStats;
   readonly problems: LayoutProblems;
 }
@@ -63,9 +61,7 @@ function paragraphStyle(ctx: BodyContext, size: number, fonts: Record<'regular' 
     align: 'justify',
     minLastHan: 2,
     lastLineReserve: 0,
-    punctuation: ctx.punctuation,
-    hang: ctx.hang,
-    trimLineStartOpen: ctx.trimLineStartOpen,
+    typography: ctx.typography,
     onLastResort: (text, source) => ctx.problems.add(lastResortBreak(text, source)),
     onMissingGlyph: (missing) => ctx.problems.missingGlyph(missing),
     ...extra,
@@ -96,7 +92,7 @@ function record(ctx: BodyContext, lines: readonly SetLine[], where: string): voi
       ctx.stats.linesOverThreshold++;
     }
     // Wider than the measure (beyond what hanging punctuation may take): counted, never hidden.
-    if (line.right > ctx.style.textWidth + (ctx.hang === 'stops' ? ctx.style.em / 2 : 0) + 0.01) ctx.stats.linesOverMeasure++;
+    if (line.right > ctx.style.textWidth + (ctx.typography.hang === 'stops' ? ctx.style.em / 2 : 0) + 0.01) ctx.stats.linesOverMeasure++;
     // Keep the five most spaced-out lines, so the editor knows where rewording would help.
     const worst = ctx.stats.worst;
     if (line.extraPerGap > 0 && (worst.length < 5 || line.extraPerGap > (worst[worst.length - 1]?.extraPerGap ?? 0))) {
@@ -138,7 +134,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
       // The label's mid-line width (its 、 or ） keeps its blank), less the blank an opening （
       // loses at the start of the first line (R12): continuation lines then start under the text.
       const labelWidth = number ? shapeText(fonts[font], number, style.em).reduce((sum, g) => sum + g.advance, 0) : 0;
-      const trimmedOpen = number && ctx.trimLineStartOpen && /^[（(]/.test(number) ? style.em / 2 : 0;
+      const trimmedOpen = number && ctx.typography.trimLineStartOpen && /^[（(]/.test(number) ? style.em / 2 : 0;
       const restIndent = number ? 2 * style.em + labelWidth - trimmedOpen : 0;
       const headingStyle = paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em, restIndent });
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);

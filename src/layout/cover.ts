@@ -4,7 +4,7 @@
  */
 import type { Masthead } from '../document/types';
 import type { FontSet } from '../text/fonts';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { lineBoxes } from './blocks';
 import type { PageStyle } from './page-style';
 import { moveLine, type SetLine, setSingleLine } from './paragraph';
@@ -13,7 +13,7 @@ import type { LayoutProblems } from './problems';
 import type { Box } from './types';
 
 /** Boxes of the cover page, in page coordinates (left = the text area's left edge on a recto). */
-export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet, punctuation: PunctuationStyle, problems?: LayoutProblems): Box[] {
+export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet, typography: Typography, problems?: LayoutProblems): Box[] {
   // Where each field is written, so a character no font has is reported at its own place.
   const at = (source: SourceLocation | undefined) => (source && problems ? { source, problems } : undefined);
   const from = masthead.sources;
@@ -21,7 +21,7 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   const width = style.textWidth;
   const boxes: Box[] = [];
   const centred = (text: string, source: SourceLocation | undefined, font: 'sansBold' | 'serif' | 'serifBold' | 'kai', size: number, baseline: number, ink: 'text' | 'accent' = 'text', spread = 0) => {
-    const line = spreadLine(setSingleLine(text, font, size, fonts, punctuation, at(source)), spread * size);
+    const line = spreadLine(setSingleLine(text, font, size, fonts, typography, at(source)), spread * size);
     boxes.push(...lineBoxes(moveLine(line, left + (width - line.right) / 2), baseline, size, ink));
   };
   const s = style.sizes;
@@ -49,11 +49,11 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   boxes.push({ kind: 'rule', x1: left, y1: baseline - pitch * 1.2, x2: left + width, y2: baseline - pitch * 1.2, thickness: 0.5, ink: 'rule' });
   centred(masthead.boardHeading, from?.boardHeading, 'sansBold', size * 1.15, baseline);
   baseline += pitch * 1.5;
-  const label = (text: string, y0: number) => boxes.push(...lineBoxes(moveLine(setSingleLine(text, 'sansBold', size, fonts, punctuation), left), y0, size));
+  const label = (text: string, y0: number) => boxes.push(...lineBoxes(moveLine(setSingleLine(text, 'sansBold', size, fonts, typography), left), y0, size));
   for (const row of rows) {
     label(`${row.label}：`, baseline);
     if (row.note) {
-      const note = setSingleLine(`（${row.note}）`, 'serif', size, fonts, punctuation, at(from?.membersNote));
+      const note = setSingleLine(`（${row.note}）`, 'serif', size, fonts, typography, at(from?.membersNote));
       boxes.push(...lineBoxes(moveLine(note, left + labelWidth - size * 0.5 - 0), baseline, size));
       baseline += pitch;
     }
@@ -68,7 +68,7 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   boxes.push(...nameInCell(masthead.editor, left + labelWidth, baseline, from?.editor));
   baseline += pitch;
   label(`${masthead.contactLabel}：`, baseline);
-  boxes.push(...lineBoxes(moveLine(setSingleLine(masthead.email, 'serif', size, fonts, punctuation, at(from?.email)), left + labelWidth), baseline, size));
+  boxes.push(...lineBoxes(moveLine(setSingleLine(masthead.email, 'serif', size, fonts, typography, at(from?.email)), left + labelWidth), baseline, size));
   return boxes;
 
   /** Adds `extra` points after every glyph but the last: spacing by position, not by inserted spaces. */
@@ -83,7 +83,7 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   /** A name spread over a 3-em cell: 2-character names become 陈　洁 (R29). */
   function nameInCell(name: string, x: number, y0: number, source?: SourceLocation): Box[] {
     const chars = Array.from(name);
-    const line = setSingleLine(name, 'serif', size, fonts, punctuation, at(source));
+    const line = setSingleLine(name, 'serif', size, fonts, typography, at(source));
     if (chars.length !== 2) return lineBoxes(moveLine(line, x), y0, size);
     // Spread: first character at 0, second at 2 em; the gap stays inside the first glyph's advance.
     // Counted across runs: a rare character from a fallback font is a run of its own.

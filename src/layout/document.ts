@@ -4,7 +4,7 @@
  * folios the articles landed on, then pages are assembled and decorated.
  */
 import type { IssueDocument } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import type { FontSet } from '../text/fonts';
 import { type ImageSizes, layoutBody } from './blocks';
 import { layoutCover } from './cover';
@@ -24,15 +24,12 @@ export interface LayoutOptions {
   readonly style: PageStyle;
   readonly fonts: FontSet;
   readonly images: ImageSizes;
-  readonly punctuation: PunctuationStyle;
-  readonly hang: 'none' | 'stops';
-  /** Opening marks at line start lose their left blank (R12). */
-  readonly trimLineStartOpen: boolean;
+  readonly typography: Typography;
 }
 
 /** Lays out cover, TOC and body; every TOC folio is where its article's title is. */
 export function layoutDocument(doc: IssueDocument, options: LayoutOptions): LaidOutIssue {
-  const { style, fonts, punctuation } = options;
+  const { style, fonts, typography } = options;
   const stats: TypesettingStats = { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, linesOverMeasure: 0, worst: [] };
   const problems = new LayoutProblems();
   const capacity = style.linesPerPage * style.pitch;
@@ -42,14 +39,14 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
   const bodyFolios: PageMap = anchorFolios(body.pages, 1);
 
   // The TOC, with those folios; its height never depends on them (fixed folio column).
-  const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, punctuation, trimLineStartOpen: options.trimLineStartOpen, problems }), capacity);
+  const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, typography, problems }), capacity);
   // A block taller than a page is the error; the keep chains it broke in the same file follow from it.
   const paginated = [...body.problems, ...toc.problems];
   const tooTall = new Set(paginated.filter((p) => p.kind === 'taller-than-page').map((p) => p.item.source?.file));
   for (const problem of paginated) if (problem.kind === 'taller-than-page' || !tooTall.has(problem.item.source?.file)) problems.add(paginationDiagnostic(problem));
-  const runningHeads = fitRunningHeads(doc, style, fonts, punctuation, problems);
+  const runningHeads = fitRunningHeads(doc, style, fonts, typography, problems);
 
-  const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, punctuation, problems), anchors: [] }];
+  const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, typography, problems), anchors: [] }];
   toc.pages.forEach((page, k) => {
     const index = pages.length;
     pages.push({ kind: 'toc', folio: null, label: k === 0 ? '目录' : `目录${k + 1}`, boxes: placeItems(page, style, index), anchors: [] });
@@ -63,7 +60,7 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
     const pageTitle = marks[0] ?? runningTitle;
     runningTitle = marks[marks.length - 1] ?? runningTitle;
     const anchors = page.items.flatMap(({ item, top }) => (item.anchors ?? []).map((id) => ({ id, y: style.textTop + top })));
-    const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, runningHeads.get(pageTitle) ?? { text: pageTitle }, doc.texts, style, fonts, punctuation, { publication: doc.masthead.sources?.runningHead, problems }));
+    const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, runningHeads.get(pageTitle) ?? { text: pageTitle }, doc.texts, style, fonts, typography, { publication: doc.masthead.sources?.runningHead, problems }));
     pages.push({ kind: 'body', folio, label: String(folio), boxes, anchors, runningTitle: pageTitle });
   });
 
@@ -96,9 +93,9 @@ function paginationDiagnostic({ kind, item }: PaginationProblem): Diagnostic {
  * Each article's side of the running head, shortened at a phrase boundary where it would not
  * fit beside the publication's side with 1 em between them (and the build says so).
  */
-function fitRunningHeads(doc: IssueDocument, style: PageStyle, fonts: FontSet, punctuation: PunctuationStyle, problems: LayoutProblems): Map<string, RunningHead> {
+function fitRunningHeads(doc: IssueDocument, style: PageStyle, fonts: FontSet, typography: Typography, problems: LayoutProblems): Map<string, RunningHead> {
   const size = style.sizes.header;
-  const width = (text: string) => setSingleLine(text, 'serif', size, fonts, punctuation).right;
+  const width = (text: string) => setSingleLine(text, 'serif', size, fonts, typography).right;
   const room = style.textWidth - width(doc.texts.runningHead) - size;
   const fitted = new Map<string, RunningHead>();
   for (const article of doc.sections.flatMap((s) => s.articles)) {

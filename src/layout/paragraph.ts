@@ -4,12 +4,13 @@
  */
 import type { RunStyle, TextRun } from '../document/types';
 import type { SourceLocation } from '../errors';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { type FontKey, type FontRole, type FontSet, fontFor, fontOf, shapeText } from '../text/fonts';
 import type { LayoutProblems, MissingGlyph } from './problems';
 import { breakOverlong, itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
+import { naturalLine } from '../text/line';
 import type { GlyphRun, PlacedGlyph } from './types';
 
 export interface ParagraphStyle {
@@ -21,11 +22,8 @@ export interface ParagraphStyle {
   readonly align: 'justify' | 'center';
   readonly minLastHan: number;
   readonly lastLineReserve: number;
-  readonly punctuation: PunctuationStyle;
-  readonly hang: 'none' | 'stops';
+  readonly typography: Typography;
   readonly keepSpaces?: boolean;
-  /** R12; default true. */
-  readonly trimLineStartOpen?: boolean;
   /** Told of each Latin run with no break point cut between characters to fit the line (R5). */
   readonly onLastResort?: (text: string, source: SourceLocation) => void;
   /** Told of each character no font of the set has (found here, where the font is chosen). */
@@ -86,7 +84,7 @@ export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, wi
     shapeWithFallback(fonts, style.fonts[runStyle], text, style.size, report && ((ch, occurrence, font) => report({ ch, occurrence, font, source: (runs[runIndex] as TextRun).source })));
   const itemized = itemize(runs, shape, {
     em: style.size,
-    punctuation: style.punctuation,
+    punctuation: style.typography.punctuation,
     keepSpaces: style.keepSpaces === true,
   });
   // A number or word wider than the narrowest line has nowhere to break: cut it, and say so.
@@ -98,12 +96,12 @@ export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, wi
     firstIndent: style.firstIndent,
     restIndent: style.restIndent ?? 0,
     lastLineReserve: style.lastLineReserve,
-    hang: style.hang,
-    trimLineStartOpen: style.trimLineStartOpen !== false,
+    hang: style.typography.hang,
+    trimLineStartOpen: style.typography.trimLineStartOpen,
     minLastHan: style.minLastHan,
   };
   if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style);
-  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span, options), span.isLast, style));
+  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span), span.isLast, style));
 }
 
 /** Where a title prefers to break (R20): after " | ", before "——", at a space between phrases. */
@@ -176,7 +174,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
     }
   }
   return lines.map((span) => {
-    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true }, options);
+    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true });
     const set = toSetLine(paragraph, placed, true, style);
     const shift = (fullWidth - set.right - set.left) / 2;
     return shiftLine(set, shift);
@@ -221,7 +219,7 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
  * Sets a short text on one line at natural width, starting at x = 0 (headers, folios, labels).
  * With `at`, a character no font has is reported there (masthead and issue.yaml fields).
  */
-export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, punctuation: PunctuationStyle = 'quanjiao', at?: { source: SourceLocation; problems: LayoutProblems }): SetLine {
+export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, typography: Typography, at?: { source: SourceLocation; problems: LayoutProblems }): SetLine {
   const style: ParagraphStyle = {
     size,
     fonts: { regular: font, bold: font, emphasis: font },
@@ -229,16 +227,14 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
     align: 'justify',
     minLastHan: 0,
     lastLineReserve: 0,
-    punctuation,
-    hang: 'none',
+    typography,
   };
   const run: TextRun = { text, style: 'regular', source: at?.source ?? { file: '(template)' } };
   const report = at && ((ch: string, occurrence: number, path: string) => at.problems.missingGlyph({ ch, occurrence, font: path, source: at.source }));
-  const paragraph = itemize([run], (t) => shapeWithFallback(fonts, font, t, size, report), { em: size, punctuation, keepSpaces: true });
+  const paragraph = itemize([run], (t) => shapeWithFallback(fonts, font, t, size, report), { em: size, punctuation: typography.punctuation, keepSpaces: true });
   if (paragraph.items.length === 0) return { x: 0, runs: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
-  const options: BreakOptions = { width: 1e6, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 0 };
-  const span = { start: 0, end: paragraph.items.length, isLast: true, measure: 1e6, adjustment: 0, hanging: false };
-  return toSetLine(paragraph, placeLine(paragraph, span, options), true, style);
+  const line = naturalLine(paragraph, { width: 1e6, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: typography.trimLineStartOpen });
+  return toSetLine(paragraph, placeLine(paragraph, line), true, style);
 }
 
 /** Moves a set line right by dx. */

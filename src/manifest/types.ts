@@ -59,12 +59,9 @@ export interface FontSettings {
   readonly serifBold: string;
   readonly sansBold: string;
   readonly kai: string;
-  /** Tried in order for characters a role's face lacks; default DEFAULT_FALLBACK_FONTS. */
+  /** Tried in order for characters a role's face lacks; default settings.ts DEFAULT_FALLBACK_FONTS. */
   readonly fallback?: readonly string[];
 }
-
-/** The fallback fonts when the series file names none: HanaMinB covers CJK Extensions B–F. */
-export const DEFAULT_FALLBACK_FONTS: readonly string[] = ['fonts/HanaMinB.ttf'];
 
 export interface TypographySettings {
   /** Punctuation width style, as ctex's punct= option. Default quanjiao. */
