@@ -22,7 +22,7 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   const boxes: Box[] = [];
   const centred = (text: string, source: SourceLocation | undefined, font: 'sansBold' | 'serif' | 'serifBold' | 'kai', size: number, baseline: number, ink: 'text' | 'accent' = 'text', spread = 0) => {
     const line = spreadLine(setSingleLine(text, font, size, fonts, typography, at(source)), spread * size);
-    boxes.push(...lineBoxes(moveLine(line, left + (width - line.right) / 2), baseline, size, ink));
+    boxes.push(...lineBoxes(moveLine(line, left + (width - line.right) / 2), baseline, size, ink).map((box) => (source ? { ...box, source } : box)));
   };
   const s = style.sizes;
   let y = style.textTop + s.mastheadTitle * 1.2;
