@@ -17,7 +17,8 @@ import { loadIssue } from '../../src/document/load';
 import { BulletinError } from '../../src/errors';
 import { layoutDocument } from '../../src/layout/document';
 import { checkFrames } from '../../src/layout/frames';
-import { pageStyleFrom, textLeft } from '../../src/layout/page-style';
+import { type PageStyle, textLeft } from '../../src/layout/page-style';
+import { resolveSettings } from '../../src/settings';
 import { fitRunningHead } from '../../src/layout/running-head';
 import type { LaidOutIssue } from '../../src/layout/types';
 import { renderPdf } from '../../src/render/pdf';
@@ -55,7 +56,7 @@ let fonts: FontSet;
 beforeAll(async () => {
   root = makeTempProject(FIXTURE);
   const loaded = await loadIssue(root, ISSUE);
-  fonts = await loadFonts(root, loaded.series, loaded.locateInSeries);
+  fonts = await loadFonts(root, resolveSettings(loaded.series, loaded.locateInSeries).fonts, loaded.locateInSeries);
 }, 60_000);
 
 afterAll(() => removeTempProject(root));
@@ -88,12 +89,13 @@ describe('break points of addresses (R5, #8 item 2)', () => {
 });
 
 /** Lays out and renders the e-mail copy at `chars` characters per line; returns layout and PDF. */
-async function atMeasure(chars: number): Promise<{ layout: LaidOutIssue; pdf: string; style: ReturnType<typeof pageStyleFrom> }> {
+async function atMeasure(chars: number): Promise<{ layout: LaidOutIssue; pdf: string; style: PageStyle }> {
   const project = root as string;
   editFile(project, 'issues/series.yaml', /charsPerLine: \d+/, `charsPerLine: ${chars}`);
   const loaded = await loadIssue(project, ISSUE);
-  const style = pageStyleFrom(loaded.series.page);
-  const layout = layoutDocument(loaded.document, { style, fonts, images: new Map(), punctuation: 'quanjiao', hang: 'none', trimLineStartOpen: true });
+  const settings = resolveSettings(loaded.series, loaded.locateInSeries);
+  const style = settings.page;
+  const layout = layoutDocument(loaded.document, { style, fonts, images: new Map(), typography: settings.typography });
   const bytes = await renderPdf(layout, fonts, { target: 'email', meta: loaded.document.meta, images: new Map(), contentHash: `measure-${chars}` });
   const pdf = path.join(project, `measure-${chars}.pdf`);
   fs.writeFileSync(pdf, bytes);
@@ -196,7 +198,7 @@ describe('running heads always fit (#8 item 3)', () => {
 
 describe('the whole build of the fixture', () => {
   let result: Awaited<ReturnType<typeof buildIssue>>;
-  let pages: PdfPage[];
+  let pages: readonly PdfPage[];
 
   beforeAll(async () => {
     editFile(root as string, 'issues/series.yaml', /charsPerLine: \d+/, 'charsPerLine: 38');
