@@ -1,5 +1,5 @@
 /**
- * `bulletin fonts [<issue>]`: the four fonts of the series, what each covers (by the blocks a
+ * `bulletin fonts [<issue>]`: the four fonts of the series and its fallback fonts, what each covers (by the blocks a
  * Chinese bulletin uses), and — for an issue — the characters of its files that no font has,
  * each with where it first appears. `check` says which font lacks a character it needs; this
  * answers the editor's question before that: "can we print this name at all?"
@@ -8,13 +8,14 @@ import { loadFonts } from '../build';
 import { loadIssue } from '../document/load';
 import { t } from '../messages';
 import { resolveSettings } from '../settings';
-import { FONT_ROLES, type FontSet } from '../text/fonts';
+import { FONT_ROLES, type FontSet, type LoadedFont } from '../text/fonts';
 
 /** The ranges an editor recognises, in the order they matter to a Chinese bulletin. */
 const BLOCKS: readonly { readonly en: string; readonly zh: string; readonly from: number; readonly to: number }[] = [
   { en: 'CJK ideographs', zh: '中日韩统一表意文字', from: 0x4e00, to: 0x9fff },
   { en: 'CJK Extension A', zh: '扩展 A 区汉字', from: 0x3400, to: 0x4dbf },
   { en: 'CJK Extension B', zh: '扩展 B 区汉字', from: 0x20000, to: 0x2a6df },
+  { en: 'CJK Extensions C–F', zh: '扩展 C–F 区汉字', from: 0x2a700, to: 0x2ebef },
   { en: 'CJK punctuation', zh: '中文标点', from: 0x3000, to: 0x303f },
   { en: 'full-width forms', zh: '全角字符', from: 0xff00, to: 0xffef },
   { en: 'Latin (ASCII)', zh: '拉丁字母（ASCII）', from: 0x20, to: 0x7e },
@@ -44,9 +45,13 @@ export async function fontReport(root: string, issueId: string): Promise<{ fonts
   return { fonts: coverage(fonts), missing: missingCharacters(fonts, loaded.sources) };
 }
 
+/** The four faces and the fallback fonts (fonts.fallback), each with its key. */
+function allFonts(fonts: FontSet): [string, LoadedFont][] {
+  return [...FONT_ROLES.map((role): [string, LoadedFont] => [role, fonts[role]]), ...fonts.fallbacks.map((font, k): [string, LoadedFont] => [`fallback${k}`, font])];
+}
+
 function coverage(fonts: FontSet): FontCoverage[] {
-  return FONT_ROLES.map((role) => {
-    const font = fonts[role];
+  return allFonts(fonts).map(([role, font]) => {
     const set = new Set(font.font.characterSet);
     const blocks = BLOCKS.map((b) => {
       let covered = 0;
@@ -69,7 +74,7 @@ function missingCharacters(fonts: FontSet, sources: ReadonlyMap<string, string>)
         if (cp < 0x20 || cp === 0xfeff || known.has(ch)) continue;
         const entry = missing.get(ch);
         if (entry) entry.count++;
-        else if (FONT_ROLES.some((role) => fonts[role].font.hasGlyphForCodePoint(cp))) known.add(ch);
+        else if (allFonts(fonts).some(([, font]) => font.font.hasGlyphForCodePoint(cp))) known.add(ch);
         else missing.set(ch, { where: `${file}:${i + 1}:${column}`, count: 1 });
       }
     });

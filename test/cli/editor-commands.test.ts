@@ -77,10 +77,13 @@ describe('the CLI inside the project', () => {
 
   test('fonts lists coverage and the characters no font has', async () => {
     const article = path.join(root, 'issues', '2024-02', 'articles', '01-changbai-xincun.md');
-    fs.appendFileSync(article, '\n这里有一个𪚥字。\n');
+    // U+30000 (Ext. G): beyond the fallback font HanaMinB too (Ext. B–F print from it).
+    fs.appendFileSync(article, '\n这里有一个𰀀字，𪚥字有。\n');
     const run = await runCli(root, ['fonts', '2024-02']);
     expect(run.stdout).toMatch(/^serif +fonts\/NotoSerifSC-Regular\.ttf/m);
     expect(run.stdout).toMatch(/CJK ideographs: \d+\/20992/);
-    expect(run.stdout).toMatch(/issues\/2024-02\/articles\/01-changbai-xincun\.md:\d+:6: “𪚥” U\+2A6A5/);
+    expect(run.stdout).toMatch(/issues\/2024-02\/articles\/01-changbai-xincun\.md:\d+:6: “𰀀” U\+30000/);
+    expect(run.stdout).not.toContain('U+2A6A5');
+    expect(run.stdout).toMatch(/^fallback0 +fonts\/HanaMinB\.ttf/m);
   });
 });
