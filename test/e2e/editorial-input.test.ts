@@ -20,7 +20,8 @@ import { checkFrames } from '../../src/layout/frames';
 import { type PageStyle, textLeft } from '../../src/layout/page-style';
 import { resolveSettings } from '../../src/settings';
 import { fitRunningHead } from '../../src/layout/running-head';
-import type { LaidOutIssue } from '../../src/layout/types';
+import type { LaidOutIssue, Page } from '../../src/layout/types';
+import type { DocumentMeta } from '../../src/document/types';
 import { renderPdf } from '../../src/render/pdf';
 import { addressBreaks } from '../../src/text/items';
 import type { FontSet } from '../../src/text/fonts';
@@ -88,18 +89,14 @@ describe('break points of addresses (R5, #8 item 2)', () => {
   });
 });
 
-/** Lays out and renders the e-mail copy at `chars` characters per line; returns layout and PDF. */
-async function atMeasure(chars: number): Promise<{ layout: LaidOutIssue; pdf: string; style: PageStyle }> {
+/** Lays out the fixture at `chars` characters per line. */
+async function atMeasure(chars: number): Promise<{ layout: LaidOutIssue; style: PageStyle; meta: DocumentMeta }> {
   const project = root as string;
   editFile(project, 'issues/series.yaml', /charsPerLine: \d+/, `charsPerLine: ${chars}`);
   const loaded = await loadIssue(project, ISSUE);
   const settings = resolveSettings(loaded.series, loaded.locateInSeries);
-  const style = settings.page;
-  const layout = layoutDocument(loaded.document, { style, fonts, images: new Map(), typography: settings.typography });
-  const bytes = await renderPdf(layout, fonts, { target: 'email', meta: loaded.document.meta, images: new Map(), contentHash: `measure-${chars}` });
-  const pdf = path.join(project, `measure-${chars}.pdf`);
-  fs.writeFileSync(pdf, bytes);
-  return { layout, pdf, style };
+  const layout = layoutDocument(loaded.document, { style: settings.page, fonts, images: new Map(), typography: settings.typography });
+  return { layout, style: settings.page, meta: loaded.document.meta };
 }
 
 const pdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
@@ -111,32 +108,50 @@ describe('unbreakable strings at every measure from 16 to 42 characters (#8 item
 
   beforeAll(async () => {
     const expected = bodyParagraphs(path.join(root as string, ADDRESSES)).join('');
-    for (const chars of measures) {
-      const { layout, pdf, style } = await atMeasure(chars);
-      const report = readPdf(pdf);
-      // The addresses article is the first body page (after cover and TOC).
-      const pages = report.pages.filter((p) => p.index >= 2 && p.glyphs.some((g) => g.size === BODY));
+    // The body pages of all 27 layouts go into one PDF (renderPdf is the real renderer; one
+    // file to read back keeps this fast): each page remembers its measure and its own index.
+    const laidOut = [];
+    for (const chars of measures) laidOut.push({ chars, ...(await atMeasure(chars)) });
+    const origin: { chars: number; style: PageStyle; index: number }[] = [];
+    const pages: Page[] = [];
+    for (const { chars, layout, style } of laidOut) {
+      layout.pages.forEach((page, index) => {
+        if (page.kind !== 'body') return;
+        origin.push({ chars, style, index });
+        pages.push({ ...page, folio: pages.length + 1, label: String(pages.length + 1), anchors: [], boxes: page.boxes.filter((b) => b.kind !== 'link') });
+      });
+    }
+    const first = laidOut[0] as (typeof laidOut)[number];
+    const combined: LaidOutIssue = { ...first.layout, pages, outline: [] };
+    const pdf = path.join(root as string, 'measures.pdf');
+    fs.writeFileSync(pdf, await renderPdf(combined, fonts, { target: 'email', meta: first.meta, images: new Map(), contentHash: 'measures' }));
+    const report = readPdf(pdf);
+    const poppler = pdftotext ? execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f') : [];
+    for (const { chars, layout, style } of laidOut) {
       const outside: string[] = [];
       let text = '';
-      for (const page of pages) {
-        const left = textLeft(style, page.index);
+      let popplerText = '';
+      report.pages.forEach((page, k) => {
+        const from = origin[k] as (typeof origin)[number];
+        if (from.chars !== chars) return;
+        const left = textLeft(style, from.index);
         const right = left + style.textWidth;
         for (const g of page.glyphs.filter((x) => x.size === BODY)) {
-          if (g.x < left - TOLERANCE || g.x + g.advance > right + TOLERANCE) outside.push(`p${page.index} ${g.ch} x=${g.x.toFixed(1)}..${(g.x + g.advance).toFixed(1)} (block ${left.toFixed(1)}..${right.toFixed(1)})`);
+          if (g.x < left - TOLERANCE || g.x + g.advance > right + TOLERANCE) outside.push(`p${from.index} ${g.ch} x=${g.x.toFixed(1)}..${(g.x + g.advance).toFixed(1)} (block ${left.toFixed(1)}..${right.toFixed(1)})`);
         }
         text += bodyText(page);
-      }
-      const first = pages[0] as PdfPage;
-      const popplerOk = !pdftotext || noSpace(execFileSync('pdftotext', ['-f', String(first.index + 1), '-l', String(first.index + 1), pdf, '-'], { encoding: 'utf8' })).includes(expected);
+        popplerText += poppler[k] ?? '';
+      });
+      const frames = checkFrames(layout, style, { hang: 0, fallbackSource: { file: 'issues/series.yaml' } });
       results.push({
         chars,
         outside,
         textOk: noSpace(text).includes(expected),
-        popplerOk,
+        popplerOk: !pdftotext || noSpace(popplerText).includes(expected),
         warned: layout.problems.filter((d) => d.location.file === ADDRESSES).map((d) => d.message),
         overMeasure: layout.stats.linesOverMeasure,
-        frameErrors: checkFrames(layout, style, { hang: 0, fallbackSource: { file: 'issues/series.yaml' } }).filter((d) => d.location.file === ADDRESSES).length,
-        mastheadTooWide: checkFrames(layout, style, { hang: 0, fallbackSource: { file: 'issues/series.yaml' } }).some((d) => d.location.file === 'issues/series.yaml' && d.location.line !== undefined && /法律资讯/.test(d.message)),
+        frameErrors: frames.filter((d) => d.location.file === ADDRESSES).length,
+        mastheadTooWide: frames.some((d) => d.location.file === 'issues/series.yaml' && d.location.line !== undefined && /法律资讯/.test(d.message)),
       });
     }
   }, 240_000);
@@ -245,10 +260,11 @@ describe('what the editor is told', () => {
   let project: string | undefined;
   afterEach(() => removeTempProject(project));
 
-  test('a character no font has is reported at each occurrence, in issue.yaml and in the article, not merged', async () => {
+  test('a character no font has is reported at each occurrence, in issue.yaml and in the article, not merged, with the warnings of the same run', async () => {
     project = makeTempProject(FIXTURE);
     editFile(project, 'issues/2099-02/issue.yaml', 'editor: 吉𠮷', 'editor: 吉𰀀𰀀');
     editFile(project, 'issues/2099-02/articles/02-long-title.md', '𪚥字也能印出', '𰀀字也能印出𰀀');
+    editFile(project, 'issues/2099-02/articles/01-addresses.md', '群众也可以', '群众(也)可以');
     const err = await buildIssue(project, ISSUE).then(
       () => undefined,
       (e: unknown) => e,
@@ -261,6 +277,12 @@ describe('what the editor is told', () => {
       'issues/2099-02/issue.yaml:8:10',
       'issues/2099-02/issue.yaml:8:11',
     ]);
+    // In the same run: the typography warning of another article, after the errors.
+    const all = (err as BulletinError).diagnostics;
+    const warning = all.findIndex((d) => d.severity === 'warning' && d.location.file === ADDRESSES && d.location.line === 8);
+    expect(warning).toBeGreaterThan(all.findIndex((d) => d.message.includes('U+30000')));
+    expect(all.slice(warning).every((d) => d.severity === 'warning')).toBe(true);
+    expect((err as BulletinError).fixable).toBeGreaterThan(0);
   }, 60_000);
 
   test('a 600-character title is an error at the title (not glyphs below the page, exit 0)', async () => {
@@ -274,7 +296,7 @@ describe('what the editor is told', () => {
     expect(fs.existsSync(path.join(project, 'out'))).toBe(false);
   }, 60_000);
 
-  test('`check` reports a structure error, a missing glyph and typography warnings in one run, errors first, and names check --fix', () => {
+  test('`check` reports a structure error and typography warnings in one run, errors first, and names check --fix', () => {
     project = makeTempProject(FIXTURE);
     editFile(project, 'issues/2099-02/issue.yaml', 'number: 2', 'number: 2\neditr: 薛鑫');
     editFile(project, 'issues/2099-02/articles/02-long-title.md', '本文谈谈学习体会。', '本文谈谈学习体会(初稿)，');
