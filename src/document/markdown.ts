@@ -189,14 +189,14 @@ class BlockWalker {
       const item = tokens[i] as Token;
       if (item.type !== 'list_item_open') continue;
       const itemClose = closingIndex(tokens, i);
-      let first = true;
+      let label: string | undefined;
       for (let k = i + 1; k < itemClose; k++) {
         const token = tokens[k] as Token;
         const at = (token.map?.[0] ?? 0) + 1;
         if (token.type === 'paragraph_open') {
-          const marker = first ? (ordered ? `${item.info}${item.markup}` : BULLETS[level as 1 | 2]) : '';
-          this.paragraph(tokens[k + 1], at, { level: level as 1 | 2, label: marker }, ordered);
-          first = false;
+          const mark: ListMark =
+            label === undefined ? { level: level as 1 | 2, label: ordered ? `${item.info}${item.markup}` : BULLETS[level as 1 | 2] } : { level: level as 1 | 2, label, continues: true };
+          label = this.paragraph(tokens[k + 1], at, mark, ordered)?.label ?? label;
           k += 2;
         } else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
           k = this.list(tokens, k, level + 1);
@@ -210,13 +210,14 @@ class BlockWalker {
     return close;
   }
 
-  private paragraph(inline: Token | undefined, line: number, list?: ListMark, ordered = false): void {
+  /** Adds the paragraph (or figure) block; returns the list mark it got, for a list item's later paragraphs. */
+  private paragraph(inline: Token | undefined, line: number, list?: ListMark, ordered = false): ListMark | undefined {
     const children = inline?.children ?? [];
     const visible = children.filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
     const only = visible[0];
     if (visible.length === 1 && only !== undefined && only.type === 'image') {
       this.figure(only, line);
-      return;
+      return undefined;
     }
     const listMark = list === undefined ? undefined : labelled(list, children, ordered);
     const runs = this.runs(children, line, 'paragraph', listMark?.prefix);
@@ -227,11 +228,12 @@ class BlockWalker {
         t(`this paragraph has ${length} characters; the limit is ${MAX_PARAGRAPH_CHARS}`, `此段落有 ${length} 个字符，超过上限 ${MAX_PARAGRAPH_CHARS}`),
         t('split it into paragraphs with blank lines', '请用空行把它分成若干段'),
       );
-      return;
+      return undefined;
     }
-    if (runs.length === 0) return;
+    if (runs.length === 0) return undefined;
     if (listMark === undefined) this.blocks.push({ kind: 'paragraph', runs, source: this.at(line) });
     else this.blocks.push({ kind: 'paragraph', runs, source: this.at(line), list: listMark.mark });
+    return listMark?.mark;
   }
 
   private heading(open: Token, inline: Token | undefined, line: number): void {
@@ -420,7 +422,7 @@ function withBareAddresses(text: string, style: RunStyle, line: number): Piece[]
  * the text (no space before Chinese, as 1.加强…; a space before Latin).
  */
 function labelled(list: ListMark, children: readonly Token[], ordered: boolean): { mark: ListMark; prefix?: string } {
-  if (list.label === '') return { mark: list };
+  if (list.continues === true) return { mark: list };
   const firstText = children.find((c) => c.type === 'text' && c.content.trim() !== '')?.content.trimStart() ?? '';
   const own = ordered ? null : ITEM_NUMBER.exec(firstText);
   if (own !== null) return { mark: { level: list.level, label: own[0] } };

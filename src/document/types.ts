@@ -25,8 +25,10 @@ export interface TextRun {
 /** A Markdown list item: its nesting (1 or 2) and the label it starts with ("1." "（1）" "•"). */
 export interface ListMark {
   readonly level: 1 | 2;
-  /** The label as printed at the start of the runs (already part of them); '' for a follow-on paragraph. */
+  /** The item's label ("1." "（1）" "•"), printed at the start of its first paragraph's runs (already part of them). */
   readonly label: string;
+  /** A later paragraph of the item: the label is not printed again; the text hangs under the item's. */
+  readonly continues?: boolean;
 }
 
 /** Heading levels of a Chinese 公文: 一、 / （一） / 1. / （1） (TYPOGRAPHY R21). */

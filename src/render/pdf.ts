@@ -8,6 +8,7 @@ import type { DocumentMeta } from '../document/types';
 import type { FontRole, FontSet } from '../text/fonts';
 import type { Box, GlyphRun, Ink, LaidOutIssue, Page } from '../layout/types';
 import { CidFontWriter, type PdfRef, type PdfRefFactory } from './cid-font';
+import { emitLinkAnnotations } from './link-annotations';
 import { addPdfxOutputIntent, appendXmp, escapeInfoInXmp, pdfName, type Rect, setFileId, setPageBoxes, type StandardsDoc } from './standards';
 
 /** Which of the two files to write from the same layout. */
@@ -133,6 +134,8 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
       internals.addContent(`1 0 0 1 ${fmt(offset)} ${fmt(offset)} cm`);
     }
     for (const box of page.boxes) drawBox(press ? bleedBox(box) : box, page);
+    // Links only in the e-mail copy: PDF/X forbids annotations inside the trim (PRINT.md).
+    if (target === 'email') emitLinkAnnotations(doc, page);
   }
   addNavigation(issue.pages);
   for (const writer of writers.values()) writer.finish();
