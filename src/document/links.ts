@@ -29,6 +29,15 @@ export function findAddresses(text: string): FoundAddress[] {
   return found;
 }
 
+const BARE_AT = new RegExp(BARE.source, 'y');
+
+/** The length of the bare address that starts at `index` of `text` (ending by `to`), or 0. */
+export function addressLengthAt(text: string, index: number, to: number = text.length): number {
+  BARE_AT.lastIndex = index;
+  const m = BARE_AT.exec(text);
+  return m === null ? 0 : Math.min(trimAddress(m[0]).length, to - index);
+}
+
 /** The URI for an address as typed: mailto: for e-mail, http:// for a bare www. host. */
 export function uriOf(address: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(address)) return address;
