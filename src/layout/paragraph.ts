@@ -188,6 +188,7 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
   const runs: GlyphRun[] = [];
   const dots: number[] = [];
   const links: TextLink[] = [];
+  let previousUri: string | undefined;
   let current: { font: FontRole; glyphs: PlacedGlyph[] } | undefined;
   let text = '';
   for (const { index, x } of placed.items) {
@@ -202,7 +203,8 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
     });
     if (item.style === 'emphasis' && item.cls === 'han') dots.push(x + item.width / 2);
     const uri = source[item.runIndex]?.link;
-    if (uri !== undefined) addToLink(links, uri, x + item.leftBlank - item.cutLeft, x + item.width - item.rightBlank + item.cutRight);
+    if (uri !== undefined) addToLink(links, uri, uri === previousUri, x + item.leftBlank - item.cutLeft, x + item.width - item.rightBlank + item.cutRight);
+    previousUri = uri;
     text += item.text;
   }
   // Each run ends where the next begins, so the renderer can give every glyph its laid-out advance.
@@ -217,10 +219,10 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
   return { x: 0, runs: finished, links, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
 }
 
-/** Extends the line's last link when the item continues it (same URI), else starts a new one. */
-function addToLink(links: TextLink[], uri: string, from: number, to: number): void {
+/** Extends the line's last link when the item continues it (the item before had the same URI), else starts a new one. */
+function addToLink(links: TextLink[], uri: string, continues: boolean, from: number, to: number): void {
   const last = links[links.length - 1];
-  if (last !== undefined && last.uri === uri) links[links.length - 1] = { ...last, width: Math.max(last.width, to - last.x) };
+  if (continues && last !== undefined) links[links.length - 1] = { ...last, width: Math.max(last.width, to - last.x) };
   else links.push({ x: from, width: to - from, uri });
 }
 

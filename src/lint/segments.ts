@@ -105,7 +105,12 @@ class Builder {
       ends.push(this.ends[k] as number);
     }
     index.push(text.length);
-    const unmatchedMarkers = this.delimiters.flatMap((d) => Array.from({ length: d.length }, (_, k) => d.at + k)).filter(keep).map((k) => index[k] as number);
+    // Only a marker that could have opened or closed: `3*4`, `file_name` are plainly literal.
+    const unmatchedMarkers = this.delimiters
+      .filter((d) => d.canOpen || d.canClose)
+      .flatMap((d) => Array.from({ length: d.length }, (_, k) => d.at + k))
+      .filter(keep)
+      .map((k) => index[k] as number);
     const lines = this.lines.map((k) => index[k] as number);
     return { kind: this.kind, text, starts, ends, lines, unmatchedMarkers };
   }

@@ -20,7 +20,8 @@ describe('R4 paste artefacts', () => {
   });
 
   it('warns on a * or _ that pairs with nothing, never on emphasis or an escaped one', () => {
-    expect(lint('面积为3*4米，另有*号标注')).toEqual([`${L}:5 warning`, `${L}:11 warning`]);
+    expect(lint('面积为3*4米，另有*号标注')).toEqual([`${L}:11 warning`]);
+    expect(lint('文件report_2024_final.docx')).toEqual([]);
     expect(lint('正文*着重*结束，**粗体**，\\*号')).toEqual([]);
     expect(lint('未闭合的_下划线')).toEqual([`${L}:5 warning`]);
   });
