@@ -30,6 +30,8 @@ interface Expectation {
   readonly absent?: readonly string[];
   /** Printed lines must start with these, in this order (a forced break, a list item). */
   readonly lineStarts?: readonly string[];
+  /** A list item's wrapped or broken line starts under its text, after the label: the line starting with `line`, and its label. */
+  readonly hangs?: readonly { readonly line: string; readonly label: string }[];
   /** Links of the e-mail copy: the address and the text its rectangles cover. */
   readonly links?: readonly { readonly uri: string; readonly covers: string }[];
   /** Warnings, exactly: the line of the article and a pattern of the message. */
@@ -167,6 +169,18 @@ describe('corpus of real-world input', () => {
           expect([start, k >= 0]).toEqual([start, true]);
           from = k + 1;
         }
+      }
+    });
+
+    it('hangs the wrapped lines of list items under their text', () => {
+      const c = get();
+      if (c.email === undefined) return;
+      const lines = c.email.pages.flatMap((page) => linesOf(page));
+      for (const { line, label } of c.expect.hangs ?? []) {
+        const k = lines.findIndex((l) => l.text.startsWith(line));
+        const text = lines[k]?.glyphs[[...label].length];
+        const next = lines[k + 1];
+        expect([line, k >= 0, text !== undefined && next !== undefined && Math.abs(next.x - text.x) <= TOLERANCE]).toEqual([line, true, true]);
       }
     });
 
