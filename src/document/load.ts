@@ -9,6 +9,8 @@ import { sortByPosition, validateIssue, validateSeries } from '../manifest/valid
 import { t } from '../messages';
 import { dirExists, displayPath, fileExists, listDir, readText, resolveInside } from '../workspace';
 import { composeIssue, type ArticleInput } from './compose';
+import { sequenceWarnings } from './issue-sequence';
+import { readIssueStamps } from './issue-stamps';
 import { readArticleSource } from './front-matter';
 import { markdownToBlocks } from './markdown';
 import type { SeriesManifest } from '../manifest/types';
@@ -94,6 +96,10 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
     list[index] = { file: content.display, frontMatter: source.frontMatter, titleSource: source.titleSource, blocks };
   }
   diagnostics.push(...unlistedArticles(root, issueDir, seen, issueParsed.file));
+  if (issue !== undefined) {
+    const stamp = { id: issueId, number: issue.number, date: issue.date };
+    diagnostics.push(...sequenceWarnings(stamp, readIssueStamps(root), (key) => issueParsed.locate([key])));
+  }
   // Only when every article was read: an article that failed to parse may be the one that uses it.
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unusedImages(root, issueDir, usedImages));
 

@@ -12,6 +12,7 @@ import type { BodyBlock, HeadingLevel, ListMark, RunStyle, TextRun } from './typ
 import { charAt, charBefore } from '../text/code-points';
 import { ADDRESS_CLOSE, ADDRESS_OPEN, findAddresses, isAllowedLinkTarget, printedAddress } from './links';
 import { removeInvisible, SPACES_ONLY_LINE } from './paste';
+import { isEastAsianOrShared, isEastAsianWide } from '../text/script';
 
 type Token = MarkdownIt.Token;
 type StateInlineClass = MarkdownIt['inline']['State'];
@@ -26,11 +27,6 @@ export interface MarkdownContext {
   readonly issueDir: string;
 }
 
-// CJK letters and CJK/full-width punctuation: ideographs, kana, hangul, 。，、《》（） etc.
-const CJK =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u2E80-\u2FFF\u3000-\u303F\u31C0-\u31EF\u3200-\u33FF\uFE30-\uFE4F\uFF00-\uFFEF]/u;
-// Quotes, dashes and ellipses shared with Western text, CJK when they sit in Chinese text.
-const CJK_OR_SHARED = new RegExp(`${CJK.source.slice(0, -1)}\\u2018\\u2019\\u201C\\u201D\\u2014\\u2026\\u00B7]`, 'u');
 const PUNCT = /[\p{P}\p{S}]/u;
 
 /**
@@ -40,10 +36,8 @@ const PUNCT = /[\p{P}\p{S}]/u;
 export const MAX_PARAGRAPH_CHARS = 100_000;
 const SPACE = /\s/u;
 
-/** True for a CJK character (ideograph, kana, hangul, or CJK / full-width punctuation). */
-export function isCjk(ch: string | undefined): boolean {
-  return ch !== undefined && CJK.test(ch);
-}
+/** True for East Asian wide text (ideograph, kana, hangul, CJK / full-width forms): text/script.ts. */
+export const isCjk = isEastAsianWide;
 
 const md = createParser();
 
@@ -106,7 +100,7 @@ const ASCII_ALNUM = /^[A-Za-z0-9]$/;
  * copy-paste from PDF) or becomes a space (R4). The lint's scanner joins lines the same way.
  */
 export function lineBreakJoinsWithoutSpace(before: string, after: string): boolean {
-  return CJK_OR_SHARED.test(before) && CJK_OR_SHARED.test(after);
+  return isEastAsianOrShared(before) && isEastAsianOrShared(after);
 }
 
 /** The label a bullet item gets when its text does not start with its own number. */

@@ -3,7 +3,7 @@
  * headings, figures with captions. One `switch` case per body block kind.
  */
 import type { Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
 import type { PageStyle } from './page-style';
@@ -17,9 +17,7 @@ export interface BodyContext {
   readonly style: PageStyle;
   readonly fonts: FontSet;
   readonly images: ImageSizes;
-  readonly punctuation: PunctuationStyle;
-  readonly hang: 'none' | 'stops';
-  readonly trimLineStartOpen: boolean;
+  readonly typography: Typography;
   readonly stats: TypesettingStats;
 }
 
@@ -60,9 +58,7 @@ function paragraphStyle(ctx: BodyContext, size: number, fonts: Record<'regular' 
     align: 'justify',
     minLastHan: 2,
     lastLineReserve: 0,
-    punctuation: ctx.punctuation,
-    hang: ctx.hang,
-    trimLineStartOpen: ctx.trimLineStartOpen,
+    typography: ctx.typography,
     ...extra,
   };
 }
@@ -153,7 +149,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
 function hangingIndent(label: string, font: FontRole, firstIndent: number, ctx: BodyContext): number {
   const em = ctx.style.em;
   const labelWidth = shapeText(ctx.fonts[font], label, em).reduce((sum, g) => sum + g.advance, 0);
-  const trimmedOpen = ctx.trimLineStartOpen && /^[（(]/.test(label) ? em / 2 : 0;
+  const trimmedOpen = ctx.typography.trimLineStartOpen && /^[（(]/.test(label) ? em / 2 : 0;
   return firstIndent + labelWidth - trimmedOpen;
 }
 

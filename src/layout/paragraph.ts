@@ -3,11 +3,12 @@
  * x positions are relative to the column's left edge; the caller places lines on the page.
  */
 import type { RunStyle, TextRun } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
+import { naturalLine } from '../text/line';
 import type { GlyphRun, PlacedGlyph, TextLink } from './types';
 
 export interface ParagraphStyle {
@@ -19,11 +20,8 @@ export interface ParagraphStyle {
   readonly align: 'justify' | 'center';
   readonly minLastHan: number;
   readonly lastLineReserve: number;
-  readonly punctuation: PunctuationStyle;
-  readonly hang: 'none' | 'stops';
+  readonly typography: Typography;
   readonly keepSpaces?: boolean;
-  /** R12; default true. */
-  readonly trimLineStartOpen?: boolean;
 }
 
 /**
@@ -86,7 +84,7 @@ function splitAtForcedBreaks(runs: readonly TextRun[]): TextRun[][] {
 function setUnbroken(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
   const paragraph = itemize(runs, (text, runStyle) => shapeWithQuoteFallback(fonts, style.fonts[runStyle], text, style.size), {
     em: style.size,
-    punctuation: style.punctuation,
+    punctuation: style.typography.punctuation,
     keepSpaces: style.keepSpaces === true,
   });
   if (paragraph.items.length === 0) return [];
@@ -95,12 +93,12 @@ function setUnbroken(runs: readonly TextRun[], style: ParagraphStyle, width: num
     firstIndent: style.firstIndent,
     restIndent: style.restIndent ?? 0,
     lastLineReserve: style.lastLineReserve,
-    hang: style.hang,
-    trimLineStartOpen: style.trimLineStartOpen !== false,
+    hang: style.typography.hang,
+    trimLineStartOpen: style.typography.trimLineStartOpen,
     minLastHan: style.minLastHan,
   };
   if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style, runs);
-  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span, options), span.isLast, style, runs));
+  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span), span.isLast, style, runs));
 }
 
 /** Where a title prefers to break (R20): after " | ", before "——", at a space between phrases. */
@@ -173,7 +171,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
     }
   }
   return lines.map((span) => {
-    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true }, options);
+    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true });
     const set = toSetLine(paragraph, placed, true, style, runs);
     const shift = (fullWidth - set.right - set.left) / 2;
     return shiftLine(set, shift);
@@ -227,7 +225,7 @@ function addToLink(links: TextLink[], uri: string, continues: boolean, from: num
 }
 
 /** Sets a short text on one line at natural width, starting at x = 0 (headers, folios, labels). */
-export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, punctuation: PunctuationStyle = 'quanjiao'): SetLine {
+export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, typography: Typography): SetLine {
   const style: ParagraphStyle = {
     size,
     fonts: { regular: font, bold: font, emphasis: font },
@@ -235,15 +233,13 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
     align: 'justify',
     minLastHan: 0,
     lastLineReserve: 0,
-    punctuation,
-    hang: 'none',
+    typography,
   };
   const run: TextRun = { text, style: 'regular', source: { file: '(template)' } };
-  const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation, keepSpaces: true });
+  const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation: typography.punctuation, keepSpaces: true });
   if (paragraph.items.length === 0) return { x: 0, runs: [], links: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
-  const options: BreakOptions = { width: 1e6, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 0 };
-  const span = { start: 0, end: paragraph.items.length, isLast: true, measure: 1e6, adjustment: 0, hanging: false };
-  return toSetLine(paragraph, placeLine(paragraph, span, options), true, style, [run]);
+  const line = naturalLine(paragraph, { width: 1e6, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: typography.trimLineStartOpen });
+  return toSetLine(paragraph, placeLine(paragraph, line), true, style, [run]);
 }
 
 /** Moves a set line right by dx. */

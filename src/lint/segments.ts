@@ -234,7 +234,8 @@ export function segmentsOf(source: string): Segment[] {
     const builder = paragraph as Builder;
     paragraphEnd = line.end;
     const joinAt = builder.text.length;
-    const before = lastCodePoint(builder.text);
+    // The line before in the same paragraph (not the list label just put before this line's text).
+    const before = builder.lines.length > 0 ? lastCodePoint(builder.text) : undefined;
     // Indentation and a hard break's trailing spaces are Markdown layout, not text.
     const body = text.slice(from - line.start);
     const trailing = /( {2,}| *\\)$/.exec(body);

@@ -16,7 +16,7 @@ function articleFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return articleFiles(full);
-    return entry.name.endsWith('.md') && path.basename(dir) === 'articles' ? [full] : [];
+    return entry.name.endsWith('.md') && (path.basename(dir) === 'articles' || entry.name === 'article.md') ? [full] : [];
   });
 }
 
