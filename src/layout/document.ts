@@ -6,7 +6,7 @@
 import type { IssueDocument } from '../document/types';
 import type { PunctuationStyle } from '../text/classes';
 import type { FontSet } from '../text/fonts';
-import { type ImageSizes, layoutBody } from './blocks';
+import { type BodyContext, type ImageSizes, layoutBody } from './blocks';
 import { layoutCover } from './cover';
 import { decorateBodyPage } from './decorate';
 import { offsetBox } from './flow';
@@ -23,6 +23,8 @@ export interface LayoutOptions {
   readonly hang: 'none' | 'stops';
   /** Opening marks at line start lose their left blank (R12). */
   readonly trimLineStartOpen: boolean;
+  /** Articles already set, for a rebuild that sets only what changed (BodyContext.articleCache). */
+  readonly articleCache?: BodyContext['articleCache'];
 }
 
 /** Lays out cover, TOC and body; every TOC folio is where its article's title is. */
