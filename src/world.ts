@@ -13,12 +13,17 @@ import { readText, type ReadOptions } from './workspace';
 
 type ArticleCache = Map<string, { readonly items: readonly FlowItem[]; readonly stats: TypesettingStats }>;
 
+/** Derived things kept at most (a few per article, image and font of an issue). */
+const MAX_REMEMBERED = 5000;
+
 export class World {
   private readonly texts = new Map<string, { readonly stamp: string; readonly text: string }>();
   private readonly derived = new Map<string, { readonly stamp: string; readonly value: unknown }>();
   private articles: { readonly settings: string; readonly cache: ArticleCache } | undefined;
   /** Files read (not served from memory) since the World was made, for tests and the bench. */
   reads = 0;
+  /** How often each kind of thing was made (not served from memory), for tests and the bench. */
+  readonly made = new Map<string, number>();
 
   /** Whether this World remembers between builds (`watch`) or lives for one build. */
   constructor(readonly keep: boolean = false) {}
@@ -54,6 +59,7 @@ export class World {
     const known = this.derived.get(id);
     if (known !== undefined && known.stamp === stamp) return known.value as T;
     const value = await make();
+    this.count(kind);
     if (this.keep) this.derived.set(id, { stamp, value });
     return value;
   }
@@ -64,8 +70,22 @@ export class World {
     const known = this.derived.get(id);
     if (known !== undefined) return known.value as T;
     const value = make();
-    if (this.keep) this.derived.set(id, { stamp: '', value });
+    this.count(kind);
+    if (this.keep) {
+      // Old versions of edited texts would pile up over a long session; a full cache starts over.
+      if (this.derived.size > MAX_REMEMBERED) this.derived.clear();
+      this.derived.set(id, { stamp: '', value });
+    }
     return value;
+  }
+
+  /** How many article versions are set and remembered (each set once), for tests and the bench. */
+  articlesSet(): number {
+    return this.articles?.cache.size ?? 0;
+  }
+
+  private count(kind: string): void {
+    this.made.set(kind, (this.made.get(kind) ?? 0) + 1);
   }
 
   /**
