@@ -9,16 +9,16 @@ import { BulletinError, type Diagnostic, type SourceLocation } from './errors';
 import { loadIssue } from './document/load';
 import { lintIssue } from './lint';
 import type { IssueDocument } from './document/types';
-import { effectivePpi, imageForEmail, imageForPrint, readImageInfo, resolutionWarning } from './images';
+import { effectivePpi, imageForEmail, readImageInfo, resolutionWarning } from './images';
 import { checkCoverage } from './layout/coverage';
 import { layoutDocument, padPages } from './layout/document';
-import { pageStyleFrom, parseLength } from './layout/page-style';
 import type { LaidOutIssue } from './layout/types';
-import type { SeriesManifest } from './manifest/types';
+import type { FontSettings } from './manifest/types';
+import { type Press, resolveSettings } from './settings';
 import { writeFilesAtomically } from './output';
-import { formatReport, preflightPdf } from './preflight/preflight';
 import { attachFontFile, readFontFile } from './render/font-file';
-import { type PressSettings, renderPdf } from './render/pdf';
+import { emailOutput, type Output, printOutput } from './outputs';
+import type { PressSettings } from './render/pdf';
 import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
 import { World } from './world';
@@ -29,7 +29,8 @@ export interface StageTiming {
 }
 
 export interface BuildResult {
-  readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly target: string }[];
+  /** The files written (none on a dry run), with their size and page count. */
+  readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly target: string; readonly pages: number }[];
   readonly pageCount: number;
   readonly warnings: readonly Diagnostic[];
   /** Things the build did that the editor should know (e.g. blank pages added for binding). */
@@ -70,11 +71,13 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   const world = options.world ?? new World();
   const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId, world));
   const { document, series } = loaded;
+  // Every default of the series file applied once, impossible page geometry refused.
+  const settings = resolveSettings(series, loaded.locateInSeries);
   // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD stops the build.
   const lintWarnings = await stage('lint', () => lintIssue(loaded));
 
   // Fonts, then every character against the font that sets it (R27).
-  const fonts = await stage('fonts', () => loadFonts(projectRoot, series, loaded.locateInSeries, world));
+  const fonts = await stage('fonts', () => loadFonts(projectRoot, settings.fonts, loaded.locateInSeries, world));
   await stage('glyph coverage', () => checkCoverage(document, fonts, loaded.sources));
 
   // Image sizes (layout does no I/O).
@@ -83,85 +86,62 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   // Typeset and paginate; TOC folios come from where the articles landed.
   const typeset = await stage('typeset', () =>
     layoutDocument(document, {
-      style: pageStyleFrom(series.page),
+      style: settings.page,
+      typography: settings.typography,
       fonts,
       images,
-      punctuation: series.typography?.punctuation ?? 'quanjiao',
-      hang: series.typography?.hang ?? 'none',
-      trimLineStartOpen: series.typography?.trimLineStartOpen ?? true,
       // Unchanged articles are not set again, as long as nothing they all depend on changed.
-      articleCache: world.articleCache(JSON.stringify([series.page, series.typography, series.fonts, FONT_ROLES.map((role) => world.stamp(path.resolve(projectRoot, series.fonts[role])))])),
+      articleCache: world.articleCache(JSON.stringify([settings.page, settings.typography, FONT_ROLES.map((role) => world.stamp(path.resolve(projectRoot, settings.fonts[role])))])),
     }),
   );
   // A saddle-stitched booklet is folded sheets: 4n pages. Both files get the same pages.
   const notes: string[] = [];
-  const binding = series.print?.binding ?? 'saddle-stitch';
-  const layout = binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
+  const layout = settings.press.binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
   if (layout.pages.length !== typeset.pages.length) {
     notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages (blank pages at the end)`, `骑马钉：补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
   }
 
   if (options.preview) {
-    const emailImages = await stage('prepare images', () =>
-      prepareImages(layout, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width))),
-    );
-    const contentHash = createHash('sha256').update(document.meta.title).digest('hex');
-    const preview = await stage('render e-mail', () => renderPdf(layout, fonts, { target: 'email', meta: document.meta, images: emailImages, contentHash }));
-    const warnings = [...loaded.warnings, ...lintWarnings];
-    return { outputs: [], pageCount: layout.pages.length, warnings, notes, timings, layout, preview };
+    // The preview's ids need not be stable across edits: the title is enough.
+    const inputs = { fonts, meta: document.meta, contentHash: createHash('sha256').update(document.meta.title).digest('hex'), outputName: document.outputName };
+    const email = emailOutput(inputs, layout, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
+    const emailImages = await stage('images (e-mail)', () => email.prepareImages());
+    const preview = await stage('render e-mail', () => email.render(emailImages));
+    return { outputs: [], pageCount: layout.pages.length, warnings: [...loaded.warnings, ...lintWarnings], notes, timings, layout, preview };
   }
 
-  const press = await stage('print settings', () => pressSettings(projectRoot, series, loaded.locateInSeries));
+  const press = await stage('print settings', () => pressSettings(projectRoot, settings.press, loaded.locateInSeries));
   const warnings = [...loaded.warnings, ...lintWarnings, ...resolutionWarnings(projectRoot, layout, images)];
 
-  // Only now does the PDF writer appear: two files from the one layout.
-  // The press images (CMYK through the profile, the slowest conversion) are queued right after
-  // the e-mail ones (which are quick and needed first) and not awaited yet: sharp works on
-  // libuv's threads while this thread renders the e-mail copy, so on two cores the two overlap.
-  // The no-op catch only keeps a failure from being reported as unhandled before it is awaited
-  // (and thrown) below.
-  const emailImagesPending = prepareImages(layout, (file, width) => imageForEmail(file, width));
-  // One at a time: the main thread is busy rendering meanwhile, so one sharp thread uses the
-  // other core, and only one full-size image is decoded at any moment (peak memory).
-  const printImagesPending = prepareImages(layout, (file, width) => imageForPrint(file, width, press.iccPath), 1);
-  printImagesPending.catch(() => undefined);
-  const emailImages = await stage('prepare images', () => emailImagesPending);
+  // Only now does the PDF writer appear: the outputs, all from the one layout.
   // Hashed from the image sources (and the profile), not the converted bytes, which are not
   // ready yet; the converted bytes are a function of these and the layout's placed sizes.
   const contentHash = await hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile);
-  const emailPdf = await stage('render e-mail', () => renderPdf(layout, fonts, { target: 'email', meta: document.meta, images: emailImages, contentHash }));
-
-  // Our own preflight on both files. Our output failing it is a bug of ours, not the editor's
-  // mistake (a bad custom ICC profile was refused above), so it is thrown as a plain Error.
-  // The e-mail copy is checked while the press images are still being converted.
-  const ownPreflight = async (name: string, bytes: Buffer, profile: 'email' | 'print') => {
-    const report = await preflightPdf(bytes, profile);
-    if (!report.passed) throw new Error(`the ${name} PDF fails our own preflight:\n${formatReport(report)}`);
-  };
-  await stage('preflight e-mail', () => ownPreflight('e-mail', emailPdf, 'email'));
-  // What is left of the press images' conversion after the e-mail render and its preflight.
-  const printImages = await stage('prepare print images', () => printImagesPending);
-  const printPdf = await stage('render print', () => renderPdf(layout, fonts, { target: 'print', meta: document.meta, images: printImages, contentHash, press: press.settings }));
-  await stage('preflight print', () => ownPreflight('print', printPdf, 'print'));
+  const inputs = { fonts, meta: document.meta, contentHash, outputName: document.outputName };
+  const outputs: readonly Output[] = [emailOutput(inputs, layout), printOutput(inputs, layout, press.settings, press.iccPath)];
+  // Every output's image conversions are queued now and awaited only before its render: sharp
+  // works on libuv's threads while this thread renders and preflights the earlier outputs, so on
+  // two cores they overlap (the press images, CMYK through the profile, are the slowest). The
+  // no-op catch only keeps a failure from being reported as unhandled before it is awaited (and
+  // thrown) below.
+  const pendingImages = outputs.map((output) => {
+    const pending = output.prepareImages();
+    pending.catch(() => undefined);
+    return pending;
+  });
+  const written: { readonly output: Output; readonly bytes: Buffer }[] = [];
+  for (const [i, output] of outputs.entries()) {
+    const images = await stage(`images (${output.label})`, () => pendingImages[i]!);
+    const bytes = await stage(`render ${output.label}`, () => output.render(images));
+    await stage(`preflight ${output.label}`, () => output.preflight(bytes));
+    written.push({ output, bytes });
+  }
 
   const outDir = path.join(projectRoot, 'out', issueId);
-  const emailFile = path.join(outDir, `${document.outputName}.pdf`);
-  const printFile = path.join(outDir, `${document.outputName}-print.pdf`);
-  if (!options.dryRun) {
-    await stage('write', () =>
-      writeFilesAtomically([
-        { file: emailFile, bytes: emailPdf },
-        { file: printFile, bytes: printPdf },
-      ]),
-    );
-  }
+  const files = written.map(({ output, bytes }) => ({ file: path.join(outDir, output.fileName), bytes, output }));
+  if (!options.dryRun) await stage('write', () => writeFilesAtomically(files.map(({ file, bytes }) => ({ file, bytes }))));
   return {
-    outputs: options.dryRun
-      ? []
-      : [
-          { file: emailFile, bytes: emailPdf.length, target: 'email' },
-          { file: printFile, bytes: printPdf.length, target: 'print' },
-        ],
+    outputs: options.dryRun ? [] : files.map(({ file, bytes, output }) => ({ file, bytes: bytes.length, target: output.id, pages: output.layout.pages.length })),
     pageCount: layout.pages.length,
     warnings,
     notes,
@@ -170,20 +150,12 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   };
 }
 
-/** The shipped CMYK profile and its output condition (profiles/README.md). */
-const DEFAULT_PROFILE = 'profiles/FOGRA39-bulletin.icc';
-const DEFAULT_CONDITION = 'FOGRA39';
-const DEFAULT_CONDITION_INFO = 'Coated FOGRA39 (ISO 12647-2:2004)';
-
-/** Bleed, marks and output intent from the series file's `print:` block (defaults: 3 mm, no marks, FOGRA39). */
-async function pressSettings(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
-  const print = series.print ?? {};
-  const bleed = parseLength(print.bleed ?? '3mm');
-  if (bleed === undefined) throw new Error(`unreadable print.bleed "${print.bleed}" passed validation`);
-  const relative = print.iccProfile ?? DEFAULT_PROFILE;
+/** Reads the press profile the settings name and checks it is a CMYK output profile. */
+async function pressSettings(projectRoot: string, press: Press, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
+  const relative = press.iccProfile;
   const iccPath = path.resolve(projectRoot, relative);
   const refuse = (message: string, hint: string): never => {
-    throw new BulletinError([{ severity: 'error', location: locate(print.iccProfile === undefined ? ['print'] : ['print', 'iccProfile']), message, hint }]);
+    throw new BulletinError([{ severity: 'error', location: locate(press.customProfile ? ['print', 'iccProfile'] : ['print']), message, hint }]);
   };
   let icc: Buffer;
   try {
@@ -195,16 +167,9 @@ async function pressSettings(projectRoot: string, series: SeriesManifest, locate
   if (icc.length < 128 || header(36, 40) !== 'acsp' || header(12, 16) !== 'prtr' || header(16, 20) !== 'CMYK') {
     refuse(t(`${relative} is not a CMYK output (printer) ICC profile`, `${relative} 不是 CMYK 输出（印刷）ICC 配置文件`), t("ask the print shop for their press profile (a .icc file for CMYK printing)", '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）'));
   }
-  const condition = print.outputCondition ?? (print.iccProfile === undefined ? DEFAULT_CONDITION : path.basename(relative, path.extname(relative)));
   return {
     iccPath,
-    settings: {
-      bleed,
-      cropMarks: print.cropMarks ?? false,
-      iccProfile: icc,
-      outputCondition: condition,
-      outputConditionInfo: condition === DEFAULT_CONDITION ? DEFAULT_CONDITION_INFO : condition,
-    },
+    settings: { bleed: press.bleed, cropMarks: press.cropMarks, iccProfile: icc, outputCondition: press.outputCondition, outputConditionInfo: press.outputConditionInfo },
   };
 }
 
@@ -246,10 +211,10 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   return hash.update(iccProfile).digest('hex');
 }
 
-export async function loadFonts(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation, world: World = new World()): Promise<FontSet> {
+export async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation, world: World = new World()): Promise<FontSet> {
   const entries = await Promise.all(
     FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => {
-      const relative = series.fonts[role];
+      const relative = paths[role];
       const file = path.resolve(projectRoot, relative);
       return [role, await world.fromFiles('font', `${role}\0${file}`, [file], () => loadFont(role, relative, file, locate))];
     }),
@@ -308,24 +273,4 @@ async function readImages(projectRoot: string, doc: IssueDocument, world: World)
   }
   if (problems.length > 0) throw new BulletinError(problems);
   return sizes;
-}
-
-/**
- * Converts each placed image once, for its widest placement, at most `parallel` at a time: each
- * conversion holds a decoded full-size image, and with all of them at once (plus the heap of the
- * render running meanwhile) they made the build's peak memory.
- */
-async function prepareImages(layout: LaidOutIssue, convert: (file: string, placedWidth: number) => Promise<Buffer>, parallel = Infinity): Promise<Map<string, Buffer>> {
-  const widest = new Map<string, number>();
-  for (const page of layout.pages) {
-    for (const box of page.boxes) if (box.kind === 'image') widest.set(box.file, Math.max(widest.get(box.file) ?? 0, box.width));
-  }
-  const prepared = new Map<string, Buffer>();
-  const queue = [...widest];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) prepared.set(next[0], await convert(next[0], next[1]));
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker));
-  // In placement order, whatever order the conversions finished in.
-  return new Map([...widest.keys()].map((file) => [file, prepared.get(file)!]));
 }

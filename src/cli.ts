@@ -162,7 +162,7 @@ function report(result: BuildResult, options: CommandOptions, dryRun: boolean, t
   }
   for (const output of result.outputs) {
     const relative = path.relative(process.cwd(), output.file);
-    process.stdout.write(t(`${relative}  ${result.pageCount} pages  ${(output.bytes / 1024).toFixed(0)} KB\n`, `${relative}  ${result.pageCount} 页  ${(output.bytes / 1024).toFixed(0)} KB\n`));
+    process.stdout.write(t(`${relative}  ${output.pages} pages  ${(output.bytes / 1024).toFixed(0)} KB\n`, `${relative}  ${output.pages} 页  ${(output.bytes / 1024).toFixed(0)} KB\n`));
   }
   process.stdout.write(t(`done in ${totalMs.toFixed(0)} ms\n`, `完成，用时 ${totalMs.toFixed(0)} ms\n`));
 }

@@ -7,6 +7,7 @@
 import { loadFonts } from '../build';
 import { loadIssue } from '../document/load';
 import { t } from '../messages';
+import { resolveSettings } from '../settings';
 import { FONT_ROLES, type FontSet } from '../text/fonts';
 
 /** The ranges an editor recognises, in the order they matter to a Chinese bulletin. */
@@ -39,7 +40,7 @@ export interface MissingCharacter {
 /** Coverage of each font, and the issue's characters that none of them has. */
 export async function fontReport(root: string, issueId: string): Promise<{ fonts: FontCoverage[]; missing: MissingCharacter[] }> {
   const loaded = await loadIssue(root, issueId);
-  const fonts = await loadFonts(root, loaded.series, loaded.locateInSeries);
+  const fonts = await loadFonts(root, resolveSettings(loaded.series, loaded.locateInSeries).fonts, loaded.locateInSeries);
   return { fonts: coverage(fonts), missing: missingCharacters(fonts, loaded.sources) };
 }
 

@@ -63,6 +63,8 @@ export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions
   const noUnicode = pdf.fonts.filter((f) => !f.toUnicode && f.subtype !== 'Type3').map((f) => f.name);
   add(noUnicode.length === 0 ? 'PASS' : need ? 'FAIL' : 'WARN', 'fonts.tounicode', noUnicode.length === 0 ? `every font has a ToUnicode map` : `no ToUnicode: ${noUnicode.join(', ')}`);
 
+  checks.push(widthsCheck(pdf, need));
+
   const spaces = [...total.spaces.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
   add('INFO', 'colour.spaces', spaces ? `colour spaces used: ${spaces}` : 'no colour operators');
   const textColours = [...total.textColours.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
@@ -71,6 +73,24 @@ export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions
   if (profile === 'print') checks.push(...printChecks(pdf, total, options));
   if (profile === 'email') checks.push(...emailChecks(pdf, total, options));
   return checks;
+}
+
+/**
+ * PDF/A-2 6.2.11.5 (veraPDF 6.2.11.5-1, PDFBox 3.1.6): every width a CIDFontType2 declares agrees
+ * with its embedded program's advance within 1/1000 em. MuPDF positions glyphs by the program, so
+ * a disagreement also makes it extract spaces that are not in the text. Both our files must hold.
+ */
+function widthsCheck(pdf: PdfModel, need: boolean): Check {
+  const checked = pdf.fonts.filter((f) => f.widths !== undefined);
+  const unreadable = checked.filter((f) => f.widths?.unreadable !== undefined);
+  const bad = checked.filter((f) => (f.widths?.mismatched ?? 0) > 0);
+  const codes = checked.reduce((n, f) => n + (f.widths?.codes ?? 0), 0);
+  if (bad.length > 0 || unreadable.length > 0) {
+    const mismatched = bad.reduce((n, f) => n + (f.widths?.mismatched ?? 0), 0);
+    const details = [...bad.map((f) => `${f.name}: ${f.widths?.mismatched} (${f.widths?.examples.join('; ')})`), ...unreadable.map((f) => `${f.name}: program unreadable (${f.widths?.unreadable})`)];
+    return { status: need ? 'FAIL' : 'WARN', id: 'fonts.widths', message: `${mismatched} of ${codes} codes declare a width other than the font program's advance (PDF/A-2 6.2.11.5): ${details.slice(0, 4).join('; ')}` };
+  }
+  return { status: 'PASS', id: 'fonts.widths', message: `declared widths of all ${codes} codes in ${checked.length} CIDFontType2 fonts equal the program's advances (±1/1000 em)` };
 }
 
 function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): Check[] {

@@ -1,0 +1,45 @@
+/**
+ * Navigation of the e-mail copy: named destinations where articles and sections start, the
+ * outline (bookmarks) mirroring the TOC, page labels matching the printed folios, and link
+ * annotations — every annotation the renderer writes is made here (PDF/X forbids them inside
+ * the trim, so the press file gets none).
+ */
+import type { LaidOutIssue, Page } from '../layout/types';
+import type { PdfDoc } from './document';
+
+/** A link annotation to a named destination (the TOC entries); `rect` in layout coordinates. */
+export function addLink(doc: PdfDoc, box: { x: number; y: number; width: number; height: number; target: string }): void {
+  doc.goTo(box.x, box.y, box.width, box.height, box.target);
+}
+
+/** Named destinations at each anchor (`offset`: the trim's distance from the media edge), then the outline. */
+export function addDestinationsAndOutline(doc: PdfDoc, issue: LaidOutIssue, offset: number): void {
+  const pageOf = new Map<string, number>();
+  issue.pages.forEach((page, index) => {
+    if (page.anchors.length === 0) return;
+    doc.switchToPage(index);
+    for (const anchor of page.anchors) {
+      pageOf.set(anchor.id, index);
+      doc.addNamedDestination(anchor.id, 'XYZ', 0, Math.max(0, anchor.y - 12) + offset, null);
+    }
+  });
+  for (const section of issue.outline) {
+    const sectionPage = pageOf.get(section.target);
+    if (sectionPage === undefined) continue;
+    const item = doc.outline.addItem(section.title, { pageNumber: sectionPage, expanded: true, fit: true } as never);
+    for (const article of section.children) {
+      const articlePage = pageOf.get(article.target);
+      if (articlePage !== undefined) item.addItem(article.title, { pageNumber: articlePage, fit: true } as never);
+    }
+  }
+}
+
+/** Page labels so a viewer's page numbers match the printed folios (封面, 目录, 1, 2, …). */
+export function setPageLabels(doc: PdfDoc, pages: readonly Page[]): void {
+  const nums: unknown[] = [];
+  pages.forEach((page, index) => {
+    if (page.folio === null) nums.push(index, { P: new String(page.label) });
+    else if (index === 0 || pages[index - 1]?.folio === null) nums.push(index, { S: 'D', St: page.folio });
+  });
+  doc._root.data.PageLabels = { Nums: nums };
+}
