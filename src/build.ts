@@ -30,11 +30,13 @@ export interface StageTiming {
 export interface BuildResult {
   /** The files written (none on a dry run), with their size and page count. */
   readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly target: string; readonly pages: number }[];
+  /** Pages with content: the e-mail copy's (the press file's may add blank pages for binding). */
   readonly pageCount: number;
   readonly warnings: readonly Diagnostic[];
   /** Things the build did that the editor should know (e.g. blank pages added for binding). */
   readonly notes: readonly string[];
   readonly timings: readonly StageTiming[];
+  /** The press file's pages (with any binding padding). */
   readonly layout: LaidOutIssue;
 }
 
@@ -81,23 +83,25 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
       trimLineStartOpen: series.typography?.trimLineStartOpen ?? true,
     }),
   );
-  // A saddle-stitched booklet is folded sheets: 4n pages. Both files get the same pages.
+  // A saddle-stitched booklet is folded sheets: 4n pages. The padding is the press file's only:
+  // the e-mail copy ends with its last page of content (folios and labels are the same).
   const notes: string[] = [];
   const binding = series.print?.binding ?? 'saddle-stitch';
   const layout = binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
   if (layout.pages.length !== typeset.pages.length) {
-    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages (blank pages at the end)`, `骑马钉：补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
+    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages in the press file (blank pages at the end)`, `骑马钉：印刷文件补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
   }
+  const bindingWarnings = bindingLimitWarnings(series, layout.pages.length, loaded.locateInSeries);
 
   const press = await stage('print settings', () => pressSettings(projectRoot, series, loaded.locateInSeries));
-  const warnings = [...loaded.warnings, ...lintWarnings, ...resolutionWarnings(projectRoot, layout, images)];
+  const warnings = [...loaded.warnings, ...lintWarnings, ...bindingWarnings, ...resolutionWarnings(projectRoot, layout, images)];
 
   // Only now does the PDF writer appear: the outputs, all from the one layout.
   // Hashed from the image sources (and the profile), not the converted bytes, which are not
   // ready yet; the converted bytes are a function of these and the layout's placed sizes.
   const contentHash = await hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile);
   const inputs = { fonts, meta: document.meta, contentHash, outputName: document.outputName };
-  const outputs: readonly Output[] = [emailOutput(inputs, layout), printOutput(inputs, layout, press.settings, press.iccPath)];
+  const outputs: readonly Output[] = [emailOutput(inputs, typeset), printOutput(inputs, layout, press.settings, press.iccPath)];
   // Every output's image conversions are queued now and awaited only before its render: sharp
   // works on libuv's threads while this thread renders and preflights the earlier outputs, so on
   // two cores they overlap (the press images, CMYK through the profile, are the slowest). The
@@ -121,7 +125,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   if (!options.dryRun) await stage('write', () => writeFilesAtomically(files.map(({ file, bytes }) => ({ file, bytes }))));
   return {
     outputs: options.dryRun ? [] : files.map(({ file, bytes, output }) => ({ file, bytes: bytes.length, target: output.id, pages: output.layout.pages.length })),
-    pageCount: layout.pages.length,
+    pageCount: typeset.pages.length,
     warnings,
     notes,
     timings,
@@ -165,6 +169,24 @@ async function pressSettings(projectRoot: string, series: SeriesManifest, locate
       outputConditionInfo: condition === DEFAULT_CONDITION ? DEFAULT_CONDITION_INFO : condition,
     },
   };
+}
+
+/** Saddle stitching suits up to ~64 A4 pages (16 sheets); past the limit a shop binds it as a book (PRINT.md §2.4). */
+const DEFAULT_BINDING_LIMIT = 64;
+
+/** A warning when a saddle-stitched press file has more pages than the series' binding limit. */
+function bindingLimitWarnings(series: SeriesManifest, pages: number, locate: (path: readonly (string | number)[]) => SourceLocation): Diagnostic[] {
+  const print = series.print ?? {};
+  const limit = print.bindingLimit ?? DEFAULT_BINDING_LIMIT;
+  if ((print.binding ?? 'saddle-stitch') !== 'saddle-stitch' || pages <= limit) return [];
+  return [
+    {
+      severity: 'warning',
+      location: locate(print.binding !== undefined ? ['print', 'binding'] : ['print']),
+      message: t(`the press file has ${pages} pages, more than saddle stitching takes (print.bindingLimit ${limit})`, `印刷文件共 ${pages} 页，超过骑马钉的页数上限（print.bindingLimit ${limit}）`),
+      hint: t('set `binding: perfect` under print: in series.yaml (a glued spine), or raise print.bindingLimit if the shop agrees', '请在 series.yaml 的 print: 下设 `binding: perfect`（胶装），或经印厂同意后提高 print.bindingLimit'),
+    },
+  ];
 }
 
 /** One warning per image below 300 ppi at its placed size, at the figure's Markdown line. */
