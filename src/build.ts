@@ -12,9 +12,9 @@ import type { IssueDocument } from './document/types';
 import { effectivePpi, readImageInfo, resolutionWarning } from './images';
 import { checkCoverage } from './layout/coverage';
 import { layoutDocument, padPages } from './layout/document';
-import { pageStyleFrom, parseLength } from './layout/page-style';
 import type { LaidOutIssue } from './layout/types';
-import type { SeriesManifest } from './manifest/types';
+import type { FontSettings } from './manifest/types';
+import { type Press, resolveSettings } from './settings';
 import { writeFilesAtomically } from './output';
 import { attachFontFile, readFontFile } from './render/font-file';
 import { emailOutput, type Output, printOutput } from './outputs';
@@ -62,11 +62,13 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   // Read and validate every file; all of the editor's mistakes are reported together.
   const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId));
   const { document, series } = loaded;
+  // Every default of the series file applied once, impossible page geometry refused.
+  const settings = resolveSettings(series, loaded.locateInSeries);
   // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD stops the build.
   const lintWarnings = await stage('lint', () => lintIssue(loaded));
 
   // Fonts, then every character against the font that sets it (R27).
-  const fonts = await stage('fonts', () => loadFonts(projectRoot, series, loaded.locateInSeries));
+  const fonts = await stage('fonts', () => loadFonts(projectRoot, settings.fonts, loaded.locateInSeries));
   await stage('glyph coverage', () => checkCoverage(document, fonts, loaded.sources));
 
   // Image sizes (layout does no I/O).
@@ -74,26 +76,18 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
 
   // Typeset and paginate; TOC folios come from where the articles landed.
   const typeset = await stage('typeset', () =>
-    layoutDocument(document, {
-      style: pageStyleFrom(series.page),
-      fonts,
-      images,
-      punctuation: series.typography?.punctuation ?? 'quanjiao',
-      hang: series.typography?.hang ?? 'none',
-      trimLineStartOpen: series.typography?.trimLineStartOpen ?? true,
-    }),
+    layoutDocument(document, { style: settings.page, typography: settings.typography, fonts, images }),
   );
   // A saddle-stitched booklet is folded sheets: 4n pages. The padding is the press file's only:
   // the e-mail copy ends with its last page of content (folios and labels are the same).
   const notes: string[] = [];
-  const binding = series.print?.binding ?? 'saddle-stitch';
-  const layout = binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
+  const layout = settings.press.binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
   if (layout.pages.length !== typeset.pages.length) {
     notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages in the press file (blank pages at the end)`, `骑马钉：印刷文件补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
   }
-  const bindingWarnings = bindingLimitWarnings(series, layout.pages.length, loaded.locateInSeries);
+  const bindingWarnings = bindingLimitWarnings(settings.press, series.print?.binding !== undefined, layout.pages.length, loaded.locateInSeries);
 
-  const press = await stage('print settings', () => pressSettings(projectRoot, series, loaded.locateInSeries));
+  const press = await stage('print settings', () => pressSettings(projectRoot, settings.press, loaded.locateInSeries));
   const warnings = [...loaded.warnings, ...lintWarnings, ...bindingWarnings, ...resolutionWarnings(projectRoot, layout, images)];
 
   // Only now does the PDF writer appear: the outputs, all from the one layout.
@@ -133,20 +127,12 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   };
 }
 
-/** The shipped CMYK profile and its output condition (profiles/README.md). */
-const DEFAULT_PROFILE = 'profiles/FOGRA39-bulletin.icc';
-const DEFAULT_CONDITION = 'FOGRA39';
-const DEFAULT_CONDITION_INFO = 'Coated FOGRA39 (ISO 12647-2:2004)';
-
-/** Bleed, marks and output intent from the series file's `print:` block (defaults: 3 mm, no marks, FOGRA39). */
-async function pressSettings(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
-  const print = series.print ?? {};
-  const bleed = parseLength(print.bleed ?? '3mm');
-  if (bleed === undefined) throw new Error(`unreadable print.bleed "${print.bleed}" passed validation`);
-  const relative = print.iccProfile ?? DEFAULT_PROFILE;
+/** Reads the press profile the settings name and checks it is a CMYK output profile. */
+async function pressSettings(projectRoot: string, press: Press, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
+  const relative = press.iccProfile;
   const iccPath = path.resolve(projectRoot, relative);
   const refuse = (message: string, hint: string): never => {
-    throw new BulletinError([{ severity: 'error', location: locate(print.iccProfile === undefined ? ['print'] : ['print', 'iccProfile']), message, hint }]);
+    throw new BulletinError([{ severity: 'error', location: locate(press.customProfile ? ['print', 'iccProfile'] : ['print']), message, hint }]);
   };
   let icc: Buffer;
   try {
@@ -158,32 +144,20 @@ async function pressSettings(projectRoot: string, series: SeriesManifest, locate
   if (icc.length < 128 || header(36, 40) !== 'acsp' || header(12, 16) !== 'prtr' || header(16, 20) !== 'CMYK') {
     refuse(t(`${relative} is not a CMYK output (printer) ICC profile`, `${relative} 不是 CMYK 输出（印刷）ICC 配置文件`), t("ask the print shop for their press profile (a .icc file for CMYK printing)", '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）'));
   }
-  const condition = print.outputCondition ?? (print.iccProfile === undefined ? DEFAULT_CONDITION : path.basename(relative, path.extname(relative)));
   return {
     iccPath,
-    settings: {
-      bleed,
-      cropMarks: print.cropMarks ?? false,
-      iccProfile: icc,
-      outputCondition: condition,
-      outputConditionInfo: condition === DEFAULT_CONDITION ? DEFAULT_CONDITION_INFO : condition,
-    },
+    settings: { bleed: press.bleed, cropMarks: press.cropMarks, iccProfile: icc, outputCondition: press.outputCondition, outputConditionInfo: press.outputConditionInfo },
   };
 }
 
-/** Saddle stitching suits up to ~64 A4 pages (16 sheets); past the limit a shop binds it as a book (PRINT.md §2.4). */
-const DEFAULT_BINDING_LIMIT = 64;
-
-/** A warning when a saddle-stitched press file has more pages than the series' binding limit. */
-function bindingLimitWarnings(series: SeriesManifest, pages: number, locate: (path: readonly (string | number)[]) => SourceLocation): Diagnostic[] {
-  const print = series.print ?? {};
-  const limit = print.bindingLimit ?? DEFAULT_BINDING_LIMIT;
-  if ((print.binding ?? 'saddle-stitch') !== 'saddle-stitch' || pages <= limit) return [];
+/** A warning when a saddle-stitched press file has more pages than the series' binding limit (PRINT.md §2.4). */
+function bindingLimitWarnings(press: Press, bindingGiven: boolean, pages: number, locate: (path: readonly (string | number)[]) => SourceLocation): Diagnostic[] {
+  if (press.binding !== 'saddle-stitch' || pages <= press.bindingLimit) return [];
   return [
     {
       severity: 'warning',
-      location: locate(print.binding !== undefined ? ['print', 'binding'] : ['print']),
-      message: t(`the press file has ${pages} pages, more than saddle stitching takes (print.bindingLimit ${limit})`, `印刷文件共 ${pages} 页，超过骑马钉的页数上限（print.bindingLimit ${limit}）`),
+      location: locate(bindingGiven ? ['print', 'binding'] : ['print']),
+      message: t(`the press file has ${pages} pages, more than saddle stitching takes (print.bindingLimit ${press.bindingLimit})`, `印刷文件共 ${pages} 页，超过骑马钉的页数上限（print.bindingLimit ${press.bindingLimit}）`),
       hint: t('set `binding: perfect` under print: in series.yaml (a glued spine), or raise print.bindingLimit if the shop agrees', '请在 series.yaml 的 print: 下设 `binding: perfect`（胶装），或经印厂同意后提高 print.bindingLimit'),
     },
   ];
@@ -227,10 +201,10 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   return hash.update(iccProfile).digest('hex');
 }
 
-async function loadFonts(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
+async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
   const entries = await Promise.all(
     FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => {
-      const relative = series.fonts[role];
+      const relative = paths[role];
       const file = path.resolve(projectRoot, relative);
       let bytes: Buffer;
       try {

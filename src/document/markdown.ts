@@ -10,6 +10,7 @@ import { t } from '../messages';
 import { fileExists, resolveInside } from '../workspace';
 import type { BodyBlock, HeadingLevel, RunStyle, TextRun } from './types';
 import { charAt, charBefore } from '../text/code-points';
+import { isEastAsianOrShared, isEastAsianWide } from '../text/script';
 
 type Token = MarkdownIt.Token;
 type StateInlineClass = MarkdownIt['inline']['State'];
@@ -24,11 +25,6 @@ export interface MarkdownContext {
   readonly issueDir: string;
 }
 
-// CJK letters and CJK/full-width punctuation: ideographs, kana, hangul, 。，、《》（） etc.
-const CJK =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u2E80-\u2FFF\u3000-\u303F\u31C0-\u31EF\u3200-\u33FF\uFE30-\uFE4F\uFF00-\uFFEF]/u;
-// Quotes, dashes and ellipses shared with Western text, CJK when they sit in Chinese text.
-const CJK_OR_SHARED = new RegExp(`${CJK.source.slice(0, -1)}\\u2018\\u2019\\u201C\\u201D\\u2014\\u2026\\u00B7]`, 'u');
 const PUNCT = /[\p{P}\p{S}]/u;
 
 /**
@@ -38,10 +34,8 @@ const PUNCT = /[\p{P}\p{S}]/u;
 export const MAX_PARAGRAPH_CHARS = 100_000;
 const SPACE = /\s/u;
 
-/** True for a CJK character (ideograph, kana, hangul, or CJK / full-width punctuation). */
-export function isCjk(ch: string | undefined): boolean {
-  return ch !== undefined && CJK.test(ch);
-}
+/** True for East Asian wide text (ideograph, kana, hangul, CJK / full-width forms): text/script.ts. */
+export const isCjk = isEastAsianWide;
 
 const md = createParser();
 
@@ -265,7 +259,7 @@ function joinPieces(pieces: readonly Piece[], file: string): TextRun[] {
     const after = firstChar(pieces, i);
     const previous = texts[texts.length - 1];
     if (before === undefined || after === undefined || previous === undefined) return;
-    if (CJK_OR_SHARED.test(before) && CJK_OR_SHARED.test(after)) return;
+    if (isEastAsianOrShared(before) && isEastAsianOrShared(after)) return;
     previous.text += ' ';
   });
   const runs: { text: string; style: RunStyle; line: number }[] = [];

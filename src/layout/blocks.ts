@@ -3,7 +3,7 @@
  * headings, figures with captions. One `switch` case per body block kind.
  */
 import type { Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
 import type { PageStyle } from './page-style';
@@ -17,9 +17,7 @@ export interface BodyContext {
   readonly style: PageStyle;
   readonly fonts: FontSet;
   readonly images: ImageSizes;
-  readonly punctuation: PunctuationStyle;
-  readonly hang: 'none' | 'stops';
-  readonly trimLineStartOpen: boolean;
+  readonly typography: Typography;
   readonly stats: TypesettingStats;
 }
 
@@ -60,9 +58,7 @@ function paragraphStyle(ctx: BodyContext, size: number, fonts: Record<'regular' 
     align: 'justify',
     minLastHan: 2,
     lastLineReserve: 0,
-    punctuation: ctx.punctuation,
-    hang: ctx.hang,
-    trimLineStartOpen: ctx.trimLineStartOpen,
+    typography: ctx.typography,
     ...extra,
   };
 }
@@ -130,7 +126,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
       // The label's mid-line width (its 、 or ） keeps its blank), less the blank an opening （
       // loses at the start of the first line (R12): continuation lines then start under the text.
       const labelWidth = number ? shapeText(fonts[font], number, style.em).reduce((sum, g) => sum + g.advance, 0) : 0;
-      const trimmedOpen = number && ctx.trimLineStartOpen && /^[（(]/.test(number) ? style.em / 2 : 0;
+      const trimmedOpen = number && ctx.typography.trimLineStartOpen && /^[（(]/.test(number) ? style.em / 2 : 0;
       const restIndent = number ? 2 * style.em + labelWidth - trimmedOpen : 0;
       const headingStyle = paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em, restIndent });
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);

@@ -4,19 +4,19 @@
  */
 import type { Masthead } from '../document/types';
 import type { FontSet } from '../text/fonts';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { lineBoxes } from './blocks';
 import type { PageStyle } from './page-style';
 import { moveLine, type SetLine, setSingleLine } from './paragraph';
 import type { Box } from './types';
 
 /** Boxes of the cover page, in page coordinates (left = the text area's left edge on a recto). */
-export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet, punctuation: PunctuationStyle): Box[] {
+export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet, typography: Typography): Box[] {
   const left = style.innerMargin;
   const width = style.textWidth;
   const boxes: Box[] = [];
   const centred = (text: string, font: 'sansBold' | 'serif' | 'serifBold' | 'kai', size: number, baseline: number, ink: 'text' | 'accent' = 'text', spread = 0) => {
-    const line = spreadLine(setSingleLine(text, font, size, fonts, punctuation), spread * size);
+    const line = spreadLine(setSingleLine(text, font, size, fonts, typography), spread * size);
     boxes.push(...lineBoxes(moveLine(line, left + (width - line.right) / 2), baseline, size, ink));
   };
   const s = style.sizes;
@@ -44,11 +44,11 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   boxes.push({ kind: 'rule', x1: left, y1: baseline - pitch * 1.2, x2: left + width, y2: baseline - pitch * 1.2, thickness: 0.5, ink: 'rule' });
   centred(masthead.boardHeading, 'sansBold', size * 1.15, baseline);
   baseline += pitch * 1.5;
-  const label = (text: string, y0: number) => boxes.push(...lineBoxes(moveLine(setSingleLine(text, 'sansBold', size, fonts, punctuation), left), y0, size));
+  const label = (text: string, y0: number) => boxes.push(...lineBoxes(moveLine(setSingleLine(text, 'sansBold', size, fonts, typography), left), y0, size));
   for (const row of rows) {
     label(`${row.label}：`, baseline);
     if (row.note) {
-      const note = setSingleLine(`（${row.note}）`, 'serif', size, fonts, punctuation);
+      const note = setSingleLine(`（${row.note}）`, 'serif', size, fonts, typography);
       boxes.push(...lineBoxes(moveLine(note, left + labelWidth - size * 0.5 - 0), baseline, size));
       baseline += pitch;
     }
@@ -63,7 +63,7 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   boxes.push(...nameInCell(masthead.editor, left + labelWidth, baseline));
   baseline += pitch;
   label(`${masthead.contactLabel}：`, baseline);
-  boxes.push(...lineBoxes(moveLine(setSingleLine(masthead.email, 'serif', size, fonts, punctuation), left + labelWidth), baseline, size));
+  boxes.push(...lineBoxes(moveLine(setSingleLine(masthead.email, 'serif', size, fonts, typography), left + labelWidth), baseline, size));
   return boxes;
 
   /** Adds `extra` points after every glyph but the last: spacing by position, not by inserted spaces. */
@@ -78,7 +78,7 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   /** A name spread over a 3-em cell: 2-character names become 陈　洁 (R29). */
   function nameInCell(name: string, x: number, y0: number): Box[] {
     const chars = Array.from(name);
-    const line = setSingleLine(name, 'serif', size, fonts, punctuation);
+    const line = setSingleLine(name, 'serif', size, fonts, typography);
     if (chars.length !== 2) return lineBoxes(moveLine(line, x), y0, size);
     // Spread: first character at 0, second at 2 em; the gap stays inside the first glyph's advance.
     const runs = line.runs.map((run) => ({

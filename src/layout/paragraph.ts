@@ -3,11 +3,12 @@
  * x positions are relative to the column's left edge; the caller places lines on the page.
  */
 import type { RunStyle, TextRun } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
+import { naturalLine } from '../text/line';
 import type { GlyphRun, PlacedGlyph } from './types';
 
 export interface ParagraphStyle {
@@ -19,11 +20,8 @@ export interface ParagraphStyle {
   readonly align: 'justify' | 'center';
   readonly minLastHan: number;
   readonly lastLineReserve: number;
-  readonly punctuation: PunctuationStyle;
-  readonly hang: 'none' | 'stops';
+  readonly typography: Typography;
   readonly keepSpaces?: boolean;
-  /** R12; default true. */
-  readonly trimLineStartOpen?: boolean;
 }
 
 /**
@@ -61,7 +59,7 @@ export interface SetLine {
 export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
   const paragraph = itemize(runs, (text, runStyle) => shapeWithQuoteFallback(fonts, style.fonts[runStyle], text, style.size), {
     em: style.size,
-    punctuation: style.punctuation,
+    punctuation: style.typography.punctuation,
     keepSpaces: style.keepSpaces === true,
   });
   if (paragraph.items.length === 0) return [];
@@ -70,12 +68,12 @@ export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, wi
     firstIndent: style.firstIndent,
     restIndent: style.restIndent ?? 0,
     lastLineReserve: style.lastLineReserve,
-    hang: style.hang,
-    trimLineStartOpen: style.trimLineStartOpen !== false,
+    hang: style.typography.hang,
+    trimLineStartOpen: style.typography.trimLineStartOpen,
     minLastHan: style.minLastHan,
   };
   if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style);
-  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span, options), span.isLast, style));
+  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span), span.isLast, style));
 }
 
 /** Where a title prefers to break (R20): after " | ", before "——", at a space between phrases. */
@@ -148,7 +146,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
     }
   }
   return lines.map((span) => {
-    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true }, options);
+    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true });
     const set = toSetLine(paragraph, placed, true, style);
     const shift = (fullWidth - set.right - set.left) / 2;
     return shiftLine(set, shift);
@@ -190,7 +188,7 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
 }
 
 /** Sets a short text on one line at natural width, starting at x = 0 (headers, folios, labels). */
-export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, punctuation: PunctuationStyle = 'quanjiao'): SetLine {
+export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, typography: Typography): SetLine {
   const style: ParagraphStyle = {
     size,
     fonts: { regular: font, bold: font, emphasis: font },
@@ -198,15 +196,13 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
     align: 'justify',
     minLastHan: 0,
     lastLineReserve: 0,
-    punctuation,
-    hang: 'none',
+    typography,
   };
   const run: TextRun = { text, style: 'regular', source: { file: '(template)' } };
-  const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation, keepSpaces: true });
+  const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation: typography.punctuation, keepSpaces: true });
   if (paragraph.items.length === 0) return { x: 0, runs: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
-  const options: BreakOptions = { width: 1e6, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 0 };
-  const span = { start: 0, end: paragraph.items.length, isLast: true, measure: 1e6, adjustment: 0, hanging: false };
-  return toSetLine(paragraph, placeLine(paragraph, span, options), true, style);
+  const line = naturalLine(paragraph, { width: 1e6, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: typography.trimLineStartOpen });
+  return toSetLine(paragraph, placeLine(paragraph, line), true, style);
 }
 
 /** Moves a set line right by dx. */

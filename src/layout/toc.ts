@@ -5,7 +5,7 @@
  * depends on the numbers printed in it.
  */
 import type { PageTexts, Section, TextRun } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import type { FontSet } from '../text/fonts';
 import { lineBoxes } from './blocks';
 import type { FlowItem } from './flow';
@@ -17,8 +17,7 @@ export interface TocContext {
   readonly style: PageStyle;
   readonly fonts: FontSet;
   readonly texts: PageTexts;
-  readonly punctuation: PunctuationStyle;
-  readonly trimLineStartOpen?: boolean;
+  readonly typography: Typography;
 }
 
 /** Width of one folio digit cell: the widest Noto SC digit (0.56 em), so digits line up. */
@@ -33,7 +32,7 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
   const folioColumn = 3 * DIGIT_CELL * em;
   const textWidth = style.textWidth - numberColumn - folioColumn - 0.5 * em;
   for (const section of sections) {
-    const head = setSingleLine(`${section.number}${section.title}`, 'sansBold', style.sizes.tocSection, fonts, ctx.punctuation);
+    const head = setSingleLine(`${section.number}${section.title}`, 'sansBold', style.sizes.tocSection, fonts, ctx.typography);
     galley.push({
       height: style.pitch * 2,
       boxes: lineBoxes(head, style.pitch + em * 0.88, style.sizes.tocSection),
@@ -43,7 +42,7 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
       where: `TOC ${section.title}`,
     });
     section.articles.forEach((article, index) => {
-      const number = setSingleLine(texts.tocNumber(index + 1), 'serif', em, fonts, ctx.punctuation);
+      const number = setSingleLine(texts.tocNumber(index + 1), 'serif', em, fonts, ctx.typography);
       const runs: TextRun[] = [{ text: article.tocTitle, style: 'regular', source: article.titleSource }];
       const lines = setParagraph(
         runs,
@@ -55,11 +54,10 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
           minLastHan: 3,
           // Room for at least two ems of leader before the folio column.
           lastLineReserve: 2.5 * em,
-          punctuation: ctx.punctuation,
-          hang: 'none',
+          // Nothing hangs into the leader column.
+          typography: { ...ctx.typography, hang: 'none' },
           // A space between phrases of a title is part of it (努力实现良好开局起步 推进…), as in the title itself.
           keepSpaces: true,
-          trimLineStartOpen: ctx.trimLineStartOpen !== false,
         },
         textWidth,
         fonts,
@@ -92,7 +90,7 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
 function tocTitle(ctx: TocContext): FlowItem {
   const { style, fonts } = ctx;
   const size = style.sizes.tocTitle;
-  const line = setSingleLine('目录', 'sansBold', size, fonts, ctx.punctuation);
+  const line = setSingleLine('目录', 'sansBold', size, fonts, ctx.typography);
   // 目　录: the two characters one em apart by position, so copying gives 目录 (R29).
   const spread = line.runs.map((run) => ({ ...run, end: run.end + size, glyphs: run.glyphs.map((g, i) => ({ ...g, x: g.x + i * size })) }));
   const x = (style.textWidth - (line.right + size)) / 2;
@@ -114,7 +112,7 @@ function leaders(from: number, to: number, baseline: number, em: number): Box[] 
 function folioDigits(digits: string, right: number, baseline: number, ctx: TocContext): Box[] {
   const em = ctx.style.em;
   const cell = DIGIT_CELL * em;
-  const line = setSingleLine(digits, 'serif', em, ctx.fonts, ctx.punctuation);
+  const line = setSingleLine(digits, 'serif', em, ctx.fonts, ctx.typography);
   let k = 0;
   const count = Array.from(digits).length;
   const runs = line.runs.map((run) => ({

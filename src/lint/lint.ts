@@ -36,14 +36,16 @@ export interface LintedFile {
 /** Lints one article; `source` is the file's text without its BOM, `file` its name in messages. */
 export function lintArticle(file: string, source: string): LintedFile {
   const locate = locator(file, source);
-  const located: { diagnostic: Diagnostic; offset: number; edit?: Edit }[] = [];
+  const located: { diagnostic?: Diagnostic; offset: number; edit?: Edit }[] = [];
   const add = (segment: Segment, f: Finding): void => {
     const offset = segment.starts[f.focus ?? f.at] as number;
     const location = locate(offset);
     const diagnostic: Diagnostic = f.hint === undefined ? { severity: f.severity, location, message: f.message } : { severity: f.severity, location, message: f.message, hint: f.hint };
     const range = f.replacement === undefined ? undefined : sourceRange(segment, f.at, f.length);
     const edit = range && f.replacement !== undefined ? { ...range, from: source.slice(range.start, range.end), to: f.replacement, location } : undefined;
-    located.push(edit === undefined ? { diagnostic, offset } : { diagnostic, offset, edit });
+    // A quiet normalisation is an edit for --fix and no warning.
+    const shown = f.quiet === true ? {} : { diagnostic };
+    located.push(edit === undefined ? { ...shown, offset } : { ...shown, offset, edit });
   };
   for (const segment of segmentsOf(source)) {
     const findings = RULES.flatMap((rule) => rule(segment));
@@ -59,7 +61,7 @@ export function lintArticle(file: string, source: string): LintedFile {
     // Two fixes of the same characters would conflict; the second waits for the next run.
     if (edit !== undefined && (previous === undefined || edit.start >= previous.end)) edits.push(edit);
   }
-  return { diagnostics: located.map((l) => l.diagnostic), edits };
+  return { diagnostics: located.flatMap((l) => (l.diagnostic === undefined ? [] : [l.diagnostic])), edits };
 }
 
 /** Applies edits (sorted, non-overlapping, as lintArticle returns them) to the text. */

@@ -6,6 +6,7 @@
 import type { RunStyle, TextRun } from '../document/types';
 import type { FontRole } from './fonts';
 import { type CharClass, classify, isCjk, type PunctuationStyle, QUESTION_EXCLAMATION, SENTENCE_STOPS } from './classes';
+import { SCRIPT } from './script';
 
 /** One glyph as shaped by the font: glyph id, advance in points, and the text it stands for. */
 export interface ShapedGlyph {
@@ -88,7 +89,7 @@ interface Token {
 export function itemize(runs: readonly TextRun[], shape: Shaper, options: ItemizeOptions): Paragraph {
   const tokens = tokenize(runs, shape, options.keepSpaces === true);
   const items = tokens.map((t) => toItem(t, options));
-  if (options.keepSpaces) widenSpacesBetweenChinese(items, options.em);
+  widenSeparators(items, options.em, options.keepSpaces === true);
   applyQuestionExclamationPairs(items, options.em);
   const junctions = items.map((item, k) => (k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, item, tokens[k - 1] as Token, options.em)));
   return { items, junctions, em: options.em };
@@ -99,8 +100,9 @@ type MutableItem = { -readonly [K in keyof Item]: Item[K] };
 /** Splits runs into character-level tokens with their shaped glyphs; groups Latin runs and long marks. */
 function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean): Token[] {
   const tokens: Token[] = [];
+  const resolved = keepSpaces ? runs.map((run) => keepPhraseSpaces(run.text)) : resolveSourceSpaces(runs);
   runs.forEach((run, runIndex) => {
-    const text = keepSpaces ? keepPhraseSpaces(run.text) : dropSpacesInChineseContext(run.text);
+    const text = resolved[runIndex] as string;
     if (text.length === 0) return;
     // Each shaped glyph names the characters it stands for (one, or several for a ligature).
     for (const glyph of shape(text, run.style)) pushGlyph(tokens, glyph.text, glyph, run.style, runIndex);
@@ -147,38 +149,60 @@ function markSoftBreak(token: Token, ch: string): void {
  * Keeps deliberate spaces (between title phrases, in "— 1 —"), collapsed to one, except at a
  * Han–Latin boundary, where the CJK–Latin gap replaces the space as everywhere else (R15).
  */
+const HAN_LATIN_SPACE = new RegExp(`(?<=[${SCRIPT.han}]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[${SCRIPT.han}])`, 'gu');
+
 function keepPhraseSpaces(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/(?<=\p{Script=Han}) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=\p{Script=Han})/gu, '');
+    .replace(HAN_LATIN_SPACE, '');
 }
 
+const SPACE_CHARS = /[ \u00a0\u3000\t\n\r]/;
+
 /**
- * Removes source spaces that only YAML folding or PDF copy-paste put there: between two Chinese
- * characters, next to Chinese punctuation, at either end (R4). A space at a Han–Latin boundary is
- * dropped too: the CJK–Latin gap replaces it (R15, like xeCJK's xCJKecglue).
+ * Resolves the source spaces of a paragraph's runs, looking across run boundaries (a bold
+ * 第一条 and its text are two runs). Between two ideographs a typed space is a separator
+ * (第一条　为了, 第一章　总则, 中共中央办公厅　国务院办公厅, names in a list: R4 as corrected) and
+ * is kept, one per gap, whether typed as U+0020, U+00A0 or U+3000, so all three print alike. A
+ * space next to Chinese punctuation or at either end is noise (the mark carries its own blank;
+ * the paragraph indent is the engine's) and is dropped, and so is one at a Han–Latin boundary,
+ * which the CJK–Latin gap replaces (R15, like xeCJK's xCJKecglue). Between Latin words one
+ * space stays.
  */
-export function dropSpacesInChineseContext(text: string): string {
-  const chars = Array.from(text.replace(/[\t\n\r]+/g, ' '));
-  const out: string[] = [];
+export function resolveSourceSpaces(runs: readonly TextRun[]): string[] {
+  const chars: { ch: string; run: number }[] = [];
+  runs.forEach((run, k) => {
+    for (const ch of run.text) chars.push({ ch, run: k });
+  });
+  const out: string[] = runs.map(() => '');
   for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] as string;
-    if (ch !== ' ' && ch !== '\u00a0') {
-      out.push(ch);
+    const { ch, run } = chars[i] as { ch: string; run: number };
+    if (!SPACE_CHARS.test(ch)) {
+      out[run] += ch;
       continue;
     }
-    const before = out[out.length - 1];
     let j = i + 1;
-    while (j < chars.length && (chars[j] === ' ' || chars[j] === '\u00a0')) j++;
-    const after = chars[j];
+    while (j < chars.length && SPACE_CHARS.test((chars[j] as { ch: string }).ch)) j++;
+    const typed = chars.slice(i, j).map((c) => c.ch);
+    const before = chars[i - 1]?.ch;
+    const after = chars[j]?.ch;
     i = j - 1;
     if (before === undefined || after === undefined) continue;
-    if (isCjk(classify(before)) || isCjk(classify(after))) continue;
-    if (classify(before) === 'middle' || classify(after) === 'middle') continue;
-    out.push(' ');
+    const a = classify(before);
+    const b = classify(after);
+    if (a === 'han' && b === 'han') {
+      // A line break inside the source between two ideographs is YAML folding or PDF copy-paste (R4).
+      if (typed.every((c) => c === '\n' || c === '\r')) continue;
+      // The separator, kept as typed (a U+3000 if one was typed), copies back as a space.
+      out[run] += typed.includes('\u3000') ? '\u3000' : ' ';
+      continue;
+    }
+    if (isCjk(a) || isCjk(b)) continue;
+    if (a === 'middle' || b === 'middle') continue;
+    out[run] += ' ';
   }
-  return out.join('');
+  return out;
 }
 
 function toItem(token: Token, { em, punctuation }: ItemizeOptions): MutableItem {
@@ -244,15 +268,24 @@ function cumulative(glyphs: readonly ShapedGlyph[]): number[] {
   return xs;
 }
 
-function widenSpacesBetweenChinese(items: MutableItem[], em: number): void {
+/**
+ * A space kept between ideographs (body text) or between Chinese text (titles, single lines) is a
+ * separator one em wide that neither shrinks nor stretches (R4, R31); a U+3000 there is the same
+ * separator, so both spellings print alike and, as spaces, vanish at a line edge.
+ */
+function widenSeparators(items: MutableItem[], em: number, keepSpaces: boolean): void {
   items.forEach((item, k) => {
     const before = items[k - 1];
     const after = items[k + 1];
-    if (item.cls === 'space' && before && after && isCjk(before.cls) && isCjk(after.cls)) {
-      item.width = em;
-      item.spaceShrink = 0;
-      item.spaceStretch = 0;
-    }
+    if (item.cls !== 'space' && item.cls !== 'ideographic-space') return;
+    if (!before || !after) return;
+    const between = keepSpaces ? isCjk(before.cls) && isCjk(after.cls) : before.cls === 'han' && after.cls === 'han';
+    if (!between) return;
+    item.cls = 'space';
+    // The glyph (a space or U+3000) sits at the start of the one-em slot.
+    item.width = em;
+    item.spaceShrink = 0;
+    item.spaceStretch = 0;
   });
 }
 

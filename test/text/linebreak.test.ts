@@ -128,3 +128,26 @@ test('the line-start trim of opening marks can be switched off (R12 trimLineStar
   expect(kept.placed[1]?.items[0]?.x).toBeCloseTo(0, 6);
   expect(kept.placed[1]?.right).toBeCloseTo(5.5, 6);
 });
+
+describe('r4-separator: a typed space between two ideographs is a one-em separator (R4 as corrected)', () => {
+  test('r4-separator-width: U+0020, U+00A0 and U+3000 print alike, one em, never deleted', () => {
+    expect(adv('第一条 为了')).toBe(6);
+    expect(adv('第一条\u00a0为了')).toBe(6);
+    expect(adv('第一条　为了')).toBe(6);
+    expect(adv('第一条  为了')).toBe(6);
+    expect(adv('中共中央办公厅 国务院办公厅')).toBe(14);
+  });
+
+  test('r4-separator-noise: next to punctuation or at the ends a space is dropped; a source newline between ideographs too', () => {
+    expect(adv('。 为')).toBe(2);
+    expect(adv('为 ，')).toBe(2);
+    expect(lines('　　第一条', 10)).toEqual(['第一条']);
+    expect(adv('顾晓\n燕')).toBe(3);
+  });
+
+  test('r4-separator-edge: at a line break the separator vanishes and the next line starts flush', () => {
+    const s = set('第一条第一条 为了保障公民', 6);
+    expect(s.lines).toEqual(['第一条第一条', '为了保障公民']);
+    expect(s.placed[1]?.items[0]?.x).toBe(0);
+  });
+});
