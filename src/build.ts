@@ -10,7 +10,7 @@ import { IssueLoadError, loadIssue } from './document/load';
 import { articleFiles, lintArticle } from './lint';
 import { checkFrames } from './layout/frames';
 import type { IssueDocument } from './document/types';
-import { effectivePpi, readImageInfo, resolutionWarning } from './images';
+import { effectivePpi, imageForEmail, readImageInfo, resolutionWarning } from './images';
 import { missingGlyphDiagnostics } from './layout/coverage';
 import { layoutDocument, padPages } from './layout/document';
 import type { LaidOutIssue } from './layout/types';
@@ -22,6 +22,7 @@ import { emailOutput, type Output, printOutput } from './outputs';
 import type { PressSettings } from './render/pdf';
 import { FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
+import { World } from './world';
 
 export interface StageTiming {
   readonly stage: string;
@@ -31,6 +32,7 @@ export interface StageTiming {
 export interface BuildResult {
   /** The files written (none on a dry run), with their size and page count. */
   readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly target: string; readonly pages: number }[];
+  /** Pages with content: the e-mail copy's (the press file's may add blank pages for binding). */
   readonly pageCount: number;
   readonly warnings: readonly Diagnostic[];
   /** How many of the warnings `check --fix` would correct. */
@@ -38,7 +40,10 @@ export interface BuildResult {
   /** Things the build did that the editor should know (e.g. blank pages added for binding). */
   readonly notes: readonly string[];
   readonly timings: readonly StageTiming[];
+  /** The press file's pages (with any binding padding). */
   readonly layout: LaidOutIssue;
+  /** The e-mail copy's bytes, for a preview build. */
+  readonly preview?: Buffer;
 }
 
 export interface BuildOptions {
@@ -46,6 +51,13 @@ export interface BuildOptions {
   readonly dryRun?: boolean;
   /** Called as each stage finishes, so the CLI can print progress. */
   readonly onStage?: (timing: StageTiming) => void;
+  /** All file access, and what is remembered between builds (`watch` keeps one World). */
+  readonly world?: World;
+  /**
+   * The e-mail copy only, in memory (`watch`'s preview): no press file, no preflight, nothing
+   * written; its bytes are in BuildResult.preview.
+   */
+  readonly preview?: boolean;
 }
 
 /** Builds issues/<issueId> under projectRoot. */
@@ -65,7 +77,8 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   const heard = new Heard();
 
   // Read and validate every file; all of the editor's mistakes are reported together.
-  const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId)).catch((err: unknown) => {
+  const world = options.world ?? new World();
+  const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId, world)).catch((err: unknown) => {
     // The structure is broken: the articles that could be read are still linted.
     if (err instanceof IssueLoadError) heard.lint(err.diagnostics, err.sources, [...err.sources.keys()].filter((f) => f.endsWith('.md')));
     throw err instanceof IssueLoadError ? heard.failure() : err;
@@ -77,22 +90,30 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   await stage('lint', () => heard.lint(loaded.warnings, loaded.sources, articleFiles(document)));
 
   // The four faces and the fallback fonts for characters they lack (R27).
-  const fonts = await stage('fonts', () => heard.fatal(() => loadFonts(projectRoot, settings.fonts, loaded.locateInSeries)));
+  const fonts = await stage('fonts', () => heard.fatal(() => loadFonts(projectRoot, settings.fonts, loaded.locateInSeries, world)));
 
   // Image sizes (layout does no I/O).
-  const images = await stage('images', () => heard.fatal(() => readImages(projectRoot, document)));
+  const images = await stage('images', () => heard.fatal(() => readImages(projectRoot, document, world)));
 
   // Typeset and paginate; TOC folios come from where the articles landed.
   const typeset = await stage('typeset', () =>
-    layoutDocument(document, { style: settings.page, typography: settings.typography, fonts, images }),
+    layoutDocument(document, {
+      style: settings.page,
+      typography: settings.typography,
+      fonts,
+      images,
+      // Unchanged articles are not set again, as long as nothing they all depend on changed.
+      articleCache: world.articleCache(JSON.stringify([settings.page, settings.typography, [...FONT_ROLES.map((role) => settings.fonts[role]), ...(settings.fonts.fallback ?? [])].map((file) => world.stamp(path.resolve(projectRoot, file)))])),
+    }),
   );
-  // A saddle-stitched booklet is folded sheets: 4n pages. Both files get the same pages.
+  // A saddle-stitched booklet is folded sheets: 4n pages. The padding is the press file's only:
+  // the e-mail copy ends with its last page of content (folios and labels are the same).
   const notes: string[] = [];
   const layout = settings.press.binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
   if (layout.pages.length !== typeset.pages.length) {
-    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages (blank pages at the end)`, `骑马钉：补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
+    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages in the press file (blank pages at the end)`, `骑马钉：印刷文件补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
   }
-
+  heard.add(bindingLimitWarnings(settings.press, series.print?.binding !== undefined, layout.pages.length, loaded.locateInSeries));
   // What layout found, then every page checked geometrically: no ink outside its frame.
   // (Ink a layout error already explains, such as a block taller than a page, is not reported twice.)
   // Characters no font has were found at shaping; each is reported at its own line and column.
@@ -101,6 +122,15 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   const explained = new Set(layout.problems.filter((d) => d.severity === 'error').map((d) => `${d.location.file}:${d.location.line}`));
   const frameOptions = { hang: settings.typography.hang === 'stops' ? settings.page.em / 2 : 0, fallbackSource: loaded.locateInSeries([]) };
   await stage('frames', () => heard.add(checkFrames(layout, settings.page, frameOptions).filter((d) => !explained.has(`${d.location.file}:${d.location.line}`))));
+
+  if (options.preview) {
+    // The preview's ids need not be stable across edits: the title is enough.
+    const inputs = { fonts, meta: document.meta, contentHash: createHash('sha256').update(document.meta.title).digest('hex'), outputName: document.outputName };
+    const email = emailOutput(inputs, layout, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
+    const emailImages = await stage('images (e-mail)', () => email.prepareImages());
+    const preview = await stage('render e-mail', () => email.render(emailImages));
+    return { outputs: [], pageCount: layout.pages.length, warnings: heard.diagnostics(), fixable: heard.fixable, notes, timings, layout, preview };
+  }
 
   const press = await stage('print settings', () => heard.fatal(() => pressSettings(projectRoot, settings.press, loaded.locateInSeries)));
   heard.add(resolutionWarnings(projectRoot, layout, images));
@@ -113,7 +143,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   // ready yet; the converted bytes are a function of these and the layout's placed sizes.
   const contentHash = await hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile);
   const inputs = { fonts, meta: document.meta, contentHash, outputName: document.outputName };
-  const outputs: readonly Output[] = [emailOutput(inputs, layout), printOutput(inputs, layout, press.settings, press.iccPath)];
+  const outputs: readonly Output[] = [emailOutput(inputs, typeset), printOutput(inputs, layout, press.settings, press.iccPath)];
   // Every output's image conversions are queued now and awaited only before its render: sharp
   // works on libuv's threads while this thread renders and preflights the earlier outputs, so on
   // two cores they overlap (the press images, CMYK through the profile, are the slowest). The
@@ -137,7 +167,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   if (!options.dryRun) await stage('write', () => writeFilesAtomically(files.map(({ file, bytes }) => ({ file, bytes }))));
   return {
     outputs: options.dryRun ? [] : files.map(({ file, bytes, output }) => ({ file, bytes: bytes.length, target: output.id, pages: output.layout.pages.length })),
-    pageCount: layout.pages.length,
+    pageCount: typeset.pages.length,
     warnings,
     fixable: heard.fixable,
     notes,
@@ -217,6 +247,19 @@ async function pressSettings(projectRoot: string, press: Press, locate: (path: r
   };
 }
 
+/** A warning when a saddle-stitched press file has more pages than the series' binding limit (PRINT.md §2.4). */
+function bindingLimitWarnings(press: Press, bindingGiven: boolean, pages: number, locate: (path: readonly (string | number)[]) => SourceLocation): Diagnostic[] {
+  if (press.binding !== 'saddle-stitch' || pages <= press.bindingLimit) return [];
+  return [
+    {
+      severity: 'warning',
+      location: locate(bindingGiven ? ['print', 'binding'] : ['print']),
+      message: t(`the press file has ${pages} pages, more than saddle stitching takes (print.bindingLimit ${press.bindingLimit})`, `印刷文件共 ${pages} 页，超过骑马钉的页数上限（print.bindingLimit ${press.bindingLimit}）`),
+      hint: t('set `binding: perfect` under print: in series.yaml (a glued spine), or raise print.bindingLimit if the shop agrees', '请在 series.yaml 的 print: 下设 `binding: perfect`（胶装），或经印厂同意后提高 print.bindingLimit'),
+    },
+  ];
+}
+
 /** One warning per image below 300 ppi at its placed size, at the figure's Markdown line. */
 function resolutionWarnings(projectRoot: string, layout: LaidOutIssue, pixels: ReadonlyMap<string, { width: number; height: number }>): Diagnostic[] {
   const warned = new Set<string>();
@@ -255,16 +298,19 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   return hash.update(iccProfile).digest('hex');
 }
 
-export async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
+export async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation, world: World = new World()): Promise<FontSet> {
+  const load = (key: FontKey, relative: string, setting: string, location: readonly (string | number)[]) => {
+    const file = path.resolve(projectRoot, relative);
+    return world.fromFiles('font', `${key}\0${file}`, [file], () => loadFont(key, relative, file, setting, locate(location)));
+  };
   const [roles, fallbacks] = await Promise.all([
-    Promise.all(FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => [role, await loadFont(projectRoot, role, paths[role], `fonts.${role}`, locate(['fonts', role]))])),
-    Promise.all((paths.fallback ?? []).map((relative, k) => loadFont(projectRoot, `fallback${k}`, relative, `fonts.fallback[${k}]`, locate(['fonts', 'fallback', k])))),
+    Promise.all(FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => [role, await load(role, paths[role], `fonts.${role}`, ['fonts', role])])),
+    Promise.all((paths.fallback ?? []).map((relative, k) => load(`fallback${k}`, relative, `fonts.fallback[${k}]`, ['fonts', 'fallback', k]))),
   ]);
   return { ...(Object.fromEntries(roles) as Record<FontRole, LoadedFont>), fallbacks };
 }
 
-async function loadFont(projectRoot: string, key: FontKey, relative: string, setting: string, location: SourceLocation): Promise<LoadedFont> {
-  const file = path.resolve(projectRoot, relative);
+async function loadFont(key: FontKey, relative: string, file: string, setting: string, location: SourceLocation): Promise<LoadedFont> {
   let bytes: Buffer;
   try {
     // Without the outlines, which only the subset writer needs, and for only the glyphs it
@@ -296,7 +342,7 @@ async function loadFont(projectRoot: string, key: FontKey, relative: string, set
   }
 }
 
-async function readImages(projectRoot: string, doc: IssueDocument): Promise<Map<string, { width: number; height: number }>> {
+async function readImages(projectRoot: string, doc: IssueDocument, world: World): Promise<Map<string, { width: number; height: number }>> {
   const sizes = new Map<string, { width: number; height: number }>();
   const problems: Diagnostic[] = [];
   for (const section of doc.sections) {
@@ -304,7 +350,8 @@ async function readImages(projectRoot: string, doc: IssueDocument): Promise<Map<
       for (const block of article.blocks) {
         if (block.kind !== 'figure' || sizes.has(block.image)) continue;
         try {
-          sizes.set(block.image, await readImageInfo(block.image, path.relative(projectRoot, block.image), block.source));
+          const image = block.image;
+          sizes.set(image, await world.fromFiles('image-size', image, [image], () => readImageInfo(image, path.relative(projectRoot, image), block.source)));
         } catch (err) {
           if (!(err instanceof BulletinError)) throw err;
           problems.push(...err.diagnostics);

@@ -27,6 +27,12 @@ export class LayoutProblems {
   readonly missing: MissingGlyph[] = [];
   private readonly seenMissing = new Set<string>();
 
+  /** Everything another collector holds (an article set earlier and cached). */
+  addAll(other: LayoutProblems): void {
+    for (const d of other.list) this.add(d);
+    for (const m of other.missing) this.missingGlyph(m);
+  }
+
   missingGlyph(m: MissingGlyph): void {
     const key = `${m.ch}|${m.source.file}:${m.source.line ?? ''}:${m.source.column ?? ''}|${m.occurrence}`;
     if (this.seenMissing.has(key)) return;
