@@ -162,7 +162,9 @@ describe('padPages (saddle stitch)', () => {
     outline: [],
     pageWidth: 595,
     pageHeight: 842,
-    stats: { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, worst: [] },
+    stats: { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, linesOverMeasure: 0, worst: [] },
+    problems: [],
+    missingGlyphs: [],
   });
 
   test('pads with blank pages at the end to a multiple of 4', () => {
