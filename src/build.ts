@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BulletinError, type Diagnostic, errorsFirst, type SourceLocation } from './errors';
 import { IssueLoadError, loadIssue } from './document/load';
-import { articleFiles, lintArticle } from './lint';
+import { articleFiles, lintFiles } from './lint';
 import { checkFrames } from './layout/frames';
 import type { IssueDocument } from './document/types';
 import { effectivePpi, imageForEmail, readImageInfo, resolutionWarning } from './images';
@@ -190,14 +190,9 @@ class Heard {
 
   /** The loader's warnings and the lint of each article (whose certain fixes are counted). */
   lint(loaderDiagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, files: readonly string[]): void {
-    this.add(loaderDiagnostics);
-    for (const file of files) {
-      const source = sources.get(file);
-      if (source === undefined) continue;
-      const linted = lintArticle(file, source);
-      this.add(linted.diagnostics);
-      this.fixable += linted.edits.length;
-    }
+    const linted = lintFiles(sources, files);
+    this.add([...loaderDiagnostics, ...linted.diagnostics]);
+    this.fixable += linted.fixable;
   }
 
   /** Runs a stage the rest cannot do without: its errors end the build with everything heard. */

@@ -13,13 +13,27 @@ export function articleFiles(document: IssueDocument): string[] {
   return [...new Set(document.sections.flatMap((section) => section.articles.map((article) => article.file)))];
 }
 
+/**
+ * Lints the named article files from their text (those not read are skipped): the diagnostics,
+ * and how many of them `check --fix` would correct. The build uses this even when the issue's
+ * structure is broken, so typography warnings come in the same run as the errors (#8).
+ */
+export function lintFiles(sources: ReadonlyMap<string, string>, files: readonly string[]): { diagnostics: Diagnostic[]; fixable: number } {
+  const diagnostics: Diagnostic[] = [];
+  let fixable = 0;
+  for (const file of files) {
+    const source = sources.get(file);
+    if (source === undefined) continue;
+    const linted = lintArticle(file, source);
+    diagnostics.push(...linted.diagnostics);
+    fixable += linted.edits.length;
+  }
+  return { diagnostics, fixable };
+}
+
 /** Lints the loaded issue's articles; returns the warnings, throws a BulletinError on an error. */
 export function lintIssue(loaded: LoadedIssue): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  for (const file of articleFiles(loaded.document)) {
-    const source = loaded.sources.get(file);
-    if (source !== undefined) found.push(...lintArticle(file, source).diagnostics);
-  }
+  const found = lintFiles(loaded.sources, articleFiles(loaded.document)).diagnostics;
   if (found.some((d) => d.severity === 'error')) throw new BulletinError(sortByPosition([...loaded.warnings, ...found]));
   return found;
 }
