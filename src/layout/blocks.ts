@@ -8,7 +8,7 @@ import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
 import type { PageStyle } from './page-style';
 import { moveLine, type ParagraphStyle, type SetLine, setParagraph, setSingleLine } from './paragraph';
-import type { Box, TypesettingStats } from './types';
+import type { Box, StructureRole, StructureTag, TypesettingStats } from './types';
 
 /** Pixel size of each image file, read before layout (layout itself does no I/O). */
 export type ImageSizes = ReadonlyMap<string, { readonly width: number; readonly height: number }>;
@@ -37,14 +37,22 @@ export function layoutBody(sections: readonly Section[], ctx: BodyContext): Flow
         const next = blocks[k + 1];
         // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
         if (block.kind === 'figure' && next?.kind === 'figure') {
-          galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`));
+          galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`, [blockTag(article, k), blockTag(article, k + 1)]));
           k++;
-        } else galley.push(...layoutBodyBlock(block, article, ctx));
+        } else galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k)));
       }
     });
   }
   return galley;
 }
+
+/** Block `k` of an article in the structure tree: an element of the article's Sect (role set by the caller). */
+function blockTag(article: Article, k: number): { readonly id: string; readonly group: string } {
+  return { id: `${article.anchor}/${k}`, group: article.anchor };
+}
+
+/** Heading levels 1–4 of the body (一、 （一） 1. （1）) under the article title's H1. */
+const HEADING_ROLES = { 1: 'H2', 2: 'H3', 3: 'H4', 4: 'H5' } as const satisfies Record<HeadingLevel, StructureRole>;
 
 function withBreakBefore(items: FlowItem[]): FlowItem[] {
   return items.map((item, k) => (k === 0 ? { ...item, breakBefore: true } : item));
@@ -69,9 +77,13 @@ const HEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|（[一二�
 export const BODY_FONTS = { regular: 'serif', bold: 'serifBold', emphasis: 'serif' } as const;
 export const HEADING_FONTS: Readonly<Record<HeadingLevel, FontRole>> = { 1: 'sansBold', 2: 'kai', 3: 'serifBold', 4: 'serif' };
 
-/** Turns set lines into text (and emphasis-dot) boxes relative to a slot top at baseline `baseline`. */
-export function lineBoxes(line: SetLine, baseline: number, size: number, ink: 'text' | 'accent' = 'text'): Box[] {
-  const boxes: Box[] = [{ kind: 'text', x: line.x, y: baseline, runs: line.runs, ink }];
+/**
+ * Turns set lines into text (and emphasis-dot) boxes relative to a slot top at baseline
+ * `baseline`; `tag` says which element of the e-mail copy's structure the text belongs to (none:
+ * an artifact). The dots are decoration of the tagged text: artifacts.
+ */
+export function lineBoxes(line: SetLine, baseline: number, size: number, ink: 'text' | 'accent' = 'text', tag?: StructureTag): Box[] {
+  const boxes: Box[] = [{ kind: 'text', x: line.x, y: baseline, runs: line.runs, ink, ...(tag ? { tag } : {}) }];
   // 着重号: a dot centred under each ideograph, below the em box (R22).
   for (const x of line.dots) boxes.push({ kind: 'dot', x, y: baseline + size * 0.3, radius: size * 0.06, ink });
   return boxes;
@@ -97,26 +109,26 @@ function record(ctx: BodyContext, lines: readonly SetLine[], where: string): voi
 }
 
 /** One slot per line; the first two and last two lines of a paragraph hold together (R19). */
-function linesToFlow(lines: readonly SetLine[], ctx: BodyContext, size: number, where: string, keepAll: boolean): FlowItem[] {
+function linesToFlow(lines: readonly SetLine[], ctx: BodyContext, size: number, where: string, keepAll: boolean, tag: StructureTag): FlowItem[] {
   const { pitch, em } = ctx.style;
   const count = lines.length;
   return lines.map((line, k) => ({
     height: pitch,
-    boxes: lineBoxes(line, em * 0.88, size),
+    boxes: lineBoxes(line, em * 0.88, size, 'text', tag),
     keepWithNext: keepAll || (k === 0 && count > 1) || (k === count - 2 && count > 1),
     breakBefore: false,
     where: `${where} line ${k + 1}`,
   }));
 }
 
-function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): FlowItem[] {
+function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, place: { readonly id: string; readonly group: string }): FlowItem[] {
   const { style, fonts } = ctx;
   const where = `${article.file}:${block.source.line ?? 1}`;
   switch (block.kind) {
     case 'paragraph': {
       const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, BODY_FONTS, { firstIndent: 2 * style.em }), style.textWidth, fonts);
       record(ctx, lines, where);
-      return linesToFlow(lines, ctx, style.em, where, false);
+      return linesToFlow(lines, ctx, style.em, where, false, { ...place, role: 'P' });
     }
     case 'heading': {
       const font = HEADING_FONTS[block.level];
@@ -132,10 +144,10 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);
       // A heading keeps with the first two lines of what follows (R20).
-      return linesToFlow(lines, ctx, style.em, where, true);
+      return linesToFlow(lines, ctx, style.em, where, true, { ...place, role: HEADING_ROLES[block.level] });
     }
     case 'figure':
-      return [figure(block, ctx, where)];
+      return [figure(block, ctx, where, place)];
     default:
       return assertNever(block);
   }
@@ -144,15 +156,15 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
 type Figure = Extract<BodyBlock, { kind: 'figure' }>;
 
 /** A picture alone: 3/5 of the column wide (at most half a page high), caption in 楷体 below. */
-function figure(block: Figure, ctx: BodyContext, where: string): FlowItem {
-  return figureRow([block], ctx, where);
+function figure(block: Figure, ctx: BodyContext, where: string, place: { readonly id: string; readonly group: string }): FlowItem {
+  return figureRow([block], ctx, where, [place]);
 }
 
 /**
  * One or two pictures side by side, each with its caption centred under it; the row never
  * splits across pages.
  */
-function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string): FlowItem {
+function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string, places: readonly { readonly id: string; readonly group: string }[]): FlowItem {
   const { style, fonts } = ctx;
   const gap = 2 * style.em;
   const cell = blocks.length === 1 ? style.textWidth * 0.6 : (style.textWidth - gap) / 2;
@@ -171,11 +183,16 @@ function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string): 
       height = maxHeight;
     }
     const cellLeft = blocks.length === 1 ? (style.textWidth - cell) / 2 : k * (cell + gap);
-    boxes.push({ kind: 'image', x: cellLeft + (cell - width) / 2, y: top, width, height, file: block.image, source: block.source });
+    // The picture's alternate text is its caption (the Markdown alt text), as a screen reader reads it.
+    const place = places[k];
+    if (!place) throw new Error(`figure ${k + 1} of ${where} has no place in the structure`);
+    const alt = block.caption.map((run) => run.text).join('');
+    boxes.push({ kind: 'image', x: cellLeft + (cell - width) / 2, y: top, width, height, file: block.image, source: block.source, tag: { ...place, role: 'Figure', alt } });
+    const captionTag: StructureTag = { id: `${place.id}/caption`, group: place.group, role: 'Caption' };
     const captionStyle = paragraphStyle(ctx, captionSize, { regular: 'kai', bold: 'kai', emphasis: 'kai' }, { align: 'center', minLastHan: 3 });
     let baseline = top + height + captionSize * 1.6;
     for (const line of setParagraph(block.caption, captionStyle, cell, fonts)) {
-      boxes.push(...lineBoxes(moveLine(line, cellLeft), baseline, captionSize));
+      boxes.push(...lineBoxes(moveLine(line, cellLeft), baseline, captionSize, 'text', captionTag));
       baseline += captionSize * 1.5;
     }
     bottom = Math.max(bottom, baseline);
@@ -194,7 +211,7 @@ function sectionHeading(section: Section, ctx: BodyContext): FlowItem[] {
   const runs: TextRun[] = [{ text: `${section.number}${section.title}`, style: 'regular', source: { file: '(section)' } }];
   const [line] = setParagraph(runs, paragraphStyle(ctx, size, { regular: 'sansBold', bold: 'sansBold', emphasis: 'sansBold' }, { minLastHan: 0 }), style.textWidth, fonts);
   const baseline = size * 1.1;
-  const boxes: Box[] = line ? lineBoxes(line, baseline, size, 'accent') : [];
+  const boxes: Box[] = line ? lineBoxes(line, baseline, size, 'accent', { role: 'H1', id: `${section.anchor}/heading` }) : [];
   boxes.push({ kind: 'rule', x1: 0, y1: baseline + size * 0.45, x2: style.textWidth, y2: baseline + size * 0.45, thickness: 0.75, ink: 'accent' });
   return [
     {
@@ -213,18 +230,20 @@ function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
   const { style, fonts } = ctx;
   const boxes: Box[] = [];
   let y = style.pitch * 0.5;
-  const addCentred = (text: string, size: number, font: FontRole, leading: number, minLastHan: number) => {
+  const addCentred = (text: string, size: number, font: FontRole, leading: number, minLastHan: number, part: string) => {
+    // The title is the article's H1; subtitle, document number and byline are paragraphs of its Sect.
+    const tag: StructureTag = { role: part === 'title' ? 'H1' : 'P', id: `${article.anchor}/${part}`, group: article.anchor };
     const runs: TextRun[] = [{ text, style: 'regular', source: article.titleSource }];
     const lines = setParagraph(runs, paragraphStyle(ctx, size, { regular: font, bold: font, emphasis: font }, { align: 'center', minLastHan }), style.textWidth, fonts);
     for (const line of lines) {
       y += size * leading * (boxes.length === 0 ? 0.9 : 1);
-      boxes.push(...lineBoxes(line, y, size));
+      boxes.push(...lineBoxes(line, y, size, 'text', tag));
     }
   };
-  addCentred(article.title, style.sizes.title, 'sansBold', 1.45, 3);
-  if (article.subtitle) addCentred(article.subtitle, style.sizes.subtitle, 'kai', 1.6, 3);
-  if (article.documentNumber) addCentred(article.documentNumber, style.sizes.subtitle, 'kai', 1.8, 0);
-  if (article.byline) addCentred(article.byline, style.sizes.byline, 'kai', 2.2, 0);
+  addCentred(article.title, style.sizes.title, 'sansBold', 1.45, 3, 'title');
+  if (article.subtitle) addCentred(article.subtitle, style.sizes.subtitle, 'kai', 1.6, 3, 'subtitle');
+  if (article.documentNumber) addCentred(article.documentNumber, style.sizes.subtitle, 'kai', 1.8, 0, 'number');
+  if (article.byline) addCentred(article.byline, style.sizes.byline, 'kai', 2.2, 0, 'byline');
   return [
     {
       height: roundUp(y + style.pitch, style.pitch),

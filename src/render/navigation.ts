@@ -4,12 +4,28 @@
  * annotations — every annotation the renderer writes is made here (PDF/X forbids them inside
  * the trim, so the press file gets none).
  */
-import type { LaidOutIssue, Page } from '../layout/types';
+import type { Box, LaidOutIssue, Page } from '../layout/types';
 import type { PdfDoc } from './document';
+import type { StructureWriter } from './tags';
 
-/** A link annotation to a named destination (the TOC entries); `rect` in layout coordinates. */
-export function addLink(doc: PdfDoc, box: { x: number; y: number; width: number; height: number; target: string }): void {
-  doc.goTo(box.x, box.y, box.width, box.height, box.target);
+/**
+ * A link annotation to a named destination (the TOC entries), in layout coordinates. Its
+ * /Contents describes it (PDF/UA 7.18.5: the title it leads to); in the tagged copy it is the
+ * content of a Link element (an OBJR), next to the entry's text.
+ */
+export function addLink(doc: PdfDoc, box: Extract<Box, { kind: 'link' }>, description: string, structure: StructureWriter | undefined): void {
+  const annotate = (options: Record<string, unknown>) => doc.goTo(box.x, box.y, box.width, box.height, box.target, options as never);
+  if (structure && box.tag) structure.link(box.tag, description, annotate);
+  else annotate({ Contents: new String(description) });
+}
+
+/** What a link to `target` leads to, for its /Contents: the outline's title of that article or section. */
+export function linkDescription(issue: LaidOutIssue, target: string): string {
+  for (const section of issue.outline) {
+    if (section.target === target) return section.title;
+    for (const article of section.children) if (article.target === target) return article.title;
+  }
+  return target;
 }
 
 /** Named destinations at each anchor (`offset`: the trim's distance from the media edge), then the outline. */
