@@ -9,7 +9,7 @@ import { BulletinError, type Diagnostic, type SourceLocation } from './errors';
 import { loadIssue } from './document/load';
 import { lintIssue } from './lint';
 import type { IssueDocument } from './document/types';
-import { effectivePpi, readImageInfo, resolutionWarning } from './images';
+import { effectivePpi, imageForEmail, readImageInfo, resolutionWarning } from './images';
 import { checkCoverage } from './layout/coverage';
 import { layoutDocument, padPages } from './layout/document';
 import type { LaidOutIssue } from './layout/types';
@@ -21,6 +21,7 @@ import { emailOutput, type Output, printOutput } from './outputs';
 import type { PressSettings } from './render/pdf';
 import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
+import { World } from './world';
 
 export interface StageTiming {
   readonly stage: string;
@@ -38,6 +39,8 @@ export interface BuildResult {
   readonly timings: readonly StageTiming[];
   /** The press file's pages (with any binding padding). */
   readonly layout: LaidOutIssue;
+  /** The e-mail copy's bytes, for a preview build. */
+  readonly preview?: Buffer;
 }
 
 export interface BuildOptions {
@@ -45,6 +48,13 @@ export interface BuildOptions {
   readonly dryRun?: boolean;
   /** Called as each stage finishes, so the CLI can print progress. */
   readonly onStage?: (timing: StageTiming) => void;
+  /** All file access, and what is remembered between builds (`watch` keeps one World). */
+  readonly world?: World;
+  /**
+   * The e-mail copy only, in memory (`watch`'s preview): no press file, no preflight, nothing
+   * written; its bytes are in BuildResult.preview.
+   */
+  readonly preview?: boolean;
 }
 
 /** Builds issues/<issueId> under projectRoot. */
@@ -60,7 +70,8 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   };
 
   // Read and validate every file; all of the editor's mistakes are reported together.
-  const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId));
+  const world = options.world ?? new World();
+  const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId, world));
   const { document, series } = loaded;
   // Every default of the series file applied once, impossible page geometry refused.
   const settings = resolveSettings(series, loaded.locateInSeries);
@@ -68,15 +79,22 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   const lintWarnings = await stage('lint', () => lintIssue(loaded));
 
   // Fonts, then every character against the font that sets it (R27).
-  const fonts = await stage('fonts', () => loadFonts(projectRoot, settings.fonts, loaded.locateInSeries));
+  const fonts = await stage('fonts', () => loadFonts(projectRoot, settings.fonts, loaded.locateInSeries, world));
   await stage('glyph coverage', () => checkCoverage(document, fonts, loaded.sources));
 
   // Image sizes (layout does no I/O).
-  const images = await stage('images', () => readImages(projectRoot, document));
+  const images = await stage('images', () => readImages(projectRoot, document, world));
 
   // Typeset and paginate; TOC folios come from where the articles landed.
   const typeset = await stage('typeset', () =>
-    layoutDocument(document, { style: settings.page, typography: settings.typography, fonts, images }),
+    layoutDocument(document, {
+      style: settings.page,
+      typography: settings.typography,
+      fonts,
+      images,
+      // Unchanged articles are not set again, as long as nothing they all depend on changed.
+      articleCache: world.articleCache(JSON.stringify([settings.page, settings.typography, FONT_ROLES.map((role) => world.stamp(path.resolve(projectRoot, settings.fonts[role])))])),
+    }),
   );
   // A saddle-stitched booklet is folded sheets: 4n pages. The padding is the press file's only:
   // the e-mail copy ends with its last page of content (folios and labels are the same).
@@ -86,6 +104,15 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
     notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages in the press file (blank pages at the end)`, `骑马钉：印刷文件补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
   }
   const bindingWarnings = bindingLimitWarnings(settings.press, series.print?.binding !== undefined, layout.pages.length, loaded.locateInSeries);
+
+  if (options.preview) {
+    // The preview's ids need not be stable across edits: the title is enough.
+    const inputs = { fonts, meta: document.meta, contentHash: createHash('sha256').update(document.meta.title).digest('hex'), outputName: document.outputName };
+    const email = emailOutput(inputs, layout, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
+    const emailImages = await stage('images (e-mail)', () => email.prepareImages());
+    const preview = await stage('render e-mail', () => email.render(emailImages));
+    return { outputs: [], pageCount: layout.pages.length, warnings: [...loaded.warnings, ...lintWarnings], notes, timings, layout, preview };
+  }
 
   const press = await stage('print settings', () => pressSettings(projectRoot, settings.press, loaded.locateInSeries));
   const warnings = [...loaded.warnings, ...lintWarnings, ...bindingWarnings, ...resolutionWarnings(projectRoot, layout, images)];
@@ -201,46 +228,50 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   return hash.update(iccProfile).digest('hex');
 }
 
-async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
+export async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation, world: World = new World()): Promise<FontSet> {
   const entries = await Promise.all(
     FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => {
       const relative = paths[role];
       const file = path.resolve(projectRoot, relative);
-      let bytes: Buffer;
-      try {
-        // Without the outlines, which only the subset writer needs, and for only the glyphs it
-        // writes (render/font-file.ts): ~53 MB less resident memory and I/O for the four fonts.
-        bytes = await readFontFile(file);
-      } catch {
-        throw new BulletinError([
-          {
-            severity: 'error',
-            location: locate(['fonts', role]),
-            message: t(`font file ${relative} (fonts.${role}) cannot be read`, `字体文件 ${relative}（fonts.${role}）无法读取`),
-            hint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下'),
-          },
-        ]);
-      }
-      try {
-        const font = openFont(role, relative, bytes);
-        attachFontFile(font, bytes);
-        return [role, font];
-      } catch (err) {
-        throw new BulletinError([
-          {
-            severity: 'error',
-            location: locate(['fonts', role]),
-            message: t(`${relative} (fonts.${role}) is not a usable font: ${(err as Error).message}`, `${relative}（fonts.${role}）不是可用的字体：${(err as Error).message}`),
-            hint: t('use a single-face TrueType (.ttf) file', '请使用单字重 TrueType（.ttf）字体文件'),
-          },
-        ]);
-      }
+      return [role, await world.fromFiles('font', `${role}\0${file}`, [file], () => loadFont(role, relative, file, locate))];
     }),
   );
   return Object.fromEntries(entries) as FontSet;
 }
 
-async function readImages(projectRoot: string, doc: IssueDocument): Promise<Map<string, { width: number; height: number }>> {
+async function loadFont(role: FontRole, relative: string, file: string, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<LoadedFont> {
+  let bytes: Buffer;
+  try {
+    // Without the outlines, which only the subset writer needs, and for only the glyphs it
+    // writes (render/font-file.ts): ~53 MB less resident memory and I/O for the four fonts.
+    bytes = await readFontFile(file);
+  } catch {
+    throw new BulletinError([
+      {
+        severity: 'error',
+        location: locate(['fonts', role]),
+        message: t(`font file ${relative} (fonts.${role}) cannot be read`, `字体文件 ${relative}（fonts.${role}）无法读取`),
+        hint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下'),
+      },
+    ]);
+  }
+  try {
+    const font = openFont(role, relative, bytes);
+    attachFontFile(font, bytes);
+    return font;
+  } catch (err) {
+    throw new BulletinError([
+      {
+        severity: 'error',
+        location: locate(['fonts', role]),
+        message: t(`${relative} (fonts.${role}) is not a usable font: ${(err as Error).message}`, `${relative}（fonts.${role}）不是可用的字体：${(err as Error).message}`),
+        hint: t('use a single-face TrueType (.ttf) file', '请使用单字重 TrueType（.ttf）字体文件'),
+      },
+    ]);
+  }
+}
+
+async function readImages(projectRoot: string, doc: IssueDocument, world: World): Promise<Map<string, { width: number; height: number }>> {
   const sizes = new Map<string, { width: number; height: number }>();
   const problems: Diagnostic[] = [];
   for (const section of doc.sections) {
@@ -248,7 +279,8 @@ async function readImages(projectRoot: string, doc: IssueDocument): Promise<Map<
       for (const block of article.blocks) {
         if (block.kind !== 'figure' || sizes.has(block.image)) continue;
         try {
-          sizes.set(block.image, await readImageInfo(block.image, path.relative(projectRoot, block.image), block.source));
+          const image = block.image;
+          sizes.set(image, await world.fromFiles('image-size', image, [image], () => readImageInfo(image, path.relative(projectRoot, image), block.source)));
         } catch (err) {
           if (!(err instanceof BulletinError)) throw err;
           problems.push(...err.diagnostics);

@@ -19,6 +19,11 @@ export interface BodyContext {
   readonly images: ImageSizes;
   readonly typography: Typography;
   readonly stats: TypesettingStats;
+  /**
+   * Articles already set, by their content (`bulletin watch`): an unchanged article is not set
+   * again. Whoever owns the cache empties it when fonts, page or typography settings change.
+   */
+  readonly articleCache?: Map<string, { readonly items: readonly FlowItem[]; readonly stats: TypesettingStats }> | undefined;
 }
 
 /** Extra space per gap above which a line is reported (I7). */
@@ -30,29 +35,75 @@ export function layoutBody(sections: readonly Section[], ctx: BodyContext): Flow
   for (const section of sections) {
     section.articles.forEach((article, index) => {
       const sectionHead = index === 0 ? sectionHeading(section, ctx) : [];
-      galley.push(...withBreakBefore(sectionHead.concat(titleBlock(article, ctx))));
-      const blocks = article.blocks;
-      for (let k = 0; k < blocks.length; k++) {
-        const block = blocks[k] as BodyBlock;
-        const next = blocks[k + 1];
-        // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
-        if (block.kind === 'figure' && next?.kind === 'figure') {
-          galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`, [blockTag(article, k), blockTag(article, k + 1)]));
-          k++;
-        } else galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k)));
-      }
+      galley.push(...withBreakBefore(sectionHead.concat(cachedArticleGalley(article, ctx))));
     });
   }
   return galley;
 }
 
 /** Block `k` of an article in the structure tree: an element of the article's Sect (role set by the caller). */
-function blockTag(article: Article, k: number): { readonly id: string; readonly group: string } {
-  return { id: `${article.anchor}/${k}`, group: article.anchor };
+function blockTag(article: Article, k: number): BlockPlace {
+  const place = { id: `${article.anchor}/${k}`, group: article.anchor };
+  const isItem = (i: number) => {
+    const block = article.blocks[i];
+    return block?.kind === 'paragraph' && block.list !== undefined ? block.list : undefined;
+  };
+  if (!isItem(k)) return place;
+  // Consecutive list paragraphs are one list (L); a paragraph that continues an item joins its LI.
+  let first = k;
+  while (first > 0 && isItem(first - 1)) first--;
+  let item = k;
+  while (item > first && isItem(item)?.continues === true) item--;
+  return { ...place, listItem: { list: `${article.anchor}/${first}/L`, item: `${article.anchor}/${item}/LI` } };
 }
+
+/** Where a body block sits in the structure tree: its element id, its article's Sect, its list item. */
+type BlockPlace = Omit<StructureTag, 'role'> & { readonly group: string };
 
 /** Heading levels 1–4 of the body (一、 （一） 1. （1）) under the article title's H1. */
 const HEADING_ROLES = { 1: 'H2', 2: 'H3', 3: 'H4', 4: 'H5' } as const satisfies Record<HeadingLevel, StructureRole>;
+function cachedArticleGalley(article: Article, ctx: BodyContext): FlowItem[] {
+  const cache = ctx.articleCache;
+  if (cache === undefined) return articleGalley(article, ctx);
+  // Everything the article's lines depend on besides the shared settings: its text and its pictures' sizes.
+  const sizes = article.blocks.flatMap((b) => (b.kind === 'figure' ? [ctx.images.get(b.image) ?? null] : []));
+  const key = JSON.stringify([article, sizes]);
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    const stats: TypesettingStats = { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, worst: [] };
+    entry = { items: articleGalley(article, { ...ctx, stats }), stats };
+    cache.set(key, entry);
+  }
+  mergeStats(ctx.stats, entry.stats);
+  return [...entry.items];
+}
+
+function mergeStats(into: TypesettingStats, from: TypesettingStats): void {
+  into.lines += from.lines;
+  into.pushIns += from.pushIns;
+  into.pushOuts += from.pushOuts;
+  into.maxExtraPerGap = Math.max(into.maxExtraPerGap, from.maxExtraPerGap);
+  into.linesOverThreshold += from.linesOverThreshold;
+  into.worst.push(...from.worst);
+  into.worst.sort((a, b) => b.extraPerGap - a.extraPerGap);
+  if (into.worst.length > 5) into.worst.length = 5;
+}
+
+/** An article's title block and body, in reading order. */
+function articleGalley(article: Article, ctx: BodyContext): FlowItem[] {
+  const galley: FlowItem[] = [...titleBlock(article, ctx)];
+  const blocks = article.blocks;
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k] as BodyBlock;
+    const next = blocks[k + 1];
+    // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
+    if (block.kind === 'figure' && next?.kind === 'figure') {
+      galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`, [blockTag(article, k), blockTag(article, k + 1)]));
+      k++;
+    } else galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k)));
+  }
+  return galley;
+}
 
 function withBreakBefore(items: FlowItem[]): FlowItem[] {
   return items.map((item, k) => (k === 0 ? { ...item, breakBefore: true } : item));
@@ -83,7 +134,7 @@ export const HEADING_FONTS: Readonly<Record<HeadingLevel, FontRole>> = { 1: 'san
  * an artifact). The dots are decoration of the tagged text: artifacts.
  */
 export function lineBoxes(line: SetLine, baseline: number, size: number, ink: 'text' | 'accent' = 'text', tag?: StructureTag): Box[] {
-  const boxes: Box[] = [{ kind: 'text', x: line.x, y: baseline, runs: line.runs, ink, ...(tag ? { tag } : {}) }];
+  const boxes: Box[] = [{ kind: 'text', x: line.x, y: baseline, runs: line.runs, ink, ...(line.links.length > 0 ? { links: line.links } : {}), ...(tag ? { tag } : {}) }];
   // 着重号: a dot centred under each ideograph, below the em box (R22).
   for (const x of line.dots) boxes.push({ kind: 'dot', x, y: baseline + size * 0.3, radius: size * 0.06, ink });
   return boxes;
@@ -121,12 +172,16 @@ function linesToFlow(lines: readonly SetLine[], ctx: BodyContext, size: number, 
   }));
 }
 
-function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, place: { readonly id: string; readonly group: string }): FlowItem[] {
+function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, place: BlockPlace): FlowItem[] {
   const { style, fonts } = ctx;
   const where = `${article.file}:${block.source.line ?? 1}`;
   switch (block.kind) {
     case 'paragraph': {
-      const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, BODY_FONTS, { firstIndent: 2 * style.em }), style.textWidth, fonts);
+      // A list item starts two ems in per level; its wrapped lines hang under the text, after the label.
+      const firstIndent = 2 * style.em * (block.list?.level ?? 1);
+      const restIndent = block.list === undefined ? 0 : hangingIndent(block.list.label, BODY_FONTS.regular, firstIndent, ctx);
+      const indents = block.list?.continues === true ? { firstIndent: restIndent, restIndent } : { firstIndent, restIndent };
+      const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, BODY_FONTS, indents), style.textWidth, fonts);
       record(ctx, lines, where);
       return linesToFlow(lines, ctx, style.em, where, false, { ...place, role: 'P' });
     }
@@ -135,11 +190,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, p
       // Wrapped heading lines hang under the heading's text, after its number (R21).
       const number = HEADING_NUMBER.exec(block.runs.map((r) => r.text).join(''))?.[0];
       // Unnumbered headings (news sub-heads) wrap like paragraphs, back to the column edge.
-      // The label's mid-line width (its 、 or ） keeps its blank), less the blank an opening （
-      // loses at the start of the first line (R12): continuation lines then start under the text.
-      const labelWidth = number ? shapeText(fonts[font], number, style.em).reduce((sum, g) => sum + g.advance, 0) : 0;
-      const trimmedOpen = number && ctx.typography.trimLineStartOpen && /^[（(]/.test(number) ? style.em / 2 : 0;
-      const restIndent = number ? 2 * style.em + labelWidth - trimmedOpen : 0;
+      const restIndent = number ? hangingIndent(number, font, 2 * style.em, ctx) : 0;
       const headingStyle = paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em, restIndent });
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);
@@ -153,10 +204,22 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, p
   }
 }
 
+/**
+ * Where the wrapped lines of a numbered heading or list item start: under its text, after the
+ * label at its mid-line width (its 、 or ） keeps its blank), less the blank an opening （ loses
+ * at the start of the first line (R12).
+ */
+function hangingIndent(label: string, font: FontRole, firstIndent: number, ctx: BodyContext): number {
+  const em = ctx.style.em;
+  const labelWidth = shapeText(ctx.fonts[font], label, em).reduce((sum, g) => sum + g.advance, 0);
+  const trimmedOpen = ctx.typography.trimLineStartOpen && /^[（(]/.test(label) ? em / 2 : 0;
+  return firstIndent + labelWidth - trimmedOpen;
+}
+
 type Figure = Extract<BodyBlock, { kind: 'figure' }>;
 
 /** A picture alone: 3/5 of the column wide (at most half a page high), caption in 楷体 below. */
-function figure(block: Figure, ctx: BodyContext, where: string, place: { readonly id: string; readonly group: string }): FlowItem {
+function figure(block: Figure, ctx: BodyContext, where: string, place: BlockPlace): FlowItem {
   return figureRow([block], ctx, where, [place]);
 }
 
@@ -164,7 +227,7 @@ function figure(block: Figure, ctx: BodyContext, where: string, place: { readonl
  * One or two pictures side by side, each with its caption centred under it; the row never
  * splits across pages.
  */
-function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string, places: readonly { readonly id: string; readonly group: string }[]): FlowItem {
+function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string, places: readonly BlockPlace[]): FlowItem {
   const { style, fonts } = ctx;
   const gap = 2 * style.em;
   const cell = blocks.length === 1 ? style.textWidth * 0.6 : (style.textWidth - gap) / 2;

@@ -75,6 +75,11 @@ export function uaChecks(pdf: PdfModel, scans: readonly ContentScan[], xmpValue:
   const badToc = structure.elements.filter((e) => (resolve(e.type) === 'TOCI' && resolve(e.parent) !== 'TOC') || (resolve(e.parent) === 'TOC' && !['TOC', 'TOCI'].includes(resolve(e.type) ?? '')));
   add(badToc.length === 0 ? 'PASS' : 'FAIL', 'ua.toc', '09-006', badToc.length === 0 ? 'TOC and TOCI nest as ISO 32000-1 Table 333 says' : `${badToc.length} TOC/TOCI element(s) out of place`);
 
+  // Lists: L holds LI (and a Caption), LI holds Lbl and LBody (ISO 32000-1 Table 336).
+  const badList = structure.elements.filter((e) => (resolve(e.parent) === 'L' && !['LI', 'L', 'Caption'].includes(resolve(e.type) ?? '')) || (resolve(e.parent) === 'LI' && !['Lbl', 'LBody', 'L'].includes(resolve(e.type) ?? '')) || (['LI'].includes(resolve(e.type) ?? '') && resolve(e.parent) !== 'L'));
+  const lists = structure.elements.filter((e) => resolve(e.type) === 'L').length;
+  add(badList.length === 0 ? 'PASS' : 'FAIL', 'ua.lists', '09-005', badList.length === 0 ? `${lists} list(s), L → LI → Lbl/LBody as ISO 32000-1 Table 336 says` : `${badList.length} list element(s) out of place`);
+
   // Annotations: structure tab order, and links inside Link elements that describe themselves.
   const annotated = pdf.pages.flatMap((p, i) => (p.annotations.length > 0 ? [{ page: p, index: i }] : []));
   const noTabs = annotated.filter(({ page }) => page.tabs !== 'S').map(({ index }) => index + 1);

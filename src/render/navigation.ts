@@ -28,6 +28,34 @@ export function linkDescription(issue: LaidOutIssue, target: string): string {
   return target;
 }
 
+/** Of the em above the baseline and below it, what a web link's rectangle covers. */
+const LINK_ABOVE_BASELINE = 0.88;
+const LINK_BELOW_BASELINE = 0.2;
+
+/**
+ * Web and e-mail links of one page (call while it is current): one URI annotation per linked
+ * stretch of a text line, covering the text from above the ascenders to below the descenders; a
+ * link that wraps gets one per line, all with the same address.
+ */
+export function addUriLinks(doc: PdfDoc, page: Page, structure: StructureWriter | undefined): void {
+  for (const box of page.boxes) {
+    if (box.kind !== 'text' || box.links === undefined) continue;
+    const size = lineSize(box);
+    for (const link of box.links) {
+      // /Contents: the address, what a screen reader announces (PDF/UA 7.18.5); in the tagged copy
+      // a Link element in the text's own element holds the annotation.
+      const annotate = (options: Record<string, unknown>) =>
+        doc.link(box.x + link.x, box.y - size * LINK_ABOVE_BASELINE, link.width, size * (LINK_ABOVE_BASELINE + LINK_BELOW_BASELINE), link.uri, options as never);
+      if (structure && box.tag) structure.annotationIn(box.tag, link.uri, annotate);
+      else annotate({ Contents: new String(link.uri) });
+    }
+  }
+}
+
+function lineSize(box: Extract<Box, { kind: 'text' }>): number {
+  return box.runs.reduce((size, run) => Math.max(size, run.size), 0);
+}
+
 /** Named destinations at each anchor (`offset`: the trim's distance from the media edge), then the outline. */
 export function addDestinationsAndOutline(doc: PdfDoc, issue: LaidOutIssue, offset: number): void {
   const pageOf = new Map<string, number>();

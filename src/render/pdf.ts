@@ -9,7 +9,7 @@ import type { DocumentMeta } from '../document/types';
 import type { FontSet } from '../text/fonts';
 import { openDocument, type PressSettings, standardsOf, type Target } from './document';
 import { bleedBox, pressPage, sheetFor } from './marks';
-import { addDestinationsAndOutline, addLink, linkDescription, setPageLabels } from './navigation';
+import { addDestinationsAndOutline, addLink, addUriLinks, linkDescription, setPageLabels } from './navigation';
 import { circlePath, type Colour, colourOperator, fmt } from './operators';
 import { type Painting, StructureWriter } from './tags';
 import { TextPainter } from './text';
@@ -83,6 +83,8 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
       if (!structure || placed.kind === 'link') drawBox(placed);
       else structure.painted(paintingOf(placed), () => drawBox(placed));
     }
+    // Web and e-mail links only in the e-mail copy, like the TOC links.
+    if (target === 'email') addUriLinks(doc, page, structure);
   }
   structure?.finish();
   addDestinationsAndOutline(doc, issue, sheet.offset);

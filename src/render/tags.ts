@@ -1,7 +1,8 @@
 /**
  * The structure tree of the tagged e-mail copy (PDF/UA-1, ISO 14289-1): Document → the cover's
  * Sect, the TOC heading and TOC (TOCI → Reference → Link, or P for a section line), section
- * headings (H1) and per article a Sect (title H1, headings H2–H5, P, Figure with /Alt, Caption).
+ * headings (H1) and per article a Sect (title H1, headings H2–H5, P, lists L → LI → LBody → P,
+ * Figure with /Alt, Caption).
  * Every piece of page content is either marked content with an MCID in the tree or an /Artifact.
  * Elements come from the layout's tags (layout/types.ts StructureTag): boxes with one id are one
  * element, in the order they first appear, which is reading order; a box without a tag is an
@@ -77,6 +78,17 @@ export class StructureWriter {
     link.end();
   }
 
+  /**
+   * A web link inside tagged text (its glyphs are marked content of the text's element): a Link
+   * element in that element holding the annotation (an OBJR) with its /Contents. Ended at once.
+   */
+  annotationIn(tag: StructureTag, description: string, annotate: (options: Record<string, unknown>) => void): void {
+    const link = this.doc.struct('Link');
+    this.element(tag).add(link);
+    annotate({ structParent: link, Contents: new String(description) });
+    link.end();
+  }
+
   /** Ends every element (pdfkit writes each once it and its children are complete). */
   finish(): void {
     for (const element of this.all) element.end();
@@ -87,7 +99,8 @@ export class StructureWriter {
   private element(tag: StructureTag): Element {
     const known = this.elements.get(tag.id);
     if (known) return known;
-    const parent = tag.group === undefined ? this.root : this.group(tag.group);
+    const group = tag.group === undefined ? this.root : this.group(tag.group);
+    const parent = tag.listItem ? this.listBody(group, tag.listItem.list, tag.listItem.item) : group;
     let element: Element;
     if (tag.role === 'TOCI') {
       const item = this.doc.struct('TOCI');
@@ -103,6 +116,26 @@ export class StructureWriter {
     this.all.push(element);
     this.elements.set(tag.id, element);
     return element;
+  }
+
+  /** A list item's body: L (made in `parent` on first use) → LI → LBody, which holds the item's paragraphs. */
+  private listBody(parent: Element, list: string, item: string): Element {
+    const known = this.elements.get(item);
+    if (known) return known;
+    let l = this.elements.get(list);
+    if (!l) {
+      l = this.doc.struct('L');
+      parent.add(l);
+      this.all.push(l);
+      this.elements.set(list, l);
+    }
+    const li = this.doc.struct('LI');
+    l.add(li);
+    const body = this.doc.struct('LBody');
+    li.add(body);
+    this.all.push(li, body);
+    this.elements.set(item, body);
+    return body;
   }
 
   private group(id: string): Element {

@@ -6,8 +6,10 @@
  * no tags.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildIssue } from '../../src/build';
 import { readPdf, type PdfMarkedText, type PdfPage, type PdfReport, type PdfStructNode } from '../helpers/pdf';
-import { type BuiltIssue, buildSample, dropHanLatinSpaces, loadSourceIssue, noSpace, removeTempProject, type SourceIssue } from './helpers';
+import { type BuiltIssue, buildSample, dropHanLatinSpaces, loadSourceIssue, makeTempProject, noSpace, removeTempProject, type SourceIssue } from './helpers';
 
 let built: BuiltIssue | undefined;
 let report: PdfReport;
@@ -158,6 +160,34 @@ describe('structure tree (PDF/UA-1)', () => {
       expect(contentIds(link).length).toBeGreaterThan(0);
     }
     for (const annotation of annotations) expect(annotation.contents?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a list in an article', () => {
+  let project: string | undefined;
+  let listed: PdfReport;
+  beforeAll(async () => {
+    project = makeTempProject();
+    const article = path.join(project, 'issues', '2024-02', 'articles', fs.readdirSync(path.join(project, 'issues', '2024-02', 'articles')).sort()[0] as string);
+    fs.appendFileSync(article, '\n\n工作安排如下：\n\n1. 第一项，做好前期准备。\n2. 第二项，组织专题培训。\n\n   第二项的补充说明。\n3. 第三项，开展督导检查。\n');
+    const result = await buildIssue(project, '2024-02');
+    listed = readPdf(result.outputs.find((o) => o.target === 'email')!.file);
+  });
+  afterAll(() => removeTempProject(project));
+
+  test('is L → LI → LBody → P, one LI per item, a continued paragraph in its item', () => {
+    const items: string[][] = [];
+    for (const page of listed.pages) {
+      const text = new Map(page.marked.filter((m) => m.id !== null).map((m) => [m.id as string, m.text]));
+      for (const { element, path: ancestors } of elements(documentOf(page))) {
+        if (element.role !== 'LI') continue;
+        expect(ancestors.slice(-2)).toEqual(['Sect', 'L']);
+        const bodies = element.children.filter(isElement);
+        expect(bodies.map((b) => b.role)).toEqual(['LBody']);
+        items.push((bodies[0] as Element).children.filter(isElement).map((p) => `${p.role}:${contentIds(p).map((id) => text.get(id) ?? '').join('')}`));
+      }
+    }
+    expect(items).toEqual([['P:1.第一项，做好前期准备。'], ['P:2.第二项，组织专题培训。', 'P:第二项的补充说明。'], ['P:3.第三项，开展督导检查。']]);
   });
 });
 

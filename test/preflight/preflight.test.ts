@@ -54,7 +54,7 @@ describe('preflight on the sample build (title with & and <)', () => {
     const report = await preflightPdf(fs.readFileSync(fileOf(result, 'email')), 'email');
     expect(formatReport(report)).toMatch(/^RESULT: PASS/m);
     const ua = report.checks.filter((c) => c.id.startsWith('ua.'));
-    expect(ua.map((c) => c.id)).toEqual(['ua.id', 'ua.title', 'ua.lang', 'ua.tagged', 'ua.content', 'ua.nesting', 'ua.types', 'ua.headings', 'ua.figures', 'ua.toc', 'ua.tabs', 'ua.links']);
+    expect(ua.map((c) => c.id)).toEqual(['ua.id', 'ua.title', 'ua.lang', 'ua.tagged', 'ua.content', 'ua.nesting', 'ua.types', 'ua.headings', 'ua.figures', 'ua.toc', 'ua.lists', 'ua.tabs', 'ua.links']);
     expect(ua.every((c) => c.status === 'PASS')).toBe(true);
     expect(report.checks.find((c) => c.id === 'pdfa.id')?.message).toBe('claims PDF/A-2a');
     expect(report.checks.find((c) => c.id === 'nav.lang')?.message).toBe('/Lang zh-CN');
