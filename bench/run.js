@@ -244,7 +244,16 @@ function printTable(rows) {
   for (const r of body) console.log(line(r));
 }
 
-function main() {
+/** `bulletin watch`: edit → new PDF served, in a watch session of the sample (bench/watch-latency.js). */
+async function measureWatch(projectDir) {
+  const { measureWatchLatency, summarise, ARTICLE } = require('./watch-latency');
+  process.stdout.write(`  watch ${SAMPLE}: one-character edits in ${ARTICLE} …\n`);
+  const s = summarise(await measureWatchLatency({ bin: BIN, projectDir, issue: SAMPLE }));
+  console.log(`watch latency (edit → new PDF served), ${s.runs} edits: median ${s.median.toFixed(0)} ms, p90 ${s.p90.toFixed(0)} ms, min ${s.min.toFixed(0)} ms, max ${s.max.toFixed(0)} ms; target median ≤ ${s.target} ms: ${s.met ? 'met' : 'NOT MET'}`);
+  return s.met;
+}
+
+async function main() {
   if (!fs.existsSync(CLI)) {
     fail(`${path.relative(ROOT, CLI)} is missing: the CLI is not built yet (src/cli.ts → npm run build).`);
   }
@@ -253,6 +262,12 @@ function main() {
   }
   const projectDir = makeProject();
   try {
+    // `npm run bench -- --watch-only`: only the watch latency (a minute instead of several).
+    if (process.argv.includes('--watch-only')) {
+      const met = await measureWatch(projectDir);
+      if (!met && process.env.BENCH_STRICT === '1') process.exitCode = 1;
+      return;
+    }
     console.log(`bench: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; project ${projectDir}`);
     if (process.argv.includes('--profile')) {
       profileBuild(projectDir, BIN, SAMPLE);
@@ -288,7 +303,10 @@ function main() {
       `fit over the generated issues: time = ${fit.intercept.toFixed(3)} s + ${(fit.slope * 100).toFixed(3)} s per 100 pages` +
         ` (R² ${fit.r2.toFixed(4)}, worst residual ${(100 * fit.worstRelativeResidual).toFixed(1)} %)`,
     );
+    console.log('');
+    const watchMet = await measureWatch(projectDir);
     const unmet = rows.filter(({ row, target }) => !verdict(row, target).met).map(({ row }) => row.id);
+    if (!watchMet) unmet.push('watch latency');
     console.log('');
     console.log(unmet.length === 0 ? 'targets: all met' : `targets: NOT MET for ${unmet.join(', ')}`);
     if (unmet.length > 0 && process.env.BENCH_STRICT === '1') process.exitCode = 1;
@@ -298,10 +316,8 @@ function main() {
   }
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err) => {
   if (!(err instanceof BenchError)) throw err;
   process.stderr.write(`bench: ${err.message}\n`);
   process.exitCode = 1;
-}
+});

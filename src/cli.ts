@@ -15,6 +15,7 @@ import { installSignalHandlers } from './output';
 import { fixIssue, formatFix } from './lint';
 import { ProgressLine, stageName, summariseWarnings } from './commands/build-report';
 import { openInViewer } from './commands/open';
+import { localiseHelp } from './commands/help-language';
 import { locate, registerEditorCommands } from './commands/register';
 
 const EXIT_INPUT = 1;
@@ -35,9 +36,10 @@ export function main(argv: readonly string[]): void {
   const program = new Command()
     .name('bulletin')
     .description(t('Typesets a Chinese committee bulletin into print-ready PDF', '把委员会简报排成可付印的 PDF'))
-    .version(readVersion(), '-V, --version')
+    .version(readVersion(), '-V, --version', t('output the version number', '显示版本号'))
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  localiseHelp(program);
 
   // build and check take the same arguments; check writes nothing.
   const issueCommands = [

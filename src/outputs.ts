@@ -38,14 +38,14 @@ export interface OutputInputs {
 }
 
 /** The e-mail copy: PDF/A-2b, sRGB images at screen resolution, links, bookmarks. */
-export function emailOutput(inputs: OutputInputs, layout: LaidOutIssue): Output {
+export function emailOutput(inputs: OutputInputs, layout: LaidOutIssue, convert: (file: string, placedWidth: number) => Promise<Buffer> = imageForEmail): Output {
   return {
     id: 'email',
     label: 'e-mail',
     fileName: `${inputs.outputName}.pdf`,
     layout,
     // The e-mail conversions are quick and needed first: all at once.
-    prepareImages: () => prepareImages(layout, (file, width) => imageForEmail(file, width)),
+    prepareImages: () => prepareImages(layout, (file, width) => convert(file, width)),
     render: (images) => renderPdf(layout, inputs.fonts, { target: 'email', meta: inputs.meta, images, contentHash: inputs.contentHash }),
     preflight: (bytes) => ownPreflight('e-mail', bytes, 'email'),
   };

@@ -64,7 +64,7 @@ export function registerEditorCommands(program: Command, hooks: CommandHooks): v
       attempt(async () => {
         const { root, issue } = locate(issueArg);
         const id = issue ?? issueArg ?? listIssues(root).pop() ?? '';
-        await watchIssue(root, id, { open: options.open === true, port: options.port === undefined ? 0 : Number(options.port) });
+        await watchIssue(root, id, { open: options.open === true, port: options.port === undefined ? 0 : Number(options.port), onBug: hooks.fail });
       }),
     );
 

@@ -7,7 +7,8 @@ import { BulletinError, inputError, type Diagnostic, type SourceLocation } from 
 import { isPlainObject, parseYamlFile, type ParsedYaml } from '../manifest/parse';
 import { sortByPosition, validateIssue, validateSeries } from '../manifest/validate';
 import { t } from '../messages';
-import { dirExists, displayPath, fileExists, listDir, readText, resolveInside } from '../workspace';
+import { dirExists, displayPath, fileExists, listDir, resolveInside } from '../workspace';
+import { World } from '../world';
 import { composeIssue, type ArticleInput } from './compose';
 import { sequenceWarnings } from './issue-sequence';
 import { readIssueStamps } from './issue-stamps';
@@ -28,7 +29,7 @@ export interface LoadedIssue {
 }
 
 /** Loads issues/<issueId>/ under projectRoot; throws one BulletinError listing every problem. */
-export async function loadIssue(projectRoot: string, issueId: string): Promise<LoadedIssue> {
+export async function loadIssue(projectRoot: string, issueId: string, world: World = new World()): Promise<LoadedIssue> {
   const root = path.resolve(projectRoot);
   const issuesDir = path.join(root, 'issues');
   const issueDir = path.join(issuesDir, issueId);
@@ -50,7 +51,7 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
   };
   const read = async (file: string, from?: SourceLocation): Promise<{ text: string; display: string } | undefined> => {
     const display = displayPath(root, file);
-    const text = await attempt(() => readText(file, from === undefined ? { display } : { display, from }));
+    const text = await attempt(() => world.readText(file, from === undefined ? { display } : { display, from }));
     if (text === undefined) return undefined;
     sources.set(display, text);
     return { text, display };
@@ -88,7 +89,7 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
     const source = await attempt(() => readArticleSource(content.text, content.display));
     if (source === undefined) continue;
     diagnostics.push(...source.warnings);
-    const blocks = await attempt(() => markdownToBlocks(source.body, { file: content.display, absFile: abs, issueDir }));
+    const blocks = await attempt(() => world.fromText('markdown', `${abs}\0${source.body}`, () => markdownToBlocks(source.body, { file: content.display, absFile: abs, issueDir })));
     if (blocks === undefined) continue;
     if (blocks.length === 0) diagnostics.push(emptyArticle(content.display, source.titleSource));
     for (const block of blocks) if (block.kind === 'figure') usedImages.add(block.image);

@@ -19,6 +19,11 @@ export interface BodyContext {
   readonly images: ImageSizes;
   readonly typography: Typography;
   readonly stats: TypesettingStats;
+  /**
+   * Articles already set, by their content (`bulletin watch`): an unchanged article is not set
+   * again. Whoever owns the cache empties it when fonts, page or typography settings change.
+   */
+  readonly articleCache?: Map<string, { readonly items: readonly FlowItem[]; readonly stats: TypesettingStats }> | undefined;
 }
 
 /** Extra space per gap above which a line is reported (I7). */
@@ -30,18 +35,51 @@ export function layoutBody(sections: readonly Section[], ctx: BodyContext): Flow
   for (const section of sections) {
     section.articles.forEach((article, index) => {
       const sectionHead = index === 0 ? sectionHeading(section, ctx) : [];
-      galley.push(...withBreakBefore(sectionHead.concat(titleBlock(article, ctx))));
-      const blocks = article.blocks;
-      for (let k = 0; k < blocks.length; k++) {
-        const block = blocks[k] as BodyBlock;
-        const next = blocks[k + 1];
-        // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
-        if (block.kind === 'figure' && next?.kind === 'figure') {
-          galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`));
-          k++;
-        } else galley.push(...layoutBodyBlock(block, article, ctx));
-      }
+      galley.push(...withBreakBefore(sectionHead.concat(cachedArticleGalley(article, ctx))));
     });
+  }
+  return galley;
+}
+
+function cachedArticleGalley(article: Article, ctx: BodyContext): FlowItem[] {
+  const cache = ctx.articleCache;
+  if (cache === undefined) return articleGalley(article, ctx);
+  // Everything the article's lines depend on besides the shared settings: its text and its pictures' sizes.
+  const sizes = article.blocks.flatMap((b) => (b.kind === 'figure' ? [ctx.images.get(b.image) ?? null] : []));
+  const key = JSON.stringify([article, sizes]);
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    const stats: TypesettingStats = { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, worst: [] };
+    entry = { items: articleGalley(article, { ...ctx, stats }), stats };
+    cache.set(key, entry);
+  }
+  mergeStats(ctx.stats, entry.stats);
+  return [...entry.items];
+}
+
+function mergeStats(into: TypesettingStats, from: TypesettingStats): void {
+  into.lines += from.lines;
+  into.pushIns += from.pushIns;
+  into.pushOuts += from.pushOuts;
+  into.maxExtraPerGap = Math.max(into.maxExtraPerGap, from.maxExtraPerGap);
+  into.linesOverThreshold += from.linesOverThreshold;
+  into.worst.push(...from.worst);
+  into.worst.sort((a, b) => b.extraPerGap - a.extraPerGap);
+  if (into.worst.length > 5) into.worst.length = 5;
+}
+
+/** An article's title block and body, in reading order. */
+function articleGalley(article: Article, ctx: BodyContext): FlowItem[] {
+  const galley: FlowItem[] = [...titleBlock(article, ctx)];
+  const blocks = article.blocks;
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k] as BodyBlock;
+    const next = blocks[k + 1];
+    // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
+    if (block.kind === 'figure' && next?.kind === 'figure') {
+      galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`));
+      k++;
+    } else galley.push(...layoutBodyBlock(block, article, ctx));
   }
   return galley;
 }

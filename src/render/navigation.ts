@@ -46,15 +46,23 @@ export function addDestinationsAndOutline(doc: PdfDoc, issue: LaidOutIssue, offs
       doc.addNamedDestination(anchor.id, 'XYZ', 0, Math.max(0, anchor.y - 12) + offset, null);
     }
   });
+  // Sections open, articles under them: every item is visible.
+  let visible = 0;
   for (const section of issue.outline) {
     const sectionPage = pageOf.get(section.target);
     if (sectionPage === undefined) continue;
     const item = doc.outline.addItem(section.title, { pageNumber: sectionPage, expanded: true, fit: true } as never);
+    visible++;
     for (const article of section.children) {
       const articlePage = pageOf.get(article.target);
-      if (articlePage !== undefined) item.addItem(article.title, { pageNumber: articlePage, fit: true } as never);
+      if (articlePage === undefined) continue;
+      item.addItem(article.title, { pageNumber: articlePage, fit: true } as never);
+      visible++;
     }
   }
+  // The outline root's /Count is the number of visible items at all levels (PDF 32000-1 12.3.3;
+  // PDFBox 1.4.9 wants it when items are open); pdfkit writes /Count on open items only.
+  if (visible > 0) (doc.outline as unknown as { outlineData: Record<string, unknown> }).outlineData.Count = visible;
 }
 
 /** Page labels so a viewer's page numbers match the printed folios (封面, 目录, 1, 2, …). */
