@@ -172,7 +172,7 @@ function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string): 
     }
     const cellLeft = blocks.length === 1 ? (style.textWidth - cell) / 2 : k * (cell + gap);
     boxes.push({ kind: 'image', x: cellLeft + (cell - width) / 2, y: top, width, height, file: block.image, source: block.source });
-    const captionStyle = paragraphStyle(ctx, captionSize, { regular: 'kai', bold: 'kai', emphasis: 'kai' }, { align: 'center', minLastHan: 3 });
+    const captionStyle = paragraphStyle(ctx, captionSize, { regular: 'kai', bold: 'kai', emphasis: 'kai' }, { align: 'center', minLastHan: 3, words: true });
     let baseline = top + height + captionSize * 1.6;
     for (const line of setParagraph(block.caption, captionStyle, cell, fonts)) {
       boxes.push(...lineBoxes(moveLine(line, cellLeft), baseline, captionSize));
@@ -215,7 +215,7 @@ function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
   let y = style.pitch * 0.5;
   const addCentred = (text: string, size: number, font: FontRole, leading: number, minLastHan: number) => {
     const runs: TextRun[] = [{ text, style: 'regular', source: article.titleSource }];
-    const lines = setParagraph(runs, paragraphStyle(ctx, size, { regular: font, bold: font, emphasis: font }, { align: 'center', minLastHan }), style.textWidth, fonts);
+    const lines = setParagraph(runs, paragraphStyle(ctx, size, { regular: font, bold: font, emphasis: font }, { align: 'center', minLastHan, words: true }), style.textWidth, fonts);
     for (const line of lines) {
       y += size * leading * (boxes.length === 0 ? 0.9 : 1);
       boxes.push(...lineBoxes(line, y, size));

@@ -7,6 +7,7 @@ import type { RunStyle, TextRun } from '../document/types';
 import type { FontRole } from './fonts';
 import { type CharClass, classify, isCjk, type PunctuationStyle, QUESTION_EXCLAMATION, SENTENCE_STOPS } from './classes';
 import { isEnclosedNumeral, SCRIPT } from './script';
+import { breakCosts } from './words';
 
 /** One glyph as shaped by the font: glyph id, advance in points, and the text it stands for. */
 export interface ShapedGlyph {
@@ -71,6 +72,11 @@ export interface ItemizeOptions {
    * separate phrases); a kept space between Chinese characters is set one em wide.
    */
   readonly keepSpaces?: boolean;
+  /**
+   * Prefer breaks at word boundaries (text/words.ts): for titles, TOC entries and 题注, whose
+   * breaks are chosen freely. Body text breaks between any two characters.
+   */
+  readonly words?: boolean;
 }
 
 const NO_JUNCTION: Junction = { breakable: false, penalty: 0, gap: 0, gapShrink: 0, gapStretch: 0, justifiable: false };
@@ -96,7 +102,19 @@ export function itemize(runs: readonly TextRun[], shape: Shaper, options: Itemiz
   widenSeparators(items, options.em, options.keepSpaces === true);
   applyQuestionExclamationPairs(items, options.em);
   const junctions = items.map((item, k) => (k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, item, tokens[k - 1] as Token, options.em)));
-  return { items, junctions, em: options.em };
+  return { items, junctions: options.words === true ? withWordCosts(items, junctions) : junctions, em: options.em };
+}
+
+/** Adds the cost of breaking inside a word, name or 《》 title to each breakable junction. */
+function withWordCosts(items: readonly Item[], junctions: readonly Junction[]): Junction[] {
+  const costs = breakCosts(items.map((item) => item.text).join(''));
+  let offset = 0;
+  return junctions.map((junction, k) => {
+    const at = offset;
+    offset += Array.from((items[k] as Item).text).length;
+    const cost = costs[at] ?? 0;
+    return k === 0 || !junction.breakable || cost === 0 ? junction : { ...junction, penalty: junction.penalty + cost };
+  });
 }
 
 type MutableItem = { -readonly [K in keyof Item]: Item[K] };
