@@ -2,7 +2,8 @@
  * Lays out the articles into the galley: section heading, title block, paragraphs line by line,
  * headings, figures with captions. One `switch` case per body block kind.
  */
-import type { Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
+import type { AnchorId, Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
+import { articleLeadIn, type Division, divisionOf } from '../text/legal';
 import type { Typography } from '../settings';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
@@ -32,9 +33,15 @@ export function layoutBody(sections: readonly Section[], ctx: BodyContext): Flow
       const sectionHead = index === 0 ? sectionHeading(section, ctx) : [];
       galley.push(...withBreakBefore(sectionHead.concat(titleBlock(article, ctx))));
       const blocks = article.blocks;
+      const divisions = new Map(articleDivisions(article).map((d) => [d.block, d]));
       for (let k = 0; k < blocks.length; k++) {
         const block = blocks[k] as BodyBlock;
         const next = blocks[k + 1];
+        const division = divisions.get(k);
+        if (division) {
+          galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`));
+          continue;
+        }
         // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
         if (block.kind === 'figure' && next?.kind === 'figure') {
           galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`));
@@ -114,7 +121,8 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
   const where = `${article.file}:${block.source.line ?? 1}`;
   switch (block.kind) {
     case 'paragraph': {
-      const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, BODY_FONTS, { firstIndent: 2 * style.em }), style.textWidth, fonts);
+      const runs = ctx.typography.boldArticleNumbers ? withBoldLeadIn(block.runs) : block.runs;
+      const lines = setParagraph(runs, paragraphStyle(ctx, style.em, BODY_FONTS, { firstIndent: 2 * style.em }), style.textWidth, fonts);
       record(ctx, lines, where);
       return linesToFlow(lines, ctx, style.em, where, false);
     }
@@ -225,6 +233,13 @@ function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
   if (article.subtitle) addCentred(article.subtitle, style.sizes.subtitle, 'kai', 1.6, 3);
   if (article.documentNumber) addCentred(article.documentNumber, style.sizes.subtitle, 'kai', 1.8, 0);
   if (article.byline) addCentred(article.byline, style.sizes.byline, 'kai', 2.2, 0);
+  // 题注: one parenthesised block in 楷体, each event on its own lines, its date never parted
+  // from it (R31); a line of its own above, like the byline's.
+  const history = article.history ?? [];
+  history.forEach((event, k) => {
+    const text = `${k === 0 ? '（' : ''}${event}${k === history.length - 1 ? '）' : ''}`;
+    addCentred(text, style.sizes.byline, 'kai', k === 0 ? 2.2 : 1.6, 0);
+  });
   return [
     {
       height: roundUp(y + style.pitch, style.pitch),
@@ -236,4 +251,63 @@ function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
       where: `${article.file}: title`,
     },
   ];
+}
+
+/** A division heading of a regulation, the block it replaces and its outline anchor. */
+export interface ArticleDivision extends Division {
+  readonly block: number;
+  readonly anchor: AnchorId;
+}
+
+/**
+ * The 编/章/节 headings of an article (R31): a heading or a paragraph that is only "第一章　总则".
+ * Layout sets them; the outline lists the 编 and 章 of a regulation that has them.
+ */
+export function articleDivisions(article: Article): ArticleDivision[] {
+  const found: ArticleDivision[] = [];
+  article.blocks.forEach((block, k) => {
+    if (block.kind === 'figure') return;
+    const division = divisionOf(block.runs.map((r) => r.text).join(''));
+    if (division) found.push({ ...division, block: k, anchor: `${article.anchor}-d${k}` as AnchorId });
+  });
+  return found;
+}
+
+/**
+ * 第…编 and 第…章 centred in bold sans (三号 and 四号), 第…节 centred in bold serif at body size, a
+ * step below; the number and the title one em apart however they were typed (第一章　总则). Each
+ * keeps with what follows and sits on the baseline grid (its slot is whole lines).
+ */
+function divisionHeading(division: ArticleDivision, ctx: BodyContext, where: string): FlowItem {
+  const { style, fonts } = ctx;
+  const look = {
+    part: { size: style.sizes.section, font: 'sansBold', lines: 3 },
+    chapter: { size: style.sizes.tocSection, font: 'sansBold', lines: 2 },
+    section: { size: style.em, font: 'serifBold', lines: 2 },
+  } as const;
+  const { size, font, lines: slot } = look[division.kind];
+  const runs: TextRun[] = [{ text: `${division.number}\u3000${division.title}`, style: 'regular', source: { file: where } }];
+  const set = setParagraph(runs, paragraphStyle(ctx, size, { regular: font, bold: font, emphasis: font }, { align: 'center', minLastHan: 0, words: true }), style.textWidth, fonts);
+  // The lines' em boxes centred in the slot, one pitch apart.
+  const height = Math.max(slot, set.length + 1) * style.pitch;
+  const top = (height - ((set.length - 1) * style.pitch + size)) / 2;
+  const boxes: Box[] = [];
+  set.forEach((line, k) => boxes.push(...lineBoxes(line, top + size * 0.88 + k * style.pitch, size)));
+  return {
+    height,
+    boxes,
+    keepWithNext: true,
+    breakBefore: false,
+    anchors: [division.anchor],
+    where,
+  };
+}
+
+/** The 第…条 of an article's first paragraph in bold (R31); the separator after it stays one em. */
+function withBoldLeadIn(runs: readonly TextRun[]): readonly TextRun[] {
+  const first = runs[0];
+  if (!first || first.style !== 'regular') return runs;
+  const length = articleLeadIn(first.text);
+  if (length === 0) return runs;
+  return [{ ...first, text: first.text.slice(0, length), style: 'bold' }, { ...first, text: first.text.slice(length) }, ...runs.slice(1)];
 }

@@ -133,6 +133,8 @@ function setAtPhraseBreaks(runs: readonly TextRun[], style: ParagraphStyle, widt
 const BALANCE_TOLERANCE_EM = 1;
 const OUT_OF_BALANCE_COST = 1000;
 const CENTRED_RUNT_COST = 5000;
+/** An extra line costs more than a break inside a word, less than one inside a name. */
+const EXTRA_LINE_COST = 3000;
 
 /**
  * Centred text (titles, captions, 题注 lines): the fewest lines that fit, as balanced as possible
@@ -150,44 +152,50 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
   const total = widthOf(0, n);
   const totalHan = sums.han[n] as number;
   const breakable = (k: number) => k === 0 || k === n || (junctions[k] as Junction).breakable;
-  const chosen = (() => {
-    for (let count = Math.max(1, Math.ceil(total / options.width - 1e-9)); count <= Math.min(n, 12); count++) {
-      const target = total / count;
-      // best[c][j]: cheapest way to set items [0, j) as c lines.
-      const best = Array.from({ length: count + 1 }, () => new Float64Array(n + 1).fill(Infinity));
-      const from = Array.from({ length: count + 1 }, () => new Int32Array(n + 1).fill(-1));
-      (best[0] as Float64Array)[0] = 0;
-      for (let c = 1; c <= count; c++) {
-        for (let j = 1; j <= n; j++) {
-          if (!breakable(j) || (c === count) !== (j === n)) continue;
-          for (let i = j - 1; i >= 0; i--) {
-            const before = (best[c - 1] as Float64Array)[i] as number;
-            if (!breakable(i) || before === Infinity) continue;
-            const width = widthOf(i, j);
-            if (width > options.width + 1e-6) break;
-            const dev = Math.abs(width - target) / em;
-            let cost = 10 * dev * dev + (dev > BALANCE_TOLERANCE_EM ? OUT_OF_BALANCE_COST : 0);
-            if (j < n) cost += (junctions[j] as Junction).penalty;
-            if (totalHan >= style.minLastHan && (sums.han[j] as number) - (sums.han[i] as number) < style.minLastHan) cost += CENTRED_RUNT_COST;
-            if (before + cost < ((best[c] as Float64Array)[j] as number)) {
-              (best[c] as Float64Array)[j] = before + cost;
-              (from[c] as Int32Array)[j] = i;
-            }
+  /** The cheapest `count` balanced lines, or undefined when they cannot fit. */
+  function balancedBreaks(count: number): { spans: [number, number][]; cost: number } | undefined {
+    const target = total / count;
+    // best[c][j]: cheapest way to set items [0, j) as c lines.
+    const best = Array.from({ length: count + 1 }, () => new Float64Array(n + 1).fill(Infinity));
+    const from = Array.from({ length: count + 1 }, () => new Int32Array(n + 1).fill(-1));
+    (best[0] as Float64Array)[0] = 0;
+    for (let c = 1; c <= count; c++) {
+      for (let j = 1; j <= n; j++) {
+        if (!breakable(j) || (c === count) !== (j === n)) continue;
+        for (let i = j - 1; i >= 0; i--) {
+          const before = (best[c - 1] as Float64Array)[i] as number;
+          if (!breakable(i) || before === Infinity) continue;
+          const width = widthOf(i, j);
+          if (width > options.width + 1e-6) break;
+          const dev = Math.abs(width - target) / em;
+          let cost = 10 * dev * dev + (dev > BALANCE_TOLERANCE_EM ? OUT_OF_BALANCE_COST : 0);
+          if (j < n) cost += (junctions[j] as Junction).penalty;
+          if (totalHan >= style.minLastHan && (sums.han[j] as number) - (sums.han[i] as number) < style.minLastHan) cost += CENTRED_RUNT_COST;
+          if (before + cost < ((best[c] as Float64Array)[j] as number)) {
+            (best[c] as Float64Array)[j] = before + cost;
+            (from[c] as Int32Array)[j] = i;
           }
         }
       }
-      if (((best[count] as Float64Array)[n] as number) === Infinity) continue;
-      const spans: [number, number][] = [];
-      for (let c = count, j = n; c > 0; c--) {
-        const i = (from[c] as Int32Array)[j] as number;
-        spans.unshift([i, j]);
-        j = i;
-      }
-      return spans;
     }
-    return undefined;
-  })();
-  const lines = chosen ? chosen.map(([i, j]) => measureLine(paragraph, sums, i, j, config)) : breakLines(paragraph, options);
+    const cost = (best[count] as Float64Array)[n] as number;
+    if (cost === Infinity) return undefined;
+    const spans: [number, number][] = [];
+    for (let c = count, j = n; c > 0; c--) {
+      const i = (from[c] as Int32Array)[j] as number;
+      spans.unshift([i, j]);
+      j = i;
+    }
+    return { spans, cost };
+  }
+  // The fewest lines that fit; one or two more only where fewer would split a name (R31).
+  const fewest = Math.max(1, Math.ceil(total / options.width - 1e-9));
+  let chosen: { spans: [number, number][]; cost: number } | undefined;
+  for (let count = fewest; count <= Math.min(n, fewest + 2, 12); count++) {
+    const tried = balancedBreaks(count);
+    if (tried && (!chosen || tried.cost + (count - fewest) * EXTRA_LINE_COST < chosen.cost)) chosen = { ...tried, cost: tried.cost + (count - fewest) * EXTRA_LINE_COST };
+  }
+  const lines = chosen ? chosen.spans.map(([i, j]) => measureLine(paragraph, sums, i, j, config)) : breakLines(paragraph, options);
   return lines.map((span) => {
     const placed = placeLine(paragraph, { ...span, indent: 0, adjustment: 0, isLast: true });
     const set = toSetLine(paragraph, placed, true, style);

@@ -6,7 +6,7 @@
 import PDFDocument from 'pdfkit';
 import type { DocumentMeta } from '../document/types';
 import type { FontRole, FontSet } from '../text/fonts';
-import type { Box, GlyphRun, Ink, LaidOutIssue, Page } from '../layout/types';
+import type { Box, GlyphRun, Ink, LaidOutIssue, OutlineEntry, Page } from '../layout/types';
 import { CidFontWriter, type PdfRef, type PdfRefFactory } from './cid-font';
 import { addPdfxOutputIntent, appendXmp, escapeInfoInXmp, pdfName, type Rect, setFileId, setPageBoxes, type StandardsDoc } from './standards';
 
@@ -238,9 +238,15 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
       const sectionPage = pageOf.get(section.target);
       if (sectionPage === undefined) continue;
       const item = doc.outline.addItem(section.title, { pageNumber: sectionPage, expanded: true, fit: true } as never);
-      for (const article of section.children) {
-        const articlePage = pageOf.get(article.target);
-        if (articlePage !== undefined) item.addItem(article.title, { pageNumber: articlePage, fit: true } as never);
+      addChildren(item, section.children);
+    }
+    // Articles under their section; a regulation's 编 and 章 under the article (R31).
+    function addChildren(parent: { addItem(title: string, options: never): unknown }, children: readonly OutlineEntry[]): void {
+      for (const child of children) {
+        const page = pageOf.get(child.target);
+        if (page === undefined) continue;
+        const item = parent.addItem(child.title, { pageNumber: page, fit: true } as never);
+        addChildren(item as typeof parent, child.children);
       }
     }
   }

@@ -42,6 +42,8 @@ export interface Item {
   readonly spaceStretch: number;
   /** Index of the run the item came from (to find its source location). */
   readonly runIndex: number;
+  /** A one-em separator between Chinese text (第一条　为了): exactly one em, justification leaves it alone. */
+  readonly separator: boolean;
 }
 
 /** What lies between item k-1 and item k. */
@@ -254,6 +256,7 @@ function toItem(token: Token, { em, punctuation }: ItemizeOptions): MutableItem 
     spaceShrink: 0,
     spaceStretch: 0,
     runIndex: token.runIndex,
+    separator: false,
   };
   switch (token.cls) {
     case 'open':
@@ -323,6 +326,7 @@ function widenSeparators(items: MutableItem[], em: number, keepSpaces: boolean):
     item.width = em;
     item.spaceShrink = 0;
     item.spaceStretch = 0;
+    item.separator = true;
   });
 }
 
@@ -377,6 +381,7 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
     gapStretch: hanLatin ? em / 4 : 0,
     // A CJK–Latin gap stretches only to ½ em (its own first stage), never by the even extra (R14).
     // After a label (⒈ ①) the gap is the glyph's own, the same on every line (R31).
-    justifiable: !connector && !latinInside && !hanLatin && !isEnclosedNumeral(a.text),
+    // Nor beside a separator: 第一条　为了 keeps exactly one em on every line (R31).
+    justifiable: !connector && !latinInside && !hanLatin && !isEnclosedNumeral(a.text) && !a.separator && !b.separator,
   };
 }

@@ -64,7 +64,8 @@ export function breakCosts(text: string): Float64Array {
   };
   for (const s of segmenter.segment(text)) mark(s.index, s.index + s.segment.length, IN_WORD_PENALTY);
   for (const m of text.matchAll(NAME)) mark(m.index, m.index + m[0].length, IN_NAME_PENALTY);
-  for (const m of text.matchAll(DATE)) mark(m.index, m.index + m[0].length, IN_NAME_PENALTY);
+  // A date and the first character of its event stay on one line: a 题注 never ends a line with a date.
+  for (const m of text.matchAll(DATE)) mark(m.index, Math.min(text.length, m.index + m[0].length + 1), IN_NAME_PENALTY);
   // Inside 《…》 and “…”: everywhere between the marks (right after the opening or before the
   // closing mark a break is forbidden anyway).
   for (const [opening, closing] of Object.entries(PAIRS)) {
