@@ -20,6 +20,11 @@ export interface BodyContext {
   readonly images: ImageSizes;
   readonly typography: Typography;
   readonly stats: TypesettingStats;
+  /**
+   * Articles already set, by their content (`bulletin watch`): an unchanged article is not set
+   * again. Whoever owns the cache empties it when fonts, page or typography settings change.
+   */
+  readonly articleCache?: Map<string, { readonly items: readonly FlowItem[]; readonly stats: TypesettingStats }> | undefined;
 }
 
 /** Extra space per gap above which a line is reported (I7). */
@@ -31,24 +36,57 @@ export function layoutBody(sections: readonly Section[], ctx: BodyContext): Flow
   for (const section of sections) {
     section.articles.forEach((article, index) => {
       const sectionHead = index === 0 ? sectionHeading(section, ctx) : [];
-      galley.push(...withBreakBefore(sectionHead.concat(titleBlock(article, ctx))));
-      const blocks = article.blocks;
-      const divisions = new Map(articleDivisions(article).map((d) => [d.block, d]));
-      for (let k = 0; k < blocks.length; k++) {
-        const block = blocks[k] as BodyBlock;
-        const next = blocks[k + 1];
-        const division = divisions.get(k);
-        if (division) {
-          galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`));
-          continue;
-        }
-        // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
-        if (block.kind === 'figure' && next?.kind === 'figure') {
-          galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`));
-          k++;
-        } else galley.push(...layoutBodyBlock(block, article, ctx));
-      }
+      galley.push(...withBreakBefore(sectionHead.concat(cachedArticleGalley(article, ctx))));
     });
+  }
+  return galley;
+}
+
+function cachedArticleGalley(article: Article, ctx: BodyContext): FlowItem[] {
+  const cache = ctx.articleCache;
+  if (cache === undefined) return articleGalley(article, ctx);
+  // Everything the article's lines depend on besides the shared settings: its text and its pictures' sizes.
+  const sizes = article.blocks.flatMap((b) => (b.kind === 'figure' ? [ctx.images.get(b.image) ?? null] : []));
+  const key = JSON.stringify([article, sizes]);
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    const stats: TypesettingStats = { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, worst: [] };
+    entry = { items: articleGalley(article, { ...ctx, stats }), stats };
+    cache.set(key, entry);
+  }
+  mergeStats(ctx.stats, entry.stats);
+  return [...entry.items];
+}
+
+function mergeStats(into: TypesettingStats, from: TypesettingStats): void {
+  into.lines += from.lines;
+  into.pushIns += from.pushIns;
+  into.pushOuts += from.pushOuts;
+  into.maxExtraPerGap = Math.max(into.maxExtraPerGap, from.maxExtraPerGap);
+  into.linesOverThreshold += from.linesOverThreshold;
+  into.worst.push(...from.worst);
+  into.worst.sort((a, b) => b.extraPerGap - a.extraPerGap);
+  if (into.worst.length > 5) into.worst.length = 5;
+}
+
+/** An article's title block and body, in reading order. */
+function articleGalley(article: Article, ctx: BodyContext): FlowItem[] {
+  const galley: FlowItem[] = [...titleBlock(article, ctx)];
+  const blocks = article.blocks;
+  const divisions = new Map(articleDivisions(article).map((d) => [d.block, d]));
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k] as BodyBlock;
+    const next = blocks[k + 1];
+    const division = divisions.get(k);
+    if (division) {
+      galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`));
+      continue;
+    }
+    // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
+    if (block.kind === 'figure' && next?.kind === 'figure') {
+      galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`));
+      k++;
+    } else galley.push(...layoutBodyBlock(block, article, ctx));
   }
   return galley;
 }
@@ -78,7 +116,7 @@ export const HEADING_FONTS: Readonly<Record<HeadingLevel, FontRole>> = { 1: 'san
 
 /** Turns set lines into text (and emphasis-dot) boxes relative to a slot top at baseline `baseline`. */
 export function lineBoxes(line: SetLine, baseline: number, size: number, ink: 'text' | 'accent' = 'text'): Box[] {
-  const boxes: Box[] = [{ kind: 'text', x: line.x, y: baseline, runs: line.runs, ink }];
+  const boxes: Box[] = [line.links.length > 0 ? { kind: 'text', x: line.x, y: baseline, runs: line.runs, ink, links: line.links } : { kind: 'text', x: line.x, y: baseline, runs: line.runs, ink }];
   // 着重号: a dot centred under each ideograph, below the em box (R22).
   for (const x of line.dots) boxes.push({ kind: 'dot', x, y: baseline + size * 0.3, radius: size * 0.06, ink });
   return boxes;
@@ -121,8 +159,12 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
   const where = `${article.file}:${block.source.line ?? 1}`;
   switch (block.kind) {
     case 'paragraph': {
-      const runs = ctx.typography.boldArticleNumbers ? withBoldLeadIn(block.runs) : block.runs;
-      const lines = setParagraph(runs, paragraphStyle(ctx, style.em, BODY_FONTS, { firstIndent: 2 * style.em }), style.textWidth, fonts);
+      // A list item starts two ems in per level; its wrapped lines hang under the text, after the label.
+      const firstIndent = 2 * style.em * (block.list?.level ?? 1);
+      const restIndent = block.list === undefined ? 0 : hangingIndent(block.list.label, BODY_FONTS.regular, firstIndent, ctx);
+      const indents = block.list?.continues === true ? { firstIndent: restIndent, restIndent } : { firstIndent, restIndent };
+      const runs = ctx.typography.boldArticleNumbers && block.list === undefined ? withBoldLeadIn(block.runs) : block.runs;
+      const lines = setParagraph(runs, paragraphStyle(ctx, style.em, BODY_FONTS, indents), style.textWidth, fonts);
       record(ctx, lines, where);
       return linesToFlow(lines, ctx, style.em, where, false);
     }
@@ -131,11 +173,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
       // Wrapped heading lines hang under the heading's text, after its number (R21).
       const number = HEADING_NUMBER.exec(block.runs.map((r) => r.text).join(''))?.[0];
       // Unnumbered headings (news sub-heads) wrap like paragraphs, back to the column edge.
-      // The label's mid-line width (its 、 or ） keeps its blank), less the blank an opening （
-      // loses at the start of the first line (R12): continuation lines then start under the text.
-      const labelWidth = number ? shapeText(fonts[font], number, style.em).reduce((sum, g) => sum + g.advance, 0) : 0;
-      const trimmedOpen = number && ctx.typography.trimLineStartOpen && /^[（(]/.test(number) ? style.em / 2 : 0;
-      const restIndent = number ? 2 * style.em + labelWidth - trimmedOpen : 0;
+      const restIndent = number ? hangingIndent(number, font, 2 * style.em, ctx) : 0;
       const headingStyle = paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em, restIndent });
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);
@@ -147,6 +185,18 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
     default:
       return assertNever(block);
   }
+}
+
+/**
+ * Where the wrapped lines of a numbered heading or list item start: under its text, after the
+ * label at its mid-line width (its 、 or ） keeps its blank), less the blank an opening （ loses
+ * at the start of the first line (R12).
+ */
+function hangingIndent(label: string, font: FontRole, firstIndent: number, ctx: BodyContext): number {
+  const em = ctx.style.em;
+  const labelWidth = shapeText(ctx.fonts[font], label, em).reduce((sum, g) => sum + g.advance, 0);
+  const trimmedOpen = ctx.typography.trimLineStartOpen && /^[（(]/.test(label) ? em / 2 : 0;
+  return firstIndent + labelWidth - trimmedOpen;
 }
 
 type Figure = Extract<BodyBlock, { kind: 'figure' }>;

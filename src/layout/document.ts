@@ -6,7 +6,7 @@
 import type { Article, IssueDocument } from '../document/types';
 import type { Typography } from '../settings';
 import type { FontSet } from '../text/fonts';
-import { articleDivisions, type ImageSizes, layoutBody } from './blocks';
+import { articleDivisions, type BodyContext, type ImageSizes, layoutBody } from './blocks';
 import { layoutCover } from './cover';
 import { decorateBodyPage } from './decorate';
 import { offsetBox } from './flow';
@@ -20,6 +20,8 @@ export interface LayoutOptions {
   readonly fonts: FontSet;
   readonly images: ImageSizes;
   readonly typography: Typography;
+  /** Articles already set, for a rebuild that sets only what changed (BodyContext.articleCache). */
+  readonly articleCache?: BodyContext['articleCache'];
 }
 
 /** Lays out cover, TOC and body; every TOC folio is where its article's title is. */

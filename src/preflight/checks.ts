@@ -63,6 +63,8 @@ export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions
   const noUnicode = pdf.fonts.filter((f) => !f.toUnicode && f.subtype !== 'Type3').map((f) => f.name);
   add(noUnicode.length === 0 ? 'PASS' : need ? 'FAIL' : 'WARN', 'fonts.tounicode', noUnicode.length === 0 ? `every font has a ToUnicode map` : `no ToUnicode: ${noUnicode.join(', ')}`);
 
+  checks.push(widthsCheck(pdf, need));
+
   const spaces = [...total.spaces.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
   add('INFO', 'colour.spaces', spaces ? `colour spaces used: ${spaces}` : 'no colour operators');
   const textColours = [...total.textColours.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
@@ -71,6 +73,24 @@ export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions
   if (profile === 'print') checks.push(...printChecks(pdf, total, options));
   if (profile === 'email') checks.push(...emailChecks(pdf, total, options));
   return checks;
+}
+
+/**
+ * PDF/A-2 6.2.11.5 (veraPDF 6.2.11.5-1, PDFBox 3.1.6): every width a CIDFontType2 declares agrees
+ * with its embedded program's advance within 1/1000 em. MuPDF positions glyphs by the program, so
+ * a disagreement also makes it extract spaces that are not in the text. Both our files must hold.
+ */
+function widthsCheck(pdf: PdfModel, need: boolean): Check {
+  const checked = pdf.fonts.filter((f) => f.widths !== undefined);
+  const unreadable = checked.filter((f) => f.widths?.unreadable !== undefined);
+  const bad = checked.filter((f) => (f.widths?.mismatched ?? 0) > 0);
+  const codes = checked.reduce((n, f) => n + (f.widths?.codes ?? 0), 0);
+  if (bad.length > 0 || unreadable.length > 0) {
+    const mismatched = bad.reduce((n, f) => n + (f.widths?.mismatched ?? 0), 0);
+    const details = [...bad.map((f) => `${f.name}: ${f.widths?.mismatched} (${f.widths?.examples.join('; ')})`), ...unreadable.map((f) => `${f.name}: program unreadable (${f.widths?.unreadable})`)];
+    return { status: need ? 'FAIL' : 'WARN', id: 'fonts.widths', message: `${mismatched} of ${codes} codes declare a width other than the font program's advance (PDF/A-2 6.2.11.5): ${details.slice(0, 4).join('; ')}` };
+  }
+  return { status: 'PASS', id: 'fonts.widths', message: `declared widths of all ${codes} codes in ${checked.length} CIDFontType2 fonts equal the program's advances (±1/1000 em)` };
 }
 
 function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): Check[] {
@@ -157,6 +177,11 @@ function emailChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
   add(pdf.displayDocTitle ? 'PASS' : 'FAIL', 'nav.displaytitle', pdf.displayDocTitle ? 'DisplayDocTitle true' : 'DisplayDocTitle not set (viewers show the file name)');
   for (const key of ['Author', 'Subject', 'Keywords']) if (!pdf.info.get(key)?.text) add('WARN', `meta.${key.toLowerCase()}`, `no Info ${key}`);
   add(pdf.outline.length > 0 ? 'PASS' : 'FAIL', 'nav.outline', pdf.outline.length > 0 ? `${pdf.outline.length} bookmark(s); first: ${pdf.outline[0]}` : 'no bookmarks');
+  // The root's /Count: the items visible at all levels (PDF 32000-1 12.3.3; PDFBox 1.4.9).
+  if (pdf.outline.length > 0) {
+    const countOk = pdf.outlineCount === pdf.outlineVisible;
+    add(countOk ? 'PASS' : 'FAIL', 'nav.outline.count', countOk ? `outline root /Count ${pdf.outlineCount} = visible items` : `outline root /Count ${pdf.outlineCount ?? 'missing'}, but ${pdf.outlineVisible} item(s) are visible`);
+  }
   const links = pdf.pages.flatMap((p, i) => p.annotations.filter((a) => a.subtype === 'Link').map((a) => ({ ...a, page: i + 1 })));
   const internal = links.filter((l) => l.uri === undefined);
   const dead = internal.filter((l) => l.destPage === null || l.destPage === undefined || (l.destName !== undefined && !pdf.namedDests.has(l.destName)));

@@ -6,6 +6,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import type * as PdfLib from 'pdf-lib';
+import { horizontalAdvances, readTables } from '../render/truetype';
 
 // pdf-lib's own single-file build of the same package and version, not its CommonJS tree: the
 // ~200 files of that tree cost ~80 ms of module resolution and compiling on every `bulletin
@@ -74,6 +75,20 @@ export interface FontModel {
   readonly subtype: string;
   readonly embedded: boolean;
   readonly toUnicode: boolean;
+  /** CIDFontType2 with an embedded program: declared widths against the program's advances. */
+  readonly widths?: WidthAgreement;
+}
+
+/** PDF/A-2 6.2.11.5: each code's /W (or /DW) width against its glyph's hmtx advance, in 1/1000 em. */
+export interface WidthAgreement {
+  /** Codes checked: every CID the CIDToGIDMap covers (all of /W's for an Identity map). */
+  readonly codes: number;
+  /** Codes whose declared width differs from the program by more than 1/1000 em. */
+  readonly mismatched: number;
+  /** The first few, as "cid 12: /W 520 vs program 1000". */
+  readonly examples: readonly string[];
+  /** Set when the program could not be read as TrueType. */
+  readonly unreadable?: string;
 }
 
 export interface OutputIntent {
@@ -99,6 +114,9 @@ export interface PdfModel {
   readonly lang?: string;
   readonly displayDocTitle: boolean;
   readonly outline: readonly string[];
+  /** The outline root's /Count, and the number of items visible with the open/closed states given. */
+  readonly outlineCount?: number;
+  readonly outlineVisible: number;
   readonly pageLabels?: readonly PageLabelRange[];
   readonly namedDests: ReadonlySet<string>;
   readonly outputIntents: readonly OutputIntent[];
@@ -246,7 +264,53 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     const descendants = get(font, 'DescendantFonts');
     if (descendants instanceof PDFArray) descriptor = dictOf(get(dictOf(descendants.get(0)), 'FontDescriptor'));
     const embedded = subtype === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)));
-    fonts.set(key, { name, subtype, embedded, toUnicode: font.has(PDFName.of('ToUnicode')) });
+    const descendant = descendants instanceof PDFArray ? dictOf(descendants.get(0)) : undefined;
+    const program = get(descriptor, 'FontFile2');
+    const widths = descendant && program && text(get(descendant, 'Subtype')) === 'CIDFontType2' ? cidWidthAgreement(descendant, program) : undefined;
+    fonts.set(key, { name, subtype, embedded, toUnicode: font.has(PDFName.of('ToUnicode')), ...(widths ? { widths } : {}) });
+  };
+
+  /** Declared widths (/W, /DW) of a CIDFontType2 against its FontFile2's hmtx, through CIDToGIDMap. */
+  const cidWidthAgreement = (cidFont: PDFDict, program: PDFObject): WidthAgreement => {
+    let advances: Uint16Array;
+    let unitsPerEm: number;
+    try {
+      ({ advances, unitsPerEm } = horizontalAdvances(readTables(streamBytes(program))));
+    } catch (err) {
+      return { codes: 0, mismatched: 0, examples: [], unreadable: (err as Error).message };
+    }
+    const declared = new Map<number, number>();
+    const w = get(cidFont, 'W');
+    const items = w instanceof PDFArray ? w.asArray().map(lookup) : [];
+    for (let i = 0; i < items.length; ) {
+      const first = num(items[i]);
+      const next = items[i + 1];
+      if (first === undefined) break;
+      if (next instanceof PDFArray) {
+        next.asArray().forEach((x, k) => declared.set(first + k, num(x) ?? 0));
+        i += 2;
+      } else {
+        const last = num(next) ?? first;
+        const width = num(items[i + 2]) ?? 0;
+        for (let c = first; c <= last && c - first < 0x10000; c++) declared.set(c, width);
+        i += 3;
+      }
+    }
+    const defaultWidth = num(get(cidFont, 'DW')) ?? 1000;
+    const map = get(cidFont, 'CIDToGIDMap');
+    const mapBytes = map instanceof PDFStream ? Buffer.from(streamBytes(map)) : undefined;
+    const cids = mapBytes ? Array.from({ length: Math.floor(mapBytes.length / 2) - 1 }, (_, k) => k + 1) : [...declared.keys()];
+    const examples: string[] = [];
+    let mismatched = 0;
+    for (const cid of cids) {
+      const gid = mapBytes ? mapBytes.readUInt16BE(2 * cid) : cid;
+      const width = declared.get(cid) ?? defaultWidth;
+      const actual = ((advances[gid] ?? advances[0] ?? 0) * 1000) / unitsPerEm;
+      if (Math.abs(width - actual) <= 1) continue;
+      mismatched++;
+      if (examples.length < 3) examples.push(`cid ${cid}: /W ${width} vs program ${Number(actual.toFixed(2))}`);
+    }
+    return { codes: cids.length, mismatched, examples };
   };
 
   const seenForms = new Set<string>();
@@ -347,19 +411,20 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     outputIntents.push({ s: text(get(d, 'S')) ?? '?', ...(condition === undefined ? {} : { condition }), ...(profile ? { profile } : {}) });
   }
 
-  // Outline titles, depth first, bounded against cycles.
+  // Outline titles, depth first, bounded against cycles; and how many items a viewer shows at
+  // first (those whose parents are all open, /Count > 0), which the root's /Count must state.
   const outline: string[] = [];
-  let item = dictOf(get(dictOf(get(catalog, 'Outlines')), 'First'));
-  const stack: PDFDict[] = [];
-  while (item && outline.length < 10_000) {
-    outline.push(text(get(item, 'Title')) ?? '');
-    const child = dictOf(get(item, 'First'));
-    const next = dictOf(get(item, 'Next'));
-    if (child) {
-      if (next) stack.push(next);
-      item = child;
-    } else item = next ?? stack.pop();
-  }
+  let visibleItems = 0;
+  const walkOutline = (first: PDFDict | undefined, shown: boolean, depth: number): void => {
+    for (let item = first; item && outline.length < 10_000 && depth < 32; item = dictOf(get(item, 'Next'))) {
+      outline.push(text(get(item, 'Title')) ?? '');
+      if (shown) visibleItems++;
+      walkOutline(dictOf(get(item, 'First')), shown && (num(get(item, 'Count')) ?? 0) > 0, depth + 1);
+    }
+  };
+  const outlineRoot = dictOf(get(catalog, 'Outlines'));
+  walkOutline(dictOf(get(outlineRoot, 'First')), true, 0);
+  const outlineCount = num(get(outlineRoot, 'Count'));
 
   let pageLabels: PageLabelRange[] | undefined;
   const nums = get(dictOf(get(catalog, 'PageLabels')), 'Nums');
@@ -384,6 +449,8 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     ...(lang === undefined ? {} : { lang }),
     displayDocTitle: displayDocTitle instanceof PDFBool && displayDocTitle.asBoolean(),
     outline,
+    ...(outlineCount === undefined ? {} : { outlineCount }),
+    outlineVisible: visibleItems,
     ...(pageLabels ? { pageLabels } : {}),
     namedDests,
     outputIntents,

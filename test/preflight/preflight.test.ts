@@ -54,6 +54,34 @@ describe('preflight on the sample build (title with & and <)', () => {
     const report = await preflightPdf(fs.readFileSync(fileOf(result, 'email')), 'email');
     expect(formatReport(report)).toMatch(/^RESULT: PASS/m);
     expect(report.checks.find((c) => c.id === 'nav.lang')?.message).toBe('/Lang zh-CN');
+    // Sections open with their articles: the root's /Count is every item.
+    const bookmarks = (await readPdfModel(fs.readFileSync(fileOf(result, 'email')))).outline.length;
+    expect(bookmarks).toBeGreaterThan(3);
+    expect(report.checks.find((c) => c.id === 'nav.outline.count')).toMatchObject({ status: 'PASS', message: `outline root /Count ${bookmarks} = visible items` });
+  });
+
+  test('in both files every declared width equals the embedded program\'s advance (PDF/A-2 6.2.11.5)', async () => {
+    for (const target of ['print', 'email']) {
+      const report = await preflightPdf(fs.readFileSync(fileOf(result, target)), target as 'print' | 'email');
+      const widths = report.checks.find((c) => c.id === 'fonts.widths');
+      expect({ target, status: widths?.status }).toEqual({ target, status: 'PASS' });
+      // Every font is checked, and the count is of real codes (thousands in the sample).
+      expect(widths?.message).toMatch(/of all \d{4,} codes in 4 CIDFontType2 fonts/);
+    }
+  });
+
+  test('a width changed in /W (same bytes otherwise) fails fonts.widths and the file', async () => {
+    const original = fs.readFileSync(fileOf(result, 'email')).toString('latin1');
+    // The first width of the first /W array, replaced by another number of as many digits (so the
+    // xref offsets still hold): 1000 → 2000, 555 → 155.
+    const tampered = original.replace(/(\/W \[1 \[)(\d)/, (_, head: string, digit: string) => `${head}${digit === '1' ? '2' : '1'}`);
+    expect(tampered).not.toBe(original);
+    const report = await preflightPdf(Buffer.from(tampered, 'latin1'), 'email');
+    const widths = report.checks.find((c) => c.id === 'fonts.widths');
+    expect(widths?.status).toBe('FAIL');
+    expect(widths?.message).toMatch(/^1 of \d+ codes declare a width other than the font program's advance/);
+    expect(widths?.message).toMatch(/cid 1: \/W \d+ vs program \d+/);
+    expect(report.passed).toBe(false);
   });
 
   test('the XMP is escaped while Info keeps the real title', async () => {
