@@ -8,6 +8,7 @@ import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { itemize, type Item, type Junction, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
+import { JOINT_ISSUER_END } from '../text/legal';
 import { buildSums, measureLine, naturalLine } from '../text/line';
 import type { GlyphRun, PlacedGlyph, TextLink } from './types';
 
@@ -114,7 +115,13 @@ const PHRASE_BREAK = /(?<=[|｜])\s*|\s*(?=——)|(?<=[\p{Script=Han}”》）]
 function setAtPhraseBreaks(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] | undefined {
   if (runs.length !== 1) return undefined;
   const run = runs[0] as TextRun;
-  const phrases = run.text.split(PHRASE_BREAK).map((p) => p.trim()).filter((p) => p.length > 0);
+  const phrases: string[] = [];
+  for (const part of run.text.split(PHRASE_BREAK).map((p) => p.trim()).filter((p) => p.length > 0)) {
+    // Joint issuers (中共中央办公厅　国务院办公厅) are one phrase: their space is a separator (R31).
+    const previous = phrases[phrases.length - 1];
+    if (previous !== undefined && JOINT_ISSUER_END.test(previous) && /^\p{Script=Han}/u.test(part)) phrases[phrases.length - 1] = `${previous} ${part}`;
+    else phrases.push(part);
+  }
   if (phrases.length < 2) return undefined;
   // Each grouping below re-measures the same line texts: set each text once.
   const setOnce = new Map<string, SetLine | undefined>();
