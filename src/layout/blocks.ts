@@ -2,7 +2,8 @@
  * Lays out the articles into the galley: section heading, title block, paragraphs line by line,
  * headings, figures with captions. One `switch` case per body block kind.
  */
-import type { Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
+import type { AnchorId, Article, BodyBlock, HeadingLevel, Section, TextRun } from '../document/types';
+import { articleLeadIn, type Division, divisionOf } from '../text/legal';
 import type { Typography } from '../settings';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
 import { assertNever, type FlowItem } from './flow';
@@ -93,9 +94,19 @@ function mergeStats(into: TypesettingStats, from: TypesettingStats): void {
 function articleGalley(article: Article, ctx: BodyContext): FlowItem[] {
   const galley: FlowItem[] = [...titleBlock(article, ctx)];
   const blocks = article.blocks;
+  const divisions = new Map(articleDivisions(article).map((d) => [d.block, d]));
+  // Heading levels under the article's H1 follow the divisions the regulation has: 编 H2, 章 H3,
+  // 节 H4, or, without 编, 章 H2 and 节 H3 (no level is skipped).
+  const hasParts = [...divisions.values()].some((d) => d.kind === 'part');
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k] as BodyBlock;
     const next = blocks[k + 1];
+    const division = divisions.get(k);
+    if (division) {
+      const depth = { part: 0, chapter: 1, section: 2 }[division.kind] - (hasParts ? 0 : 1);
+      galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`, { ...blockTag(article, k), role: DIVISION_ROLES[depth] ?? 'H4' }));
+      continue;
+    }
     // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
     if (block.kind === 'figure' && next?.kind === 'figure') {
       galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`, [blockTag(article, k), blockTag(article, k + 1)]));
@@ -181,7 +192,8 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, p
       const firstIndent = 2 * style.em * (block.list?.level ?? 1);
       const restIndent = block.list === undefined ? 0 : hangingIndent(block.list.label, BODY_FONTS.regular, firstIndent, ctx);
       const indents = block.list?.continues === true ? { firstIndent: restIndent, restIndent } : { firstIndent, restIndent };
-      const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, BODY_FONTS, indents), style.textWidth, fonts);
+      const runs = ctx.typography.boldArticleNumbers && block.list === undefined ? withBoldLeadIn(block.runs) : block.runs;
+      const lines = setParagraph(runs, paragraphStyle(ctx, style.em, BODY_FONTS, indents), style.textWidth, fonts);
       record(ctx, lines, where);
       return linesToFlow(lines, ctx, style.em, where, false, { ...place, role: 'P' });
     }
@@ -252,7 +264,7 @@ function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string, p
     const alt = block.caption.map((run) => run.text).join('');
     boxes.push({ kind: 'image', x: cellLeft + (cell - width) / 2, y: top, width, height, file: block.image, source: block.source, tag: { ...place, role: 'Figure', alt } });
     const captionTag: StructureTag = { id: `${place.id}/caption`, group: place.group, role: 'Caption' };
-    const captionStyle = paragraphStyle(ctx, captionSize, { regular: 'kai', bold: 'kai', emphasis: 'kai' }, { align: 'center', minLastHan: 3 });
+    const captionStyle = paragraphStyle(ctx, captionSize, { regular: 'kai', bold: 'kai', emphasis: 'kai' }, { align: 'center', minLastHan: 3, words: true });
     let baseline = top + height + captionSize * 1.6;
     for (const line of setParagraph(block.caption, captionStyle, cell, fonts)) {
       boxes.push(...lineBoxes(moveLine(line, cellLeft), baseline, captionSize, 'text', captionTag));
@@ -297,7 +309,7 @@ function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
     // The title is the article's H1; subtitle, document number and byline are paragraphs of its Sect.
     const tag: StructureTag = { role: part === 'title' ? 'H1' : 'P', id: `${article.anchor}/${part}`, group: article.anchor };
     const runs: TextRun[] = [{ text, style: 'regular', source: article.titleSource }];
-    const lines = setParagraph(runs, paragraphStyle(ctx, size, { regular: font, bold: font, emphasis: font }, { align: 'center', minLastHan }), style.textWidth, fonts);
+    const lines = setParagraph(runs, paragraphStyle(ctx, size, { regular: font, bold: font, emphasis: font }, { align: 'center', minLastHan, words: true }), style.textWidth, fonts);
     for (const line of lines) {
       y += size * leading * (boxes.length === 0 ? 0.9 : 1);
       boxes.push(...lineBoxes(line, y, size, 'text', tag));
@@ -307,6 +319,13 @@ function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
   if (article.subtitle) addCentred(article.subtitle, style.sizes.subtitle, 'kai', 1.6, 3, 'subtitle');
   if (article.documentNumber) addCentred(article.documentNumber, style.sizes.subtitle, 'kai', 1.8, 0, 'number');
   if (article.byline) addCentred(article.byline, style.sizes.byline, 'kai', 2.2, 0, 'byline');
+  // 题注: one parenthesised block in 楷体, each event on its own lines, its date never parted
+  // from it (R31); a line of its own above, like the byline's. One paragraph of the Sect per event.
+  const history = article.history ?? [];
+  history.forEach((event, k) => {
+    const text = `${k === 0 ? '（' : ''}${event}${k === history.length - 1 ? '）' : ''}`;
+    addCentred(text, style.sizes.byline, 'kai', k === 0 ? 2.2 : 1.6, 0, `history${k}`);
+  });
   return [
     {
       height: roundUp(y + style.pitch, style.pitch),
@@ -318,4 +337,65 @@ function titleBlock(article: Article, ctx: BodyContext): FlowItem[] {
       where: `${article.file}: title`,
     },
   ];
+}
+
+/** A division heading of a regulation, the block it replaces and its outline anchor. */
+export interface ArticleDivision extends Division {
+  readonly block: number;
+  readonly anchor: AnchorId;
+}
+
+/**
+ * The 编/章/节 headings of an article (R31): a heading or a paragraph that is only "第一章　总则".
+ * Layout sets them; the outline lists the 编 and 章 of a regulation that has them.
+ */
+export function articleDivisions(article: Article): ArticleDivision[] {
+  const found: ArticleDivision[] = [];
+  article.blocks.forEach((block, k) => {
+    if (block.kind === 'figure') return;
+    const division = divisionOf(block.runs.map((r) => r.text).join(''));
+    if (division) found.push({ ...division, block: k, anchor: `${article.anchor}-d${k}` as AnchorId });
+  });
+  return found;
+}
+
+/**
+ * 第…编 and 第…章 centred in bold sans (三号 and 四号), 第…节 centred in bold serif at body size, a
+ * step below; the number and the title one em apart however they were typed (第一章　总则). Each
+ * keeps with what follows and sits on the baseline grid (its slot is whole lines).
+ */
+const DIVISION_ROLES: readonly StructureRole[] = ['H2', 'H3', 'H4'];
+
+function divisionHeading(division: ArticleDivision, ctx: BodyContext, where: string, tag: StructureTag): FlowItem {
+  const { style, fonts } = ctx;
+  const look = {
+    part: { size: style.sizes.section, font: 'sansBold', lines: 3 },
+    chapter: { size: style.sizes.tocSection, font: 'sansBold', lines: 2 },
+    section: { size: style.em, font: 'serifBold', lines: 2 },
+  } as const;
+  const { size, font, lines: slot } = look[division.kind];
+  const runs: TextRun[] = [{ text: `${division.number}\u3000${division.title}`, style: 'regular', source: { file: where } }];
+  const set = setParagraph(runs, paragraphStyle(ctx, size, { regular: font, bold: font, emphasis: font }, { align: 'center', minLastHan: 0, words: true }), style.textWidth, fonts);
+  // The lines' em boxes centred in the slot, one pitch apart.
+  const height = Math.max(slot, set.length + 1) * style.pitch;
+  const top = (height - ((set.length - 1) * style.pitch + size)) / 2;
+  const boxes: Box[] = [];
+  set.forEach((line, k) => boxes.push(...lineBoxes(line, top + size * 0.88 + k * style.pitch, size, 'text', tag)));
+  return {
+    height,
+    boxes,
+    keepWithNext: true,
+    breakBefore: false,
+    anchors: [division.anchor],
+    where,
+  };
+}
+
+/** The 第…条 of an article's first paragraph in bold (R31); the separator after it stays one em. */
+function withBoldLeadIn(runs: readonly TextRun[]): readonly TextRun[] {
+  const first = runs[0];
+  if (!first || first.style !== 'regular') return runs;
+  const length = articleLeadIn(first.text);
+  if (length === 0) return runs;
+  return [{ ...first, text: first.text.slice(0, length), style: 'bold' }, { ...first, text: first.text.slice(length) }, ...runs.slice(1)];
 }

@@ -58,6 +58,8 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
           typography: { ...ctx.typography, hang: 'none' },
           // A space between phrases of a title is part of it (努力实现良好开局起步 推进…), as in the title itself.
           keepSpaces: true,
+          // An entry wraps at a word boundary, not inside 中华人民共和国 (R31).
+          words: true,
         },
         textWidth,
         fonts,

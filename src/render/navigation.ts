@@ -4,7 +4,7 @@
  * annotations — every annotation the renderer writes is made here (PDF/X forbids them inside
  * the trim, so the press file gets none).
  */
-import type { Box, LaidOutIssue, Page } from '../layout/types';
+import type { Box, LaidOutIssue, OutlineEntry, Page } from '../layout/types';
 import type { PdfDoc } from './document';
 import type { StructureWriter } from './tags';
 
@@ -74,16 +74,31 @@ export function addDestinationsAndOutline(doc: PdfDoc, issue: LaidOutIssue, offs
     if (sectionPage === undefined) continue;
     const item = doc.outline.addItem(section.title, { pageNumber: sectionPage, expanded: true, fit: true } as never);
     visible++;
-    for (const article of section.children) {
-      const articlePage = pageOf.get(article.target);
-      if (articlePage === undefined) continue;
-      item.addItem(article.title, { pageNumber: articlePage, fit: true } as never);
-      visible++;
-    }
+    visible += addClosed(item, section.children, pageOf);
   }
   // The outline root's /Count is the number of visible items at all levels (PDF 32000-1 12.3.3;
   // PDFBox 1.4.9 wants it when items are open); pdfkit writes /Count on open items only.
   if (visible > 0) (doc.outline as unknown as { outlineData: Record<string, unknown> }).outlineData.Count = visible;
+}
+
+type OutlineItem = { addItem(title: string, options: never): OutlineItem };
+
+/**
+ * Adds entries under `parent`, each closed (articles under their section, a regulation's 编 and
+ * 章 under its article, R31); returns how many were added. A closed item with children carries
+ * a negative /Count (PDF 32000-1 12.3.3), which pdfkit writes only for open items.
+ */
+function addClosed(parent: OutlineItem, entries: readonly OutlineEntry[], pageOf: ReadonlyMap<string, number>): number {
+  let added = 0;
+  for (const entry of entries) {
+    const page = pageOf.get(entry.target);
+    if (page === undefined) continue;
+    const item = parent.addItem(entry.title, { pageNumber: page, fit: true } as never);
+    added++;
+    const children = addClosed(item, entry.children, pageOf);
+    if (children > 0) (item as unknown as { outlineData: Record<string, unknown> }).outlineData.Count = -children;
+  }
+  return added;
 }
 
 /** Page labels so a viewer's page numbers match the printed folios (封面, 目录, 1, 2, …). */
