@@ -123,7 +123,7 @@ describe('new → import → build', () => {
     const first = await runCli(root, ['import', docx, wechat, '--issue', '2024-03/', '--section', '行业动态']);
     expect(first.stderr).toBe('');
     // The table is reported at the line of the article where it was.
-    expect(first.stdout).toMatch(/issues\/2024-03\/articles\/01-spring-notice\.md:\d+: not brought in: a table \(1 rows/);
+    expect(first.stdout).toMatch(/issues\/2024-03\/articles\/01-spring-notice\.md:\d+: not brought in: a table \(1 row\(s\)/);
     const second = await runCli(root, ['import', txt, '--issue', 'issues/2024-03', '--section', '法律法规']);
     expect(second.stdout).toContain('check passed');
 
