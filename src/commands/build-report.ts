@@ -66,6 +66,13 @@ export class ProgressLine {
   }
 }
 
+/** One `--verbose` timing line; Chinese names are padded by their width on a terminal (2 columns each). */
+export function timingLine(stage: string, ms: number): string {
+  const name = stageName(stage);
+  const width = [...name].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  return `  ${name}${' '.repeat(Math.max(1, 20 - width))}${ms.toFixed(0).padStart(5)} ms`;
+}
+
 /** The stage name in the editor's language (build.ts names stages in English). */
 export function stageName(stage: string): string {
   return t(stage, STAGE_ZH[stage] ?? stage);
