@@ -31,11 +31,13 @@ export interface StageTiming {
 export interface BuildResult {
   /** The files written (none on a dry run), with their size and page count. */
   readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly target: string; readonly pages: number }[];
+  /** Pages with content: the e-mail copy's (the press file's may add blank pages for binding). */
   readonly pageCount: number;
   readonly warnings: readonly Diagnostic[];
   /** Things the build did that the editor should know (e.g. blank pages added for binding). */
   readonly notes: readonly string[];
   readonly timings: readonly StageTiming[];
+  /** The press file's pages (with any binding padding). */
   readonly layout: LaidOutIssue;
   /** The e-mail copy's bytes, for a preview build. */
   readonly preview?: Buffer;
@@ -94,12 +96,14 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
       articleCache: world.articleCache(JSON.stringify([settings.page, settings.typography, FONT_ROLES.map((role) => world.stamp(path.resolve(projectRoot, settings.fonts[role])))])),
     }),
   );
-  // A saddle-stitched booklet is folded sheets: 4n pages. Both files get the same pages.
+  // A saddle-stitched booklet is folded sheets: 4n pages. The padding is the press file's only:
+  // the e-mail copy ends with its last page of content (folios and labels are the same).
   const notes: string[] = [];
   const layout = settings.press.binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
   if (layout.pages.length !== typeset.pages.length) {
-    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages (blank pages at the end)`, `骑马钉：补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
+    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages in the press file (blank pages at the end)`, `骑马钉：印刷文件补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
   }
+  const bindingWarnings = bindingLimitWarnings(settings.press, series.print?.binding !== undefined, layout.pages.length, loaded.locateInSeries);
 
   if (options.preview) {
     // The preview's ids need not be stable across edits: the title is enough.
@@ -111,14 +115,14 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   }
 
   const press = await stage('print settings', () => pressSettings(projectRoot, settings.press, loaded.locateInSeries));
-  const warnings = [...loaded.warnings, ...lintWarnings, ...resolutionWarnings(projectRoot, layout, images)];
+  const warnings = [...loaded.warnings, ...lintWarnings, ...bindingWarnings, ...resolutionWarnings(projectRoot, layout, images)];
 
   // Only now does the PDF writer appear: the outputs, all from the one layout.
   // Hashed from the image sources (and the profile), not the converted bytes, which are not
   // ready yet; the converted bytes are a function of these and the layout's placed sizes.
   const contentHash = await hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile);
   const inputs = { fonts, meta: document.meta, contentHash, outputName: document.outputName };
-  const outputs: readonly Output[] = [emailOutput(inputs, layout), printOutput(inputs, layout, press.settings, press.iccPath)];
+  const outputs: readonly Output[] = [emailOutput(inputs, typeset), printOutput(inputs, layout, press.settings, press.iccPath)];
   // Every output's image conversions are queued now and awaited only before its render: sharp
   // works on libuv's threads while this thread renders and preflights the earlier outputs, so on
   // two cores they overlap (the press images, CMYK through the profile, are the slowest). The
@@ -142,7 +146,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   if (!options.dryRun) await stage('write', () => writeFilesAtomically(files.map(({ file, bytes }) => ({ file, bytes }))));
   return {
     outputs: options.dryRun ? [] : files.map(({ file, bytes, output }) => ({ file, bytes: bytes.length, target: output.id, pages: output.layout.pages.length })),
-    pageCount: layout.pages.length,
+    pageCount: typeset.pages.length,
     warnings,
     notes,
     timings,
@@ -171,6 +175,19 @@ async function pressSettings(projectRoot: string, press: Press, locate: (path: r
     iccPath,
     settings: { bleed: press.bleed, cropMarks: press.cropMarks, iccProfile: icc, outputCondition: press.outputCondition, outputConditionInfo: press.outputConditionInfo },
   };
+}
+
+/** A warning when a saddle-stitched press file has more pages than the series' binding limit (PRINT.md §2.4). */
+function bindingLimitWarnings(press: Press, bindingGiven: boolean, pages: number, locate: (path: readonly (string | number)[]) => SourceLocation): Diagnostic[] {
+  if (press.binding !== 'saddle-stitch' || pages <= press.bindingLimit) return [];
+  return [
+    {
+      severity: 'warning',
+      location: locate(bindingGiven ? ['print', 'binding'] : ['print']),
+      message: t(`the press file has ${pages} pages, more than saddle stitching takes (print.bindingLimit ${press.bindingLimit})`, `印刷文件共 ${pages} 页，超过骑马钉的页数上限（print.bindingLimit ${press.bindingLimit}）`),
+      hint: t('set `binding: perfect` under print: in series.yaml (a glued spine), or raise print.bindingLimit if the shop agrees', '请在 series.yaml 的 print: 下设 `binding: perfect`（胶装），或经印厂同意后提高 print.bindingLimit'),
+    },
+  ];
 }
 
 /** One warning per image below 300 ppi at its placed size, at the figure's Markdown line. */

@@ -22,6 +22,8 @@ export interface Press {
   readonly bleed: number;
   readonly cropMarks: boolean;
   readonly binding: 'saddle-stitch' | 'perfect' | 'none';
+  /** Pages above which a saddle-stitched press file gets a warning (suggesting perfect binding). */
+  readonly bindingLimit: number;
   /** Path of the CMYK output profile, relative to the project root. */
   readonly iccProfile: string;
   /** The series file names its own profile (messages point at that key). */
@@ -45,6 +47,8 @@ const DEFAULT_PROFILE = 'profiles/FOGRA39-bulletin.icc';
 const DEFAULT_CONDITION = 'FOGRA39';
 const DEFAULT_CONDITION_INFO = 'Coated FOGRA39 (ISO 12647-2:2004)';
 const DEFAULT_BLEED = '3mm';
+/** Saddle stitching suits up to ~64 A4 pages (16 sheets); past that a shop binds a book (PRINT.md §2.4). */
+const DEFAULT_BINDING_LIMIT = 64;
 
 const MM = 72 / 25.4;
 /** Print shops keep ink this far inside the trim (the "safe zone"); less cannot be trusted to survive cutting. */
@@ -69,6 +73,7 @@ export function resolveSettings(series: SeriesManifest, locate: (path: readonly 
     bleed,
     cropMarks: print.cropMarks ?? false,
     binding: print.binding ?? 'saddle-stitch',
+    bindingLimit: print.bindingLimit ?? DEFAULT_BINDING_LIMIT,
     iccProfile,
     customProfile,
     outputCondition,

@@ -70,6 +70,7 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
 
   const articles: ArticleInput[][] = [];
   const seen = new Map<string, string>();
+  const usedImages = new Set<string>();
   for (const { section, index, file, from } of articleRefs(issueParsed)) {
     const abs = await attempt(() => resolveInside(issueDir, file, from));
     if (abs === undefined) continue;
@@ -90,6 +91,8 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
     diagnostics.push(...source.warnings);
     const blocks = await attempt(() => world.fromText('markdown', `${abs}\0${source.body}`, () => markdownToBlocks(source.body, { file: content.display, absFile: abs, issueDir })));
     if (blocks === undefined) continue;
+    if (blocks.length === 0) diagnostics.push(emptyArticle(content.display, source.titleSource));
+    for (const block of blocks) if (block.kind === 'figure') usedImages.add(block.image);
     const list = (articles[section] ??= []);
     list[index] = { file: content.display, frontMatter: source.frontMatter, titleSource: source.titleSource, blocks };
   }
@@ -98,6 +101,8 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
     const stamp = { id: issueId, number: issue.number, date: issue.date };
     diagnostics.push(...sequenceWarnings(stamp, readIssueStamps(root), (key) => issueParsed.locate([key])));
   }
+  // Only when every article was read: an article that failed to parse may be the one that uses it.
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unusedImages(root, issueDir, usedImages));
 
   let document: IssueDocument | undefined;
   if (!diagnostics.some((d) => d.severity === 'error') && issue !== undefined && series !== undefined && seriesParsed !== undefined) {
@@ -175,6 +180,32 @@ function unlistedArticles(root: string, issueDir: string, listed: Map<string, st
       location: { file: display },
       message: t(`${display} is not listed in ${issueFile}`, `${display} 没有列在 ${issueFile} 中`),
     }));
+}
+
+// A picture in images/ that no article shows was probably meant to be in one (or is left over).
+function unusedImages(root: string, issueDir: string, used: ReadonlySet<string>): Diagnostic[] {
+  const dir = path.join(issueDir, 'images');
+  return listDir(dir)
+    .filter((name) => /\.(jpe?g|png)$/i.test(name) && !used.has(path.join(dir, name)))
+    .map((name) => {
+      const display = displayPath(root, path.join(dir, name));
+      return {
+        severity: 'warning' as const,
+        location: { file: display },
+        message: t(`${display} is not used by any article`, `${display} 没有被任何文章使用`),
+        hint: t(`show it with ![caption](../images/${name}) in an article, or delete the file`, `请在文章中用 ![说明](../images/${name}) 插入，或删除该文件`),
+      };
+    });
+}
+
+// An article with front matter and no text prints a title over nothing.
+function emptyArticle(file: string, title: SourceLocation): Diagnostic {
+  return {
+    severity: 'warning',
+    location: title,
+    message: t(`${file} has a title but no text`, `${file} 只有标题，没有正文`),
+    hint: t('write the article text after the closing --- line, or remove the article from issue.yaml', '请在 --- 行之后写正文，或从 issue.yaml 中删去这篇文章'),
+  };
 }
 
 function missingIssue(issueId: string, issuesDir: string): BulletinError {

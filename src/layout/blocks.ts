@@ -109,7 +109,7 @@ export const HEADING_FONTS: Readonly<Record<HeadingLevel, FontRole>> = { 1: 'san
 
 /** Turns set lines into text (and emphasis-dot) boxes relative to a slot top at baseline `baseline`. */
 export function lineBoxes(line: SetLine, baseline: number, size: number, ink: 'text' | 'accent' = 'text'): Box[] {
-  const boxes: Box[] = [{ kind: 'text', x: line.x, y: baseline, runs: line.runs, ink }];
+  const boxes: Box[] = [line.links.length > 0 ? { kind: 'text', x: line.x, y: baseline, runs: line.runs, ink, links: line.links } : { kind: 'text', x: line.x, y: baseline, runs: line.runs, ink }];
   // 着重号: a dot centred under each ideograph, below the em box (R22).
   for (const x of line.dots) boxes.push({ kind: 'dot', x, y: baseline + size * 0.3, radius: size * 0.06, ink });
   return boxes;
@@ -152,7 +152,11 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
   const where = `${article.file}:${block.source.line ?? 1}`;
   switch (block.kind) {
     case 'paragraph': {
-      const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, BODY_FONTS, { firstIndent: 2 * style.em }), style.textWidth, fonts);
+      // A list item starts two ems in per level; its wrapped lines hang under the text, after the label.
+      const firstIndent = 2 * style.em * (block.list?.level ?? 1);
+      const restIndent = block.list === undefined ? 0 : hangingIndent(block.list.label, BODY_FONTS.regular, firstIndent, ctx);
+      const indents = block.list?.continues === true ? { firstIndent: restIndent, restIndent } : { firstIndent, restIndent };
+      const lines = setParagraph(block.runs, paragraphStyle(ctx, style.em, BODY_FONTS, indents), style.textWidth, fonts);
       record(ctx, lines, where);
       return linesToFlow(lines, ctx, style.em, where, false);
     }
@@ -161,11 +165,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
       // Wrapped heading lines hang under the heading's text, after its number (R21).
       const number = HEADING_NUMBER.exec(block.runs.map((r) => r.text).join(''))?.[0];
       // Unnumbered headings (news sub-heads) wrap like paragraphs, back to the column edge.
-      // The label's mid-line width (its 、 or ） keeps its blank), less the blank an opening （
-      // loses at the start of the first line (R12): continuation lines then start under the text.
-      const labelWidth = number ? shapeText(fonts[font], number, style.em).reduce((sum, g) => sum + g.advance, 0) : 0;
-      const trimmedOpen = number && ctx.typography.trimLineStartOpen && /^[（(]/.test(number) ? style.em / 2 : 0;
-      const restIndent = number ? 2 * style.em + labelWidth - trimmedOpen : 0;
+      const restIndent = number ? hangingIndent(number, font, 2 * style.em, ctx) : 0;
       const headingStyle = paragraphStyle(ctx, style.em, { regular: font, bold: font, emphasis: font }, { firstIndent: 2 * style.em, restIndent });
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);
@@ -177,6 +177,18 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext): 
     default:
       return assertNever(block);
   }
+}
+
+/**
+ * Where the wrapped lines of a numbered heading or list item start: under its text, after the
+ * label at its mid-line width (its 、 or ） keeps its blank), less the blank an opening （ loses
+ * at the start of the first line (R12).
+ */
+function hangingIndent(label: string, font: FontRole, firstIndent: number, ctx: BodyContext): number {
+  const em = ctx.style.em;
+  const labelWidth = shapeText(ctx.fonts[font], label, em).reduce((sum, g) => sum + g.advance, 0);
+  const trimmedOpen = ctx.typography.trimLineStartOpen && /^[（(]/.test(label) ? em / 2 : 0;
+  return firstIndent + labelWidth - trimmedOpen;
 }
 
 type Figure = Extract<BodyBlock, { kind: 'figure' }>;

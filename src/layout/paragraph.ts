@@ -9,7 +9,7 @@ import { itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/it
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
 import { naturalLine } from '../text/line';
-import type { GlyphRun, PlacedGlyph } from './types';
+import type { GlyphRun, PlacedGlyph, TextLink } from './types';
 
 export interface ParagraphStyle {
   readonly size: number;
@@ -44,6 +44,8 @@ export interface SetLine {
   /** Offset of the whole line; glyph positions in `runs` are relative to it. */
   readonly x: number;
   readonly runs: readonly GlyphRun[];
+  /** The stretches of the line that are links (x relative to `x`, like the glyphs). */
+  readonly links: readonly TextLink[];
   /** Left and right edge of the line's ink boxes. */
   readonly left: number;
   readonly right: number;
@@ -55,8 +57,31 @@ export interface SetLine {
   readonly text: string;
 }
 
-/** Sets runs at `width` points; centred lines are balanced and centred within the width. */
+/**
+ * Sets runs at `width` points; centred lines are balanced and centred within the width. A forced
+ * line break ("\n", a hard break in the Markdown) ends a line there: each stretch between two is
+ * set on its own, the ones after a break starting at the continuation indent.
+ */
 export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
+  const parts = splitAtForcedBreaks(runs);
+  if (parts.length === 1) return setUnbroken(runs, style, width, fonts);
+  return parts.flatMap((part, k) => setUnbroken(part, k === 0 ? style : { ...style, firstIndent: style.restIndent ?? 0 }, width, fonts));
+}
+
+/** The runs between forced line breaks; each part keeps its runs' styles, links and sources. */
+function splitAtForcedBreaks(runs: readonly TextRun[]): TextRun[][] {
+  if (!runs.some((run) => run.text.includes('\n'))) return [[...runs]];
+  const parts: TextRun[][] = [[]];
+  for (const run of runs) {
+    run.text.split('\n').forEach((text, k) => {
+      if (k > 0) parts.push([]);
+      if (text !== '') (parts[parts.length - 1] as TextRun[]).push({ ...run, text });
+    });
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
+function setUnbroken(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
   const paragraph = itemize(runs, (text, runStyle) => shapeWithQuoteFallback(fonts, style.fonts[runStyle], text, style.size), {
     em: style.size,
     punctuation: style.typography.punctuation,
@@ -72,8 +97,8 @@ export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, wi
     trimLineStartOpen: style.typography.trimLineStartOpen,
     minLastHan: style.minLastHan,
   };
-  if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style);
-  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span), span.isLast, style));
+  if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style, runs);
+  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span), span.isLast, style, runs));
 }
 
 /** Where a title prefers to break (R20): after " | ", before "——", at a space between phrases. */
@@ -130,7 +155,7 @@ function setAtPhraseBreaks(runs: readonly TextRun[], style: ParagraphStyle, widt
  * Titles: as many lines as needed, but of balanced length (R20), so no line is left with one
  * or two characters; each line centred.
  */
-function setCentred(paragraph: Paragraph, options: BreakOptions, style: ParagraphStyle): SetLine[] {
+function setCentred(paragraph: Paragraph, options: BreakOptions, style: ParagraphStyle, runs: readonly TextRun[]): SetLine[] {
   const natural = paragraph.items.reduce((sum, item) => sum + item.width, 0);
   const lineCount = Math.ceil(natural / options.width - 1e-9);
   const fullWidth = options.width;
@@ -147,7 +172,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
   }
   return lines.map((span) => {
     const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true });
-    const set = toSetLine(paragraph, placed, true, style);
+    const set = toSetLine(paragraph, placed, true, style, runs);
     const shift = (fullWidth - set.right - set.left) / 2;
     return shiftLine(set, shift);
   });
@@ -157,9 +182,11 @@ function shiftLine(line: SetLine, dx: number): SetLine {
   return { ...line, x: line.x + dx, left: line.left + dx, right: line.right + dx, dots: line.dots.map((x) => x + dx) };
 }
 
-function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, isLast: boolean, style: ParagraphStyle): SetLine {
+function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, isLast: boolean, style: ParagraphStyle, source: readonly TextRun[]): SetLine {
   const runs: GlyphRun[] = [];
   const dots: number[] = [];
+  const links: TextLink[] = [];
+  let previousUri: string | undefined;
   let current: { font: FontRole; glyphs: PlacedGlyph[] } | undefined;
   let text = '';
   for (const { index, x } of placed.items) {
@@ -173,6 +200,9 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
       current.glyphs.push({ id: glyph.id, x: x + (item.glyphX[g] ?? 0), text: glyph.text });
     });
     if (item.style === 'emphasis' && item.cls === 'han') dots.push(x + item.width / 2);
+    const uri = source[item.runIndex]?.link;
+    if (uri !== undefined) addToLink(links, uri, uri === previousUri, x + item.leftBlank - item.cutLeft, x + item.width - item.rightBlank + item.cutRight);
+    previousUri = uri;
     text += item.text;
   }
   // Each run ends where the next begins, so the renderer can give every glyph its laid-out advance.
@@ -184,7 +214,14 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
   const first = placed.items[0];
   const firstItem = first ? (paragraph.items[first.index] as Item) : undefined;
   const left = first && firstItem ? first.x + firstItem.leftBlank : 0;
-  return { x: 0, runs: finished, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
+  return { x: 0, runs: finished, links, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
+}
+
+/** Extends the line's last link when the item continues it (the item before had the same URI), else starts a new one. */
+function addToLink(links: TextLink[], uri: string, continues: boolean, from: number, to: number): void {
+  const last = links[links.length - 1];
+  if (continues && last !== undefined) links[links.length - 1] = { ...last, width: Math.max(last.width, to - last.x) };
+  else links.push({ x: from, width: to - from, uri });
 }
 
 /** Sets a short text on one line at natural width, starting at x = 0 (headers, folios, labels). */
@@ -200,9 +237,9 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
   };
   const run: TextRun = { text, style: 'regular', source: { file: '(template)' } };
   const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation: typography.punctuation, keepSpaces: true });
-  if (paragraph.items.length === 0) return { x: 0, runs: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
+  if (paragraph.items.length === 0) return { x: 0, runs: [], links: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
   const line = naturalLine(paragraph, { width: 1e6, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: typography.trimLineStartOpen });
-  return toSetLine(paragraph, placeLine(paragraph, line), true, style);
+  return toSetLine(paragraph, placeLine(paragraph, line), true, style, [run]);
 }
 
 /** Moves a set line right by dx. */

@@ -25,9 +25,16 @@ export interface GlyphRun {
   readonly end: number;
 }
 
+/** A stretch of a text line a click opens `uri` from (e-mail copy only); x relative to the box, like its glyphs. */
+export interface TextLink {
+  readonly x: number;
+  readonly width: number;
+  readonly uri: string;
+}
+
 export type Box =
   /** A line of text: glyph x positions and run ends are relative to `x` (moving a line moves one number). */
-  | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly runs: readonly GlyphRun[]; readonly ink: Ink }
+  | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly runs: readonly GlyphRun[]; readonly ink: Ink; readonly links?: readonly TextLink[] }
   | { readonly kind: 'rule'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number; readonly thickness: number; readonly ink: Ink }
   | { readonly kind: 'dot'; readonly x: number; readonly y: number; readonly radius: number; readonly ink: Ink }
   | { readonly kind: 'image'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly file: string; readonly source?: SourceLocation }

@@ -89,6 +89,8 @@ export interface PrintSettings {
   readonly bleed?: LengthText;
   readonly cropMarks?: boolean;
   readonly binding?: 'saddle-stitch' | 'perfect' | 'none';
+  /** Pages above which a saddle-stitched press file gets a warning (default 64, ~16 sheets of A4). */
+  readonly bindingLimit?: number;
   /** Path of the shop's CMYK ICC profile; default the shipped one. */
   readonly iccProfile?: string;
   readonly outputCondition?: string;

@@ -177,6 +177,11 @@ function emailChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
   add(pdf.displayDocTitle ? 'PASS' : 'FAIL', 'nav.displaytitle', pdf.displayDocTitle ? 'DisplayDocTitle true' : 'DisplayDocTitle not set (viewers show the file name)');
   for (const key of ['Author', 'Subject', 'Keywords']) if (!pdf.info.get(key)?.text) add('WARN', `meta.${key.toLowerCase()}`, `no Info ${key}`);
   add(pdf.outline.length > 0 ? 'PASS' : 'FAIL', 'nav.outline', pdf.outline.length > 0 ? `${pdf.outline.length} bookmark(s); first: ${pdf.outline[0]}` : 'no bookmarks');
+  // The root's /Count: the items visible at all levels (PDF 32000-1 12.3.3; PDFBox 1.4.9).
+  if (pdf.outline.length > 0) {
+    const countOk = pdf.outlineCount === pdf.outlineVisible;
+    add(countOk ? 'PASS' : 'FAIL', 'nav.outline.count', countOk ? `outline root /Count ${pdf.outlineCount} = visible items` : `outline root /Count ${pdf.outlineCount ?? 'missing'}, but ${pdf.outlineVisible} item(s) are visible`);
+  }
   const links = pdf.pages.flatMap((p, i) => p.annotations.filter((a) => a.subtype === 'Link').map((a) => ({ ...a, page: i + 1 })));
   const internal = links.filter((l) => l.uri === undefined);
   const dead = internal.filter((l) => l.destPage === null || l.destPage === undefined || (l.destName !== undefined && !pdf.namedDests.has(l.destName)));

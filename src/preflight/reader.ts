@@ -114,6 +114,9 @@ export interface PdfModel {
   readonly lang?: string;
   readonly displayDocTitle: boolean;
   readonly outline: readonly string[];
+  /** The outline root's /Count, and the number of items visible with the open/closed states given. */
+  readonly outlineCount?: number;
+  readonly outlineVisible: number;
   readonly pageLabels?: readonly PageLabelRange[];
   readonly namedDests: ReadonlySet<string>;
   readonly outputIntents: readonly OutputIntent[];
@@ -408,19 +411,20 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     outputIntents.push({ s: text(get(d, 'S')) ?? '?', ...(condition === undefined ? {} : { condition }), ...(profile ? { profile } : {}) });
   }
 
-  // Outline titles, depth first, bounded against cycles.
+  // Outline titles, depth first, bounded against cycles; and how many items a viewer shows at
+  // first (those whose parents are all open, /Count > 0), which the root's /Count must state.
   const outline: string[] = [];
-  let item = dictOf(get(dictOf(get(catalog, 'Outlines')), 'First'));
-  const stack: PDFDict[] = [];
-  while (item && outline.length < 10_000) {
-    outline.push(text(get(item, 'Title')) ?? '');
-    const child = dictOf(get(item, 'First'));
-    const next = dictOf(get(item, 'Next'));
-    if (child) {
-      if (next) stack.push(next);
-      item = child;
-    } else item = next ?? stack.pop();
-  }
+  let visibleItems = 0;
+  const walkOutline = (first: PDFDict | undefined, shown: boolean, depth: number): void => {
+    for (let item = first; item && outline.length < 10_000 && depth < 32; item = dictOf(get(item, 'Next'))) {
+      outline.push(text(get(item, 'Title')) ?? '');
+      if (shown) visibleItems++;
+      walkOutline(dictOf(get(item, 'First')), shown && (num(get(item, 'Count')) ?? 0) > 0, depth + 1);
+    }
+  };
+  const outlineRoot = dictOf(get(catalog, 'Outlines'));
+  walkOutline(dictOf(get(outlineRoot, 'First')), true, 0);
+  const outlineCount = num(get(outlineRoot, 'Count'));
 
   let pageLabels: PageLabelRange[] | undefined;
   const nums = get(dictOf(get(catalog, 'PageLabels')), 'Nums');
@@ -445,6 +449,8 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     ...(lang === undefined ? {} : { lang }),
     displayDocTitle: displayDocTitle instanceof PDFBool && displayDocTitle.asBoolean(),
     outline,
+    ...(outlineCount === undefined ? {} : { outlineCount }),
+    outlineVisible: visibleItems,
     ...(pageLabels ? { pageLabels } : {}),
     namedDests,
     outputIntents,

@@ -9,7 +9,7 @@ import type { DocumentMeta } from '../document/types';
 import type { FontSet } from '../text/fonts';
 import { openDocument, type PressSettings, standardsOf, type Target } from './document';
 import { bleedBox, pressPage, sheetFor } from './marks';
-import { addDestinationsAndOutline, addLink, setPageLabels } from './navigation';
+import { addDestinationsAndOutline, addLink, addUriLinks, setPageLabels } from './navigation';
 import { circlePath, type Colour, colourOperator, fmt } from './operators';
 import { TextPainter } from './text';
 
@@ -70,6 +70,8 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
     doc.addPage({ size: [sheet.mediaWidth, sheet.mediaHeight], margin: 0 });
     if (press) pressPage(doc, standardsOf(doc), sheet, issue.pageWidth, issue.pageHeight, press);
     for (const box of page.boxes) drawBox(bleedBox(box, sheet.bleed, issue.pageWidth, issue.pageHeight));
+    // Web and e-mail links only in the e-mail copy, like the TOC links.
+    if (target === 'email') addUriLinks(doc, page);
   }
   addDestinationsAndOutline(doc, issue, sheet.offset);
   text.finish();

@@ -127,9 +127,14 @@ const READER = path.join(__dirname, 'read-pdf.mjs');
 
 /** Reads `file` with pdf.js in a child process and returns the parsed report; throws with the reader's stderr on failure. */
 export function readPdf(file: string): PdfReport {
+  return readPdfs([file])[0] as PdfReport;
+}
+
+/** Reads several files in one child process (a corpus of small PDFs), reports in the same order. */
+export function readPdfs(files: readonly string[]): PdfReport[] {
   let stdout: string;
   try {
-    stdout = execFileSync(process.execPath, [READER, file], {
+    stdout = execFileSync(process.execPath, [READER, ...files], {
       encoding: 'utf8',
       // A 200-page issue is ~10^5 glyphs; JSON of that is tens of MB.
       maxBuffer: 512 * 1024 * 1024,
@@ -137,9 +142,12 @@ export function readPdf(file: string): PdfReport {
     });
   } catch (err) {
     const stderr = (err as { stderr?: Buffer | string }).stderr?.toString().trim();
-    throw new Error(`read-pdf.mjs failed on ${file}${stderr ? `: ${stderr}` : ''}`);
+    throw new Error(`read-pdf.mjs failed on ${files.join(', ')}${stderr ? `: ${stderr}` : ''}`);
   }
-  return JSON.parse(stdout) as PdfReport;
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as PdfReport);
 }
 
 /**

@@ -3,7 +3,7 @@
 // the file) reads from a PDF: document info, outline, page labels, fonts, and for every page its
 // annotations, its text as a viewer would copy it, and the position of every glyph.
 //
-//   node test/helpers/read-pdf.mjs FILE.pdf
+//   node test/helpers/read-pdf.mjs FILE.pdf [FILE.pdf …]   (one JSON report per line)
 //
 // It is an .mjs run in a child process because pdfjs-dist 5 is ESM-only and jest runs the tests
 // as CommonJS; test/helpers/pdf.ts wraps it with types. The shape printed here is `PdfReport`
@@ -520,19 +520,22 @@ async function readPdf(file) {
   }
 }
 
-const file = process.argv[2];
-if (!file) {
-  process.stderr.write('usage: node test/helpers/read-pdf.mjs FILE.pdf\n');
+// Several files: one JSON report per line, in order (one process for a whole corpus of PDFs).
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  process.stderr.write('usage: node test/helpers/read-pdf.mjs FILE.pdf [FILE.pdf …]\n');
   process.exit(2);
 }
-try {
-  const { document, pages } = await readPdf(file);
-  // {"pageCount":…,"fonts":[…],"pages":[…]}: the document fields, then the pre-serialised pages.
-  const head = stringify(document);
-  process.stdout.write(`${head.slice(0, -1)},"pages":[`);
-  pages.forEach((json, i) => process.stdout.write(i === 0 ? json : `,${json}`));
-  process.stdout.write(']}\n');
-} catch (err) {
-  process.stderr.write(`read-pdf: ${file}: ${err?.message ?? err}\n`);
-  process.exit(1);
+for (const file of files) {
+  try {
+    const { document, pages } = await readPdf(file);
+    // {"pageCount":…,"fonts":[…],"pages":[…]}: the document fields, then the pre-serialised pages.
+    const head = stringify(document);
+    process.stdout.write(`${head.slice(0, -1)},"pages":[`);
+    pages.forEach((json, i) => process.stdout.write(i === 0 ? json : `,${json}`));
+    process.stdout.write(']}\n');
+  } catch (err) {
+    process.stderr.write(`read-pdf: ${file}: ${err?.message ?? err}\n`);
+    process.exit(1);
+  }
 }

@@ -54,6 +54,10 @@ describe('preflight on the sample build (title with & and <)', () => {
     const report = await preflightPdf(fs.readFileSync(fileOf(result, 'email')), 'email');
     expect(formatReport(report)).toMatch(/^RESULT: PASS/m);
     expect(report.checks.find((c) => c.id === 'nav.lang')?.message).toBe('/Lang zh-CN');
+    // Sections open with their articles: the root's /Count is every item.
+    const bookmarks = (await readPdfModel(fs.readFileSync(fileOf(result, 'email')))).outline.length;
+    expect(bookmarks).toBeGreaterThan(3);
+    expect(report.checks.find((c) => c.id === 'nav.outline.count')).toMatchObject({ status: 'PASS', message: `outline root /Count ${bookmarks} = visible items` });
   });
 
   test('in both files every declared width equals the embedded program\'s advance (PDF/A-2 6.2.11.5)', async () => {
