@@ -13,7 +13,7 @@ import { formatReport, preflightPdf } from './preflight/preflight';
 import { t } from './messages';
 import { installSignalHandlers } from './output';
 import { fixIssue, formatFix } from './lint';
-import { ProgressLine, stageName, summariseWarnings } from './commands/build-report';
+import { ProgressLine, stageName, summariseWarnings, timingLine } from './commands/build-report';
 import { openInViewer } from './commands/open';
 import { localiseHelp } from './commands/help-language';
 import { locate, registerEditorCommands } from './commands/register';
@@ -107,7 +107,7 @@ function run(issueArgument: string, options: CommandOptions, dryRun: boolean): v
   const progress = new ProgressLine(process.stderr);
   const onStage = options.json
     ? undefined
-    : ({ stage, ms }: { stage: string; ms: number }) => (options.verbose ? process.stdout.write(`  ${stageName(stage).padEnd(18)} ${ms.toFixed(0).padStart(5)} ms\n`) : progress.update(stageName(stage)));
+    : ({ stage, ms }: { stage: string; ms: number }) => (options.verbose ? process.stdout.write(`${timingLine(stage, ms)}\n`) : progress.update(stageName(stage)));
   // --fix edits the articles and lists each change (on stderr with --json, so stdout stays JSON); the build then reads the fixed files.
   const fixed = options.fix ? fixIssue(root, issue).then((fixes) => fixes.forEach((f) => (options.json ? process.stderr : process.stdout).write(`${formatFix(f)}\n`))) : Promise.resolve();
   fixed

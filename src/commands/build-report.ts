@@ -66,6 +66,13 @@ export class ProgressLine {
   }
 }
 
+/** One `--verbose` timing line; Chinese names are padded by their width on a terminal (2 columns each). */
+export function timingLine(stage: string, ms: number): string {
+  const name = stageName(stage);
+  const width = [...name].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  return `  ${name}${' '.repeat(Math.max(1, 20 - width))}${ms.toFixed(0).padStart(5)} ms`;
+}
+
 /** The stage name in the editor's language (build.ts names stages in English). */
 export function stageName(stage: string): string {
   return t(stage, STAGE_ZH[stage] ?? stage);
@@ -79,10 +86,10 @@ const STAGE_ZH: Readonly<Record<string, string>> = {
   images: '读取图片',
   typeset: '排版',
   'print settings': '印刷设置',
-  'prepare images': '准备图片',
+  'images (e-mail)': '准备电子版图片',
+  'images (print)': '准备印刷版图片',
   'render e-mail': '生成电子版',
   'preflight e-mail': '电子版预检',
-  'prepare print images': '准备印刷图片',
   'render print': '生成印刷版',
   'preflight print': '印刷版预检',
   write: '写入文件',

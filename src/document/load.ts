@@ -64,7 +64,7 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
   const issue = await attempt(() => validateIssue(issueParsed));
 
   // Even when issue.yaml has mistakes, check the series and articles it names as far as possible.
-  const seriesParsed = await loadSeries(issueParsed, root, issueDir, read, attempt);
+  const seriesParsed = await loadSeries(issueParsed, root, issueDir, read, attempt, world);
   const series = seriesParsed && (await attempt(() => validateSeries(seriesParsed)));
   if (seriesParsed !== undefined) diagnostics.push(...seriesParsed.warnings);
 
@@ -86,7 +86,7 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
     seen.set(display, `${from.file}:${from.line ?? 1}`);
     const content = await read(abs, from);
     if (content === undefined) continue;
-    const source = await attempt(() => readArticleSource(content.text, content.display));
+    const source = await attempt(() => world.fromText('article-source', `${content.display}\0${content.text}`, () => readArticleSource(content.text, content.display)));
     if (source === undefined) continue;
     diagnostics.push(...source.warnings);
     const blocks = await attempt(() => world.fromText('markdown', `${abs}\0${source.body}`, () => markdownToBlocks(source.body, { file: content.display, absFile: abs, issueDir })));
@@ -128,6 +128,7 @@ async function loadSeries(
   issueDir: string,
   read: (file: string, from?: SourceLocation) => Promise<{ text: string; display: string } | undefined>,
   attempt: <T>(step: () => T | Promise<T>) => Promise<T | undefined>,
+  world: World,
 ): Promise<ParsedYaml | undefined> {
   const value = issueParsed.value;
   const seriesPath = isPlainObject(value) ? value['series'] : undefined;
@@ -137,7 +138,7 @@ async function loadSeries(
   const abs = await attempt(() => resolveInside(root, seriesPath, from, issueDir));
   if (abs === undefined) return undefined;
   const content = await read(abs, from);
-  return content && (await attempt(() => parseYamlFile(content.text, content.display)));
+  return content && (await attempt(() => world.fromText('yaml', `${content.display}\0${content.text}`, () => parseYamlFile(content.text, content.display))));
 }
 
 interface ArticleRefAt {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AlignmentType, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, Textbox, TextRun } from 'docx';
 import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import { makeTempProject, noSpace, removeTempProject, viewerText } from '../e2e/helpers';
@@ -27,6 +27,7 @@ const DOCX = {
   list: ['排查矛盾纠纷', '化解信访积案'],
   broken: ['第一行在换行符之前', '第二行在换行符之后'],
   caption: '信访接待大厅',
+  textBox: '文本框中的提示文字',
 } as const;
 
 const WECHAT = {
@@ -70,6 +71,7 @@ async function writeDocx(file: string): Promise<void> {
           new Paragraph({ children: [new ImageRun({ type: 'png', data: await png(1200, 800), transformation: { width: 300, height: 200 } })] }),
           new Paragraph({ text: DOCX.caption, style: 'Caption' }),
           new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('单位')] }), new TableCell({ children: [new Paragraph('件数')] })] })] }),
+          new Textbox({ style: { width: '200pt', height: '40pt' }, children: [new Paragraph(DOCX.textBox)] }),
           new Paragraph({ text: DOCX.paragraphs[1] }),
         ],
       },
@@ -123,7 +125,8 @@ describe('new → import → build', () => {
     const first = await runCli(root, ['import', docx, wechat, '--issue', '2024-03/', '--section', '行业动态']);
     expect(first.stderr).toBe('');
     // The table is reported at the line of the article where it was.
-    expect(first.stdout).toMatch(/issues\/2024-03\/articles\/01-spring-notice\.md:\d+: not brought in: a table \(1 rows/);
+    expect(first.stdout).toMatch(/issues\/2024-03\/articles\/01-spring-notice\.md:\d+: a table \(1 row\(s\), starting “单位件数”\) was not brought in/);
+    expect(first.stdout).toMatch(/issues\/2024-03\/articles\/01-spring-notice\.md:\d+: a text box \(“文本框中的提示文字”\): its text follows here as ordinary paragraphs/);
     const second = await runCli(root, ['import', txt, '--issue', 'issues/2024-03', '--section', '法律法规']);
     expect(second.stdout).toContain('check passed');
 
@@ -159,7 +162,7 @@ describe('new → import → build', () => {
     const text = noSpace(report.pages.map((p) => viewerText(p, BODY_SIZE)).join(''));
     // Every source text in the PDF, in the source's order.
     const expected = [
-      DOCX.title, ...DOCX.paragraphs.slice(0, 1), DOCX.heading1, DOCX.heading2, DOCX.boldLead + DOCX.afterBold, `1.${DOCX.list[0]}`, `2.${DOCX.list[1]}`, ...DOCX.broken, DOCX.caption, DOCX.paragraphs[1],
+      DOCX.title, ...DOCX.paragraphs.slice(0, 1), DOCX.heading1, DOCX.heading2, DOCX.boldLead + DOCX.afterBold, `1.${DOCX.list[0]}`, `2.${DOCX.list[1]}`, ...DOCX.broken, DOCX.caption, DOCX.textBox, DOCX.paragraphs[1],
       WECHAT.title, WECHAT.paragraphs[0], WECHAT.caption, `${WECHAT.bold}，${WECHAT.paragraphs[1]}`,
       TEXT.title, TEXT.clean, TEXT.second,
     ];

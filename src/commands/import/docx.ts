@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import mammoth from 'mammoth';
 import { t } from '../../messages';
-import { emptyDraft, runsText, type Draft } from './draft';
+import { emptyDraft, runsText, type Draft, type DraftBlock } from './draft';
+import { textBoxTexts, zipEntry } from './docx-parts';
 import { attr, htmlToBlocks, parseHtml } from './html';
 
 const STYLE_MAP = [
@@ -33,7 +34,8 @@ export async function draftFromDocx(file: string): Promise<Draft> {
     draft.images.set(key, { bytes: await image.readAsBuffer(), extension });
     return { src: key };
   });
-  const result = await mammoth.convertToHtml({ buffer: fs.readFileSync(file) }, { styleMap: STYLE_MAP, convertImage });
+  const bytes = fs.readFileSync(file);
+  const result = await mammoth.convertToHtml({ buffer: bytes }, { styleMap: STYLE_MAP, convertImage });
   for (const message of result.messages) {
     // Unmapped styles are expected (we map only what the article model has); the rest is news.
     if (!/Unrecognised (paragraph|run) style/.test(message.message)) draft.notes.push(message.message);
@@ -47,6 +49,25 @@ export async function draftFromDocx(file: string): Promise<Draft> {
     const [title] = blocks.splice(titleIndex, 1);
     if (title?.kind === 'heading') draft.title = runsText(title.runs);
   }
-  draft.blocks.push(...blocks);
+  draft.blocks.push(...markTextBoxes(blocks, bytes, draft));
   return draft;
+}
+
+// mammoth reads a text box's paragraphs as body text where the box is anchored, which is
+// rarely where it belongs: say so at its first paragraph.
+function markTextBoxes(blocks: DraftBlock[], docx: Buffer, draft: Draft): DraftBlock[] {
+  const xml = zipEntry(docx, 'word/document.xml');
+  if (xml === undefined) return blocks;
+  const out = [...blocks];
+  for (const first of textBoxTexts(xml.toString('utf8'))) {
+    const start = first.trim().slice(0, 20);
+    const what = t(`a text box (“${start}”): its text follows here as ordinary paragraphs`, `一个文本框（“${start}”）：其文字作为普通段落放在此处`);
+    const index = out.findIndex((b) => (b.kind === 'paragraph' || b.kind === 'heading') && runsText(b.runs).startsWith(start));
+    if (index < 0) {
+      draft.notes.push(t(`a text box (“${start}”) was not found in the converted text`, `转换后的文字中找不到文本框（“${start}”）`));
+      continue;
+    }
+    out.splice(index, 0, { kind: 'skipped', what, hint: t('move the text to where it belongs in the article, or delete it', '请把这段文字移到文中合适的位置，或删除') });
+  }
+  return out;
 }

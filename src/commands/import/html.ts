@@ -96,7 +96,7 @@ export function htmlToBlocks(root: HtmlNode, options: WalkOptions): DraftBlock[]
       const rows = countElements(node, 'tr');
       blocks.push({
         kind: 'skipped',
-        what: t(`a table (${rows} rows, starting “${textOf(node).slice(0, 20)}”)`, `一个表格（${rows} 行，开头为“${textOf(node).slice(0, 20)}”）`),
+        what: t(`a table (${rows} row(s), starting “${textOf(node).slice(0, 20)}”) was not brought in`, `一个表格（${rows} 行，开头为“${textOf(node).slice(0, 20)}”）未导入`),
         hint: t('retype it as paragraphs, or save it as a picture and add ![caption](../images/….png)', '请改写成段落，或存成图片后用 ![说明](../images/….png) 插入'),
       });
       return;

@@ -137,7 +137,7 @@ export function formatImport(r: ImportResult): string {
     if (a.fixes > 0) out.push(t(`  ${a.fixes} character fix(es) applied (R4: ASCII punctuation, ……, radicals)`, `  已自动修正 ${a.fixes} 处字符（R4：半角标点、省略号、部首字等）`));
     for (const field of a.written.todos) out.push(t(`  ${a.file}: TODO ${field}: not found in the source, fill it in`, `  ${a.file}：TODO ${field}：原文中未找到，请补上`));
     for (const line of a.written.uncaptioned) out.push(t(`  ${a.file}:${line}: TODO picture without a caption`, `  ${a.file}:${line}：TODO 图片没有说明`));
-    for (const s of a.written.skipped) out.push(t(`  ${a.file}:${s.line}: not brought in: ${s.what}\n    hint: ${s.hint}`, `  ${a.file}:${s.line}：未导入：${s.what}\n    提示：${s.hint}`));
+    for (const s of a.written.skipped) out.push(t(`  ${a.file}:${s.line}: ${s.what}\n    hint: ${s.hint}`, `  ${a.file}:${s.line}：${s.what}\n    提示：${s.hint}`));
     for (const note of a.notes) out.push(`  ${a.from}: ${note}`);
   }
   out.push(t(`listed in issues/${r.issue}/issue.yaml under ${r.section}`, `已列入 issues/${r.issue}/issue.yaml 的“${r.section}”栏目`));
