@@ -108,10 +108,11 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   if (options.preview) {
     // The preview's ids need not be stable across edits: the title is enough.
     const inputs = { fonts, meta: document.meta, contentHash: createHash('sha256').update(document.meta.title).digest('hex'), outputName: document.outputName };
-    const email = emailOutput(inputs, layout, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
+    // The e-mail copy has the pages as set, without the press file's padding.
+    const email = emailOutput(inputs, typeset, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
     const emailImages = await stage('images (e-mail)', () => email.prepareImages());
     const preview = await stage('render e-mail', () => email.render(emailImages));
-    return { outputs: [], pageCount: layout.pages.length, warnings: [...loaded.warnings, ...lintWarnings], notes, timings, layout, preview };
+    return { outputs: [], pageCount: typeset.pages.length, warnings: [...loaded.warnings, ...lintWarnings], notes, timings, layout, preview };
   }
 
   const press = await stage('print settings', () => pressSettings(projectRoot, settings.press, loaded.locateInSeries));
