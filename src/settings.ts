@@ -15,6 +15,8 @@ export interface Typography {
   readonly hang: 'none' | 'stops';
   /** Opening marks at line start lose their left blank (R12). */
   readonly trimLineStartOpen: boolean;
+  /** 第…条 lead-ins in bold (R31). */
+  readonly boldArticleNumbers: boolean;
 }
 
 /** What the press file needs besides the layout. */
@@ -40,7 +42,7 @@ export interface Settings {
 }
 
 /** Set in the series file when nothing else is said (TYPOGRAPHY R10, R12, R13). */
-export const DEFAULT_TYPOGRAPHY: Typography = { punctuation: 'quanjiao', hang: 'none', trimLineStartOpen: true };
+export const DEFAULT_TYPOGRAPHY: Typography = { punctuation: 'quanjiao', hang: 'none', trimLineStartOpen: true, boldArticleNumbers: true };
 
 /** The shipped CMYK profile and its output condition (profiles/README.md). */
 const DEFAULT_PROFILE = 'profiles/FOGRA39-bulletin.icc';
@@ -62,6 +64,7 @@ export function resolveSettings(series: SeriesManifest, locate: (path: readonly 
     punctuation: series.typography?.punctuation ?? DEFAULT_TYPOGRAPHY.punctuation,
     hang: series.typography?.hang ?? DEFAULT_TYPOGRAPHY.hang,
     trimLineStartOpen: series.typography?.trimLineStartOpen ?? DEFAULT_TYPOGRAPHY.trimLineStartOpen,
+    boldArticleNumbers: series.typography?.boldArticleNumbers ?? DEFAULT_TYPOGRAPHY.boldArticleNumbers,
   };
   const print = series.print ?? {};
   const bleed = parseLength(print.bleed ?? DEFAULT_BLEED);

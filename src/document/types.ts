@@ -60,6 +60,8 @@ export interface Article {
   /** The byline under the title, e.g. "上海信访发布 2024年2月2日". */
   readonly byline?: string;
   readonly documentNumber?: string;
+  /** 题注: the adoption history, one event each (R31). */
+  readonly history?: readonly string[];
   readonly runningHead: string;
   readonly tocTitle: string;
   readonly blocks: readonly BodyBlock[];

@@ -3,10 +3,10 @@
  * article page, so they do not depend on how long the TOC is), then the TOC is set with the
  * folios the articles landed on, then pages are assembled and decorated.
  */
-import type { IssueDocument } from '../document/types';
+import type { Article, IssueDocument } from '../document/types';
 import type { Typography } from '../settings';
 import type { FontSet } from '../text/fonts';
-import { type BodyContext, type ImageSizes, layoutBody } from './blocks';
+import { articleDivisions, type BodyContext, type ImageSizes, layoutBody } from './blocks';
 import { layoutCover } from './cover';
 import { decorateBodyPage } from './decorate';
 import { offsetBox } from './flow';
@@ -59,9 +59,29 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
   const outline: OutlineEntry[] = doc.sections.map((section) => ({
     title: `${section.number}${section.title}`,
     target: section.anchor,
-    children: section.articles.map((article) => ({ title: article.tocTitle, target: article.anchor, children: [] })),
+    children: section.articles.map((article) => ({ title: article.tocTitle, target: article.anchor, children: divisionOutline(article) })),
   }));
   return { pages, outline, pageWidth: style.pageWidth, pageHeight: style.pageHeight, stats, problems: [...body.problems, ...toc.problems] };
+}
+
+/**
+ * A regulation's 编 and 章 as outline entries under its article (章 under their 编), so a long
+ * regulation can be navigated (R31); 节 are too fine for the outline. A text with one chapter is
+ * not a regulation worth it.
+ */
+function divisionOutline(article: Article): OutlineEntry[] {
+  const divisions = articleDivisions(article).filter((d) => d.kind !== 'section');
+  if (divisions.filter((d) => d.kind === 'chapter').length < 2) return [];
+  const entries: { title: string; target: OutlineEntry['target']; children: OutlineEntry[] }[] = [];
+  let part: (typeof entries)[number] | undefined;
+  for (const d of divisions) {
+    const entry = { title: `${d.number}\u3000${d.title}`, target: d.anchor, children: [] };
+    if (d.kind === 'part') {
+      part = entry;
+      entries.push(entry);
+    } else (part ? part.children : entries).push(entry);
+  }
+  return entries;
 }
 
 function placeItems(page: PaginatedPage, style: PageStyle, pageIndex: number): Box[] {

@@ -5,10 +5,11 @@
 import type { RunStyle, TextRun } from '../document/types';
 import type { Typography } from '../settings';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
-import { itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
+import { itemize, type Item, type Junction, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
-import { naturalLine } from '../text/line';
+import { JOINT_ISSUER_END } from '../text/legal';
+import { buildSums, measureLine, naturalLine } from '../text/line';
 import type { GlyphRun, PlacedGlyph, TextLink } from './types';
 
 export interface ParagraphStyle {
@@ -22,6 +23,8 @@ export interface ParagraphStyle {
   readonly lastLineReserve: number;
   readonly typography: Typography;
   readonly keepSpaces?: boolean;
+  /** Break at word boundaries where possible (titles, TOC entries, 题注; R31). */
+  readonly words?: boolean;
 }
 
 /**
@@ -86,6 +89,7 @@ function setUnbroken(runs: readonly TextRun[], style: ParagraphStyle, width: num
     em: style.size,
     punctuation: style.typography.punctuation,
     keepSpaces: style.keepSpaces === true,
+    words: style.words === true,
   });
   if (paragraph.items.length === 0) return [];
   const options: BreakOptions = {
@@ -111,7 +115,13 @@ const PHRASE_BREAK = /(?<=[|｜])\s*|\s*(?=——)|(?<=[\p{Script=Han}”》）]
 function setAtPhraseBreaks(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] | undefined {
   if (runs.length !== 1) return undefined;
   const run = runs[0] as TextRun;
-  const phrases = run.text.split(PHRASE_BREAK).map((p) => p.trim()).filter((p) => p.length > 0);
+  const phrases: string[] = [];
+  for (const part of run.text.split(PHRASE_BREAK).map((p) => p.trim()).filter((p) => p.length > 0)) {
+    // Joint issuers (中共中央办公厅　国务院办公厅) are one phrase: their space is a separator (R31).
+    const previous = phrases[phrases.length - 1];
+    if (previous !== undefined && JOINT_ISSUER_END.test(previous) && /^\p{Script=Han}/u.test(part)) phrases[phrases.length - 1] = `${previous} ${part}`;
+    else phrases.push(part);
+  }
   if (phrases.length < 2) return undefined;
   // Each grouping below re-measures the same line texts: set each text once.
   const setOnce = new Map<string, SetLine | undefined>();
@@ -151,29 +161,77 @@ function setAtPhraseBreaks(runs: readonly TextRun[], style: ParagraphStyle, widt
   });
 }
 
+/** A centred line further than this from the balanced length (so two lines differ by > 2 em) is out of balance (R20). */
+const BALANCE_TOLERANCE_EM = 1;
+const OUT_OF_BALANCE_COST = 1000;
+const CENTRED_RUNT_COST = 5000;
+/** An extra line costs more than a break inside a word, less than one inside a name. */
+const EXTRA_LINE_COST = 3000;
+
 /**
- * Titles: as many lines as needed, but of balanced length (R20), so no line is left with one
- * or two characters; each line centred.
+ * Centred text (titles, captions, 题注 lines): the fewest lines that fit, as balanced as possible
+ * (R20), each centred. A small search over the break positions: each line costs its distance
+ * from the balanced length, more when out of tolerance, plus the junction's penalty (a break
+ * inside a word, a name or 《》 when the text asks for word boundaries, R31), so a break inside
+ * a word wins only where no boundary keeps the lines in balance.
  */
 function setCentred(paragraph: Paragraph, options: BreakOptions, style: ParagraphStyle, runs: readonly TextRun[]): SetLine[] {
-  const natural = paragraph.items.reduce((sum, item) => sum + item.width, 0);
-  const lineCount = Math.ceil(natural / options.width - 1e-9);
-  const fullWidth = options.width;
-  let lines = breakLines(paragraph, options);
-  if (lineCount > 1) {
-    // Narrow the measure to the balanced width (rounded up to whole ems) and re-break.
-    const balanced = Math.min(options.width, Math.ceil(natural / lineCount / style.size) * style.size + style.size);
-    const narrower = { ...options, width: balanced };
-    const tried = breakLines(paragraph, narrower);
-    if (tried.length === lines.length) {
-      lines = tried;
-      options = narrower;
+  const { items, junctions, em } = paragraph;
+  const n = items.length;
+  const sums = buildSums(paragraph);
+  const config = { ...options, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none' as const };
+  const widthOf = (i: number, j: number) => measureLine(paragraph, sums, i, j, config).natural;
+  const total = widthOf(0, n);
+  const totalHan = sums.han[n] as number;
+  const breakable = (k: number) => k === 0 || k === n || (junctions[k] as Junction).breakable;
+  /** The cheapest `count` balanced lines, or undefined when they cannot fit. */
+  function balancedBreaks(count: number): { spans: [number, number][]; cost: number } | undefined {
+    const target = total / count;
+    // best[c][j]: cheapest way to set items [0, j) as c lines.
+    const best = Array.from({ length: count + 1 }, () => new Float64Array(n + 1).fill(Infinity));
+    const from = Array.from({ length: count + 1 }, () => new Int32Array(n + 1).fill(-1));
+    (best[0] as Float64Array)[0] = 0;
+    for (let c = 1; c <= count; c++) {
+      for (let j = 1; j <= n; j++) {
+        if (!breakable(j) || (c === count) !== (j === n)) continue;
+        for (let i = j - 1; i >= 0; i--) {
+          const before = (best[c - 1] as Float64Array)[i] as number;
+          if (!breakable(i) || before === Infinity) continue;
+          const width = widthOf(i, j);
+          if (width > options.width + 1e-6) break;
+          const dev = Math.abs(width - target) / em;
+          let cost = 10 * dev * dev + (dev > BALANCE_TOLERANCE_EM ? OUT_OF_BALANCE_COST : 0);
+          if (j < n) cost += (junctions[j] as Junction).penalty;
+          if (totalHan >= style.minLastHan && (sums.han[j] as number) - (sums.han[i] as number) < style.minLastHan) cost += CENTRED_RUNT_COST;
+          if (before + cost < ((best[c] as Float64Array)[j] as number)) {
+            (best[c] as Float64Array)[j] = before + cost;
+            (from[c] as Int32Array)[j] = i;
+          }
+        }
+      }
     }
+    const cost = (best[count] as Float64Array)[n] as number;
+    if (cost === Infinity) return undefined;
+    const spans: [number, number][] = [];
+    for (let c = count, j = n; c > 0; c--) {
+      const i = (from[c] as Int32Array)[j] as number;
+      spans.unshift([i, j]);
+      j = i;
+    }
+    return { spans, cost };
   }
+  // The fewest lines that fit; one or two more only where fewer would split a name (R31).
+  const fewest = Math.max(1, Math.ceil(total / options.width - 1e-9));
+  let chosen: { spans: [number, number][]; cost: number } | undefined;
+  for (let count = fewest; count <= Math.min(n, fewest + 2, 12); count++) {
+    const tried = balancedBreaks(count);
+    if (tried && (!chosen || tried.cost + (count - fewest) * EXTRA_LINE_COST < chosen.cost)) chosen = { ...tried, cost: tried.cost + (count - fewest) * EXTRA_LINE_COST };
+  }
+  const lines = chosen ? chosen.spans.map(([i, j]) => measureLine(paragraph, sums, i, j, config)) : breakLines(paragraph, options);
   return lines.map((span) => {
-    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true });
+    const placed = placeLine(paragraph, { ...span, indent: 0, adjustment: 0, isLast: true });
     const set = toSetLine(paragraph, placed, true, style, runs);
-    const shift = (fullWidth - set.right - set.left) / 2;
+    const shift = (options.width - set.right - set.left) / 2;
     return shiftLine(set, shift);
   });
 }

@@ -36,7 +36,7 @@ export interface Segment {
 export const OPAQUE = '\uFFFC';
 
 /** Front matter keys whose values are set in the PDF (title, byline, running head, TOC). */
-const TEXT_KEYS = /^(title|subtitle|source|runningHead|tocTitle|documentNumber)[ \t]*:[ \t]*/;
+const TEXT_KEYS = /^(title|subtitle|source|runningHead|tocTitle|documentNumber|history)[ \t]*:[ \t]*/;
 const FENCE = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 const HEADING = /^ {0,3}#{1,6}(?=[ \t]|$)[ \t]*/;

@@ -4,6 +4,7 @@
  */
 import { type ContentScan, newScan, scanContent } from './content';
 import type { InfoValue, PdfModel, Rect } from './reader';
+import { uaChecks } from './ua';
 import { unescapeXml, xmlProblem } from './xml';
 
 export type Profile = 'print' | 'email' | 'general';
@@ -72,6 +73,9 @@ export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions
 
   if (profile === 'print') checks.push(...printChecks(pdf, total, options));
   if (profile === 'email') checks.push(...emailChecks(pdf, total, options));
+  // The e-mail copy is tagged (PDF/UA-1); any other file that claims PDF/UA is held to it too.
+  const claimsUa = xmp !== undefined && xmpValue(xmp, 'pdfuaid:part') !== undefined;
+  if (profile === 'email' || claimsUa) checks.push(...uaChecks(pdf, scans, (property) => (xmp === undefined ? undefined : xmpValue(xmp, property))));
   return checks;
 }
 
@@ -162,6 +166,12 @@ function emailChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
   const part = xmpValue(xmp, 'pdfaid:part');
   const conformance = xmpValue(xmp, 'pdfaid:conformance');
   add(part ? 'PASS' : 'FAIL', 'pdfa.id', part ? `claims PDF/A-${part}${(conformance ?? '').toLowerCase()}` : 'no pdfaid in the XMP');
+  // Level A is level B plus the logical structure: a tagged file, Unicode for every glyph (the
+  // ua.* and fonts.tounicode checks hold the rest).
+  if (conformance?.toUpperCase() === 'A') {
+    const tagged = pdf.structure.marked && pdf.structure.hasTree;
+    add(tagged ? 'PASS' : 'FAIL', 'pdfa.level', tagged ? 'level A: tagged (MarkInfo /Marked true, StructTreeRoot)' : 'claims level A but is not a tagged PDF');
+  }
   const intent = pdf.outputIntents.find((oi) => oi.s === 'GTS_PDFA1');
   const header = intent?.profile ? iccHeader(intent.profile) : undefined;
   add(header ? 'PASS' : 'FAIL', 'pdfa.outputintent', header ? `GTS_PDFA1 "${intent?.condition ?? '?'}", profile space ${header.space}` : 'no GTS_PDFA1 output intent with an embedded profile');
@@ -257,6 +267,10 @@ function mergeScan(into: ContentScan, from: ContentScan): ContentScan {
   for (const [k, v] of from.textColours) into.textColours.set(k, (into.textColours.get(k) ?? 0) + v);
   into.rgbOperators += from.rgbOperators;
   into.images.push(...from.images);
+  into.marks.unmarkedPaints += from.marks.unmarkedPaints;
+  into.marks.artifactInTagged += from.marks.artifactInTagged;
+  into.marks.taggedInArtifact += from.marks.taggedInArtifact;
+  into.marks.unbalanced += from.marks.unbalanced;
   return into;
 }
 

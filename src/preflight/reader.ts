@@ -54,6 +54,10 @@ export interface Resources {
 export interface Annotation {
   readonly subtype: string;
   readonly rect: Rect;
+  /** /Contents: the annotation's description for assistive technology. */
+  readonly contents?: string;
+  /** The type of the structure element its /StructParent names in the ParentTree (Link, Annot, …). */
+  readonly structElement?: string;
   /** Internal link: the named destination, or the page index it resolves to (null when dangling). */
   readonly destName?: string;
   readonly destPage?: number | null;
@@ -62,6 +66,10 @@ export interface Annotation {
 
 export interface PageModel {
   readonly media: Rect;
+  /** /Tabs (annotation tab order; S = structure order). */
+  readonly tabs?: string;
+  /** MCIDs of this page that the ParentTree maps to a structure element. */
+  readonly taggedMcids: ReadonlySet<number>;
   readonly trim?: Rect;
   readonly bleed?: Rect;
   readonly annotations: readonly Annotation[];
@@ -104,6 +112,19 @@ export interface PageLabelRange {
   readonly first: number;
 }
 
+/** The logical structure (tagged PDF): what the PDF/UA checks read. */
+export interface StructureModel {
+  /** MarkInfo /Marked and /Suspects. */
+  readonly marked: boolean;
+  readonly suspects: boolean;
+  /** A StructTreeRoot is present. */
+  readonly hasTree: boolean;
+  /** RoleMap: custom type → type. */
+  readonly roleMap: ReadonlyMap<string, string>;
+  /** Elements depth first (reading order): type, Alt/ActualText, parent type. */
+  readonly elements: readonly { readonly type: string; readonly parent: string; readonly alt?: string; readonly actualText?: string }[];
+}
+
 export interface PdfModel {
   readonly version: string;
   readonly bytes: number;
@@ -122,6 +143,7 @@ export interface PdfModel {
   readonly outputIntents: readonly OutputIntent[];
   readonly pages: readonly PageModel[];
   readonly fonts: readonly FontModel[];
+  readonly structure: StructureModel;
 }
 
 /**
@@ -238,6 +260,41 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     namedDests.add(key.decodeText());
     namedDestPages.set(key.decodeText(), destPage(value));
   }
+
+  // Logical structure: MarkInfo, the tree depth first, the ParentTree (page MCIDs and annotations).
+  const markInfo = dictOf(get(catalog, 'MarkInfo'));
+  const flag = (obj: PDFObject | undefined) => obj instanceof PDFBool && obj.asBoolean();
+  const treeRoot = dictOf(get(catalog, 'StructTreeRoot'));
+  const roleMap = new Map<string, string>();
+  for (const [key, value] of dictOf(get(treeRoot, 'RoleMap'))?.entries() ?? []) roleMap.set(key.decodeText(), text(value) ?? '');
+  const elements: { type: string; parent: string; alt?: string; actualText?: string }[] = [];
+  const walkTree = (obj: PDFObject | undefined, parent: string, depth: number): void => {
+    const v = lookup(obj);
+    if (depth > 64 || elements.length > 200_000) return;
+    if (v instanceof PDFArray) {
+      for (const kid of v.asArray()) walkTree(kid, parent, depth);
+      return;
+    }
+    const d = dictOf(v);
+    const type = d ? text(get(d, 'S')) : undefined;
+    if (!d || type === undefined) return; // an MCID, an MCR or an OBJR
+    const alt = text(get(d, 'Alt'));
+    const actualText = text(get(d, 'ActualText'));
+    elements.push({ type, parent, ...(alt === undefined ? {} : { alt }), ...(actualText === undefined ? {} : { actualText }) });
+    walkTree(d.get(PDFName.of('K')), type, depth + 1);
+  };
+  if (treeRoot) walkTree(treeRoot.get(PDFName.of('K')), 'StructTreeRoot', 0);
+  // ParentTree: key → an array of elements by MCID (a page) or one element (an annotation).
+  const parentTree = new Map<number, PDFObject | undefined>();
+  const walkNumberTree = (node: PDFDict | undefined, depth: number): void => {
+    if (!node || depth > 32) return;
+    const nums = get(node, 'Nums');
+    if (nums instanceof PDFArray) for (let i = 0; i + 1 < nums.size(); i += 2) parentTree.set(num(nums.get(i)) ?? -1, lookup(nums.get(i + 1)));
+    const kids = get(node, 'Kids');
+    if (kids instanceof PDFArray) for (const kid of kids.asArray()) walkNumberTree(dictOf(kid), depth + 1);
+  };
+  walkNumberTree(dictOf(get(treeRoot, 'ParentTree')), 0);
+  const structure: StructureModel = { marked: flag(get(markInfo, 'Marked')), suspects: flag(get(markInfo, 'Suspects')), hasTree: treeRoot !== undefined, roleMap, elements };
 
   const colourFamily = (obj: PDFObject | undefined, depth = 0): string => {
     const v = lookup(obj);
@@ -367,11 +424,16 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
       const action = dictOf(get(ad, 'A'));
       const dest = get(ad, 'Dest') ?? (text(get(action, 'S')) === 'GoTo' ? get(action, 'D') : undefined);
       const uri = text(get(action, 'URI'));
+      const contents = text(get(ad, 'Contents'));
+      const parentKey = num(get(ad, 'StructParent'));
+      const element = parentKey === undefined ? undefined : dictOf(parentTree.get(parentKey));
+      const structElement = element ? text(get(element, 'S')) : undefined;
+      const tagging = { ...(contents === undefined ? {} : { contents }), ...(structElement === undefined ? {} : { structElement }) };
       if (dest instanceof PDFString || dest instanceof PDFHexString || dest instanceof PDFName) {
         const name = dest.decodeText();
-        annotations.push({ subtype, rect: r, destName: name, destPage: namedDestPages.get(name) ?? null });
-      } else if (dest) annotations.push({ subtype, rect: r, destPage: destPage(dest) });
-      else annotations.push(uri === undefined ? { subtype, rect: r } : { subtype, rect: r, uri });
+        annotations.push({ subtype, rect: r, ...tagging, destName: name, destPage: namedDestPages.get(name) ?? null });
+      } else if (dest) annotations.push({ subtype, rect: r, ...tagging, destPage: destPage(dest) });
+      else annotations.push(uri === undefined ? { subtype, rect: r, ...tagging } : { subtype, rect: r, ...tagging, uri });
     }
     let content: Uint8Array = new Uint8Array();
     let contentError: string | undefined;
@@ -384,9 +446,16 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     }
     const trim = rect(get(node, 'TrimBox'));
     const bleed = rect(get(node, 'BleedBox'));
+    const tabs = text(get(node, 'Tabs'));
+    const pageKey = num(get(node, 'StructParents'));
+    const byMcid = pageKey === undefined ? undefined : parentTree.get(pageKey);
+    const taggedMcids = new Set<number>();
+    if (byMcid instanceof PDFArray) byMcid.asArray().forEach((element, mcid) => dictOf(element) && taggedMcids.add(mcid));
     const { x, y, width, height } = page.getMediaBox();
     return {
       media: [x, y, x + width, y + height] as Rect,
+      ...(tabs === undefined ? {} : { tabs }),
+      taggedMcids,
       ...(trim ? { trim } : {}),
       ...(bleed ? { bleed } : {}),
       annotations,
@@ -456,5 +525,6 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     outputIntents,
     pages,
     fonts: [...fonts.values()],
+    structure,
   };
 }

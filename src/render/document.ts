@@ -54,9 +54,11 @@ export function openDocument({ target, meta, contentHash, press }: DocumentOptio
     font: null as unknown as string,
     bufferPages: true,
     compress: true,
-    // PDF/X-4 allows at most 1.6; the e-mail copy is PDF/A-2b (1.7, sRGB intent added by pdfkit).
+    // PDF/X-4 allows at most 1.6. The e-mail copy is tagged (tags.ts: MarkInfo, StructTreeRoot,
+    // pages' /Tabs /S), so it is PDF/A-2a (1.7, sRGB intent added by pdfkit) and PDF/UA-1; our
+    // preflight checks the tagging that 2a adds to 2b (ua.* checks, pdfa.id).
     pdfVersion: press ? '1.6' : '1.7',
-    ...(press ? {} : { subset: 'PDF/A-2b' as const }),
+    ...(press ? {} : { subset: 'PDF/A-2a' as const, tagged: true }),
     lang: meta.lang,
     displayTitle: true,
     info: {
@@ -84,7 +86,7 @@ export function openDocument({ target, meta, contentHash, press }: DocumentOptio
     modifyDate: meta.creationDate,
     documentSeed: `bulletin:${meta.title}:${contentHash}`,
     instanceSeed: `bulletin:${meta.title}:${contentHash}:${target}`,
-    ...(press ? { pdfx: { version: 'PDF/X-4', trapped: false } } : {}),
+    ...(press ? { pdfx: { version: 'PDF/X-4', trapped: false } } : { pdfuaPart: 1 }),
   });
   const chunks: Buffer[] = [];
   pdfkit.on('data', (chunk: Buffer) => chunks.push(chunk));

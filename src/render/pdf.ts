@@ -9,8 +9,9 @@ import type { DocumentMeta } from '../document/types';
 import type { FontSet } from '../text/fonts';
 import { openDocument, type PressSettings, standardsOf, type Target } from './document';
 import { bleedBox, pressPage, sheetFor } from './marks';
-import { addDestinationsAndOutline, addLink, addUriLinks, setPageLabels } from './navigation';
+import { addDestinationsAndOutline, addLink, addUriLinks, linkDescription, setPageLabels } from './navigation';
 import { circlePath, type Colour, colourOperator, fmt } from './operators';
+import { type Painting, StructureWriter } from './tags';
 import { TextPainter } from './text';
 
 export type { PressSettings, Target } from './document';
@@ -32,6 +33,12 @@ const INKS: Readonly<Record<Target, Readonly<Record<Ink, Colour>>>> = {
   email: { text: [0, 0, 0], accent: [190, 20, 30], rule: [0, 0, 0], muted: [100, 100, 100] },
 };
 
+/** A box's place in the structure tree: its tag's element, or an artifact (untagged text is a running head or folio). */
+function paintingOf(box: Exclude<Box, { kind: 'link' }>): Painting {
+  if ((box.kind === 'text' || box.kind === 'image') && box.tag) return { tag: box.tag };
+  return { artifact: box.kind === 'text' ? 'Pagination' : 'Layout' };
+}
+
 /** Renders the pages to PDF bytes. */
 export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: RenderOptions): Promise<Buffer> {
   const { target } = options;
@@ -41,6 +48,8 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   const sheet = sheetFor(issue.pageWidth, issue.pageHeight, press);
   const text = new TextPainter(doc, fonts);
   const colour = (ink: Ink) => INKS[target][ink];
+  // The e-mail copy is tagged (PDF/UA-1): every box is marked content of its element or an artifact.
+  const structure = target === 'email' ? new StructureWriter(doc, issue.pages) : undefined;
 
   const drawBox = (box: Box): void => {
     switch (box.kind) {
@@ -61,7 +70,7 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
       }
       case 'link':
         // Links only in the e-mail copy: PDF/X forbids annotations inside the trim (PRINT.md).
-        if (target === 'email') addLink(doc, box);
+        if (target === 'email') addLink(doc, box, linkDescription(issue, box.target), structure);
         return;
     }
   };
@@ -69,10 +78,15 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   for (const page of issue.pages) {
     doc.addPage({ size: [sheet.mediaWidth, sheet.mediaHeight], margin: 0 });
     if (press) pressPage(doc, standardsOf(doc), sheet, issue.pageWidth, issue.pageHeight, press);
-    for (const box of page.boxes) drawBox(bleedBox(box, sheet.bleed, issue.pageWidth, issue.pageHeight));
+    for (const box of page.boxes) {
+      const placed = bleedBox(box, sheet.bleed, issue.pageWidth, issue.pageHeight);
+      if (!structure || placed.kind === 'link') drawBox(placed);
+      else structure.painted(paintingOf(placed), () => drawBox(placed));
+    }
     // Web and e-mail links only in the e-mail copy, like the TOC links.
-    if (target === 'email') addUriLinks(doc, page);
+    if (target === 'email') addUriLinks(doc, page, structure);
   }
+  structure?.finish();
   addDestinationsAndOutline(doc, issue, sheet.offset);
   text.finish();
   setPageLabels(doc, issue.pages);

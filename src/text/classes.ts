@@ -28,7 +28,7 @@ export const QUESTION_EXCLAMATION = new Set('？！');
 /** 。？！ close a sentence; kaiming style keeps them full width. */
 export const SENTENCE_STOPS = new Set('。？！');
 
-import { isFullwidthLatin, isHan, isOtherEastAsian } from './script';
+import { isEnclosedNumeral, isFullwidthLatin, isHan, isOtherEastAsian } from './script';
 
 const classCache = new Map<string, CharClass>();
 
@@ -54,7 +54,8 @@ function classifyUncached(ch: string): CharClass {
   if (ch === '…' || ch === '⋯' || ch === '⸺') return 'long';
   // Full-width letters and digits, kana and hangul are set as ideographs: one em wide, breakable
   // on either side, no CJK–Latin gap (jlreq cl-19).
-  if (isHan(ch) || isFullwidthLatin(ch) || isOtherEastAsian(ch)) return 'han';
+  // Enclosed numerals (⒈ ① ⑴) are one-em labels in the CJK font, not Latin digits (R31).
+  if (isHan(ch) || isFullwidthLatin(ch) || isOtherEastAsian(ch) || isEnclosedNumeral(ch)) return 'han';
   if (/[\p{L}\p{N}@&_.,:;!?'"()\-+=*/\\[\]{}<>|~^×]/u.test(ch)) return 'latin';
   return 'other';
 }

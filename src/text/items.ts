@@ -6,7 +6,8 @@
 import type { RunStyle, TextRun } from '../document/types';
 import type { FontRole } from './fonts';
 import { type CharClass, classify, isCjk, type PunctuationStyle, QUESTION_EXCLAMATION, SENTENCE_STOPS } from './classes';
-import { SCRIPT } from './script';
+import { isEnclosedNumeral, SCRIPT } from './script';
+import { breakCosts } from './words';
 
 /** One glyph as shaped by the font: glyph id, advance in points, and the text it stands for. */
 export interface ShapedGlyph {
@@ -41,6 +42,8 @@ export interface Item {
   readonly spaceStretch: number;
   /** Index of the run the item came from (to find its source location). */
   readonly runIndex: number;
+  /** A one-em separator between Chinese text (第一条　为了): exactly one em, justification leaves it alone. */
+  readonly separator: boolean;
 }
 
 /** What lies between item k-1 and item k. */
@@ -71,6 +74,11 @@ export interface ItemizeOptions {
    * separate phrases); a kept space between Chinese characters is set one em wide.
    */
   readonly keepSpaces?: boolean;
+  /**
+   * Prefer breaks at word boundaries (text/words.ts): for titles, TOC entries and 题注, whose
+   * breaks are chosen freely. Body text breaks between any two characters.
+   */
+  readonly words?: boolean;
 }
 
 const NO_JUNCTION: Junction = { breakable: false, penalty: 0, gap: 0, gapShrink: 0, gapStretch: 0, justifiable: false };
@@ -83,7 +91,11 @@ interface Token {
   glyphs: ShapedGlyph[];
   /** Break opportunity after this token inside a Latin run (e-mail, URL). */
   softBreakAfter?: boolean;
+  /** An ASCII stop set as a full-width one. */
+  asciiStop?: boolean;
 }
+
+const ASCII_STOPS = new Set([',', ';', ':', '?', '!']);
 
 /** Itemizes a paragraph: source spaces resolved (R4, R15), punctuation blanks and compression (R10). */
 export function itemize(runs: readonly TextRun[], shape: Shaper, options: ItemizeOptions): Paragraph {
@@ -92,7 +104,19 @@ export function itemize(runs: readonly TextRun[], shape: Shaper, options: Itemiz
   widenSeparators(items, options.em, options.keepSpaces === true);
   applyQuestionExclamationPairs(items, options.em);
   const junctions = items.map((item, k) => (k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, item, tokens[k - 1] as Token, options.em)));
-  return { items, junctions, em: options.em };
+  return { items, junctions: options.words === true ? withWordCosts(items, junctions) : junctions, em: options.em };
+}
+
+/** Adds the cost of breaking inside a word, name or 《》 title to each breakable junction. */
+function withWordCosts(items: readonly Item[], junctions: readonly Junction[]): Junction[] {
+  const costs = breakCosts(items.map((item) => item.text).join(''));
+  let offset = 0;
+  return junctions.map((junction, k) => {
+    const at = offset;
+    offset += Array.from((items[k] as Item).text).length;
+    const cost = costs[at] ?? 0;
+    return k === 0 || !junction.breakable || cost === 0 ? junction : { ...junction, penalty: junction.penalty + cost };
+  });
 }
 
 type MutableItem = { -readonly [K in keyof Item]: Item[K] };
@@ -123,6 +147,12 @@ function pushGlyph(tokens: Token[], ch: string, glyph: ShapedGlyph, style: RunSt
   }
   if (ch === '——' || ch === '……' || ch === '⸺') cls = 'long';
   else if (first === '—' || first === '…') cls = 'middle';
+  // An ASCII , ; : ? ! right after Chinese text is a Chinese stop typed in ASCII: set with the
+  // spacing of its full-width form (no CJK–Latin gap before it, R4), the glyph kept as typed.
+  if (ASCII_STOPS.has(ch) && last && isCjk(last.cls)) {
+    tokens.push({ cls: 'stop', text: ch, style, runIndex, glyphs: [glyph], asciiStop: true });
+    return;
+  }
   const latinLike = cls === 'latin' || cls === 'pre' || cls === 'post';
   if (latinLike && last && last.runIndex === runIndex && (last.cls === 'latin' || last.cls === 'pre') && !last.softBreakAfter) {
     last.text += ch;
@@ -191,6 +221,8 @@ export function resolveSourceSpaces(runs: readonly TextRun[]): string[] {
     if (before === undefined || after === undefined) continue;
     const a = classify(before);
     const b = classify(after);
+    // A label (⒈ ①) is followed by its own fixed gap, not by a typed space.
+    if (isEnclosedNumeral(before)) continue;
     if (a === 'han' && b === 'han') {
       // A line break inside the source between two ideographs is YAML folding or PDF copy-paste (R4).
       if (typed.every((c) => c === '\n' || c === '\r')) continue;
@@ -224,14 +256,22 @@ function toItem(token: Token, { em, punctuation }: ItemizeOptions): MutableItem 
     spaceShrink: 0,
     spaceStretch: 0,
     runIndex: token.runIndex,
+    separator: false,
   };
   switch (token.cls) {
     case 'open':
     case 'close':
     case 'stop': {
+      // An ASCII stop in Chinese text fills the full-width mark's em: its glyph at the left, the
+      // half em on the right compressible like a full-width stop's blank.
+      const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(token.text) && !(token.asciiStop && '?!'.includes(token.text)));
+      if (token.asciiStop) {
+        item.width = Math.max(natural, halfAlways ? em / 2 : em);
+        item.rightBlank = halfAlways ? 0 : Math.min(em / 2, item.width - natural);
+        return item;
+      }
       // Full-width marks carry half an em of blank on one side (SC glyph positions, §0.1).
       const blank = Math.min(em / 2, natural / 2);
-      const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(token.text));
       if (halfAlways) {
         item.width = natural - blank;
         if (token.cls === 'open') item.glyphX = [-blank];
@@ -286,6 +326,7 @@ function widenSeparators(items: MutableItem[], em: number, keepSpaces: boolean):
     item.width = em;
     item.spaceShrink = 0;
     item.spaceStretch = 0;
+    item.separator = true;
   });
 }
 
@@ -324,6 +365,8 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
     penalty = 50;
   }
   if (a.cls === 'middle') penalty = 100;
+  // A number never parts from the unit or measure word after it: 20|日, 5|号, 100|万元 (R31).
+  if (a.cls === 'latin' && b.cls === 'han' && /\d$/.test(a.text)) breakable = false;
   // No CJK–Latin gap after a Latin run's own closing punctuation ("1.国家…", R21) or before its opening bracket.
   const hanLatin =
     (a.cls === 'han' && b.cls === 'latin' && !/^[([{]/.test(b.text)) || (a.cls === 'latin' && b.cls === 'han' && !/[.,:;!?)\]}]$/.test(a.text));
@@ -337,6 +380,8 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
     gapShrink: hanLatin ? em / 8 : 0,
     gapStretch: hanLatin ? em / 4 : 0,
     // A CJK–Latin gap stretches only to ½ em (its own first stage), never by the even extra (R14).
-    justifiable: !connector && !latinInside && !hanLatin,
+    // After a label (⒈ ①) the gap is the glyph's own, the same on every line (R31).
+    // Nor beside a separator: 第一条　为了 keeps exactly one em on every line (R31).
+    justifiable: !connector && !latinInside && !hanLatin && !isEnclosedNumeral(a.text) && !a.separator && !b.separator,
   };
 }

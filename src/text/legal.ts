@@ -14,6 +14,12 @@ export function endsWithStructureNumber(text: string, at: number): boolean {
   return new RegExp(`第${NUMERAL}[编章节条款]$`, 'u').test(text.slice(Math.max(0, at - 12), at));
 }
 
+/**
+ * The end of an issuing body's name (…办公厅, 国务院, …委员会, …部): a space after it separates joint
+ * issuers (中共中央办公厅　国务院办公厅), which belong together, not two phrases of a title.
+ */
+export const JOINT_ISSUER_END = /(?:中共中央|国务院|办公厅|委员会|人民政府|人民法院|人民检察院|[部委局署厅办院府])$/u;
+
 export type DivisionKind = 'part' | 'chapter' | 'section';
 
 /** A heading of a regulation's divisions: 第一编 (part), 第一章 (chapter), 第一节 (section). */

@@ -34,6 +34,8 @@ export const SCRIPT = {
    * decimal point, so they do not make their neighbours Chinese (see `sharedDashes`).
    */
   sharedPunctuation: '“”‘’…⋯⸺',
+  /** Enclosed and parenthesised numerals used as list labels: ① ⑴ ⒈ ❶ ㈠ ㉑ (R31). */
+  enclosedNumeral: String.raw`\u2460-\u24FF\u2776-\u2793\u3220-\u3229\u3251-\u325F\u3280-\u3289\u32B1-\u32BF`,
   sharedDashes: '—·',
 } as const;
 
@@ -46,6 +48,8 @@ const test = (body: string) => {
 export const isHan = test(SCRIPT.han);
 /** Ａ–Ｚ ａ–ｚ ０–９. */
 export const isFullwidthLatin = test(SCRIPT.fullwidthLatin);
+/** ① ⑴ ⒈ ㈠: a numbering label. */
+export const isEnclosedNumeral = test(SCRIPT.enclosedNumeral);
 /** Kana, hangul, bopomofo. */
 export const isOtherEastAsian = test(SCRIPT.otherEastAsian);
 /** CJK or full-width punctuation (not the full-width letters and digits). */

@@ -32,6 +32,8 @@ interface Expectation {
   readonly lineStarts?: readonly string[];
   /** A list item's wrapped or broken line starts under its text, after the label: the line starting with `line`, and its label. */
   readonly hangs?: readonly { readonly line: string; readonly label: string }[];
+  /** At least this many link annotations (a link that wraps gets one per line). */
+  readonly minAnnotations?: number;
   /** Links of the e-mail copy: the address and the text its rectangles cover. */
   readonly links?: readonly { readonly uri: string; readonly covers: string }[];
   /** Warnings, exactly: the line of the article and a pattern of the message. */
@@ -191,6 +193,8 @@ describe('corpus of real-world input', () => {
       const uris = c.email.pages.flatMap((page) => page.annotations.filter((a) => a.url !== undefined).map((a) => a.url as string));
       expect([...new Set(uris)].sort()).toEqual([...new Set((c.expect.links ?? []).map((l) => new URL(l.uri).href))].sort());
       for (const link of c.expect.links ?? []) expect([link.uri, coveredText(c.email, new URL(link.uri).href)]).toEqual([link.uri, link.covers]);
+      // A link that wraps is one annotation per line.
+      expect(uris.length).toBeGreaterThanOrEqual(c.expect.minAnnotations ?? 0);
       expect(c.print.pages.flatMap((page) => page.annotations)).toEqual([]);
     });
 

@@ -151,3 +151,29 @@ describe('r4-separator: a typed space between two ideographs is a one-em separat
     expect(s.placed[1]?.items[0]?.x).toBe(0);
   });
 });
+
+describe('r31-numbers-and-labels', () => {
+  test('r31-number-unit: a number never parts from its unit at a line break (20|日)', () => {
+    // Width 9 would end line 1 after "20" if number|unit could break.
+    for (let w = 6; w <= 12; w++) {
+      const s = set('于2012年12月20日发布施行本条例', w);
+      for (let k = 1; k < s.lines.length; k++) expect(`${s.lines[k - 1]}|${s.lines[k]}`).not.toMatch(/\d\|[年月日]/);
+    }
+  });
+
+  test('r31-enclosed-label: ⒈ ① are one-em labels with the same gap on every line, a typed space after them dropped', () => {
+    expect(adv('⒈国家')).toBe(3);
+    expect(adv('⒈ 国家')).toBe(3);
+    const s = set('⒈国家信访局重点培训省级信访部门领导干部', 9);
+    const label = s.paragraph.items.findIndex((i) => i.text === '⒈');
+    expect(s.paragraph.junctions[label + 1]?.justifiable).toBe(false);
+    expect(s.paragraph.junctions[label + 1]?.gap).toBe(0);
+  });
+
+  test('r4-ascii-stop: an ASCII comma after Chinese is spaced as ，: no gap before it, one em in all', () => {
+    expect(adv('中国,北京')).toBe(adv('中国，北京'));
+    expect(adv('1,000')).toBe(3); // 2.5 for 1,000 and two CJK–Latin gaps: a comma inside a number stays Latin
+    const s = set('中国,北京', 20);
+    expect(s.paragraph.junctions[2]?.gap).toBe(0);
+  });
+});

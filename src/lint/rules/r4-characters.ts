@@ -5,7 +5,7 @@
  */
 import { t } from '../../messages';
 import { fixable, matches, normalisation, warnOnly, type Finding } from '../finding';
-import { endsWithStructureNumber } from '../../text/legal';
+import { endsWithStructureNumber, JOINT_ISSUER_END } from '../../text/legal';
 import { SCRIPT } from '../../text/script';
 import type { Segment } from '../segments';
 
@@ -36,8 +36,6 @@ export function replacementCharacters(segment: Segment): Finding[] {
   }));
 }
 
-/** Words that end the name of an issuing body: a space after one separates joint issuers. */
-const ISSUER_END = /[厅部委院局会府署办室组社团处行]$/u;
 const BETWEEN_HAN = new RegExp(`(?<=[${SCRIPT.han}])[ \t\u00A0\u3000]+(?=[${SCRIPT.han}])`, 'gu');
 const WORD_LIST = new RegExp(`(?<![${SCRIPT.han}])[${SCRIPT.han}]{1,4}(?:[ \t\u00A0\u3000]+[${SCRIPT.han}]{1,4}){2,}(?![${SCRIPT.han}])`, 'gu');
 
@@ -63,7 +61,7 @@ export function spacesBetweenHan(segment: Segment): Finding[] {
       continue;
     }
     if (segment.kind !== 'paragraph' || typed.includes('\u3000')) continue;
-    if (inList(m.index) || inBookTitle(m.index) || ISSUER_END.test(text.slice(0, m.index))) continue;
+    if (inList(m.index) || inBookTitle(m.index) || JOINT_ISSUER_END.test(text.slice(0, m.index))) continue;
     found.push(
       warnOnly(
         'R4',

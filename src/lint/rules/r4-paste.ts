@@ -18,6 +18,8 @@ import type { Segment } from '../segments';
 export function invisibleCharacters(segment: Segment): Finding[] {
   return matches(segment, new RegExp(INVISIBLE.source, 'gu')).map((m) => ({
     ...fixable('R4', m.index, m[0], '', t(`invisible ${invisibleName(m[0])} in the text; it is not printed (R4)`, `文中有不可见字符 ${invisibleName(m[0])}，不会印出（R4）`)),
+    // "remove ​" would show nothing: say where it is instead.
+    hint: t('it came with pasted text; `bulletin check --fix` deletes it (nothing visible changes)', '它随粘贴的文字带入；`bulletin check --fix` 会删除它（看得见的文字不变）'),
   }));
 }
 
