@@ -75,7 +75,7 @@ describe('--json', () => {
     const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.location.file, d.location.line])).toEqual([
       ['issues/2024-03/articles/01-first.md', 2],
-      ['issues/2024-03/articles/03-third.md', 12],
+      ['issues/2024-03/articles/03-third.md', 14],
       ['issues/2024-03/issue.yaml', 4],
       ['issues/series.yaml', 4],
     ]);
