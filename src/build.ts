@@ -21,6 +21,7 @@ import { attachFontFile, readFontFile } from './render/font-file';
 import { type PressSettings, renderPdf } from './render/pdf';
 import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
+import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, readBytes, resolveInside } from './workspace';
 
 export interface StageTiming {
   readonly stage: string;
@@ -158,16 +159,12 @@ async function pressSettings(projectRoot: string, series: SeriesManifest, locate
   const bleed = parseLength(print.bleed ?? '3mm');
   if (bleed === undefined) throw new Error(`unreadable print.bleed "${print.bleed}" passed validation`);
   const relative = print.iccProfile ?? DEFAULT_PROFILE;
-  const iccPath = path.resolve(projectRoot, relative);
+  const from = locate(print.iccProfile === undefined ? ['print'] : ['print', 'iccProfile']);
   const refuse = (message: string, hint: string): never => {
-    throw new BulletinError([{ severity: 'error', location: locate(print.iccProfile === undefined ? ['print'] : ['print', 'iccProfile']), message, hint }]);
+    throw new BulletinError([{ severity: 'error', location: from, message, hint }]);
   };
-  let icc: Buffer;
-  try {
-    icc = await fs.promises.readFile(iccPath);
-  } catch {
-    return refuse(t(`ICC profile ${relative} (print.iccProfile) cannot be read`, `ICC 配置文件 ${relative}（print.iccProfile）无法读取`), t('check the path; profiles live in profiles/ at the project root', '请检查路径；配置文件位于项目根目录的 profiles/ 下'));
-  }
+  const iccPath = resolveInside(projectRoot, relative, from);
+  const icc = readBytes(iccPath, { display: relative, from, maxBytes: MAX_ICC_BYTES, notFoundHint: t('check the path; profiles live in profiles/ at the project root', '请检查路径；配置文件位于项目根目录的 profiles/ 下') });
   const header = (a: number, b: number) => icc.subarray(a, b).toString('latin1');
   if (icc.length < 128 || header(36, 40) !== 'acsp' || header(12, 16) !== 'prtr' || header(16, 20) !== 'CMYK') {
     refuse(t(`${relative} is not a CMYK output (printer) ICC profile`, `${relative} 不是 CMYK 输出（印刷）ICC 配置文件`), t("ask the print shop for their press profile (a .icc file for CMYK printing)", '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）'));
@@ -227,7 +224,10 @@ async function loadFonts(projectRoot: string, series: SeriesManifest, locate: (p
   const entries = await Promise.all(
     FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => {
       const relative = series.fonts[role];
-      const file = path.resolve(projectRoot, relative);
+      const from = locate(['fonts', role]);
+      const file = resolveInside(projectRoot, relative, from);
+      // A FIFO or /dev/zero named as a font would hang the reader below or fill the memory.
+      checkReadableFile(file, { display: relative, from, maxBytes: MAX_FONT_BYTES, notFoundHint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下') });
       let bytes: Buffer;
       try {
         // Without the outlines, which only the subset writer needs, and for only the glyphs it

@@ -13,6 +13,7 @@ import { formatReport, preflightPdf } from './preflight/preflight';
 import { t } from './messages';
 import { installSignalHandlers } from './output';
 import { fixIssue, formatFix } from './lint';
+import { MAX_PDF_BYTES, readBytes } from './workspace';
 
 const EXIT_INPUT = 1;
 const EXIT_USAGE = 2;
@@ -71,10 +72,11 @@ function preflight(file: string, options: { print?: boolean; email?: boolean }):
   }
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readBytes(file, { maxBytes: MAX_PDF_BYTES });
   } catch (err) {
-    process.stderr.write(t(`cannot read ${file}: ${(err as Error).message}\n`, `无法读取 ${file}：${(err as Error).message}\n`));
-    process.exitCode = EXIT_USAGE;
+    if (!(err instanceof BulletinError)) throw err;
+    printDiagnostics(err.diagnostics, {});
+    process.exitCode = EXIT_INPUT;
     return;
   }
   preflightPdf(bytes, options.print ? 'print' : options.email ? 'email' : undefined)

@@ -9,6 +9,7 @@ import { sortByPosition, validateIssue, validateSeries } from '../manifest/valid
 import { t } from '../messages';
 import { dirExists, displayPath, fileExists, listDir, readText, resolveInside } from '../workspace';
 import { composeIssue, type ArticleInput } from './compose';
+import { bodyTextProblems } from './body-checks';
 import { readArticleSource } from './front-matter';
 import { markdownToBlocks } from './markdown';
 import type { SeriesManifest } from '../manifest/types';
@@ -33,6 +34,8 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
   if (!/^[^/\\]+$/.test(issueId) || issueId === '.' || issueId === '..' || !fileExists(path.join(issueDir, 'issue.yaml'))) {
     throw missingIssue(issueId, issuesDir);
   }
+  // An issue folder that is a symbolic link to a folder elsewhere would be read from outside the project.
+  resolveInside(issuesDir, issueId, { file: `issues/${issueId}` });
 
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -85,6 +88,11 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
     const source = await attempt(() => readArticleSource(content.text, content.display));
     if (source === undefined) continue;
     diagnostics.push(...source.warnings);
+    const bodyProblems = bodyTextProblems(source.body, content.display);
+    if (bodyProblems.length > 0) {
+      diagnostics.push(...bodyProblems);
+      continue;
+    }
     const blocks = await attempt(() => markdownToBlocks(source.body, { file: content.display, absFile: abs, issueDir }));
     if (blocks === undefined) continue;
     const list = (articles[section] ??= []);

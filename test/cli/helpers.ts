@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
+import { shareInto } from '../helpers/project';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const MINI = path.join(REPO, 'test', 'fixtures', 'mini');
@@ -59,13 +60,13 @@ export function tempDir(prefix: string): string {
 }
 
 /**
- * Copies a fixture project to `dir`. fonts/ and profiles/ are links to the repository's (the
+ * Copies a fixture project to `dir`. fonts/ and profiles/ are hard links to the repository's (the
  * fonts are megabytes and never changed by a case); schemas come from dist/ itself.
  */
 export function makeProject(dir: string, from: string = MINI): string {
   fs.cpSync(from, dir, { recursive: true });
-  fs.symlinkSync(path.join(REPO, 'fonts'), path.join(dir, 'fonts'));
-  fs.symlinkSync(path.join(REPO, 'profiles'), path.join(dir, 'profiles'));
+  shareInto(path.join(REPO, 'fonts'), path.join(dir, 'fonts'));
+  shareInto(path.join(REPO, 'profiles'), path.join(dir, 'profiles'));
   return dir;
 }
 
