@@ -127,7 +127,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   const printFile = path.join(outDir, `${document.outputName}-print.pdf`);
   if (!options.dryRun) {
     await stage('write', () =>
-      writeFilesAtomically([
+      writeFilesAtomically(projectRoot, [
         { file: emailFile, bytes: emailPdf },
         { file: printFile, bytes: printPdf },
       ]),

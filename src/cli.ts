@@ -26,6 +26,7 @@ interface CommandOptions {
 
 /** Runs the CLI with process.argv-style arguments. */
 export function main(argv: readonly string[]): void {
+  installSignalHandlers();
   const program = new Command()
     .name('bulletin')
     .description(t('Typesets a Chinese committee bulletin into print-ready PDF', '把委员会简报排成可付印的 PDF'))
@@ -148,10 +149,14 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], options: CommandOp
 
 /** A bug of ours: one line for the editor, the stack trace in a log file for us. */
 function reportBug(err: unknown): void {
-  const log = path.join(os.tmpdir(), `bulletin-error-${process.pid}.log`);
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  let log = t('(no log: the temporary folder is not writable)', '（无日志：临时文件夹不可写）');
   try {
-    fs.writeFileSync(log, `bulletin ${readVersion()}\n${process.argv.join(' ')}\n\n${detail}\n`);
+    // A new folder of our own with an unguessable name, and the file created exclusively: a
+    // predictable /tmp path could be a link planted by another user.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-error-')), 'error.log');
+    fs.writeFileSync(file, `bulletin ${readVersion()}\n${process.argv.join(' ')}\n\n${detail}\n`, { flag: 'wx', mode: 0o600 });
+    log = file;
   } catch {
     // Even the log could not be written; the one line below still goes out.
   }
