@@ -9,18 +9,19 @@ import { BulletinError, type Diagnostic, type SourceLocation } from './errors';
 import { loadIssue } from './document/load';
 import { lintIssue } from './lint';
 import type { IssueDocument } from './document/types';
-import { effectivePpi, imageForEmail, imageForPrint, readImageInfo, resolutionWarning } from './images';
+import { effectivePpi, imageForEmail, readImageInfo, resolutionWarning } from './images';
 import { checkCoverage } from './layout/coverage';
 import { layoutDocument, padPages } from './layout/document';
-import { pageStyleFrom, parseLength } from './layout/page-style';
 import type { LaidOutIssue } from './layout/types';
-import type { SeriesManifest } from './manifest/types';
+import type { FontSettings } from './manifest/types';
+import { type Press, resolveSettings } from './settings';
 import { writeFilesAtomically } from './output';
-import { formatReport, preflightPdf } from './preflight/preflight';
 import { attachFontFile, readFontFile } from './render/font-file';
-import { type PressSettings, renderPdf } from './render/pdf';
+import { emailOutput, type Output, printOutput } from './outputs';
+import type { PressSettings } from './render/pdf';
 import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
+import { World } from './world';
 import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, readBytes, resolveInside } from './workspace';
 
 export interface StageTiming {
@@ -29,13 +30,18 @@ export interface StageTiming {
 }
 
 export interface BuildResult {
-  readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly target: string }[];
+  /** The files written (none on a dry run), with their size and page count. */
+  readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly target: string; readonly pages: number }[];
+  /** Pages with content: the e-mail copy's (the press file's may add blank pages for binding). */
   readonly pageCount: number;
   readonly warnings: readonly Diagnostic[];
   /** Things the build did that the editor should know (e.g. blank pages added for binding). */
   readonly notes: readonly string[];
   readonly timings: readonly StageTiming[];
+  /** The press file's pages (with any binding padding). */
   readonly layout: LaidOutIssue;
+  /** The e-mail copy's bytes, for a preview build. */
+  readonly preview?: Buffer;
 }
 
 export interface BuildOptions {
@@ -43,6 +49,13 @@ export interface BuildOptions {
   readonly dryRun?: boolean;
   /** Called as each stage finishes, so the CLI can print progress. */
   readonly onStage?: (timing: StageTiming) => void;
+  /** All file access, and what is remembered between builds (`watch` keeps one World). */
+  readonly world?: World;
+  /**
+   * The e-mail copy only, in memory (`watch`'s preview): no press file, no preflight, nothing
+   * written; its bytes are in BuildResult.preview.
+   */
+  readonly preview?: boolean;
 }
 
 /** Builds issues/<issueId> under projectRoot. */
@@ -58,89 +71,83 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   };
 
   // Read and validate every file; all of the editor's mistakes are reported together.
-  const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId));
+  const world = options.world ?? new World();
+  const loaded = await stage('read and validate', () => loadIssue(projectRoot, issueId, world));
   const { document, series } = loaded;
+  // Every default of the series file applied once, impossible page geometry refused.
+  const settings = resolveSettings(series, loaded.locateInSeries);
   // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD stops the build.
   const lintWarnings = await stage('lint', () => lintIssue(loaded));
 
   // Fonts, then every character against the font that sets it (R27).
-  const fonts = await stage('fonts', () => loadFonts(projectRoot, series, loaded.locateInSeries));
+  const fonts = await stage('fonts', () => loadFonts(projectRoot, settings.fonts, loaded.locateInSeries, world));
   await stage('glyph coverage', () => checkCoverage(document, fonts, loaded.sources));
 
   // Image sizes (layout does no I/O).
-  const images = await stage('images', () => readImages(projectRoot, document));
+  const images = await stage('images', () => readImages(projectRoot, document, world));
 
   // Typeset and paginate; TOC folios come from where the articles landed.
   const typeset = await stage('typeset', () =>
     layoutDocument(document, {
-      style: pageStyleFrom(series.page),
+      style: settings.page,
+      typography: settings.typography,
       fonts,
       images,
-      punctuation: series.typography?.punctuation ?? 'quanjiao',
-      hang: series.typography?.hang ?? 'none',
-      trimLineStartOpen: series.typography?.trimLineStartOpen ?? true,
+      // Unchanged articles are not set again, as long as nothing they all depend on changed.
+      articleCache: world.articleCache(JSON.stringify([settings.page, settings.typography, FONT_ROLES.map((role) => world.stamp(path.resolve(projectRoot, settings.fonts[role])))])),
     }),
   );
-  // A saddle-stitched booklet is folded sheets: 4n pages. Both files get the same pages.
+  // A saddle-stitched booklet is folded sheets: 4n pages. The padding is the press file's only:
+  // the e-mail copy ends with its last page of content (folios and labels are the same).
   const notes: string[] = [];
-  const binding = series.print?.binding ?? 'saddle-stitch';
-  const layout = binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
+  const layout = settings.press.binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
   if (layout.pages.length !== typeset.pages.length) {
-    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages (blank pages at the end)`, `骑马钉：补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
+    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages in the press file (blank pages at the end)`, `骑马钉：印刷文件补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
+  }
+  const bindingWarnings = bindingLimitWarnings(settings.press, series.print?.binding !== undefined, layout.pages.length, loaded.locateInSeries);
+
+  if (options.preview) {
+    // The preview's ids need not be stable across edits: the title is enough.
+    const inputs = { fonts, meta: document.meta, contentHash: createHash('sha256').update(document.meta.title).digest('hex'), outputName: document.outputName };
+    const email = emailOutput(inputs, layout, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
+    const emailImages = await stage('images (e-mail)', () => email.prepareImages());
+    const preview = await stage('render e-mail', () => email.render(emailImages));
+    return { outputs: [], pageCount: layout.pages.length, warnings: [...loaded.warnings, ...lintWarnings], notes, timings, layout, preview };
   }
 
-  const press = await stage('print settings', () => pressSettings(projectRoot, series, loaded.locateInSeries));
-  const warnings = [...loaded.warnings, ...lintWarnings, ...resolutionWarnings(projectRoot, layout, images)];
+  const press = await stage('print settings', () => pressSettings(projectRoot, settings.press, loaded.locateInSeries));
+  const warnings = [...loaded.warnings, ...lintWarnings, ...bindingWarnings, ...resolutionWarnings(projectRoot, layout, images)];
 
-  // Only now does the PDF writer appear: two files from the one layout.
-  // The press images (CMYK through the profile, the slowest conversion) are queued right after
-  // the e-mail ones (which are quick and needed first) and not awaited yet: sharp works on
-  // libuv's threads while this thread renders the e-mail copy, so on two cores the two overlap.
-  // The no-op catch only keeps a failure from being reported as unhandled before it is awaited
-  // (and thrown) below.
-  const emailImagesPending = prepareImages(layout, (file, width) => imageForEmail(file, width));
-  // One at a time: the main thread is busy rendering meanwhile, so one sharp thread uses the
-  // other core, and only one full-size image is decoded at any moment (peak memory).
-  const printImagesPending = prepareImages(layout, (file, width) => imageForPrint(file, width, press.iccPath), 1);
-  printImagesPending.catch(() => undefined);
-  const emailImages = await stage('prepare images', () => emailImagesPending);
+  // Only now does the PDF writer appear: the outputs, all from the one layout.
   // Hashed from the image sources (and the profile), not the converted bytes, which are not
   // ready yet; the converted bytes are a function of these and the layout's placed sizes.
   const contentHash = await hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile);
-  const emailPdf = await stage('render e-mail', () => renderPdf(layout, fonts, { target: 'email', meta: document.meta, images: emailImages, contentHash }));
-
-  // Our own preflight on both files. Our output failing it is a bug of ours, not the editor's
-  // mistake (a bad custom ICC profile was refused above), so it is thrown as a plain Error.
-  // The e-mail copy is checked while the press images are still being converted.
-  const ownPreflight = async (name: string, bytes: Buffer, profile: 'email' | 'print') => {
-    const report = await preflightPdf(bytes, profile);
-    if (!report.passed) throw new Error(`the ${name} PDF fails our own preflight:\n${formatReport(report)}`);
-  };
-  await stage('preflight e-mail', () => ownPreflight('e-mail', emailPdf, 'email'));
-  // What is left of the press images' conversion after the e-mail render and its preflight.
-  const printImages = await stage('prepare print images', () => printImagesPending);
-  const printPdf = await stage('render print', () => renderPdf(layout, fonts, { target: 'print', meta: document.meta, images: printImages, contentHash, press: press.settings }));
-  await stage('preflight print', () => ownPreflight('print', printPdf, 'print'));
+  const inputs = { fonts, meta: document.meta, contentHash, outputName: document.outputName };
+  const outputs: readonly Output[] = [emailOutput(inputs, typeset), printOutput(inputs, layout, press.settings, press.iccPath)];
+  // Every output's image conversions are queued now and awaited only before its render: sharp
+  // works on libuv's threads while this thread renders and preflights the earlier outputs, so on
+  // two cores they overlap (the press images, CMYK through the profile, are the slowest). The
+  // no-op catch only keeps a failure from being reported as unhandled before it is awaited (and
+  // thrown) below.
+  const pendingImages = outputs.map((output) => {
+    const pending = output.prepareImages();
+    pending.catch(() => undefined);
+    return pending;
+  });
+  const written: { readonly output: Output; readonly bytes: Buffer }[] = [];
+  for (const [i, output] of outputs.entries()) {
+    const images = await stage(`images (${output.label})`, () => pendingImages[i]!);
+    const bytes = await stage(`render ${output.label}`, () => output.render(images));
+    await stage(`preflight ${output.label}`, () => output.preflight(bytes));
+    written.push({ output, bytes });
+  }
 
   const outDir = path.join(projectRoot, 'out', issueId);
-  const emailFile = path.join(outDir, `${document.outputName}.pdf`);
-  const printFile = path.join(outDir, `${document.outputName}-print.pdf`);
-  if (!options.dryRun) {
-    await stage('write', () =>
-      writeFilesAtomically(projectRoot, [
-        { file: emailFile, bytes: emailPdf },
-        { file: printFile, bytes: printPdf },
-      ]),
-    );
-  }
+  const files = written.map(({ output, bytes }) => ({ file: path.join(outDir, output.fileName), bytes, output }));
+  if (!options.dryRun) await stage('write', () => writeFilesAtomically(projectRoot, files.map(({ file, bytes }) => ({ file, bytes }))));
   return {
-    outputs: options.dryRun
-      ? []
-      : [
-          { file: emailFile, bytes: emailPdf.length, target: 'email' },
-          { file: printFile, bytes: printPdf.length, target: 'print' },
-        ],
-    pageCount: layout.pages.length,
+    outputs: options.dryRun ? [] : files.map(({ file, bytes, output }) => ({ file, bytes: bytes.length, target: output.id, pages: output.layout.pages.length })),
+    pageCount: typeset.pages.length,
     warnings,
     notes,
     timings,
@@ -148,38 +155,37 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   };
 }
 
-/** The shipped CMYK profile and its output condition (profiles/README.md). */
-const DEFAULT_PROFILE = 'profiles/FOGRA39-bulletin.icc';
-const DEFAULT_CONDITION = 'FOGRA39';
-const DEFAULT_CONDITION_INFO = 'Coated FOGRA39 (ISO 12647-2:2004)';
-
-/** Bleed, marks and output intent from the series file's `print:` block (defaults: 3 mm, no marks, FOGRA39). */
-async function pressSettings(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
-  const print = series.print ?? {};
-  const bleed = parseLength(print.bleed ?? '3mm');
-  if (bleed === undefined) throw new Error(`unreadable print.bleed "${print.bleed}" passed validation`);
-  const relative = print.iccProfile ?? DEFAULT_PROFILE;
-  const from = locate(print.iccProfile === undefined ? ['print'] : ['print', 'iccProfile']);
+/** Reads the press profile the settings name and checks it is a CMYK output profile. */
+async function pressSettings(projectRoot: string, press: Press, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
+  const relative = press.iccProfile;
+  const from = locate(press.customProfile ? ['print', 'iccProfile'] : ['print']);
   const refuse = (message: string, hint: string): never => {
     throw new BulletinError([{ severity: 'error', location: from, message, hint }]);
   };
+  // Inside the project, a regular file, bounded: /dev/urandom or a FIFO would never end.
   const iccPath = resolveInside(projectRoot, relative, from);
   const icc = readBytes(iccPath, { display: relative, from, maxBytes: MAX_ICC_BYTES, notFoundHint: t('check the path; profiles live in profiles/ at the project root', '请检查路径；配置文件位于项目根目录的 profiles/ 下') });
   const header = (a: number, b: number) => icc.subarray(a, b).toString('latin1');
   if (icc.length < 128 || header(36, 40) !== 'acsp' || header(12, 16) !== 'prtr' || header(16, 20) !== 'CMYK') {
     refuse(t(`${relative} is not a CMYK output (printer) ICC profile`, `${relative} 不是 CMYK 输出（印刷）ICC 配置文件`), t("ask the print shop for their press profile (a .icc file for CMYK printing)", '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）'));
   }
-  const condition = print.outputCondition ?? (print.iccProfile === undefined ? DEFAULT_CONDITION : path.basename(relative, path.extname(relative)));
   return {
     iccPath,
-    settings: {
-      bleed,
-      cropMarks: print.cropMarks ?? false,
-      iccProfile: icc,
-      outputCondition: condition,
-      outputConditionInfo: condition === DEFAULT_CONDITION ? DEFAULT_CONDITION_INFO : condition,
-    },
+    settings: { bleed: press.bleed, cropMarks: press.cropMarks, iccProfile: icc, outputCondition: press.outputCondition, outputConditionInfo: press.outputConditionInfo },
   };
+}
+
+/** A warning when a saddle-stitched press file has more pages than the series' binding limit (PRINT.md §2.4). */
+function bindingLimitWarnings(press: Press, bindingGiven: boolean, pages: number, locate: (path: readonly (string | number)[]) => SourceLocation): Diagnostic[] {
+  if (press.binding !== 'saddle-stitch' || pages <= press.bindingLimit) return [];
+  return [
+    {
+      severity: 'warning',
+      location: locate(bindingGiven ? ['print', 'binding'] : ['print']),
+      message: t(`the press file has ${pages} pages, more than saddle stitching takes (print.bindingLimit ${press.bindingLimit})`, `印刷文件共 ${pages} 页，超过骑马钉的页数上限（print.bindingLimit ${press.bindingLimit}）`),
+      hint: t('set `binding: perfect` under print: in series.yaml (a glued spine), or raise print.bindingLimit if the shop agrees', '请在 series.yaml 的 print: 下设 `binding: perfect`（胶装），或经印厂同意后提高 print.bindingLimit'),
+    },
+  ];
 }
 
 /** One warning per image below 300 ppi at its placed size, at the figure's Markdown line. */
@@ -220,49 +226,53 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   return hash.update(iccProfile).digest('hex');
 }
 
-async function loadFonts(projectRoot: string, series: SeriesManifest, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<FontSet> {
+export async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation, world: World = new World()): Promise<FontSet> {
   const entries = await Promise.all(
     FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => {
-      const relative = series.fonts[role];
+      const relative = paths[role];
       const from = locate(['fonts', role]);
       const file = resolveInside(projectRoot, relative, from);
-      // A FIFO or /dev/zero named as a font would hang the reader below or fill the memory.
+      // A FIFO or /dev/zero named as a font would hang the reader or fill the memory.
       checkReadableFile(file, { display: relative, from, maxBytes: MAX_FONT_BYTES, notFoundHint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下') });
-      let bytes: Buffer;
-      try {
-        // Without the outlines, which only the subset writer needs, and for only the glyphs it
-        // writes (render/font-file.ts): ~53 MB less resident memory and I/O for the four fonts.
-        bytes = await readFontFile(file);
-      } catch {
-        throw new BulletinError([
-          {
-            severity: 'error',
-            location: locate(['fonts', role]),
-            message: t(`font file ${relative} (fonts.${role}) cannot be read`, `字体文件 ${relative}（fonts.${role}）无法读取`),
-            hint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下'),
-          },
-        ]);
-      }
-      try {
-        const font = openFont(role, relative, bytes);
-        attachFontFile(font, bytes);
-        return [role, font];
-      } catch (err) {
-        throw new BulletinError([
-          {
-            severity: 'error',
-            location: locate(['fonts', role]),
-            message: t(`${relative} (fonts.${role}) is not a usable font: ${(err as Error).message}`, `${relative}（fonts.${role}）不是可用的字体：${(err as Error).message}`),
-            hint: t('use a single-face TrueType (.ttf) file', '请使用单字重 TrueType（.ttf）字体文件'),
-          },
-        ]);
-      }
+      return [role, await world.fromFiles('font', `${role}\0${file}`, [file], () => loadFont(role, relative, file, locate))];
     }),
   );
   return Object.fromEntries(entries) as FontSet;
 }
 
-async function readImages(projectRoot: string, doc: IssueDocument): Promise<Map<string, { width: number; height: number }>> {
+async function loadFont(role: FontRole, relative: string, file: string, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<LoadedFont> {
+  let bytes: Buffer;
+  try {
+    // Without the outlines, which only the subset writer needs, and for only the glyphs it
+    // writes (render/font-file.ts): ~53 MB less resident memory and I/O for the four fonts.
+    bytes = await readFontFile(file);
+  } catch {
+    throw new BulletinError([
+      {
+        severity: 'error',
+        location: locate(['fonts', role]),
+        message: t(`font file ${relative} (fonts.${role}) cannot be read`, `字体文件 ${relative}（fonts.${role}）无法读取`),
+        hint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下'),
+      },
+    ]);
+  }
+  try {
+    const font = openFont(role, relative, bytes);
+    attachFontFile(font, bytes);
+    return font;
+  } catch (err) {
+    throw new BulletinError([
+      {
+        severity: 'error',
+        location: locate(['fonts', role]),
+        message: t(`${relative} (fonts.${role}) is not a usable font: ${(err as Error).message}`, `${relative}（fonts.${role}）不是可用的字体：${(err as Error).message}`),
+        hint: t('use a single-face TrueType (.ttf) file', '请使用单字重 TrueType（.ttf）字体文件'),
+      },
+    ]);
+  }
+}
+
+async function readImages(projectRoot: string, doc: IssueDocument, world: World): Promise<Map<string, { width: number; height: number }>> {
   const sizes = new Map<string, { width: number; height: number }>();
   const problems: Diagnostic[] = [];
   for (const section of doc.sections) {
@@ -270,7 +280,8 @@ async function readImages(projectRoot: string, doc: IssueDocument): Promise<Map<
       for (const block of article.blocks) {
         if (block.kind !== 'figure' || sizes.has(block.image)) continue;
         try {
-          sizes.set(block.image, await readImageInfo(block.image, path.relative(projectRoot, block.image), block.source));
+          const image = block.image;
+          sizes.set(image, await world.fromFiles('image-size', image, [image], () => readImageInfo(image, path.relative(projectRoot, image), block.source)));
         } catch (err) {
           if (!(err instanceof BulletinError)) throw err;
           problems.push(...err.diagnostics);
@@ -280,24 +291,4 @@ async function readImages(projectRoot: string, doc: IssueDocument): Promise<Map<
   }
   if (problems.length > 0) throw new BulletinError(problems);
   return sizes;
-}
-
-/**
- * Converts each placed image once, for its widest placement, at most `parallel` at a time: each
- * conversion holds a decoded full-size image, and with all of them at once (plus the heap of the
- * render running meanwhile) they made the build's peak memory.
- */
-async function prepareImages(layout: LaidOutIssue, convert: (file: string, placedWidth: number) => Promise<Buffer>, parallel = Infinity): Promise<Map<string, Buffer>> {
-  const widest = new Map<string, number>();
-  for (const page of layout.pages) {
-    for (const box of page.boxes) if (box.kind === 'image') widest.set(box.file, Math.max(widest.get(box.file) ?? 0, box.width));
-  }
-  const prepared = new Map<string, Buffer>();
-  const queue = [...widest];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) prepared.set(next[0], await convert(next[0], next[1]));
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker));
-  // In placement order, whatever order the conversions finished in.
-  return new Map([...widest.keys()].map((file) => [file, prepared.get(file)!]));
 }

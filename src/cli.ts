@@ -12,8 +12,12 @@ import { BulletinError, type Diagnostic, formatDiagnostic } from './errors';
 import { formatReport, preflightPdf } from './preflight/preflight';
 import { t } from './messages';
 import { installSignalHandlers } from './output';
-import { fixIssue, formatFix } from './lint';
 import { MAX_PDF_BYTES, readBytes } from './workspace';
+import { fixIssue, formatFix } from './lint';
+import { ProgressLine, stageName, summariseWarnings, timingLine } from './commands/build-report';
+import { openInViewer } from './commands/open';
+import { localiseHelp } from './commands/help-language';
+import { locate, registerEditorCommands } from './commands/register';
 
 const EXIT_INPUT = 1;
 const EXIT_USAGE = 2;
@@ -22,6 +26,10 @@ interface CommandOptions {
   readonly json?: boolean;
   /** Apply the certain typography fixes to the Markdown files first (never without it: R4). */
   readonly fix?: boolean;
+  /** Stage timings, typesetting statistics and every warning. */
+  readonly verbose?: boolean;
+  /** Open the e-mail copy in the default viewer after the build. */
+  readonly open?: boolean;
 }
 
 /** Runs the CLI with process.argv-style arguments. */
@@ -30,9 +38,10 @@ export function main(argv: readonly string[]): void {
   const program = new Command()
     .name('bulletin')
     .description(t('Typesets a Chinese committee bulletin into print-ready PDF', '把委员会简报排成可付印的 PDF'))
-    .version(readVersion(), '-V, --version')
+    .version(readVersion(), '-V, --version', t('output the version number', '显示版本号'))
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  localiseHelp(program);
 
   // build and check take the same arguments; check writes nothing.
   const issueCommands = [
@@ -45,9 +54,13 @@ export function main(argv: readonly string[]): void {
       .argument('<issue>', t('issue folder under issues/, e.g. 2024-02', 'issues/ 下的期号目录，如 2024-02'))
       .option('--json', t('print diagnostics as JSON', '以 JSON 输出诊断信息'))
       .option('--fix', t('first apply the automatic typography fixes to the Markdown files and list them', '先对 Markdown 文件自动修正排版问题，并列出修改'))
+      .option('--verbose', t('also print stage timings, typesetting statistics and every warning', '同时输出各阶段用时、排版统计和全部警告'))
+      .option('--open', t('open the e-mail copy in the default PDF viewer afterwards', '完成后用默认 PDF 查看程序打开电子版'))
       .description(description)
       .action((issue: string, options: CommandOptions) => run(issue, options, dryRun));
   }
+
+  registerEditorCommands(program, { fail: (err) => fail(err, {}) });
 
   program
     .command('preflight')
@@ -73,6 +86,7 @@ function preflight(file: string, options: { print?: boolean; email?: boolean }):
   }
   let bytes: Buffer;
   try {
+    // A regular file of bounded size: `bulletin preflight /dev/zero` or a FIFO hung.
     bytes = readBytes(file, { maxBytes: MAX_PDF_BYTES });
   } catch (err) {
     if (!(err instanceof BulletinError)) throw err;
@@ -88,51 +102,71 @@ function preflight(file: string, options: { print?: boolean; email?: boolean }):
     .catch(reportBug);
 }
 
-function run(issue: string, options: CommandOptions, dryRun: boolean): void {
+function run(issueArgument: string, options: CommandOptions, dryRun: boolean): void {
   const started = process.hrtime.bigint();
   installSignalHandlers();
-  const onStage = options.json ? undefined : ({ stage, ms }: { stage: string; ms: number }) => process.stdout.write(`  ${stage.padEnd(18)} ${ms.toFixed(0).padStart(5)} ms\n`);
+  // From any folder inside the project; `2024-03/` and `issues/2024-03` name the same issue.
+  const { root, issue: resolved } = locate(issueArgument);
+  const issue = resolved ?? issueArgument;
+  const progress = new ProgressLine(process.stderr);
+  const onStage = options.json
+    ? undefined
+    : ({ stage, ms }: { stage: string; ms: number }) => (options.verbose ? process.stdout.write(`${timingLine(stage, ms)}\n`) : progress.update(stageName(stage)));
   // --fix edits the articles and lists each change (on stderr with --json, so stdout stays JSON); the build then reads the fixed files.
-  const fixed = options.fix ? fixIssue(process.cwd(), issue).then((fixes) => fixes.forEach((f) => (options.json ? process.stderr : process.stdout).write(`${formatFix(f)}\n`))) : Promise.resolve();
+  const fixed = options.fix ? fixIssue(root, issue).then((fixes) => fixes.forEach((f) => (options.json ? process.stderr : process.stdout).write(`${formatFix(f)}\n`))) : Promise.resolve();
   fixed
-    .then(() => buildIssue(process.cwd(), issue, onStage ? { dryRun, onStage } : { dryRun }))
-    .then((result) => {
-      report(result, options, dryRun, Number(process.hrtime.bigint() - started) / 1e6);
+    .then(() => buildIssue(root, issue, onStage ? { dryRun, onStage } : { dryRun }))
+    .then(async (result) => {
+      progress.clear();
+      report(result, options, dryRun, Number(process.hrtime.bigint() - started) / 1e6, issue);
       process.exitCode = 0;
+      const email = result.outputs.find((o) => o.target === 'email');
+      if (options.open && email !== undefined) {
+        const problem = await openInViewer(email.file);
+        if (problem !== undefined) process.stderr.write(`${problem}\n`);
+      }
     })
     .catch((err: unknown) => {
-      if (err instanceof BulletinError) {
-        printDiagnostics(err.diagnostics, options);
-        process.exitCode = EXIT_INPUT;
-        return;
-      }
-      reportBug(err);
+      progress.clear();
+      fail(err, options);
     });
 }
 
-function report(result: BuildResult, options: CommandOptions, dryRun: boolean, totalMs: number): void {
+/** The one place a failed command ends: the editor's mistake exits 1, anything else is a bug. */
+function fail(err: unknown, options: CommandOptions): void {
+  if (err instanceof BulletinError) {
+    printDiagnostics(err.diagnostics, options);
+    process.exitCode = EXIT_INPUT;
+    return;
+  }
+  reportBug(err);
+}
+
+function report(result: BuildResult, options: CommandOptions, dryRun: boolean, totalMs: number, issue: string): void {
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ ok: true, pages: result.pageCount, outputs: result.outputs, diagnostics: result.warnings }, null, 2)}\n`);
     return;
   }
-  for (const warning of result.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`);
+  const listAll = `bulletin check ${issue} --verbose`;
+  for (const line of summariseWarnings(result.warnings, options.verbose === true, listAll)) process.stderr.write(`${line}\n`);
   for (const note of result.notes) process.stdout.write(`  ${note}\n`);
   const s = result.layout.stats;
-  process.stdout.write(
+  // Typesetting statistics are for whoever tunes the layout, not for the month's build.
+  if (options.verbose) process.stdout.write(
     t(
       `  typesetting: ${s.lines} lines, ${s.pushIns} push-ins, ${s.pushOuts} push-outs, largest extra space ${s.maxExtraPerGap.toFixed(3)} em per gap, ${s.linesOverThreshold} lines over 0.5 em\n`,
       `  排版：${s.lines} 行，挤进 ${s.pushIns} 行，推出 ${s.pushOuts} 行，最大字间加宽 ${s.maxExtraPerGap.toFixed(3)} em，超过 0.5 em 的 ${s.linesOverThreshold} 行\n`,
     ),
   );
   // The most spaced-out lines, by place and first characters: where rewording would help most.
-  for (const w of s.worst.slice(0, 3)) process.stdout.write(`    ${w.where}: “${w.text}…” +${w.extraPerGap.toFixed(3)} em ${t('per gap', '字间')}\n`);
+  if (options.verbose) for (const w of s.worst.slice(0, 3)) process.stdout.write(`    ${w.where}: “${w.text}…” +${w.extraPerGap.toFixed(3)} em ${t('per gap', '字间')}\n`);
   if (dryRun) {
     process.stdout.write(t(`check passed: ${result.pageCount} pages, nothing written (${totalMs.toFixed(0)} ms)\n`, `检查通过：共 ${result.pageCount} 页，未写文件（${totalMs.toFixed(0)} ms）\n`));
     return;
   }
   for (const output of result.outputs) {
     const relative = path.relative(process.cwd(), output.file);
-    process.stdout.write(`${relative}  ${result.pageCount} pages  ${(output.bytes / 1024).toFixed(0)} KB\n`);
+    process.stdout.write(t(`${relative}  ${output.pages} pages  ${(output.bytes / 1024).toFixed(0)} KB\n`, `${relative}  ${output.pages} 页  ${(output.bytes / 1024).toFixed(0)} KB\n`));
   }
   process.stdout.write(t(`done in ${totalMs.toFixed(0)} ms\n`, `完成，用时 ${totalMs.toFixed(0)} ms\n`));
 }

@@ -90,6 +90,7 @@ function composeArticle(input: ArticleInput, section: number, index: number): Ar
     ...(fm.subtitle === undefined ? {} : { subtitle: fm.subtitle }),
     ...(byline === undefined ? {} : { byline }),
     ...(fm.documentNumber === undefined ? {} : { documentNumber: fm.documentNumber }),
+    ...(fm.history === undefined ? {} : { history: historyEvents(fm.history) }),
     runningHead: fm.runningHead ?? fm.title,
     tocTitle: fm.tocTitle ?? fm.title + (fm.subtitle ?? ''),
     blocks: input.blocks,
@@ -118,6 +119,15 @@ function masthead(series: SeriesManifest, issue: IssueManifest, issueLine: strin
     contactLabel: '联系邮箱',
     email: series.contact.email,
   };
+}
+
+/**
+ * The events of a 题注: as listed, or one text split before each date that follows a space or a
+ * separator (1993年10月22日…通过 2003年8月8日…修订); the enclosing parentheses are the layout's.
+ */
+export function historyEvents(history: string | readonly string[]): string[] {
+  const texts = typeof history === 'string' ? history.replace(/^\s*[（(]|[）)]\s*$/g, '').split(/[\s；;]+(?=(?:根据)?\d{4}年\d{1,2}月)/u) : [...history];
+  return texts.map((e) => e.trim().replace(/[；;]$/u, '')).filter((e) => e.length > 0);
 }
 
 /** The byline under an article title: "来源 2024年2月2日", or whichever of the two exists. */

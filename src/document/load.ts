@@ -7,9 +7,12 @@ import { BulletinError, inputError, type Diagnostic, type SourceLocation } from 
 import { isPlainObject, parseYamlFile, type ParsedYaml } from '../manifest/parse';
 import { sortByPosition, validateIssue, validateSeries } from '../manifest/validate';
 import { t } from '../messages';
-import { dirExists, displayPath, fileExists, listDir, readText, resolveInside } from '../workspace';
+import { dirExists, displayPath, fileExists, listDir, resolveInside } from '../workspace';
+import { World } from '../world';
 import { composeIssue, type ArticleInput } from './compose';
 import { bodyTextProblems } from './body-checks';
+import { sequenceWarnings } from './issue-sequence';
+import { readIssueStamps } from './issue-stamps';
 import { readArticleSource } from './front-matter';
 import { markdownToBlocks } from './markdown';
 import type { SeriesManifest } from '../manifest/types';
@@ -27,7 +30,7 @@ export interface LoadedIssue {
 }
 
 /** Loads issues/<issueId>/ under projectRoot; throws one BulletinError listing every problem. */
-export async function loadIssue(projectRoot: string, issueId: string): Promise<LoadedIssue> {
+export async function loadIssue(projectRoot: string, issueId: string, world: World = new World()): Promise<LoadedIssue> {
   const root = path.resolve(projectRoot);
   const issuesDir = path.join(root, 'issues');
   const issueDir = path.join(issuesDir, issueId);
@@ -51,7 +54,7 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
   };
   const read = async (file: string, from?: SourceLocation): Promise<{ text: string; display: string } | undefined> => {
     const display = displayPath(root, file);
-    const text = await attempt(() => readText(file, from === undefined ? { display } : { display, from }));
+    const text = await attempt(() => world.readText(file, from === undefined ? { display } : { display, from }));
     if (text === undefined) return undefined;
     sources.set(display, text);
     return { text, display };
@@ -64,12 +67,13 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
   const issue = await attempt(() => validateIssue(issueParsed));
 
   // Even when issue.yaml has mistakes, check the series and articles it names as far as possible.
-  const seriesParsed = await loadSeries(issueParsed, root, issueDir, read, attempt);
+  const seriesParsed = await loadSeries(issueParsed, root, issueDir, read, attempt, world);
   const series = seriesParsed && (await attempt(() => validateSeries(seriesParsed)));
   if (seriesParsed !== undefined) diagnostics.push(...seriesParsed.warnings);
 
   const articles: ArticleInput[][] = [];
   const seen = new Map<string, string>();
+  const usedImages = new Set<string>();
   for (const { section, index, file, from } of articleRefs(issueParsed)) {
     const abs = await attempt(() => resolveInside(issueDir, file, from));
     if (abs === undefined) continue;
@@ -85,7 +89,7 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
     seen.set(display, `${from.file}:${from.line ?? 1}`);
     const content = await read(abs, from);
     if (content === undefined) continue;
-    const source = await attempt(() => readArticleSource(content.text, content.display));
+    const source = await attempt(() => world.fromText('article-source', `${content.display}\0${content.text}`, () => readArticleSource(content.text, content.display)));
     if (source === undefined) continue;
     diagnostics.push(...source.warnings);
     const bodyProblems = bodyTextProblems(source.body, content.display);
@@ -93,12 +97,20 @@ export async function loadIssue(projectRoot: string, issueId: string): Promise<L
       diagnostics.push(...bodyProblems);
       continue;
     }
-    const blocks = await attempt(() => markdownToBlocks(source.body, { file: content.display, absFile: abs, issueDir }));
+    const blocks = await attempt(() => world.fromText('markdown', `${abs}\0${source.body}`, () => markdownToBlocks(source.body, { file: content.display, absFile: abs, issueDir })));
     if (blocks === undefined) continue;
+    if (blocks.length === 0) diagnostics.push(emptyArticle(content.display, source.titleSource));
+    for (const block of blocks) if (block.kind === 'figure') usedImages.add(block.image);
     const list = (articles[section] ??= []);
     list[index] = { file: content.display, frontMatter: source.frontMatter, titleSource: source.titleSource, blocks };
   }
   diagnostics.push(...unlistedArticles(root, issueDir, seen, issueParsed.file));
+  if (issue !== undefined) {
+    const stamp = { id: issueId, number: issue.number, date: issue.date };
+    diagnostics.push(...sequenceWarnings(stamp, readIssueStamps(root), (key) => issueParsed.locate([key])));
+  }
+  // Only when every article was read: an article that failed to parse may be the one that uses it.
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unusedImages(root, issueDir, usedImages));
 
   let document: IssueDocument | undefined;
   if (!diagnostics.some((d) => d.severity === 'error') && issue !== undefined && series !== undefined && seriesParsed !== undefined) {
@@ -124,6 +136,7 @@ async function loadSeries(
   issueDir: string,
   read: (file: string, from?: SourceLocation) => Promise<{ text: string; display: string } | undefined>,
   attempt: <T>(step: () => T | Promise<T>) => Promise<T | undefined>,
+  world: World,
 ): Promise<ParsedYaml | undefined> {
   const value = issueParsed.value;
   const seriesPath = isPlainObject(value) ? value['series'] : undefined;
@@ -133,7 +146,7 @@ async function loadSeries(
   const abs = await attempt(() => resolveInside(root, seriesPath, from, issueDir));
   if (abs === undefined) return undefined;
   const content = await read(abs, from);
-  return content && (await attempt(() => parseYamlFile(content.text, content.display)));
+  return content && (await attempt(() => world.fromText('yaml', `${content.display}\0${content.text}`, () => parseYamlFile(content.text, content.display))));
 }
 
 interface ArticleRefAt {
@@ -175,6 +188,32 @@ function unlistedArticles(root: string, issueDir: string, listed: Map<string, st
       location: { file: display },
       message: t(`${display} is not listed in ${issueFile}`, `${display} 没有列在 ${issueFile} 中`),
     }));
+}
+
+// A picture in images/ that no article shows was probably meant to be in one (or is left over).
+function unusedImages(root: string, issueDir: string, used: ReadonlySet<string>): Diagnostic[] {
+  const dir = path.join(issueDir, 'images');
+  return listDir(dir)
+    .filter((name) => /\.(jpe?g|png)$/i.test(name) && !used.has(path.join(dir, name)))
+    .map((name) => {
+      const display = displayPath(root, path.join(dir, name));
+      return {
+        severity: 'warning' as const,
+        location: { file: display },
+        message: t(`${display} is not used by any article`, `${display} 没有被任何文章使用`),
+        hint: t(`show it with ![caption](../images/${name}) in an article, or delete the file`, `请在文章中用 ![说明](../images/${name}) 插入，或删除该文件`),
+      };
+    });
+}
+
+// An article with front matter and no text prints a title over nothing.
+function emptyArticle(file: string, title: SourceLocation): Diagnostic {
+  return {
+    severity: 'warning',
+    location: title,
+    message: t(`${file} has a title but no text`, `${file} 只有标题，没有正文`),
+    hint: t('write the article text after the closing --- line, or remove the article from issue.yaml', '请在 --- 行之后写正文，或从 issue.yaml 中删去这篇文章'),
+  };
 }
 
 function missingIssue(issueId: string, issuesDir: string): BulletinError {

@@ -8,8 +8,11 @@ import MarkdownIt from 'markdown-it';
 import { BulletinError, type Diagnostic, type SourceLocation } from '../errors';
 import { t } from '../messages';
 import { checkReadableFile, MAX_IMAGE_BYTES, pathExists, resolveInside } from '../workspace';
-import type { BodyBlock, HeadingLevel, RunStyle, TextRun } from './types';
+import type { BodyBlock, HeadingLevel, ListMark, RunStyle, TextRun } from './types';
 import { charAt, charBefore } from '../text/code-points';
+import { ADDRESS_CLOSE, ADDRESS_OPEN, findAddresses, isAllowedLinkTarget, printedAddress } from './links';
+import { removeInvisible, SPACES_ONLY_LINE } from './paste';
+import { isEastAsianOrShared, isEastAsianWide } from '../text/script';
 
 type Token = MarkdownIt.Token;
 type StateInlineClass = MarkdownIt['inline']['State'];
@@ -24,11 +27,6 @@ export interface MarkdownContext {
   readonly issueDir: string;
 }
 
-// CJK letters and CJK/full-width punctuation: ideographs, kana, hangul, 。，、《》（） etc.
-const CJK =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u2E80-\u2FFF\u3000-\u303F\u31C0-\u31EF\u3200-\u33FF\uFE30-\uFE4F\uFF00-\uFFEF]/u;
-// Quotes, dashes and ellipses shared with Western text, CJK when they sit in Chinese text.
-const CJK_OR_SHARED = new RegExp(`${CJK.source.slice(0, -1)}\\u2018\\u2019\\u201C\\u201D\\u2014\\u2026\\u00B7]`, 'u');
 const PUNCT = /[\p{P}\p{S}]/u;
 
 /**
@@ -38,10 +36,8 @@ const PUNCT = /[\p{P}\p{S}]/u;
 export const MAX_PARAGRAPH_CHARS = 100_000;
 const SPACE = /\s/u;
 
-/** True for a CJK character (ideograph, kana, hangul, or CJK / full-width punctuation). */
-export function isCjk(ch: string | undefined): boolean {
-  return ch !== undefined && CJK.test(ch);
-}
+/** True for East Asian wide text (ideograph, kana, hangul, CJK / full-width forms): text/script.ts. */
+export const isCjk = isEastAsianWide;
 
 const md = createParser();
 
@@ -60,6 +56,7 @@ function createParser(): MarkdownIt {
  * letter; Chinese has no spaces around emphasis, so a CJK neighbour counts as a word boundary.
  * (This is what the markdown-it-cjk-friendly plugin does, but that package is ESM-only and jest's
  * CommonJS runtime cannot load it; the rule is small enough to keep here, tested in markdown.test.ts.)
+ * The lint's scanner asks `delimiterFlanking` too, so both agree on which markers are emphasis.
  */
 function cjkFriendlyState(Base: StateInlineClass): StateInlineClass {
   return class CjkFriendlyState extends Base {
@@ -67,26 +64,62 @@ function cjkFriendlyState(Base: StateInlineClass): StateInlineClass {
       const scanned = super.scanDelims(start, canSplitWord);
       const last = charBefore(this.src, start);
       const next = charAt(this.src, start + scanned.length, this.posMax);
-      if (!isCjk(last) && !isCjk(next)) return scanned;
-      const lastSpace = last === undefined || SPACE.test(last);
-      const nextSpace = next === undefined || SPACE.test(next);
-      const lastPunct = last !== undefined && PUNCT.test(last);
-      const nextPunct = next !== undefined && PUNCT.test(next);
-      const left = !nextSpace && (!nextPunct || lastSpace || lastPunct || isCjk(last));
-      const right = !lastSpace && (!lastPunct || nextSpace || nextPunct || isCjk(next));
-      // `_` may not split a word, but Chinese has no spaces between words: 正文__粗__正文.
-      return {
-        can_open: left,
-        can_close: right,
-        length: scanned.length,
-      };
+      const flanking = delimiterFlanking(this.src[start] as '*' | '_', last, next);
+      return { can_open: flanking.canOpen, can_close: flanking.canClose, length: scanned.length };
     }
   };
 }
 
+/**
+ * Whether a run of `*` or `_` between `last` and `next` may open or close emphasis: CommonMark's
+ * flanking rules, with a CJK neighbour counting as a word boundary, and a `*` between two ASCII
+ * letters or digits literal (`3*4米` is a product, not the start of 着重号).
+ */
+export function delimiterFlanking(marker: '*' | '_', last: string | undefined, next: string | undefined): { canOpen: boolean; canClose: boolean } {
+  const lastSpace = last === undefined || SPACE.test(last);
+  const nextSpace = next === undefined || SPACE.test(next);
+  const lastPunct = last !== undefined && PUNCT.test(last);
+  const nextPunct = next !== undefined && PUNCT.test(next);
+  if (isCjk(last) || isCjk(next)) {
+    const left = !nextSpace && (!nextPunct || lastSpace || lastPunct || isCjk(last));
+    const right = !lastSpace && (!lastPunct || nextSpace || nextPunct || isCjk(next));
+    // `_` may not split a word, but Chinese has no spaces between words: 正文__粗__正文.
+    return { canOpen: left, canClose: right };
+  }
+  if (ASCII_ALNUM.test(last ?? '') && ASCII_ALNUM.test(next ?? '')) return { canOpen: false, canClose: false };
+  const left = !nextSpace && (!nextPunct || lastSpace || lastPunct);
+  const right = !lastSpace && (!lastPunct || nextSpace || nextPunct);
+  if (marker === '_') return { canOpen: left && (!right || lastPunct), canClose: right && (!left || nextPunct) };
+  return { canOpen: left, canClose: right };
+}
+
+const ASCII_ALNUM = /^[A-Za-z0-9]$/;
+
+/**
+ * Whether a soft line break between these two characters disappears (both Chinese: YAML folding,
+ * copy-paste from PDF) or becomes a space (R4). The lint's scanner joins lines the same way.
+ */
+export function lineBreakJoinsWithoutSpace(before: string, after: string): boolean {
+  return isEastAsianOrShared(before) && isEastAsianOrShared(after);
+}
+
+/** The label a bullet item gets when its text does not start with its own number. */
+export const BULLETS: Readonly<Record<1 | 2, string>> = { 1: '•', 2: '◦' };
+
+/**
+ * A number an editor typed at the start of an item (1. （1） ① 一、 (a)): kept as the label, so
+ * the list shows the numbering of the source (a bullet is added only where there is none).
+ */
+export const ITEM_NUMBER = /^(?:\d{1,3}[.．、)）](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[）)]|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473\u2474-\u2487\u2776-\u277F\u24F5-\u24FE\u3251-\u325F\u32B1-\u32BF])/u;
+
+/** Prepares an article body for markdown-it: invisible paste artefacts out, space-only lines blank (R4). */
+export function prepareBody(body: string): string {
+  return removeInvisible(body).replace(SPACES_ONLY_LINE, '');
+}
+
 /** Converts an article body to blocks; every unsupported construct is reported, all at once. */
 export function markdownToBlocks(body: string, context: MarkdownContext): BodyBlock[] {
-  const tokens = md.parse(body, {});
+  const tokens = md.parse(prepareBody(body), {});
   const walker = new BlockWalker(context);
   walker.walk(tokens);
   if (walker.diagnostics.length > 0) throw new BulletinError(walker.diagnostics);
@@ -94,8 +127,8 @@ export function markdownToBlocks(body: string, context: MarkdownContext): BodyBl
 }
 
 type Piece =
-  | { readonly kind: 'text'; readonly text: string; readonly style: RunStyle; readonly line: number }
-  | { readonly kind: 'break'; readonly line: number };
+  | { readonly kind: 'text'; readonly text: string; readonly style: RunStyle; readonly line: number; readonly link?: string }
+  | { readonly kind: 'break'; readonly line: number; readonly hard: boolean };
 
 class BlockWalker {
   readonly blocks: BodyBlock[] = [];
@@ -118,6 +151,8 @@ class BlockWalker {
           break;
         case 'bullet_list_open':
         case 'ordered_list_open':
+          i = this.list(tokens, i, 1);
+          break;
         case 'blockquote_open':
         case 'table_open':
           this.unsupported(token.type, line);
@@ -132,15 +167,54 @@ class BlockWalker {
     }
   }
 
-  private paragraph(inline: Token | undefined, line: number): void {
+  /**
+   * A Markdown list, one level of nesting: each item's first paragraph starts with its label (the
+   * source's own number, or a bullet), later paragraphs of the item hang under its text.
+   */
+  private list(tokens: readonly Token[], open: number, level: number): number {
+    const close = closingIndex(tokens, open);
+    const line = ((tokens[open] as Token).map?.[0] ?? 0) + 1;
+    if (level > 2) {
+      this.unsupported('deep-list', line);
+      return close;
+    }
+    const ordered = (tokens[open] as Token).type === 'ordered_list_open';
+    for (let i = open + 1; i < close; i++) {
+      const item = tokens[i] as Token;
+      if (item.type !== 'list_item_open') continue;
+      const itemClose = closingIndex(tokens, i);
+      let label: string | undefined;
+      for (let k = i + 1; k < itemClose; k++) {
+        const token = tokens[k] as Token;
+        const at = (token.map?.[0] ?? 0) + 1;
+        if (token.type === 'paragraph_open') {
+          const mark: ListMark =
+            label === undefined ? { level: level as 1 | 2, label: ordered ? `${item.info}${item.markup}` : BULLETS[level as 1 | 2] } : { level: level as 1 | 2, label, continues: true };
+          label = this.paragraph(tokens[k + 1], at, mark, ordered)?.label ?? label;
+          k += 2;
+        } else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
+          k = this.list(tokens, k, level + 1);
+        } else {
+          this.unsupported(token.type === 'heading_open' ? 'list-heading' : token.type, at);
+          if (token.nesting === 1) k = closingIndex(tokens, k);
+        }
+      }
+      i = itemClose;
+    }
+    return close;
+  }
+
+  /** Adds the paragraph (or figure) block; returns the list mark it got, for a list item's later paragraphs. */
+  private paragraph(inline: Token | undefined, line: number, list?: ListMark, ordered = false): ListMark | undefined {
     const children = inline?.children ?? [];
     const visible = children.filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
     const only = visible[0];
     if (visible.length === 1 && only !== undefined && only.type === 'image') {
       this.figure(only, line);
-      return;
+      return undefined;
     }
-    const runs = this.runs(children, line, 'paragraph');
+    const listMark = list === undefined ? undefined : labelled(list, children, ordered);
+    const runs = this.runs(children, line, 'paragraph', listMark?.prefix);
     const length = runs.reduce((sum, run) => sum + run.text.length, 0);
     if (length > MAX_PARAGRAPH_CHARS) {
       this.report(
@@ -148,9 +222,12 @@ class BlockWalker {
         t(`this paragraph has ${length} characters; the limit is ${MAX_PARAGRAPH_CHARS}`, `此段落有 ${length} 个字符，超过上限 ${MAX_PARAGRAPH_CHARS}`),
         t('split it into paragraphs with blank lines', '请用空行把它分成若干段'),
       );
-      return;
+      return undefined;
     }
-    if (runs.length > 0) this.blocks.push({ kind: 'paragraph', runs, source: this.at(line) });
+    if (runs.length === 0) return undefined;
+    if (listMark === undefined) this.blocks.push({ kind: 'paragraph', runs, source: this.at(line) });
+    else this.blocks.push({ kind: 'paragraph', runs, source: this.at(line), list: listMark.mark });
+    return listMark?.mark;
   }
 
   private heading(open: Token, inline: Token | undefined, line: number): void {
@@ -194,21 +271,30 @@ class BlockWalker {
     }
   }
 
-  private runs(children: readonly Token[], firstLine: number, where: 'paragraph' | 'heading' | 'caption'): TextRun[] {
+  private runs(children: readonly Token[], firstLine: number, where: 'paragraph' | 'heading' | 'caption', prefix?: string): TextRun[] {
     const pieces: Piece[] = [];
     let strong = 0;
     let em = 0;
     let line = firstLine;
+    // Inside [text](url) or <url>: the target, whether the address is the text, and the text so far.
+    let link: { href: string; auto: boolean; text: string } | undefined;
     const style = (): RunStyle => (strong > 0 ? 'bold' : em > 0 ? 'emphasis' : 'regular');
+    if (prefix !== undefined) pieces.push({ kind: 'text', text: prefix, style: 'regular', line });
     for (const child of children) {
       switch (child.type) {
         case 'text':
+          if (link !== undefined) {
+            link.text += child.content;
+            pieces.push({ kind: 'text', text: child.content, style: style(), line, link: link.href });
+          } else pieces.push(...withBareAddresses(child.content, style(), line));
+          break;
         case 'code_inline':
-          pieces.push({ kind: 'text', text: child.content, style: style(), line });
+          pieces.push(link === undefined ? { kind: 'text', text: child.content, style: style(), line } : { kind: 'text', text: child.content, style: style(), line, link: link.href });
+          if (link !== undefined) link.text += child.content;
           break;
         case 'softbreak':
         case 'hardbreak':
-          pieces.push({ kind: 'break', line });
+          pieces.push({ kind: 'break', line, hard: child.type === 'hardbreak' });
           line++;
           break;
         case 'strong_open':
@@ -223,9 +309,23 @@ class BlockWalker {
         case 'em_close':
           em--;
           break;
-        case 'link_open':
-        case 'link_close':
+        case 'link_open': {
+          const href = child.attrGet('href') ?? '';
+          if (!isAllowedLinkTarget(href)) this.unsupported('link-target', line, href);
+          link = { href, auto: child.markup === 'autolink', text: '' };
           break;
+        }
+        case 'link_close': {
+          // A reader of the paper copy gets the address the link text hides (README, "Links").
+          const shown = link === undefined || link.auto ? undefined : printedAddress(link.text, link.href);
+          if (link !== undefined && shown !== undefined) {
+            pieces.push({ kind: 'text', text: ADDRESS_OPEN, style: style(), line });
+            pieces.push({ kind: 'text', text: shown, style: style(), line, link: link.href });
+            pieces.push({ kind: 'text', text: ADDRESS_CLOSE, style: style(), line });
+          }
+          link = undefined;
+          break;
+        }
         case 'image':
           this.unsupported(where === 'paragraph' ? 'inline-image' : 'nested-image', line);
           break;
@@ -244,8 +344,8 @@ class BlockWalker {
     return joinPieces(pieces, this.context.file);
   }
 
-  private unsupported(what: string, line: number): void {
-    const [message, hint] = explain(what);
+  private unsupported(what: string, line: number, detail = ''): void {
+    const [message, hint] = explain(what, detail);
     this.report(line, message, hint);
   }
 
@@ -258,25 +358,35 @@ class BlockWalker {
   }
 }
 
-/** Resolves line breaks (dropped between CJK characters, a space otherwise) and merges runs. */
+/**
+ * Resolves line breaks and merges runs: a soft break is dropped between CJK characters and is a
+ * space otherwise; a hard break (two trailing spaces, a trailing backslash) is a "\n" the layout
+ * honours as a forced line break.
+ */
 function joinPieces(pieces: readonly Piece[], file: string): TextRun[] {
-  const texts: { text: string; style: RunStyle; line: number }[] = [];
+  const texts: { text: string; style: RunStyle; line: number; link?: string }[] = [];
   pieces.forEach((piece, i) => {
     if (piece.kind === 'text') {
-      texts.push({ text: piece.text, style: piece.style, line: piece.line });
+      texts.push(piece.link === undefined ? { text: piece.text, style: piece.style, line: piece.line } : { text: piece.text, style: piece.style, line: piece.line, link: piece.link });
       return;
     }
     const before = lastChar(pieces, i);
     const after = firstChar(pieces, i);
     const previous = texts[texts.length - 1];
     if (before === undefined || after === undefined || previous === undefined) return;
-    if (CJK_OR_SHARED.test(before) && CJK_OR_SHARED.test(after)) return;
-    previous.text += ' ';
+    if (piece.hard) {
+      // A break inside a link's text belongs to no link: the address itself never holds one.
+      texts.push({ text: '\n', style: previous.style, line: piece.line });
+      return;
+    }
+    if (lineBreakJoinsWithoutSpace(before, after)) return;
+    if (previous.link === undefined) previous.text += ' ';
+    else texts.push({ text: ' ', style: previous.style, line: piece.line });
   });
-  const runs: { text: string; style: RunStyle; line: number }[] = [];
+  const runs: { text: string; style: RunStyle; line: number; link?: string }[] = [];
   for (const piece of texts) {
     const last = runs[runs.length - 1];
-    if (last !== undefined && last.style === piece.style) last.text += piece.text;
+    if (last !== undefined && last.style === piece.style && last.link === piece.link) last.text += piece.text;
     else if (piece.text !== '') runs.push({ ...piece });
   }
   // Editors often indent paragraphs with full-width spaces; the layout indents by itself.
@@ -286,7 +396,37 @@ function joinPieces(pieces: readonly Piece[], file: string): TextRun[] {
   if (final !== undefined) final.text = final.text.replace(/[\s\u3000]+$/u, '');
   return runs
     .filter((r) => r.text !== '')
-    .map((r) => ({ text: r.text, style: r.style, source: { file, line: r.line, column: 1 } }));
+    .map((r) => {
+      const run = { text: r.text, style: r.style, source: { file, line: r.line, column: 1 } };
+      return r.link === undefined ? run : { ...run, link: r.link };
+    });
+}
+
+/** Text outside a link, with each bare URL or e-mail address in it made a link of its own. */
+function withBareAddresses(text: string, style: RunStyle, line: number): Piece[] {
+  const pieces: Piece[] = [];
+  let k = 0;
+  for (const found of findAddresses(text)) {
+    if (found.start > k) pieces.push({ kind: 'text', text: text.slice(k, found.start), style, line });
+    pieces.push({ kind: 'text', text: text.slice(found.start, found.end), style, line, link: found.uri });
+    k = found.end;
+  }
+  if (k < text.length || pieces.length === 0) pieces.push({ kind: 'text', text: text.slice(k), style, line });
+  return pieces;
+}
+
+/**
+ * The label of a list item's first paragraph: the number the source typed at the start of the
+ * text when a bullet item has one (- （1）…), else the Markdown number or the bullet, put before
+ * the text (no space before Chinese, as 1.加强…; a space before Latin).
+ */
+function labelled(list: ListMark, children: readonly Token[], ordered: boolean): { mark: ListMark; prefix?: string } {
+  if (list.continues === true) return { mark: list };
+  const firstText = children.find((c) => c.type === 'text' && c.content.trim() !== '')?.content.trimStart() ?? '';
+  const own = ordered ? null : ITEM_NUMBER.exec(firstText);
+  if (own !== null) return { mark: { level: list.level, label: own[0] } };
+  const spaced = /^[A-Za-z0-9]/.test(firstText) ? `${list.label} ` : list.label;
+  return { mark: { level: list.level, label: spaced }, prefix: spaced };
 }
 
 function lastChar(pieces: readonly Piece[], index: number): string | undefined {
@@ -325,8 +465,20 @@ const HEADINGS_HINT = (): string =>
     '文章标题写在开头信息块的 title: 中；正文标题用 ## 表示“一、”，### 表示“（一）”，#### 表示“1.”，##### 表示“（1）”',
   );
 
-function explain(what: string): [string, string] {
+function explain(what: string, detail: string): [string, string] {
   switch (what) {
+    case 'deep-list':
+      return [
+        t('lists nest at most one level deep', '列表最多嵌套一层'),
+        t('indent sub-items once (under the item text); write deeper levels as （1） … inside the item text', '子项只缩进一层（与上一级文字对齐）；更深的层次请在文字中写成“（1）……”'),
+      ];
+    case 'list-heading':
+      return [t('a heading cannot be inside a list item', '列表项中不能有标题'), t('put a blank line and the heading after the list', '请在列表结束后空一行再写标题')];
+    case 'link-target':
+      return [
+        t(`link address "${detail}" is not a web or e-mail address`, `链接地址“${detail}”不是网址或电子邮件地址`),
+        t('write the full address, e.g. [委员会网站](https://www.example.cn) or <someone@example.cn>', '请写完整地址，例如 [委员会网站](https://www.example.cn) 或 <someone@example.cn>'),
+      ];
     case 'h1':
       return [t('a # heading is not allowed in the article body', '正文中不能使用 # 一级标题'), HEADINGS_HINT()];
     case 'h6':
@@ -335,12 +487,6 @@ function explain(what: string): [string, string] {
       return [
         t('a line of === or --- under text makes an underlined heading, which is not supported', '文字下一行的 === 或 --- 会被当作标题下划线，不支持这种写法'),
         t('write ## before the heading text, or remove the === / --- line', '请在标题文字前写 ##，或删除 === / --- 这一行'),
-      ];
-    case 'bullet_list_open':
-    case 'ordered_list_open':
-      return [
-        t('lists are not supported', '不支持列表'),
-        t('write each item as its own paragraph, numbered as in the original, e.g. （1）… or 1.… (no space after the dot)', '请把每一项写成单独的段落，按原文编号，例如“（1）……”或“1.……”（点后不加空格）'),
       ];
     case 'blockquote_open':
       return [t('block quotes (> …) are not supported', '不支持引用块（> ……）'), t('remove the > and write a normal paragraph', '请删除 >，写成普通段落')];

@@ -10,11 +10,25 @@ export type AnchorId = string & { readonly __brand: 'AnchorId' };
 /** How a run of text is set: regular body face, real bold face, or 着重号 emphasis dots. */
 export type RunStyle = 'regular' | 'bold' | 'emphasis';
 
-/** A stretch of text in one style; `source` is where the run starts in the editor's file. */
+/**
+ * A stretch of text in one style; `source` is where the run starts in the editor's file. A "\n"
+ * in `text` is a forced line break the editor asked for (two trailing spaces or a backslash).
+ */
 export interface TextRun {
   readonly text: string;
   readonly style: RunStyle;
   readonly source: SourceLocation;
+  /** The URI a click on this text opens in the e-mail copy (https:, mailto:). */
+  readonly link?: string;
+}
+
+/** A Markdown list item: its nesting (1 or 2) and the label it starts with ("1." "（1）" "•"). */
+export interface ListMark {
+  readonly level: 1 | 2;
+  /** The item's label ("1." "（1）" "•"), printed at the start of its first paragraph's runs (already part of them). */
+  readonly label: string;
+  /** A later paragraph of the item: the label is not printed again; the text hangs under the item's. */
+  readonly continues?: boolean;
 }
 
 /** Heading levels of a Chinese 公文: 一、 / （一） / 1. / （1） (TYPOGRAPHY R21). */
@@ -22,7 +36,7 @@ export type HeadingLevel = 1 | 2 | 3 | 4;
 
 /** A block inside an article body. */
 export type BodyBlock =
-  | { readonly kind: 'paragraph'; readonly runs: readonly TextRun[]; readonly source: SourceLocation }
+  | { readonly kind: 'paragraph'; readonly runs: readonly TextRun[]; readonly source: SourceLocation; readonly list?: ListMark }
   | {
       readonly kind: 'heading';
       readonly level: HeadingLevel;
@@ -46,6 +60,8 @@ export interface Article {
   /** The byline under the title, e.g. "上海信访发布 2024年2月2日". */
   readonly byline?: string;
   readonly documentNumber?: string;
+  /** 题注: the adoption history, one event each (R31). */
+  readonly history?: readonly string[];
   readonly runningHead: string;
   readonly tocTitle: string;
   readonly blocks: readonly BodyBlock[];

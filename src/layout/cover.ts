@@ -4,20 +4,23 @@
  */
 import type { Masthead } from '../document/types';
 import type { FontSet } from '../text/fonts';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { lineBoxes } from './blocks';
 import type { PageStyle } from './page-style';
 import { moveLine, type SetLine, setSingleLine } from './paragraph';
-import type { Box } from './types';
+import type { Box, StructureTag } from './types';
 
 /** Boxes of the cover page, in page coordinates (left = the text area's left edge on a recto). */
-export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet, punctuation: PunctuationStyle): Box[] {
+export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet, typography: Typography): Box[] {
   const left = style.innerMargin;
   const width = style.textWidth;
   const boxes: Box[] = [];
+  // Each line of the masthead, and each row of the board (label and names), is a paragraph of the
+  // cover's Sect in the e-mail copy's structure; the rules are artifacts.
+  const part = (id: string): StructureTag => ({ role: 'P', id: `cover/${id}`, group: 'cover' });
   const centred = (text: string, font: 'sansBold' | 'serif' | 'serifBold' | 'kai', size: number, baseline: number, ink: 'text' | 'accent' = 'text', spread = 0) => {
-    const line = spreadLine(setSingleLine(text, font, size, fonts, punctuation), spread * size);
-    boxes.push(...lineBoxes(moveLine(line, left + (width - line.right) / 2), baseline, size, ink));
+    const line = spreadLine(setSingleLine(text, font, size, fonts, typography), spread * size);
+    boxes.push(...lineBoxes(moveLine(line, left + (width - line.right) / 2), baseline, size, ink, part(`line${boxes.length}`)));
   };
   const s = style.sizes;
   let y = style.textTop + s.mastheadTitle * 1.2;
@@ -44,26 +47,29 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   boxes.push({ kind: 'rule', x1: left, y1: baseline - pitch * 1.2, x2: left + width, y2: baseline - pitch * 1.2, thickness: 0.5, ink: 'rule' });
   centred(masthead.boardHeading, 'sansBold', size * 1.15, baseline);
   baseline += pitch * 1.5;
-  const label = (text: string, y0: number) => boxes.push(...lineBoxes(moveLine(setSingleLine(text, 'sansBold', size, fonts, punctuation), left), y0, size));
-  for (const row of rows) {
-    label(`${row.label}：`, baseline);
+  const label = (text: string, y0: number, tag: StructureTag) => boxes.push(...lineBoxes(moveLine(setSingleLine(text, 'sansBold', size, fonts, typography), left), y0, size, 'text', tag));
+  rows.forEach((row, r) => {
+    const tag = part(`row${r}`);
+    label(`${row.label}：`, baseline, tag);
     if (row.note) {
-      const note = setSingleLine(`（${row.note}）`, 'serif', size, fonts, punctuation);
-      boxes.push(...lineBoxes(moveLine(note, left + labelWidth - size * 0.5 - 0), baseline, size));
+      const note = setSingleLine(`（${row.note}）`, 'serif', size, fonts, typography);
+      boxes.push(...lineBoxes(moveLine(note, left + labelWidth - size * 0.5 - 0), baseline, size, 'text', tag));
       baseline += pitch;
     }
     row.names.forEach((name, k) => {
       const column = k % perLine;
       if (k > 0 && column === 0) baseline += pitch;
-      boxes.push(...nameInCell(name, left + labelWidth + column * cell, baseline));
+      boxes.push(...nameInCell(name, left + labelWidth + column * cell, baseline, tag));
     });
     baseline += pitch;
-  }
-  label(`${masthead.editorLabel}：`, baseline);
-  boxes.push(...nameInCell(masthead.editor, left + labelWidth, baseline));
+  });
+  const editor = part('editor');
+  label(`${masthead.editorLabel}：`, baseline, editor);
+  boxes.push(...nameInCell(masthead.editor, left + labelWidth, baseline, editor));
   baseline += pitch;
-  label(`${masthead.contactLabel}：`, baseline);
-  boxes.push(...lineBoxes(moveLine(setSingleLine(masthead.email, 'serif', size, fonts, punctuation), left + labelWidth), baseline, size));
+  const contact = part('contact');
+  label(`${masthead.contactLabel}：`, baseline, contact);
+  boxes.push(...lineBoxes(moveLine(setSingleLine(masthead.email, 'serif', size, fonts, typography), left + labelWidth), baseline, size, 'text', contact));
   return boxes;
 
   /** Adds `extra` points after every glyph but the last: spacing by position, not by inserted spaces. */
@@ -76,16 +82,16 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   }
 
   /** A name spread over a 3-em cell: 2-character names become 陈　洁 (R29). */
-  function nameInCell(name: string, x: number, y0: number): Box[] {
+  function nameInCell(name: string, x: number, y0: number, tag: StructureTag): Box[] {
     const chars = Array.from(name);
-    const line = setSingleLine(name, 'serif', size, fonts, punctuation);
-    if (chars.length !== 2) return lineBoxes(moveLine(line, x), y0, size);
+    const line = setSingleLine(name, 'serif', size, fonts, typography);
+    if (chars.length !== 2) return lineBoxes(moveLine(line, x), y0, size, 'text', tag);
     // Spread: first character at 0, second at 2 em; the gap stays inside the first glyph's advance.
     const runs = line.runs.map((run) => ({
       ...run,
       end: x + 3 * size,
       glyphs: run.glyphs.map((g, i) => ({ ...g, x: x + i * 2 * size })),
     }));
-    return [{ kind: 'text', x: 0, y: y0, runs, ink: 'text' }];
+    return [{ kind: 'text', x: 0, y: y0, runs, ink: 'text', tag }];
   }
 }

@@ -76,7 +76,7 @@ function* samples(doc: IssueDocument): Generator<Sample> {
       yield { text: article.title, role: 'sansBold', source: at };
       yield { text: article.tocTitle, role: 'serif', source: at };
       yield { text: article.runningHead, role: 'serif', source: at };
-      for (const text of [article.subtitle, article.byline, article.documentNumber]) if (text) yield { text, role: 'kai', source: at };
+      for (const text of [article.subtitle, article.byline, article.documentNumber, ...(article.history ?? [])]) if (text) yield { text, role: 'kai', source: at };
       for (const block of article.blocks) {
         if (block.kind === 'paragraph') yield* runs(block.runs, BODY_FONTS);
         else if (block.kind === 'heading') {

@@ -4,7 +4,7 @@
  * outer side, a rule beneath; "— 7 —" in the footer on the outer side, one em in (GB 9704 §7.5).
  */
 import type { PageTexts } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import type { FontSet } from '../text/fonts';
 import { lineBoxes } from './blocks';
 import { type PageStyle, textLeft } from './page-style';
@@ -21,15 +21,15 @@ export function decorateBodyPage(
   texts: PageTexts,
   style: PageStyle,
   fonts: FontSet,
-  punctuation: PunctuationStyle,
+  typography: Typography,
 ): Box[] {
   const left = textLeft(style, pageIndex);
   const right = left + style.textWidth;
   const recto = pageIndex % 2 === 0;
   const size = style.sizes.header;
   const baseline = style.textTop - 7 * MM;
-  const publication = setSingleLine(texts.runningHead, 'serif', size, fonts, punctuation);
-  const article = setSingleLine(runningTitle, 'serif', size, fonts, punctuation);
+  const publication = setSingleLine(texts.runningHead, 'serif', size, fonts, typography);
+  const article = setSingleLine(runningTitle, 'serif', size, fonts, typography);
   const [inner, outer] = [publication, article];
   const boxes: Box[] = [];
   // Recto: inner side left, outer side right; verso mirrored.
@@ -38,7 +38,7 @@ export function decorateBodyPage(
   boxes.push({ kind: 'rule', x1: left, y1: baseline + 3 * MM, x2: right, y2: baseline + 3 * MM, thickness: 0.5, ink: 'rule' });
 
   const folioSize = style.sizes.folio;
-  const folioLine = setSingleLine(texts.folio(folio), 'serif', folioSize, fonts, punctuation);
+  const folioLine = setSingleLine(texts.folio(folio), 'serif', folioSize, fonts, typography);
   const textBottom = style.textTop + (style.linesPerPage - 1) * style.pitch + style.em * 0.12 + style.em * 0.88;
   const folioBaseline = textBottom + 7 * MM + folioSize * 0.6;
   const x = recto ? right - style.em - folioLine.right : left + style.em;

@@ -3,10 +3,10 @@
  * article page, so they do not depend on how long the TOC is), then the TOC is set with the
  * folios the articles landed on, then pages are assembled and decorated.
  */
-import type { IssueDocument } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Article, IssueDocument } from '../document/types';
+import type { Typography } from '../settings';
 import type { FontSet } from '../text/fonts';
-import { type ImageSizes, layoutBody } from './blocks';
+import { articleDivisions, type BodyContext, type ImageSizes, layoutBody } from './blocks';
 import { layoutCover } from './cover';
 import { decorateBodyPage } from './decorate';
 import { offsetBox } from './flow';
@@ -19,15 +19,14 @@ export interface LayoutOptions {
   readonly style: PageStyle;
   readonly fonts: FontSet;
   readonly images: ImageSizes;
-  readonly punctuation: PunctuationStyle;
-  readonly hang: 'none' | 'stops';
-  /** Opening marks at line start lose their left blank (R12). */
-  readonly trimLineStartOpen: boolean;
+  readonly typography: Typography;
+  /** Articles already set, for a rebuild that sets only what changed (BodyContext.articleCache). */
+  readonly articleCache?: BodyContext['articleCache'];
 }
 
 /** Lays out cover, TOC and body; every TOC folio is where its article's title is. */
 export function layoutDocument(doc: IssueDocument, options: LayoutOptions): LaidOutIssue & { problems: readonly string[] } {
-  const { style, fonts, punctuation } = options;
+  const { style, fonts, typography } = options;
   const stats: TypesettingStats = { lines: 0, pushIns: 0, pushOuts: 0, maxExtraPerGap: 0, linesOverThreshold: 0, worst: [] };
   const capacity = style.linesPerPage * style.pitch;
 
@@ -36,9 +35,9 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
   const bodyFolios: PageMap = anchorFolios(body.pages, 1);
 
   // The TOC, with those folios; its height never depends on them (fixed folio column).
-  const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, punctuation, trimLineStartOpen: options.trimLineStartOpen }), capacity);
+  const toc = paginate(layoutToc(doc.sections, bodyFolios, { style, fonts, texts: doc.texts, typography }), capacity);
 
-  const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, punctuation), anchors: [] }];
+  const pages: Page[] = [{ kind: 'cover', folio: null, label: '封面', boxes: layoutCover(doc.masthead, style, fonts, typography), anchors: [] }];
   toc.pages.forEach((page, k) => {
     const index = pages.length;
     pages.push({ kind: 'toc', folio: null, label: k === 0 ? '目录' : `目录${k + 1}`, boxes: placeItems(page, style, index), anchors: [] });
@@ -52,7 +51,7 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
     const pageTitle = marks[0] ?? runningTitle;
     runningTitle = marks[marks.length - 1] ?? runningTitle;
     const anchors = page.items.flatMap(({ item, top }) => (item.anchors ?? []).map((id) => ({ id, y: style.textTop + top })));
-    const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, pageTitle, doc.texts, style, fonts, punctuation));
+    const boxes = placeItems(page, style, index).concat(decorateBodyPage(index, folio, pageTitle, doc.texts, style, fonts, typography));
     pages.push({ kind: 'body', folio, label: String(folio), boxes, anchors, runningTitle: pageTitle });
   });
 
@@ -60,9 +59,29 @@ export function layoutDocument(doc: IssueDocument, options: LayoutOptions): Laid
   const outline: OutlineEntry[] = doc.sections.map((section) => ({
     title: `${section.number}${section.title}`,
     target: section.anchor,
-    children: section.articles.map((article) => ({ title: article.tocTitle, target: article.anchor, children: [] })),
+    children: section.articles.map((article) => ({ title: article.tocTitle, target: article.anchor, children: divisionOutline(article) })),
   }));
   return { pages, outline, pageWidth: style.pageWidth, pageHeight: style.pageHeight, stats, problems: [...body.problems, ...toc.problems] };
+}
+
+/**
+ * A regulation's 编 and 章 as outline entries under its article (章 under their 编), so a long
+ * regulation can be navigated (R31); 节 are too fine for the outline. A text with one chapter is
+ * not a regulation worth it.
+ */
+function divisionOutline(article: Article): OutlineEntry[] {
+  const divisions = articleDivisions(article).filter((d) => d.kind !== 'section');
+  if (divisions.filter((d) => d.kind === 'chapter').length < 2) return [];
+  const entries: { title: string; target: OutlineEntry['target']; children: OutlineEntry[] }[] = [];
+  let part: (typeof entries)[number] | undefined;
+  for (const d of divisions) {
+    const entry = { title: `${d.number}\u3000${d.title}`, target: d.anchor, children: [] };
+    if (d.kind === 'part') {
+      part = entry;
+      entries.push(entry);
+    } else (part ? part.children : entries).push(entry);
+  }
+  return entries;
 }
 
 function placeItems(page: PaginatedPage, style: PageStyle, pageIndex: number): Box[] {

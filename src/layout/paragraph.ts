@@ -3,12 +3,14 @@
  * x positions are relative to the column's left edge; the caller places lines on the page.
  */
 import type { RunStyle, TextRun } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import { type FontRole, type FontSet, shapeText } from '../text/fonts';
-import { itemize, type Item, type Paragraph, type ShapedGlyph } from '../text/items';
+import { itemize, type Item, type Junction, type Paragraph, type ShapedGlyph } from '../text/items';
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
-import type { GlyphRun, PlacedGlyph } from './types';
+import { JOINT_ISSUER_END } from '../text/legal';
+import { buildSums, measureLine, naturalLine } from '../text/line';
+import type { GlyphRun, PlacedGlyph, TextLink } from './types';
 
 export interface ParagraphStyle {
   readonly size: number;
@@ -19,11 +21,10 @@ export interface ParagraphStyle {
   readonly align: 'justify' | 'center';
   readonly minLastHan: number;
   readonly lastLineReserve: number;
-  readonly punctuation: PunctuationStyle;
-  readonly hang: 'none' | 'stops';
+  readonly typography: Typography;
   readonly keepSpaces?: boolean;
-  /** R12; default true. */
-  readonly trimLineStartOpen?: boolean;
+  /** Break at word boundaries where possible (titles, TOC entries, 题注; R31). */
+  readonly words?: boolean;
 }
 
 /**
@@ -46,6 +47,8 @@ export interface SetLine {
   /** Offset of the whole line; glyph positions in `runs` are relative to it. */
   readonly x: number;
   readonly runs: readonly GlyphRun[];
+  /** The stretches of the line that are links (x relative to `x`, like the glyphs). */
+  readonly links: readonly TextLink[];
   /** Left and right edge of the line's ink boxes. */
   readonly left: number;
   readonly right: number;
@@ -57,12 +60,36 @@ export interface SetLine {
   readonly text: string;
 }
 
-/** Sets runs at `width` points; centred lines are balanced and centred within the width. */
+/**
+ * Sets runs at `width` points; centred lines are balanced and centred within the width. A forced
+ * line break ("\n", a hard break in the Markdown) ends a line there: each stretch between two is
+ * set on its own, the ones after a break starting at the continuation indent.
+ */
 export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
+  const parts = splitAtForcedBreaks(runs);
+  if (parts.length === 1) return setUnbroken(runs, style, width, fonts);
+  return parts.flatMap((part, k) => setUnbroken(part, k === 0 ? style : { ...style, firstIndent: style.restIndent ?? 0 }, width, fonts));
+}
+
+/** The runs between forced line breaks; each part keeps its runs' styles, links and sources. */
+function splitAtForcedBreaks(runs: readonly TextRun[]): TextRun[][] {
+  if (!runs.some((run) => run.text.includes('\n'))) return [[...runs]];
+  const parts: TextRun[][] = [[]];
+  for (const run of runs) {
+    run.text.split('\n').forEach((text, k) => {
+      if (k > 0) parts.push([]);
+      if (text !== '') (parts[parts.length - 1] as TextRun[]).push({ ...run, text });
+    });
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
+function setUnbroken(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
   const paragraph = itemize(runs, (text, runStyle) => shapeWithQuoteFallback(fonts, style.fonts[runStyle], text, style.size), {
     em: style.size,
-    punctuation: style.punctuation,
+    punctuation: style.typography.punctuation,
     keepSpaces: style.keepSpaces === true,
+    words: style.words === true,
   });
   if (paragraph.items.length === 0) return [];
   const options: BreakOptions = {
@@ -70,12 +97,12 @@ export function setParagraph(runs: readonly TextRun[], style: ParagraphStyle, wi
     firstIndent: style.firstIndent,
     restIndent: style.restIndent ?? 0,
     lastLineReserve: style.lastLineReserve,
-    hang: style.hang,
-    trimLineStartOpen: style.trimLineStartOpen !== false,
+    hang: style.typography.hang,
+    trimLineStartOpen: style.typography.trimLineStartOpen,
     minLastHan: style.minLastHan,
   };
-  if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style);
-  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span, options), span.isLast, style));
+  if (style.align === 'center') return setAtPhraseBreaks(runs, style, width, fonts) ?? setCentred(paragraph, options, style, runs);
+  return breakLines(paragraph, options).map((span) => toSetLine(paragraph, placeLine(paragraph, span), span.isLast, style, runs));
 }
 
 /** Where a title prefers to break (R20): after " | ", before "——", at a space between phrases. */
@@ -88,7 +115,13 @@ const PHRASE_BREAK = /(?<=[|｜])\s*|\s*(?=——)|(?<=[\p{Script=Han}”》）]
 function setAtPhraseBreaks(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] | undefined {
   if (runs.length !== 1) return undefined;
   const run = runs[0] as TextRun;
-  const phrases = run.text.split(PHRASE_BREAK).map((p) => p.trim()).filter((p) => p.length > 0);
+  const phrases: string[] = [];
+  for (const part of run.text.split(PHRASE_BREAK).map((p) => p.trim()).filter((p) => p.length > 0)) {
+    // Joint issuers (中共中央办公厅　国务院办公厅) are one phrase: their space is a separator (R31).
+    const previous = phrases[phrases.length - 1];
+    if (previous !== undefined && JOINT_ISSUER_END.test(previous) && /^\p{Script=Han}/u.test(part)) phrases[phrases.length - 1] = `${previous} ${part}`;
+    else phrases.push(part);
+  }
   if (phrases.length < 2) return undefined;
   // Each grouping below re-measures the same line texts: set each text once.
   const setOnce = new Map<string, SetLine | undefined>();
@@ -128,29 +161,77 @@ function setAtPhraseBreaks(runs: readonly TextRun[], style: ParagraphStyle, widt
   });
 }
 
+/** A centred line further than this from the balanced length (so two lines differ by > 2 em) is out of balance (R20). */
+const BALANCE_TOLERANCE_EM = 1;
+const OUT_OF_BALANCE_COST = 1000;
+const CENTRED_RUNT_COST = 5000;
+/** An extra line costs more than a break inside a word, less than one inside a name. */
+const EXTRA_LINE_COST = 3000;
+
 /**
- * Titles: as many lines as needed, but of balanced length (R20), so no line is left with one
- * or two characters; each line centred.
+ * Centred text (titles, captions, 题注 lines): the fewest lines that fit, as balanced as possible
+ * (R20), each centred. A small search over the break positions: each line costs its distance
+ * from the balanced length, more when out of tolerance, plus the junction's penalty (a break
+ * inside a word, a name or 《》 when the text asks for word boundaries, R31), so a break inside
+ * a word wins only where no boundary keeps the lines in balance.
  */
-function setCentred(paragraph: Paragraph, options: BreakOptions, style: ParagraphStyle): SetLine[] {
-  const natural = paragraph.items.reduce((sum, item) => sum + item.width, 0);
-  const lineCount = Math.ceil(natural / options.width - 1e-9);
-  const fullWidth = options.width;
-  let lines = breakLines(paragraph, options);
-  if (lineCount > 1) {
-    // Narrow the measure to the balanced width (rounded up to whole ems) and re-break.
-    const balanced = Math.min(options.width, Math.ceil(natural / lineCount / style.size) * style.size + style.size);
-    const narrower = { ...options, width: balanced };
-    const tried = breakLines(paragraph, narrower);
-    if (tried.length === lines.length) {
-      lines = tried;
-      options = narrower;
+function setCentred(paragraph: Paragraph, options: BreakOptions, style: ParagraphStyle, runs: readonly TextRun[]): SetLine[] {
+  const { items, junctions, em } = paragraph;
+  const n = items.length;
+  const sums = buildSums(paragraph);
+  const config = { ...options, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none' as const };
+  const widthOf = (i: number, j: number) => measureLine(paragraph, sums, i, j, config).natural;
+  const total = widthOf(0, n);
+  const totalHan = sums.han[n] as number;
+  const breakable = (k: number) => k === 0 || k === n || (junctions[k] as Junction).breakable;
+  /** The cheapest `count` balanced lines, or undefined when they cannot fit. */
+  function balancedBreaks(count: number): { spans: [number, number][]; cost: number } | undefined {
+    const target = total / count;
+    // best[c][j]: cheapest way to set items [0, j) as c lines.
+    const best = Array.from({ length: count + 1 }, () => new Float64Array(n + 1).fill(Infinity));
+    const from = Array.from({ length: count + 1 }, () => new Int32Array(n + 1).fill(-1));
+    (best[0] as Float64Array)[0] = 0;
+    for (let c = 1; c <= count; c++) {
+      for (let j = 1; j <= n; j++) {
+        if (!breakable(j) || (c === count) !== (j === n)) continue;
+        for (let i = j - 1; i >= 0; i--) {
+          const before = (best[c - 1] as Float64Array)[i] as number;
+          if (!breakable(i) || before === Infinity) continue;
+          const width = widthOf(i, j);
+          if (width > options.width + 1e-6) break;
+          const dev = Math.abs(width - target) / em;
+          let cost = 10 * dev * dev + (dev > BALANCE_TOLERANCE_EM ? OUT_OF_BALANCE_COST : 0);
+          if (j < n) cost += (junctions[j] as Junction).penalty;
+          if (totalHan >= style.minLastHan && (sums.han[j] as number) - (sums.han[i] as number) < style.minLastHan) cost += CENTRED_RUNT_COST;
+          if (before + cost < ((best[c] as Float64Array)[j] as number)) {
+            (best[c] as Float64Array)[j] = before + cost;
+            (from[c] as Int32Array)[j] = i;
+          }
+        }
+      }
     }
+    const cost = (best[count] as Float64Array)[n] as number;
+    if (cost === Infinity) return undefined;
+    const spans: [number, number][] = [];
+    for (let c = count, j = n; c > 0; c--) {
+      const i = (from[c] as Int32Array)[j] as number;
+      spans.unshift([i, j]);
+      j = i;
+    }
+    return { spans, cost };
   }
+  // The fewest lines that fit; one or two more only where fewer would split a name (R31).
+  const fewest = Math.max(1, Math.ceil(total / options.width - 1e-9));
+  let chosen: { spans: [number, number][]; cost: number } | undefined;
+  for (let count = fewest; count <= Math.min(n, fewest + 2, 12); count++) {
+    const tried = balancedBreaks(count);
+    if (tried && (!chosen || tried.cost + (count - fewest) * EXTRA_LINE_COST < chosen.cost)) chosen = { ...tried, cost: tried.cost + (count - fewest) * EXTRA_LINE_COST };
+  }
+  const lines = chosen ? chosen.spans.map(([i, j]) => measureLine(paragraph, sums, i, j, config)) : breakLines(paragraph, options);
   return lines.map((span) => {
-    const placed = placeLine(paragraph, { ...span, adjustment: 0, isLast: true }, options);
-    const set = toSetLine(paragraph, placed, true, style);
-    const shift = (fullWidth - set.right - set.left) / 2;
+    const placed = placeLine(paragraph, { ...span, indent: 0, adjustment: 0, isLast: true });
+    const set = toSetLine(paragraph, placed, true, style, runs);
+    const shift = (options.width - set.right - set.left) / 2;
     return shiftLine(set, shift);
   });
 }
@@ -159,9 +240,11 @@ function shiftLine(line: SetLine, dx: number): SetLine {
   return { ...line, x: line.x + dx, left: line.left + dx, right: line.right + dx, dots: line.dots.map((x) => x + dx) };
 }
 
-function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, isLast: boolean, style: ParagraphStyle): SetLine {
+function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, isLast: boolean, style: ParagraphStyle, source: readonly TextRun[]): SetLine {
   const runs: GlyphRun[] = [];
   const dots: number[] = [];
+  const links: TextLink[] = [];
+  let previousUri: string | undefined;
   let current: { font: FontRole; glyphs: PlacedGlyph[] } | undefined;
   let text = '';
   for (const { index, x } of placed.items) {
@@ -175,6 +258,9 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
       current.glyphs.push({ id: glyph.id, x: x + (item.glyphX[g] ?? 0), text: glyph.text });
     });
     if (item.style === 'emphasis' && item.cls === 'han') dots.push(x + item.width / 2);
+    const uri = source[item.runIndex]?.link;
+    if (uri !== undefined) addToLink(links, uri, uri === previousUri, x + item.leftBlank - item.cutLeft, x + item.width - item.rightBlank + item.cutRight);
+    previousUri = uri;
     text += item.text;
   }
   // Each run ends where the next begins, so the renderer can give every glyph its laid-out advance.
@@ -186,11 +272,18 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
   const first = placed.items[0];
   const firstItem = first ? (paragraph.items[first.index] as Item) : undefined;
   const left = first && firstItem ? first.x + firstItem.leftBlank : 0;
-  return { x: 0, runs: finished, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
+  return { x: 0, runs: finished, links, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
+}
+
+/** Extends the line's last link when the item continues it (the item before had the same URI), else starts a new one. */
+function addToLink(links: TextLink[], uri: string, continues: boolean, from: number, to: number): void {
+  const last = links[links.length - 1];
+  if (continues && last !== undefined) links[links.length - 1] = { ...last, width: Math.max(last.width, to - last.x) };
+  else links.push({ x: from, width: to - from, uri });
 }
 
 /** Sets a short text on one line at natural width, starting at x = 0 (headers, folios, labels). */
-export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, punctuation: PunctuationStyle = 'quanjiao'): SetLine {
+export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, typography: Typography): SetLine {
   const style: ParagraphStyle = {
     size,
     fonts: { regular: font, bold: font, emphasis: font },
@@ -198,15 +291,13 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
     align: 'justify',
     minLastHan: 0,
     lastLineReserve: 0,
-    punctuation,
-    hang: 'none',
+    typography,
   };
   const run: TextRun = { text, style: 'regular', source: { file: '(template)' } };
-  const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation, keepSpaces: true });
-  if (paragraph.items.length === 0) return { x: 0, runs: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
-  const options: BreakOptions = { width: 1e6, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 0 };
-  const span = { start: 0, end: paragraph.items.length, isLast: true, measure: 1e6, adjustment: 0, hanging: false };
-  return toSetLine(paragraph, placeLine(paragraph, span, options), true, style);
+  const paragraph = itemize([run], (t) => shapeWithQuoteFallback(fonts, font, t, size), { em: size, punctuation: typography.punctuation, keepSpaces: true });
+  if (paragraph.items.length === 0) return { x: 0, runs: [], links: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
+  const line = naturalLine(paragraph, { width: 1e6, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: typography.trimLineStartOpen });
+  return toSetLine(paragraph, placeLine(paragraph, line), true, style, [run]);
 }
 
 /** Moves a set line right by dx. */

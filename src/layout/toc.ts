@@ -5,20 +5,19 @@
  * depends on the numbers printed in it.
  */
 import type { PageTexts, Section, TextRun } from '../document/types';
-import type { PunctuationStyle } from '../text/classes';
+import type { Typography } from '../settings';
 import type { FontSet } from '../text/fonts';
 import { lineBoxes } from './blocks';
 import type { FlowItem } from './flow';
 import type { PageStyle } from './page-style';
 import { moveLine, setParagraph, setSingleLine } from './paragraph';
-import type { Box, PageMap } from './types';
+import type { Box, PageMap, StructureTag } from './types';
 
 export interface TocContext {
   readonly style: PageStyle;
   readonly fonts: FontSet;
   readonly texts: PageTexts;
-  readonly punctuation: PunctuationStyle;
-  readonly trimLineStartOpen?: boolean;
+  readonly typography: Typography;
 }
 
 /** Width of one folio digit cell: the widest Noto SC digit (0.56 em), so digits line up. */
@@ -33,17 +32,17 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
   const folioColumn = 3 * DIGIT_CELL * em;
   const textWidth = style.textWidth - numberColumn - folioColumn - 0.5 * em;
   for (const section of sections) {
-    const head = setSingleLine(`${section.number}${section.title}`, 'sansBold', style.sizes.tocSection, fonts, ctx.punctuation);
+    const head = setSingleLine(`${section.number}${section.title}`, 'sansBold', style.sizes.tocSection, fonts, ctx.typography);
     galley.push({
       height: style.pitch * 2,
-      boxes: lineBoxes(head, style.pitch + em * 0.88, style.sizes.tocSection),
+      boxes: lineBoxes(head, style.pitch + em * 0.88, style.sizes.tocSection, 'text', { role: 'TOCI', id: `toc/${section.anchor}`, group: 'toc' }),
       keepWithNext: true,
       breakBefore: false,
       discardAtTop: false,
       where: `TOC ${section.title}`,
     });
     section.articles.forEach((article, index) => {
-      const number = setSingleLine(texts.tocNumber(index + 1), 'serif', em, fonts, ctx.punctuation);
+      const number = setSingleLine(texts.tocNumber(index + 1), 'serif', em, fonts, ctx.typography);
       const runs: TextRun[] = [{ text: article.tocTitle, style: 'regular', source: article.titleSource }];
       const lines = setParagraph(
         runs,
@@ -55,27 +54,30 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
           minLastHan: 3,
           // Room for at least two ems of leader before the folio column.
           lastLineReserve: 2.5 * em,
-          punctuation: ctx.punctuation,
-          hang: 'none',
+          // Nothing hangs into the leader column.
+          typography: { ...ctx.typography, hang: 'none' },
           // A space between phrases of a title is part of it (努力实现良好开局起步 推进…), as in the title itself.
           keepSpaces: true,
-          trimLineStartOpen: ctx.trimLineStartOpen !== false,
+          // An entry wraps at a word boundary, not inside 中华人民共和国 (R31).
+          words: true,
         },
         textWidth,
         fonts,
       );
       const baseline = em * 0.88;
       const folio = pages.get(article.anchor)?.folio;
+      // The entry is one TOCI of the TOC: number, title, folio (the leaders are artifacts).
+      const tag: StructureTag = { role: 'TOCI', id: `toc/${article.anchor}`, group: 'toc' };
       lines.forEach((line, k) => {
         // The number first, so copying the TOC gives "1、杨浦区…" in reading order.
-        const boxes: Box[] = k === 0 ? lineBoxes(number, baseline, em) : [];
-        boxes.push(...lineBoxes(moveLine(line, numberColumn), baseline, em));
+        const boxes: Box[] = k === 0 ? lineBoxes(number, baseline, em, 'text', tag) : [];
+        boxes.push(...lineBoxes(moveLine(line, numberColumn), baseline, em, 'text', tag));
         if (k === lines.length - 1) {
           boxes.push(...leaders(numberColumn + line.right + 0.5 * em, style.textWidth - folioColumn - 0.5 * em, baseline, em));
-          if (folio !== null && folio !== undefined) boxes.push(...folioDigits(String(folio), style.textWidth, baseline, ctx));
+          if (folio !== null && folio !== undefined) boxes.push(...folioDigits(String(folio), style.textWidth, baseline, ctx, tag));
         }
         // The whole entry is one link to its article (e-mail copy).
-        boxes.push({ kind: 'link', x: 0, y: 0, width: style.textWidth, height: style.pitch, target: article.anchor });
+        boxes.push({ kind: 'link', x: 0, y: 0, width: style.textWidth, height: style.pitch, target: article.anchor, tag });
         galley.push({
           height: style.pitch,
           boxes,
@@ -92,11 +94,11 @@ export function layoutToc(sections: readonly Section[], pages: PageMap, ctx: Toc
 function tocTitle(ctx: TocContext): FlowItem {
   const { style, fonts } = ctx;
   const size = style.sizes.tocTitle;
-  const line = setSingleLine('目录', 'sansBold', size, fonts, ctx.punctuation);
+  const line = setSingleLine('目录', 'sansBold', size, fonts, ctx.typography);
   // 目　录: the two characters one em apart by position, so copying gives 目录 (R29).
   const spread = line.runs.map((run) => ({ ...run, end: run.end + size, glyphs: run.glyphs.map((g, i) => ({ ...g, x: g.x + i * size })) }));
   const x = (style.textWidth - (line.right + size)) / 2;
-  const boxes = lineBoxes(moveLine({ ...line, runs: spread, right: line.right + size }, x), size * 1.2, size);
+  const boxes = lineBoxes(moveLine({ ...line, runs: spread, right: line.right + size }, x), size * 1.2, size, 'text', { role: 'H1', id: 'toc/title' });
   return { height: style.pitch * 2, boxes, keepWithNext: true, breakBefore: false, where: 'TOC title' };
 }
 
@@ -111,10 +113,10 @@ function leaders(from: number, to: number, baseline: number, em: number): Box[] 
 }
 
 /** A folio right-aligned at `right`, each digit centred in an equal cell (tabular, R16). */
-function folioDigits(digits: string, right: number, baseline: number, ctx: TocContext): Box[] {
+function folioDigits(digits: string, right: number, baseline: number, ctx: TocContext, tag: StructureTag): Box[] {
   const em = ctx.style.em;
   const cell = DIGIT_CELL * em;
-  const line = setSingleLine(digits, 'serif', em, ctx.fonts, ctx.punctuation);
+  const line = setSingleLine(digits, 'serif', em, ctx.fonts, ctx.typography);
   let k = 0;
   const count = Array.from(digits).length;
   const runs = line.runs.map((run) => ({
@@ -128,5 +130,5 @@ function folioDigits(digits: string, right: number, baseline: number, ctx: TocCo
       return { ...g, x };
     }),
   }));
-  return [{ kind: 'text', x: 0, y: baseline, runs, ink: 'text' }];
+  return [{ kind: 'text', x: 0, y: baseline, runs, ink: 'text', tag }];
 }

@@ -21,6 +21,8 @@ export interface Finding {
   readonly replacement?: string;
   readonly message: string;
   readonly hint?: string;
+  /** A normalisation `--fix` applies without a warning: nothing is wrong with the text as typed. */
+  readonly quiet?: boolean;
 }
 
 /** A segment rule: every problem of one kind in one segment. */
@@ -40,6 +42,11 @@ export function replaceHint(from: string, to: string): string {
 export function fixable(rule: LintRule, at: number, from: string, to: string, message: string, focus?: number): Finding {
   const finding = { rule, severity: 'warning' as const, at, length: from.length, replacement: to, message, hint: replaceHint(from, to) };
   return focus === undefined || focus === at ? finding : { ...finding, focus };
+}
+
+/** A change `--fix` makes without warning (the text prints the same either way). */
+export function normalisation(rule: LintRule, at: number, from: string, to: string, message: string): Finding {
+  return { rule, severity: 'warning', at, length: from.length, replacement: to, message, quiet: true };
 }
 
 /** A warning the editor must resolve by hand. */

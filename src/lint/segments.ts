@@ -5,6 +5,11 @@
  * warning can name the exact line and column and a fix can replace exactly those characters.
  */
 
+import { ADDRESS_CLOSE, ADDRESS_OPEN, addressLengthAt, printedAddress } from '../document/links';
+import { BULLETS, delimiterFlanking, ITEM_NUMBER, lineBreakJoinsWithoutSpace } from '../document/markdown';
+import { INVISIBLE } from '../document/paste';
+import { charAt, charBefore } from '../text/code-points';
+
 /**
  * What a segment is. Titles, headings and figure captions keep deliberate spaces (R20 breaks
  * titles at them; "图一 说明" separates the number), body paragraphs do not.
@@ -18,6 +23,10 @@ export interface Segment {
   /** For each UTF-16 unit of `text`: where it starts and ends in the file (offsets into the source). */
   readonly starts: readonly number[];
   readonly ends: readonly number[];
+  /** Where each source line of a paragraph starts in `text` (body paragraphs only). */
+  readonly lines?: readonly number[];
+  /** Indices in `text` of `*` and `_` that print as themselves because nothing pairs with them. */
+  readonly unmatchedMarkers?: readonly number[];
 }
 
 /**
@@ -27,19 +36,33 @@ export interface Segment {
 export const OPAQUE = '\uFFFC';
 
 /** Front matter keys whose values are set in the PDF (title, byline, running head, TOC). */
-const TEXT_KEYS = /^(title|subtitle|source|runningHead|tocTitle|documentNumber)[ \t]*:[ \t]*/;
+const TEXT_KEYS = /^(title|subtitle|source|runningHead|tocTitle|documentNumber|history)[ \t]*:[ \t]*/;
 const FENCE = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 const HEADING = /^ {0,3}#{1,6}(?=[ \t]|$)[ \t]*/;
 const IMAGE_ONLY = /^!\[[^\n]*\]\([^\n]*\)$/;
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/iy;
-const URL = /[a-z][a-z0-9+.-]*:\/\/[!-~]*/iy;
+
+/** A run of `*` or `_` in the text, until pairing decides which of its characters are syntax. */
+interface DelimiterRun {
+  readonly marker: '*' | '_';
+  /** Index in the builder's text of its first character. */
+  readonly at: number;
+  readonly length: number;
+  readonly canOpen: boolean;
+  readonly canClose: boolean;
+  /** Characters not yet used by a pair: [from, to) relative to `at`. */
+  from: number;
+  to: number;
+}
 
 class Builder {
   text = '';
   readonly starts: number[] = [];
   readonly ends: number[] = [];
+  readonly lines: number[] = [];
+  readonly delimiters: DelimiterRun[] = [];
 
   constructor(public kind: SegmentKind) {}
 
@@ -58,9 +81,70 @@ class Builder {
     this.text += ch;
   }
 
-  build(): Segment {
-    return { kind: this.kind, text: this.text, starts: this.starts, ends: this.ends };
+  /** Inserts a character the document stage adds (a line join) at index `at`, standing for nothing at `offset`. */
+  insert(at: number, ch: string, offset: number): void {
+    this.text = this.text.slice(0, at) + ch + this.text.slice(at);
+    this.starts.splice(at, 0, offset);
+    this.ends.splice(at, 0, offset);
+    for (const d of this.delimiters) if (d.at >= at) (d as { at: number }).at += 1;
   }
+
+  /** Pairs the emphasis markers as markdown-it does, drops the paired ones (syntax), keeps the rest. */
+  build(): Segment {
+    const syntax = pairDelimiters(this.delimiters);
+    const keep = (k: number): boolean => !syntax.has(k);
+    const index: number[] = [];
+    let text = '';
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let k = 0; k < this.text.length; k++) {
+      index.push(text.length);
+      if (!keep(k)) continue;
+      text += this.text[k] as string;
+      starts.push(this.starts[k] as number);
+      ends.push(this.ends[k] as number);
+    }
+    index.push(text.length);
+    // Only a marker that could have opened or closed: `3*4`, `file_name` are plainly literal.
+    const unmatchedMarkers = this.delimiters
+      .filter((d) => d.canOpen || d.canClose)
+      .flatMap((d) => Array.from({ length: d.length }, (_, k) => d.at + k))
+      .filter(keep)
+      .map((k) => index[k] as number);
+    const lines = this.lines.map((k) => index[k] as number);
+    return { kind: this.kind, text, starts, ends, lines, unmatchedMarkers };
+  }
+}
+
+/**
+ * The indices of the marker characters that pairing turns into emphasis syntax: each closer takes
+ * the nearest opener of its marker (two characters for strong where both have two), openers in
+ * between stay literal, and CommonMark's rule of three applies (markdown-it balance_pairs).
+ */
+function pairDelimiters(runs: readonly DelimiterRun[]): Set<number> {
+  const syntax = new Set<number>();
+  const openers: DelimiterRun[] = [];
+  for (const run of runs) {
+    if (run.canClose) {
+      for (let k = openers.length - 1; k >= 0 && run.to > run.from; k--) {
+        const opener = openers[k] as DelimiterRun;
+        if (opener.marker !== run.marker || opener.to <= opener.from) continue;
+        const oddMatch = (opener.canClose || run.canOpen) && (opener.length + run.length) % 3 === 0 && (opener.length % 3 !== 0 || run.length % 3 !== 0);
+        if (oddMatch) continue;
+        const use = opener.to - opener.from >= 2 && run.to - run.from >= 2 ? 2 : 1;
+        for (let u = 0; u < use; u++) {
+          syntax.add(opener.at + opener.to - 1 - u);
+          syntax.add(run.at + run.from + u);
+        }
+        opener.to -= use;
+        run.from += use;
+        openers.length = opener.to > opener.from ? k + 1 : k;
+        k = openers.length;
+      }
+    }
+    if (run.canOpen && run.to > run.from) openers.push(run);
+  }
+  return syntax;
 }
 
 interface Line {
@@ -76,11 +160,12 @@ export function segmentsOf(source: string): Segment[] {
   const lineText = (line: Line): string => source.slice(line.start, line.end);
   let first = 0;
   const open = lines[0];
+  const hidden = invisibleOffsets(source);
   if (open !== undefined && FENCE.test(lineText(open))) {
     const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(lineText(line)));
     if (close > 0) {
       for (const line of lines.slice(1, close)) {
-        const segment = frontMatterValue(source, line);
+        const segment = frontMatterValue(source, line, hidden);
         if (segment !== undefined) out.push(segment);
       }
       first = close + 1;
@@ -88,10 +173,16 @@ export function segmentsOf(source: string): Segment[] {
   }
   const bodyStart = lines[first]?.start ?? source.length;
   const comments = commentRanges(source, bodyStart);
+  const context: ScanContext = { source, comments, hidden };
   let paragraph: Builder | undefined;
   let paragraphStart = 0;
   let paragraphEnd = 0;
+  // A hard break at the end of the line before: "\n" when the paragraph goes on, else its backslash prints.
+  let pendingBreak: { backslashAt?: number } | undefined;
+  let inList = false;
   const flush = (): void => {
+    if (paragraph !== undefined && pendingBreak?.backslashAt !== undefined) paragraph.push('\\', pendingBreak.backslashAt, pendingBreak.backslashAt + 1);
+    pendingBreak = undefined;
     if (paragraph !== undefined && paragraph.text !== '') {
       // A picture alone in its paragraph is a figure; its alt text is the caption.
       if (IMAGE_ONLY.test(source.slice(paragraphStart, paragraphEnd).trim())) paragraph.kind = 'caption';
@@ -101,33 +192,91 @@ export function segmentsOf(source: string): Segment[] {
   };
   for (const line of lines.slice(first)) {
     const text = lineText(line);
-    if (isBlank(source, line, comments)) {
+    if (isBlank(source, line, comments, hidden)) {
       flush();
       continue;
     }
     const heading = HEADING.exec(text);
     if (heading !== null) {
       flush();
+      inList = false;
       const builder = new Builder('heading');
       // A closing run of # (`## 标题 ##`) is syntax too.
       const closing = /[ \t]+#+[ \t]*$/.exec(text.slice(heading[0].length));
       const end = closing === null ? line.end : line.end - closing[0].length;
-      scanInline(builder, source, line.start + heading[0].length, end, comments);
+      scanInline(builder, context, line.start + heading[0].length, end);
       if (builder.text !== '') out.push(builder.build());
       continue;
     }
-    if (paragraph === undefined) {
+    const lead = /^[ \t]*/.exec(text)?.[0].length ?? 0;
+    const item = LIST_ITEM.exec(text);
+    // An ordered item interrupts a paragraph only when it is numbered 1 (CommonMark), unless in a list.
+    const startsItem = item !== null && (paragraph === undefined || inList || item[2] === undefined || item[2] === '1');
+    let from = line.start + lead;
+    if (startsItem) {
+      flush();
+      inList = true;
+      paragraph = new Builder('paragraph');
+      paragraphStart = line.start;
+      from = line.start + item[0].length;
+      const level = (item[1] as string).length >= 2 ? 2 : 1;
+      const content = text.slice(item[0].length);
+      const label = item[2] !== undefined ? `${item[2]}${item[3]}` : BULLETS[level];
+      const own = item[2] === undefined && ITEM_NUMBER.test(content);
+      // The label prints before the text (markdown.ts `labelled`): nothing in the source stands for it.
+      if (!own) for (const ch of /^[A-Za-z0-9]/.test(content) ? `${label} ` : label) paragraph.push(ch, from, from);
+    } else if (paragraph === undefined) {
+      // After a blank line: an indented paragraph goes on the list item; one at the margin ends the list.
+      if (inList && lead < 2) inList = false;
       paragraph = new Builder('paragraph');
       paragraphStart = line.start;
     }
+    const builder = paragraph as Builder;
     paragraphEnd = line.end;
+    const joinAt = builder.text.length;
+    // The line before in the same paragraph (not the list label just put before this line's text).
+    const before = builder.lines.length > 0 ? lastCodePoint(builder.text) : undefined;
     // Indentation and a hard break's trailing spaces are Markdown layout, not text.
-    const lead = /^[ \t]*/.exec(text)?.[0].length ?? 0;
-    const trail = /[ \t]*\\?$/.exec(text.slice(lead))?.[0].length ?? 0;
-    scanInline(paragraph, source, line.start + lead, line.end - trail, comments);
+    const body = text.slice(from - line.start);
+    const trailing = /( {2,}| *\\)$/.exec(body);
+    const trail = /[ \t]*\\?$/.exec(body)?.[0].length ?? 0;
+    scanInline(builder, context, from, line.end - trail, true);
+    if (builder.text.length > joinAt) {
+      let lineAt = joinAt;
+      // The join stands for nothing, right after the line before: a fix of the mark before it may take it along.
+      const after = builder.ends[joinAt - 1] ?? line.start;
+      if (before !== undefined && pendingBreak !== undefined) builder.insert(lineAt++, '\n', after);
+      else if (before !== undefined && !lineBreakJoinsWithoutSpace(before, String.fromCodePoint(builder.text.codePointAt(joinAt) as number))) builder.insert(lineAt++, ' ', after);
+      builder.lines.push(before === undefined ? 0 : lineAt);
+      pendingBreak = trailing === null ? undefined : trailing[0].endsWith('\\') ? { backslashAt: line.end - 1 } : {};
+    }
   }
   flush();
   return out;
+}
+
+/** A Markdown list item: indentation, then a bullet (- * +) or a number with . or ), then a space. */
+const LIST_ITEM = /^( {0,6})(?:[-*+]|(\d{1,9})([.)]))(?:[ \t]+|$)(?![-*_ \t]*$)/;
+
+function lastCodePoint(text: string): string | undefined {
+  if (text === '') return undefined;
+  const last = text.codePointAt(text.length - 1) as number;
+  // A low surrogate: the character is the pair that ends the text.
+  return last >= 0xdc00 && last <= 0xdfff ? String.fromCodePoint(text.codePointAt(text.length - 2) as number) : String.fromCodePoint(last);
+}
+
+// Offsets of the invisible characters the document stage removes (paste.ts): the lint skips them
+// in the visible text and reports them from the whole file.
+function invisibleOffsets(source: string): ReadonlySet<number> {
+  const offsets = new Set<number>();
+  for (const m of source.matchAll(INVISIBLE)) offsets.add(m.index);
+  return offsets;
+}
+
+interface ScanContext {
+  readonly source: string;
+  readonly comments: Ranges;
+  readonly hidden: ReadonlySet<number>;
 }
 
 /** The whole file as one segment, for checks that hold everywhere (U+FFFD). */
@@ -149,7 +298,7 @@ function splitLines(source: string): Line[] {
 }
 
 // A value written on the key's line: plain, or quoted without escapes (which we could not map back).
-function frontMatterValue(source: string, line: Line): Segment | undefined {
+function frontMatterValue(source: string, line: Line, hidden: ReadonlySet<number>): Segment | undefined {
   const text = source.slice(line.start, line.end);
   const key = TEXT_KEYS.exec(text);
   if (key === null) return undefined;
@@ -173,7 +322,7 @@ function frontMatterValue(source: string, line: Line): Segment | undefined {
   const builder = new Builder('title');
   for (let p = line.start + from; p < line.start + to; ) {
     const ch = String.fromCodePoint(source.codePointAt(p) as number);
-    builder.push(ch, p, p + ch.length);
+    if (!hidden.has(p)) builder.push(ch, p, p + ch.length);
     p += ch.length;
   }
   return builder.build();
@@ -195,21 +344,23 @@ function commentEndAt(comments: Ranges, p: number): number | undefined {
   return undefined;
 }
 
-function isBlank(source: string, line: Line, comments: Ranges): boolean {
+function isBlank(source: string, line: Line, comments: Ranges, hidden: ReadonlySet<number>): boolean {
   for (let p = line.start; p < line.end; p++) {
     const end = commentEndAt(comments, p);
     if (end !== undefined) {
       p = end - 1;
       continue;
     }
-    if (!/[ \t]/.test(source[p] as string)) return false;
+    // A line of only spaces, ideographic spaces included, is blank (R4; markdown.ts prepareBody).
+    if (!hidden.has(p) && !/[ \t\u00A0\u3000]/.test(source[p] as string)) return false;
   }
   return true;
 }
 
 // Adds the visible characters of source[from, to) to the builder, skipping inline Markdown syntax.
-function scanInline(builder: Builder, source: string, from: number, to: number, comments: Ranges): void {
-  const linkEnds = new Map<number, number>(); // `]` of a link → end of its `(destination)`
+function scanInline(builder: Builder, context: ScanContext, from: number, to: number, inParagraph = false): void {
+  const { source, comments, hidden } = context;
+  const linkEnds = new Map<number, { end: number; address?: string }>(); // `]` of a link → end of its `(destination)`
   let p = from;
   while (p < to) {
     const commentEnd = commentEndAt(comments, p);
@@ -217,9 +368,19 @@ function scanInline(builder: Builder, source: string, from: number, to: number, 
       p = commentEnd;
       continue;
     }
+    if (hidden.has(p)) {
+      p += 1;
+      continue;
+    }
     const linkEnd = linkEnds.get(p);
     if (linkEnd !== undefined) {
-      p = linkEnd;
+      // What prints after a link whose text hides its address (markdown.ts, links.ts).
+      if (linkEnd.address !== undefined) {
+        builder.push(ADDRESS_OPEN, p, p);
+        builder.push(OPAQUE, p, linkEnd.end);
+        builder.push(ADDRESS_CLOSE, linkEnd.end, linkEnd.end);
+      }
+      p = linkEnd.end;
       continue;
     }
     const c = source[p] as string;
@@ -251,30 +412,45 @@ function scanInline(builder: Builder, source: string, from: number, to: number, 
       const open = c === '!' ? p + 1 : p;
       const link = matchLink(source, open, to);
       if (link !== undefined) {
-        linkEnds.set(link.close, link.end);
+        const linkText = visibleLinkText(source, open + 1, link.close);
+        const address = c === '!' ? undefined : printedAddress(linkText, destinationOf(source.slice(link.close + 2, link.end - 1)));
+        linkEnds.set(link.close, address === undefined ? { end: link.end } : { end: link.end, address });
         p = open + 1;
         continue;
       }
     }
-    if (/[a-z]/i.test(c) && !/[a-z0-9]/i.test(source[p - 1] ?? '')) {
-      URL.lastIndex = p;
-      const m = URL.exec(source);
-      if (m !== null) {
-        const end = Math.min(p + trimUrl(m[0]).length, to);
-        builder.push(OPAQUE, p, end);
-        p = end;
-        continue;
-      }
+    const address = /[A-Za-z0-9]/.test(c) ? addressLengthAt(source, p, to) : 0;
+    if (address > 0) {
+      builder.push(OPAQUE, p, p + address);
+      p += address;
+      continue;
     }
     if (c === '*' || c === '_') {
-      // Emphasis delimiters; the rare literal one is of no interest to these rules.
-      p++;
+      // Emphasis delimiters: which are syntax is decided when the paragraph is complete (Builder.build).
+      let n = 1;
+      while (p + n < to && source[p + n] === c) n++;
+      const flanking = delimiterFlanking(c, charBefore(source, p), inParagraph && p + n >= to ? ' ' : charAt(source, p + n, source.length));
+      builder.delimiters.push({ marker: c, at: builder.text.length, length: n, canOpen: flanking.canOpen, canClose: flanking.canClose, from: 0, to: n });
+      for (let k = 0; k < n; k++) builder.push(c, p + k, p + k + 1);
+      p += n;
       continue;
     }
     const ch = String.fromCodePoint(source.codePointAt(p) as number);
     builder.push(ch, p, p + ch.length);
     p += ch.length;
   }
+}
+
+// The visible text of a link, for comparing it with its address ("[https://x.cn](https://x.cn)").
+function visibleLinkText(source: string, from: number, to: number): string {
+  return source.slice(from, to).replace(/\\(?=[!-/:-@[-`{-~])|[*_`]/g, '');
+}
+
+// `(destination "title")`: the destination, without angle brackets.
+function destinationOf(inside: string): string {
+  const text = inside.trim();
+  if (text.startsWith('<')) return text.slice(1, Math.max(1, text.indexOf('>')));
+  return text.split(/\s/)[0] ?? '';
 }
 
 function codeSpanEnd(source: string, p: number, to: number): number | undefined {
@@ -309,21 +485,4 @@ function matchLink(source: string, open: number, to: number): { close: number; e
     else if (c === ')' && --depth === 0) return { close, end: k + 1 };
   }
   return undefined;
-}
-
-// Trailing punctuation belongs to the sentence, not the URL (as linkify does); ")" only when unbalanced.
-function trimUrl(url: string): string {
-  let end = url.length;
-  for (;;) {
-    const last = url[end - 1];
-    if (last === undefined) break;
-    if (/[.,;:!?'"]/.test(last)) end--;
-    else if (last === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')')) end--;
-    else break;
-  }
-  return url.slice(0, end);
-}
-
-function count(text: string, ch: string): number {
-  return text.split(ch).length - 1;
 }

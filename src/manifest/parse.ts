@@ -394,3 +394,52 @@ export function formatPath(path: JsonPath): string {
   return out;
 }
 
+
+/**
+ * Edits of issue.yaml that keep the editor's file as it was written — the `$schema` line,
+ * comments, key order, quoting — through yaml's Document API (the only other way, re-dumping the
+ * parsed value, would drop every comment).
+ */
+export interface IssueYamlEdit {
+  /** New `number:` and `date:` values. */
+  readonly number?: number;
+  readonly date?: string;
+  /** Every section's `articles:` emptied (a new issue keeps the section titles only). */
+  readonly emptyArticles?: boolean;
+  /** Article files appended to the section with this title. */
+  readonly addArticles?: { readonly section: string; readonly files: readonly string[] };
+}
+
+/** Applies `edit` to the text of an issue.yaml; the text must already parse (it was checked). */
+export function editIssueYaml(text: string, edit: IssueYamlEdit): string {
+  const doc = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text, { uniqueKeys: true });
+  if (doc.errors.length > 0) throw new Error(`editIssueYaml on YAML with errors: ${doc.errors[0]?.message ?? ''}`);
+  // Setting a scalar over a scalar keeps its node, and with it the comment on its line.
+  if (edit.number !== undefined) doc.set('number', edit.number);
+  if (edit.date !== undefined) doc.set('date', edit.date);
+  const sections = doc.get('sections');
+  if (!isSeq(sections)) return doc.toString();
+  for (const section of sections.items) {
+    if (!isMap(section)) continue;
+    if (edit.emptyArticles) section.set('articles', doc.createNode([]));
+    if (edit.addArticles !== undefined && section.get('title') === edit.addArticles.section) {
+      let list = section.get('articles');
+      if (!isSeq(list)) {
+        list = doc.createNode([]);
+        section.set('articles', list);
+      }
+      if (!isSeq(list)) continue;
+      for (const file of edit.addArticles.files) list.items.push(doc.createNode({ file }));
+      // `articles: []` from a new issue becomes a block list once it has items.
+      list.flow = list.items.length === 0;
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** The section titles of an issue.yaml's text, in order (for `import --section`). */
+export function sectionTitles(value: unknown): string[] {
+  const sections = isPlainObject(value) ? value['sections'] : undefined;
+  if (!Array.isArray(sections)) return [];
+  return sections.flatMap((s: unknown) => (isPlainObject(s) && typeof s['title'] === 'string' ? [s['title']] : []));
+}

@@ -68,6 +68,8 @@ export interface TypographySettings {
   readonly hang?: 'none' | 'stops';
   /** Trim the left blank of an opening mark at line start (R12). Default true. */
   readonly trimLineStartOpen?: boolean;
+  /** Set the 第…条 lead-in of a regulation's articles in bold (R31). Default true. */
+  readonly boldArticleNumbers?: boolean;
 }
 
 export interface TemplateSettings {
@@ -89,6 +91,8 @@ export interface PrintSettings {
   readonly bleed?: LengthText;
   readonly cropMarks?: boolean;
   readonly binding?: 'saddle-stitch' | 'perfect' | 'none';
+  /** Pages above which a saddle-stitched press file gets a warning (default 64, ~16 sheets of A4). */
+  readonly bindingLimit?: number;
   /** Path of the shop's CMYK ICC profile; default the shipped one. */
   readonly iccProfile?: string;
   readonly outputCondition?: string;
@@ -128,6 +132,8 @@ export interface ArticleFrontMatter {
   readonly date?: string;
   /** Document number of a regulation, e.g. 国信发〔2024〕1号. */
   readonly documentNumber?: string;
+  /** 题注: the adoption history of a regulation, one event per item, or one text split before each date (R31). */
+  readonly history?: string | readonly string[];
   /** Short title for the running head; default the title. */
   readonly runningHead?: string;
   /** Title as listed in the TOC; default title, plus subtitle when there is one. */

@@ -4,6 +4,7 @@
  */
 import { type ContentScan, newScan, scanContent } from './content';
 import type { InfoValue, PdfModel, Rect } from './reader';
+import { uaChecks } from './ua';
 import { unescapeXml, xmlProblem } from './xml';
 
 export type Profile = 'print' | 'email' | 'general';
@@ -63,6 +64,8 @@ export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions
   const noUnicode = pdf.fonts.filter((f) => !f.toUnicode && f.subtype !== 'Type3').map((f) => f.name);
   add(noUnicode.length === 0 ? 'PASS' : need ? 'FAIL' : 'WARN', 'fonts.tounicode', noUnicode.length === 0 ? `every font has a ToUnicode map` : `no ToUnicode: ${noUnicode.join(', ')}`);
 
+  checks.push(widthsCheck(pdf, need));
+
   const spaces = [...total.spaces.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
   add('INFO', 'colour.spaces', spaces ? `colour spaces used: ${spaces}` : 'no colour operators');
   const textColours = [...total.textColours.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
@@ -70,7 +73,28 @@ export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions
 
   if (profile === 'print') checks.push(...printChecks(pdf, total, options));
   if (profile === 'email') checks.push(...emailChecks(pdf, total, options));
+  // The e-mail copy is tagged (PDF/UA-1); any other file that claims PDF/UA is held to it too.
+  const claimsUa = xmp !== undefined && xmpValue(xmp, 'pdfuaid:part') !== undefined;
+  if (profile === 'email' || claimsUa) checks.push(...uaChecks(pdf, scans, (property) => (xmp === undefined ? undefined : xmpValue(xmp, property))));
   return checks;
+}
+
+/**
+ * PDF/A-2 6.2.11.5 (veraPDF 6.2.11.5-1, PDFBox 3.1.6): every width a CIDFontType2 declares agrees
+ * with its embedded program's advance within 1/1000 em. MuPDF positions glyphs by the program, so
+ * a disagreement also makes it extract spaces that are not in the text. Both our files must hold.
+ */
+function widthsCheck(pdf: PdfModel, need: boolean): Check {
+  const checked = pdf.fonts.filter((f) => f.widths !== undefined);
+  const unreadable = checked.filter((f) => f.widths?.unreadable !== undefined);
+  const bad = checked.filter((f) => (f.widths?.mismatched ?? 0) > 0);
+  const codes = checked.reduce((n, f) => n + (f.widths?.codes ?? 0), 0);
+  if (bad.length > 0 || unreadable.length > 0) {
+    const mismatched = bad.reduce((n, f) => n + (f.widths?.mismatched ?? 0), 0);
+    const details = [...bad.map((f) => `${f.name}: ${f.widths?.mismatched} (${f.widths?.examples.join('; ')})`), ...unreadable.map((f) => `${f.name}: program unreadable (${f.widths?.unreadable})`)];
+    return { status: need ? 'FAIL' : 'WARN', id: 'fonts.widths', message: `${mismatched} of ${codes} codes declare a width other than the font program's advance (PDF/A-2 6.2.11.5): ${details.slice(0, 4).join('; ')}` };
+  }
+  return { status: 'PASS', id: 'fonts.widths', message: `declared widths of all ${codes} codes in ${checked.length} CIDFontType2 fonts equal the program's advances (±1/1000 em)` };
 }
 
 function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): Check[] {
@@ -142,6 +166,12 @@ function emailChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
   const part = xmpValue(xmp, 'pdfaid:part');
   const conformance = xmpValue(xmp, 'pdfaid:conformance');
   add(part ? 'PASS' : 'FAIL', 'pdfa.id', part ? `claims PDF/A-${part}${(conformance ?? '').toLowerCase()}` : 'no pdfaid in the XMP');
+  // Level A is level B plus the logical structure: a tagged file, Unicode for every glyph (the
+  // ua.* and fonts.tounicode checks hold the rest).
+  if (conformance?.toUpperCase() === 'A') {
+    const tagged = pdf.structure.marked && pdf.structure.hasTree;
+    add(tagged ? 'PASS' : 'FAIL', 'pdfa.level', tagged ? 'level A: tagged (MarkInfo /Marked true, StructTreeRoot)' : 'claims level A but is not a tagged PDF');
+  }
   const intent = pdf.outputIntents.find((oi) => oi.s === 'GTS_PDFA1');
   const header = intent?.profile ? iccHeader(intent.profile) : undefined;
   add(header ? 'PASS' : 'FAIL', 'pdfa.outputintent', header ? `GTS_PDFA1 "${intent?.condition ?? '?'}", profile space ${header.space}` : 'no GTS_PDFA1 output intent with an embedded profile');
@@ -157,6 +187,11 @@ function emailChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
   add(pdf.displayDocTitle ? 'PASS' : 'FAIL', 'nav.displaytitle', pdf.displayDocTitle ? 'DisplayDocTitle true' : 'DisplayDocTitle not set (viewers show the file name)');
   for (const key of ['Author', 'Subject', 'Keywords']) if (!pdf.info.get(key)?.text) add('WARN', `meta.${key.toLowerCase()}`, `no Info ${key}`);
   add(pdf.outline.length > 0 ? 'PASS' : 'FAIL', 'nav.outline', pdf.outline.length > 0 ? `${pdf.outline.length} bookmark(s); first: ${pdf.outline[0]}` : 'no bookmarks');
+  // The root's /Count: the items visible at all levels (PDF 32000-1 12.3.3; PDFBox 1.4.9).
+  if (pdf.outline.length > 0) {
+    const countOk = pdf.outlineCount === pdf.outlineVisible;
+    add(countOk ? 'PASS' : 'FAIL', 'nav.outline.count', countOk ? `outline root /Count ${pdf.outlineCount} = visible items` : `outline root /Count ${pdf.outlineCount ?? 'missing'}, but ${pdf.outlineVisible} item(s) are visible`);
+  }
   const links = pdf.pages.flatMap((p, i) => p.annotations.filter((a) => a.subtype === 'Link').map((a) => ({ ...a, page: i + 1 })));
   const internal = links.filter((l) => l.uri === undefined);
   const dead = internal.filter((l) => l.destPage === null || l.destPage === undefined || (l.destName !== undefined && !pdf.namedDests.has(l.destName)));
@@ -232,6 +267,10 @@ function mergeScan(into: ContentScan, from: ContentScan): ContentScan {
   for (const [k, v] of from.textColours) into.textColours.set(k, (into.textColours.get(k) ?? 0) + v);
   into.rgbOperators += from.rgbOperators;
   into.images.push(...from.images);
+  into.marks.unmarkedPaints += from.marks.unmarkedPaints;
+  into.marks.artifactInTagged += from.marks.artifactInTagged;
+  into.marks.taggedInArtifact += from.marks.taggedInArtifact;
+  into.marks.unbalanced += from.marks.unbalanced;
   return into;
 }
 

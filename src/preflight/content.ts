@@ -15,7 +15,24 @@ export interface ContentScan {
   readonly textColours: Map<string, number>;
   /** Placed images with their effective resolution. */
   readonly images: { readonly name: string; readonly image: ImageXObject; readonly ppi: number }[];
+  /** Marked content (tagged PDF): what paints outside it, wrong nesting, the MCIDs used. */
+  readonly marks: MarkedContentScan;
 }
+
+export interface MarkedContentScan {
+  /** Painting operators (text, paths, images, shadings) in no marked content that is an artifact or has an MCID (Matterhorn 01-005). */
+  unmarkedPaints: number;
+  /** An Artifact opened inside tagged content (01-003), tagged content opened inside an Artifact (01-004). */
+  artifactInTagged: number;
+  taggedInArtifact: number;
+  /** BDC/BMC without a matching EMC, or EMC without an open sequence. */
+  unbalanced: number;
+  readonly mcids: number[];
+}
+
+/** What encloses the current operator: nothing, an Artifact, real content with an MCID. */
+type Enclosing = 'none' | 'artifact' | 'tagged';
+const PAINTS = new Set(['Tj', 'TJ', "'", '"', 'Do', 'EI', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'sh']);
 
 type Matrix = [number, number, number, number, number, number];
 interface State {
@@ -24,9 +41,15 @@ interface State {
 }
 
 /** Scans one page (and the forms it draws); results accumulate in `scan`. */
-export function scanContent(content: Uint8Array, resources: Resources, scan: ContentScan = newScan(), ctm: Matrix = [1, 0, 0, 1, 0, 0], depth = 0): ContentScan {
+export function scanContent(content: Uint8Array, resources: Resources, scan: ContentScan = newScan(), ctm: Matrix = [1, 0, 0, 1, 0, 0], depth = 0, outside: Enclosing = 'none'): ContentScan {
   let state: State = { ctm, fill: { space: 'DeviceGray', values: [0] } };
   const stack: State[] = [];
+  // Marked-content sequences open around the current operator; the innermost artifact or MCID counts.
+  const marks: Enclosing[] = [];
+  const enclosing = (): Enclosing => {
+    for (let i = marks.length - 1; i >= 0; i--) if (marks[i] !== 'none') return marks[i]!;
+    return outside;
+  };
   const operands: (number | string)[] = [];
   const see = (space: string) => scan.spaces.set(space, (scan.spaces.get(space) ?? 0) + 1);
   const resolve = (name: string) => resources.colorSpaces.get(name) ?? name;
@@ -39,7 +62,24 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
       return;
     }
     const op = value as string;
+    if (PAINTS.has(op) && enclosing() === 'none') scan.marks.unmarkedPaints++;
     switch (op) {
+      case 'BMC':
+      case 'BDC': {
+        const tag = operands[0];
+        const at = operands.indexOf('/MCID');
+        const mcid = at >= 0 ? operands[at + 1] : undefined;
+        const kind: Enclosing = tag === '/Artifact' ? 'artifact' : typeof mcid === 'number' ? 'tagged' : 'none';
+        const around = enclosing();
+        if (kind === 'artifact' && around === 'tagged') scan.marks.artifactInTagged++;
+        if (kind === 'tagged' && around === 'artifact') scan.marks.taggedInArtifact++;
+        if (typeof mcid === 'number') scan.marks.mcids.push(mcid);
+        marks.push(kind);
+        break;
+      }
+      case 'EMC':
+        if (marks.pop() === undefined) scan.marks.unbalanced++;
+        break;
       case 'q':
         stack.push({ ctm: [...state.ctm], fill: { ...state.fill } });
         break;
@@ -99,7 +139,7 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
           const ppi = w > 0 && h > 0 ? Math.min(xobject.width / w, xobject.height / h) : Infinity;
           scan.images.push({ name: typeof name === 'string' ? name : '?', image: xobject, ppi });
         } else if (xobject?.kind === 'form' && depth < 8) {
-          scanContent(xobject.content, xobject.resources, scan, [...state.ctm], depth + 1);
+          scanContent(xobject.content, xobject.resources, scan, [...state.ctm], depth + 1, enclosing());
         }
         break;
       }
@@ -108,12 +148,13 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
     }
     operands.length = 0;
   });
+  scan.marks.unbalanced += marks.length;
   return scan;
 }
 
 /** An empty scan to accumulate into. */
 export function newScan(): ContentScan {
-  return { spaces: new Map(), rgbOperators: 0, textColours: new Map(), images: [] };
+  return { spaces: new Map(), rgbOperators: 0, textColours: new Map(), images: [], marks: { unmarkedPaints: 0, artifactInTagged: 0, taggedInArtifact: 0, unbalanced: 0, mcids: [] } };
 }
 
 function textColourClass(fill: State['fill']): string {

@@ -6,6 +6,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import type * as PdfLib from 'pdf-lib';
+import { horizontalAdvances, readTables } from '../render/truetype';
 
 // pdf-lib's own single-file build of the same package and version, not its CommonJS tree: the
 // ~200 files of that tree cost ~80 ms of module resolution and compiling on every `bulletin
@@ -53,6 +54,10 @@ export interface Resources {
 export interface Annotation {
   readonly subtype: string;
   readonly rect: Rect;
+  /** /Contents: the annotation's description for assistive technology. */
+  readonly contents?: string;
+  /** The type of the structure element its /StructParent names in the ParentTree (Link, Annot, …). */
+  readonly structElement?: string;
   /** Internal link: the named destination, or the page index it resolves to (null when dangling). */
   readonly destName?: string;
   readonly destPage?: number | null;
@@ -61,6 +66,10 @@ export interface Annotation {
 
 export interface PageModel {
   readonly media: Rect;
+  /** /Tabs (annotation tab order; S = structure order). */
+  readonly tabs?: string;
+  /** MCIDs of this page that the ParentTree maps to a structure element. */
+  readonly taggedMcids: ReadonlySet<number>;
   readonly trim?: Rect;
   readonly bleed?: Rect;
   readonly annotations: readonly Annotation[];
@@ -74,6 +83,20 @@ export interface FontModel {
   readonly subtype: string;
   readonly embedded: boolean;
   readonly toUnicode: boolean;
+  /** CIDFontType2 with an embedded program: declared widths against the program's advances. */
+  readonly widths?: WidthAgreement;
+}
+
+/** PDF/A-2 6.2.11.5: each code's /W (or /DW) width against its glyph's hmtx advance, in 1/1000 em. */
+export interface WidthAgreement {
+  /** Codes checked: every CID the CIDToGIDMap covers (all of /W's for an Identity map). */
+  readonly codes: number;
+  /** Codes whose declared width differs from the program by more than 1/1000 em. */
+  readonly mismatched: number;
+  /** The first few, as "cid 12: /W 520 vs program 1000". */
+  readonly examples: readonly string[];
+  /** Set when the program could not be read as TrueType. */
+  readonly unreadable?: string;
 }
 
 export interface OutputIntent {
@@ -89,6 +112,19 @@ export interface PageLabelRange {
   readonly first: number;
 }
 
+/** The logical structure (tagged PDF): what the PDF/UA checks read. */
+export interface StructureModel {
+  /** MarkInfo /Marked and /Suspects. */
+  readonly marked: boolean;
+  readonly suspects: boolean;
+  /** A StructTreeRoot is present. */
+  readonly hasTree: boolean;
+  /** RoleMap: custom type → type. */
+  readonly roleMap: ReadonlyMap<string, string>;
+  /** Elements depth first (reading order): type, Alt/ActualText, parent type. */
+  readonly elements: readonly { readonly type: string; readonly parent: string; readonly alt?: string; readonly actualText?: string }[];
+}
+
 export interface PdfModel {
   readonly version: string;
   readonly bytes: number;
@@ -99,11 +135,15 @@ export interface PdfModel {
   readonly lang?: string;
   readonly displayDocTitle: boolean;
   readonly outline: readonly string[];
+  /** The outline root's /Count, and the number of items visible with the open/closed states given. */
+  readonly outlineCount?: number;
+  readonly outlineVisible: number;
   readonly pageLabels?: readonly PageLabelRange[];
   readonly namedDests: ReadonlySet<string>;
   readonly outputIntents: readonly OutputIntent[];
   readonly pages: readonly PageModel[];
   readonly fonts: readonly FontModel[];
+  readonly structure: StructureModel;
 }
 
 /**
@@ -221,6 +261,41 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     namedDestPages.set(key.decodeText(), destPage(value));
   }
 
+  // Logical structure: MarkInfo, the tree depth first, the ParentTree (page MCIDs and annotations).
+  const markInfo = dictOf(get(catalog, 'MarkInfo'));
+  const flag = (obj: PDFObject | undefined) => obj instanceof PDFBool && obj.asBoolean();
+  const treeRoot = dictOf(get(catalog, 'StructTreeRoot'));
+  const roleMap = new Map<string, string>();
+  for (const [key, value] of dictOf(get(treeRoot, 'RoleMap'))?.entries() ?? []) roleMap.set(key.decodeText(), text(value) ?? '');
+  const elements: { type: string; parent: string; alt?: string; actualText?: string }[] = [];
+  const walkTree = (obj: PDFObject | undefined, parent: string, depth: number): void => {
+    const v = lookup(obj);
+    if (depth > 64 || elements.length > 200_000) return;
+    if (v instanceof PDFArray) {
+      for (const kid of v.asArray()) walkTree(kid, parent, depth);
+      return;
+    }
+    const d = dictOf(v);
+    const type = d ? text(get(d, 'S')) : undefined;
+    if (!d || type === undefined) return; // an MCID, an MCR or an OBJR
+    const alt = text(get(d, 'Alt'));
+    const actualText = text(get(d, 'ActualText'));
+    elements.push({ type, parent, ...(alt === undefined ? {} : { alt }), ...(actualText === undefined ? {} : { actualText }) });
+    walkTree(d.get(PDFName.of('K')), type, depth + 1);
+  };
+  if (treeRoot) walkTree(treeRoot.get(PDFName.of('K')), 'StructTreeRoot', 0);
+  // ParentTree: key → an array of elements by MCID (a page) or one element (an annotation).
+  const parentTree = new Map<number, PDFObject | undefined>();
+  const walkNumberTree = (node: PDFDict | undefined, depth: number): void => {
+    if (!node || depth > 32) return;
+    const nums = get(node, 'Nums');
+    if (nums instanceof PDFArray) for (let i = 0; i + 1 < nums.size(); i += 2) parentTree.set(num(nums.get(i)) ?? -1, lookup(nums.get(i + 1)));
+    const kids = get(node, 'Kids');
+    if (kids instanceof PDFArray) for (const kid of kids.asArray()) walkNumberTree(dictOf(kid), depth + 1);
+  };
+  walkNumberTree(dictOf(get(treeRoot, 'ParentTree')), 0);
+  const structure: StructureModel = { marked: flag(get(markInfo, 'Marked')), suspects: flag(get(markInfo, 'Suspects')), hasTree: treeRoot !== undefined, roleMap, elements };
+
   const colourFamily = (obj: PDFObject | undefined, depth = 0): string => {
     const v = lookup(obj);
     if (v instanceof PDFName) return v.decodeText();
@@ -246,7 +321,53 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     const descendants = get(font, 'DescendantFonts');
     if (descendants instanceof PDFArray) descriptor = dictOf(get(dictOf(descendants.get(0)), 'FontDescriptor'));
     const embedded = subtype === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)));
-    fonts.set(key, { name, subtype, embedded, toUnicode: font.has(PDFName.of('ToUnicode')) });
+    const descendant = descendants instanceof PDFArray ? dictOf(descendants.get(0)) : undefined;
+    const program = get(descriptor, 'FontFile2');
+    const widths = descendant && program && text(get(descendant, 'Subtype')) === 'CIDFontType2' ? cidWidthAgreement(descendant, program) : undefined;
+    fonts.set(key, { name, subtype, embedded, toUnicode: font.has(PDFName.of('ToUnicode')), ...(widths ? { widths } : {}) });
+  };
+
+  /** Declared widths (/W, /DW) of a CIDFontType2 against its FontFile2's hmtx, through CIDToGIDMap. */
+  const cidWidthAgreement = (cidFont: PDFDict, program: PDFObject): WidthAgreement => {
+    let advances: Uint16Array;
+    let unitsPerEm: number;
+    try {
+      ({ advances, unitsPerEm } = horizontalAdvances(readTables(streamBytes(program))));
+    } catch (err) {
+      return { codes: 0, mismatched: 0, examples: [], unreadable: (err as Error).message };
+    }
+    const declared = new Map<number, number>();
+    const w = get(cidFont, 'W');
+    const items = w instanceof PDFArray ? w.asArray().map(lookup) : [];
+    for (let i = 0; i < items.length; ) {
+      const first = num(items[i]);
+      const next = items[i + 1];
+      if (first === undefined) break;
+      if (next instanceof PDFArray) {
+        next.asArray().forEach((x, k) => declared.set(first + k, num(x) ?? 0));
+        i += 2;
+      } else {
+        const last = num(next) ?? first;
+        const width = num(items[i + 2]) ?? 0;
+        for (let c = first; c <= last && c - first < 0x10000; c++) declared.set(c, width);
+        i += 3;
+      }
+    }
+    const defaultWidth = num(get(cidFont, 'DW')) ?? 1000;
+    const map = get(cidFont, 'CIDToGIDMap');
+    const mapBytes = map instanceof PDFStream ? Buffer.from(streamBytes(map)) : undefined;
+    const cids = mapBytes ? Array.from({ length: Math.floor(mapBytes.length / 2) - 1 }, (_, k) => k + 1) : [...declared.keys()];
+    const examples: string[] = [];
+    let mismatched = 0;
+    for (const cid of cids) {
+      const gid = mapBytes ? mapBytes.readUInt16BE(2 * cid) : cid;
+      const width = declared.get(cid) ?? defaultWidth;
+      const actual = ((advances[gid] ?? advances[0] ?? 0) * 1000) / unitsPerEm;
+      if (Math.abs(width - actual) <= 1) continue;
+      mismatched++;
+      if (examples.length < 3) examples.push(`cid ${cid}: /W ${width} vs program ${Number(actual.toFixed(2))}`);
+    }
+    return { codes: cids.length, mismatched, examples };
   };
 
   const seenForms = new Set<string>();
@@ -303,11 +424,16 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
       const action = dictOf(get(ad, 'A'));
       const dest = get(ad, 'Dest') ?? (text(get(action, 'S')) === 'GoTo' ? get(action, 'D') : undefined);
       const uri = text(get(action, 'URI'));
+      const contents = text(get(ad, 'Contents'));
+      const parentKey = num(get(ad, 'StructParent'));
+      const element = parentKey === undefined ? undefined : dictOf(parentTree.get(parentKey));
+      const structElement = element ? text(get(element, 'S')) : undefined;
+      const tagging = { ...(contents === undefined ? {} : { contents }), ...(structElement === undefined ? {} : { structElement }) };
       if (dest instanceof PDFString || dest instanceof PDFHexString || dest instanceof PDFName) {
         const name = dest.decodeText();
-        annotations.push({ subtype, rect: r, destName: name, destPage: namedDestPages.get(name) ?? null });
-      } else if (dest) annotations.push({ subtype, rect: r, destPage: destPage(dest) });
-      else annotations.push(uri === undefined ? { subtype, rect: r } : { subtype, rect: r, uri });
+        annotations.push({ subtype, rect: r, ...tagging, destName: name, destPage: namedDestPages.get(name) ?? null });
+      } else if (dest) annotations.push({ subtype, rect: r, ...tagging, destPage: destPage(dest) });
+      else annotations.push(uri === undefined ? { subtype, rect: r, ...tagging } : { subtype, rect: r, ...tagging, uri });
     }
     let content: Uint8Array = new Uint8Array();
     let contentError: string | undefined;
@@ -320,9 +446,16 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     }
     const trim = rect(get(node, 'TrimBox'));
     const bleed = rect(get(node, 'BleedBox'));
+    const tabs = text(get(node, 'Tabs'));
+    const pageKey = num(get(node, 'StructParents'));
+    const byMcid = pageKey === undefined ? undefined : parentTree.get(pageKey);
+    const taggedMcids = new Set<number>();
+    if (byMcid instanceof PDFArray) byMcid.asArray().forEach((element, mcid) => dictOf(element) && taggedMcids.add(mcid));
     const { x, y, width, height } = page.getMediaBox();
     return {
       media: [x, y, x + width, y + height] as Rect,
+      ...(tabs === undefined ? {} : { tabs }),
+      taggedMcids,
       ...(trim ? { trim } : {}),
       ...(bleed ? { bleed } : {}),
       annotations,
@@ -347,19 +480,20 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     outputIntents.push({ s: text(get(d, 'S')) ?? '?', ...(condition === undefined ? {} : { condition }), ...(profile ? { profile } : {}) });
   }
 
-  // Outline titles, depth first, bounded against cycles.
+  // Outline titles, depth first, bounded against cycles; and how many items a viewer shows at
+  // first (those whose parents are all open, /Count > 0), which the root's /Count must state.
   const outline: string[] = [];
-  let item = dictOf(get(dictOf(get(catalog, 'Outlines')), 'First'));
-  const stack: PDFDict[] = [];
-  while (item && outline.length < 10_000) {
-    outline.push(text(get(item, 'Title')) ?? '');
-    const child = dictOf(get(item, 'First'));
-    const next = dictOf(get(item, 'Next'));
-    if (child) {
-      if (next) stack.push(next);
-      item = child;
-    } else item = next ?? stack.pop();
-  }
+  let visibleItems = 0;
+  const walkOutline = (first: PDFDict | undefined, shown: boolean, depth: number): void => {
+    for (let item = first; item && outline.length < 10_000 && depth < 32; item = dictOf(get(item, 'Next'))) {
+      outline.push(text(get(item, 'Title')) ?? '');
+      if (shown) visibleItems++;
+      walkOutline(dictOf(get(item, 'First')), shown && (num(get(item, 'Count')) ?? 0) > 0, depth + 1);
+    }
+  };
+  const outlineRoot = dictOf(get(catalog, 'Outlines'));
+  walkOutline(dictOf(get(outlineRoot, 'First')), true, 0);
+  const outlineCount = num(get(outlineRoot, 'Count'));
 
   let pageLabels: PageLabelRange[] | undefined;
   const nums = get(dictOf(get(catalog, 'PageLabels')), 'Nums');
@@ -384,10 +518,13 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     ...(lang === undefined ? {} : { lang }),
     displayDocTitle: displayDocTitle instanceof PDFBool && displayDocTitle.asBoolean(),
     outline,
+    ...(outlineCount === undefined ? {} : { outlineCount }),
+    outlineVisible: visibleItems,
     ...(pageLabels ? { pageLabels } : {}),
     namedDests,
     outputIntents,
     pages,
     fonts: [...fonts.values()],
+    structure,
   };
 }

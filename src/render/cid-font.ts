@@ -1,14 +1,16 @@
 /**
  * Our own CIDFontType2 embedding. Every displacement the layout made (justification, compressed
  * punctuation, CJK–Latin gaps) becomes part of a glyph's advance: a glyph drawn with an advance
- * other than its natural one gets a CID of its own whose /W width is that advance, mapped back to
- * the same glyph (CIDToGIDMap) and the same text (ToUnicode). Text extractors then see glyphs that
- * touch, and copy the source text without invented spaces (issue 3 §5); the gaps still render.
+ * other than its natural one gets a CID of its own, mapped (CIDToGIDMap) to a glyph of its own in
+ * the subset program — the same outline with that advance in hmtx (truetype.ts) — and /W states
+ * exactly the program's advance (PDF/A-2 6.2.11.5). Text extractors then see glyphs that touch,
+ * whichever width they believe, and copy the source text without invented spaces; the gaps render.
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { fontMetrics, type LoadedFont, subsetFont } from '../text/fonts';
 import { loadOutlines } from './font-file';
+import { type AdvanceGlyph, horizontalAdvances, readTables, withAdvanceGlyphs } from './truetype';
 
 /** The part of pdfkit's document this module needs: indirect objects. */
 export interface PdfRefFactory {
@@ -20,15 +22,22 @@ export interface PdfRef {
   end(chunk?: Buffer | string): void;
 }
 
-/** CIDs 1 … 65535 (0 is .notdef); past that a new font object shares the same font program. */
+/** CIDs 1 … 65535 (0 is .notdef). */
 const MAX_CID = 0xffff;
+/**
+ * Glyphs one program may hold (65535), less room for .notdef and the components fontkit pulls
+ * in with composite glyphs: past it a new font object gets a program of its own.
+ */
+const MAX_GLYPHS = 0xffff - 1024;
 
 interface Slice {
   readonly name: string;
   readonly ref: PdfRef;
-  /** cid → [glyph id, width in 1/1000 em, text]. */
+  /** cid → [glyph id in the font file, advance in font units, text]. */
   readonly cids: [number, number, string][];
   readonly byKey: Map<string, number>;
+  /** Glyphs the slice's program will hold: original ids and `id:advance` pairs (an upper bound). */
+  readonly glyphs: Set<string>;
 }
 
 /** Collects the glyphs one font draws, then writes the subset and its font objects. */
@@ -41,54 +50,57 @@ export class CidFontWriter {
     private readonly resourcePrefix: string,
   ) {}
 
-  /** The CID (and the font resource it belongs to) that draws glyph `id` with advance `width` (1/1000 em). */
-  encode(id: number, width: number, text: string): { resource: string; ref: PdfRef; cid: number } {
-    const rounded = Math.round(width * 100) / 100;
-    const key = `${id}:${rounded}:${text}`;
+  /** Advances are whole font units: the program's hmtx can state nothing finer. */
+  get unitsPerEm(): number {
+    return this.font.unitsPerEm;
+  }
+
+  /** The CID (and the font resource it belongs to) that draws glyph `id` advancing `advance` font units. */
+  encode(id: number, advance: number, text: string): { resource: string; ref: PdfRef; cid: number } {
+    if (!Number.isInteger(advance) || advance < 0) throw new Error(`advance ${advance} of glyph ${id} is not a whole number of font units`);
+    const key = `${id}:${advance}:${text}`;
     for (const slice of this.slices) {
       const cid = slice.byKey.get(key);
       if (cid !== undefined) return { resource: slice.name, ref: slice.ref, cid };
     }
     let slice = this.slices[this.slices.length - 1];
-    if (!slice || slice.cids.length >= MAX_CID) {
-      slice = { name: `${this.resourcePrefix}${this.slices.length}`, ref: this.doc.ref({}), cids: [[0, 0, '']], byKey: new Map() };
+    if (!slice || slice.cids.length >= MAX_CID || slice.glyphs.size + 2 > MAX_GLYPHS) {
+      slice = { name: `${this.resourcePrefix}${this.slices.length}`, ref: this.doc.ref({}), cids: [[0, 0, '']], byKey: new Map(), glyphs: new Set() };
       this.slices.push(slice);
     }
     const cid = slice.cids.length;
-    slice.cids.push([id, rounded, text]);
+    slice.cids.push([id, advance, text]);
     slice.byKey.set(key, cid);
+    slice.glyphs.add(String(id)).add(`${id}:${advance}`);
     return { resource: slice.name, ref: slice.ref, cid };
   }
 
-  /** Writes the subset font program once and every slice's Type0/CIDFont/ToUnicode objects. */
+  /** Writes each slice's font program and its Type0/CIDFont/ToUnicode objects. */
   finish(): void {
-    if (this.slices.length === 0) return;
-    const glyphIds = [...new Set(this.slices.flatMap((s) => s.cids.map(([id]) => id)))].sort((a, b) => a - b);
-    const { length, deflated, newIds } = cachedSubset(this.font, glyphIds);
-    // A subset tag derived from the content keeps rebuilds byte-identical.
-    const tag = subsetTag(`${this.font.postscriptName}:${glyphIds.join(',')}`);
-    const baseFont = `${tag}+${this.font.postscriptName}`;
-    // Already deflated (once for both files): with a Filter given, pdfkit writes the bytes as they
-    // are — the same bytes its own zlib.deflateSync would have produced.
-    const program = this.doc.ref({ Length1: length, Filter: 'FlateDecode' });
-    program.end(deflated);
     const m = fontMetrics(this.font);
-    const descriptor = this.doc.ref({
-      Type: 'FontDescriptor',
-      FontName: baseFont,
-      Flags: 4,
-      FontBBox: m.bbox.map(round),
-      ItalicAngle: m.italicAngle,
-      Ascent: round(m.ascent),
-      Descent: round(m.descent),
-      CapHeight: round(m.capHeight),
-      StemV: 80,
-      FontFile2: program,
-    });
-    descriptor.end();
+    const perUnit = 1000 / this.font.unitsPerEm;
     for (const slice of this.slices) {
+      const { length, deflated, tag, gidOfCid } = cachedProgram(this.font, slice.cids);
+      const baseFont = `${tag}+${this.font.postscriptName}`;
+      // Already deflated (once for both files): with a Filter given, pdfkit writes the bytes as
+      // they are — the same bytes its own zlib.deflateSync would have produced.
+      const program = this.doc.ref({ Length1: length, Filter: 'FlateDecode' });
+      program.end(deflated);
+      const descriptor = this.doc.ref({
+        Type: 'FontDescriptor',
+        FontName: baseFont,
+        Flags: 4,
+        FontBBox: m.bbox.map(round),
+        ItalicAngle: m.italicAngle,
+        Ascent: round(m.ascent),
+        Descent: round(m.descent),
+        CapHeight: round(m.capHeight),
+        StemV: 80,
+        FontFile2: program,
+      });
+      descriptor.end();
       const map = Buffer.alloc(slice.cids.length * 2);
-      slice.cids.forEach(([id], cid) => map.writeUInt16BE(newIds.get(id) ?? 0, cid * 2));
+      gidOfCid.forEach((gid, cid) => map.writeUInt16BE(gid, cid * 2));
       const cidToGid = this.doc.ref({});
       cidToGid.end(map);
       const cidFont = this.doc.ref({
@@ -97,7 +109,7 @@ export class CidFontWriter {
         BaseFont: baseFont,
         CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
         FontDescriptor: descriptor,
-        W: widthArray(slice.cids),
+        W: widthArray(slice.cids.map(([, advance]) => roundWidth(advance * perUnit))),
         CIDToGIDMap: cidToGid,
       });
       cidFont.end();
@@ -117,30 +129,54 @@ export class CidFontWriter {
 }
 
 /**
- * The e-mail copy and the press file draw the same glyphs from the same layout, so each font's
- * subset is the same for both; fontkit's subsetter (glyf/loca reading and re-encoding through
- * restructure) was ~45 % of a render. Keep the last subset per font and reuse it when the glyph
- * list is identical. Weakly keyed: it goes away with the fonts.
+ * The e-mail copy and the press file draw the same glyphs from the same layout, so each slice's
+ * program is the same for both; fontkit's subsetter (glyf/loca reading and re-encoding through
+ * restructure) was ~45 % of a render. Keep the programs per font and reuse one when the glyphs
+ * and advances are identical. Weakly keyed: they go away with the fonts.
  */
-interface Subset {
+interface Program {
   /** Uncompressed length of the font program (/Length1). */
   readonly length: number;
   /** The font program, deflated as pdfkit would (zlib defaults): also done once for both files. */
   readonly deflated: Buffer;
-  readonly newIds: ReadonlyMap<number, number>;
+  /** Subset tag derived from the content: rebuilds stay byte-identical. */
+  readonly tag: string;
+  /** cid → glyph id in the program. */
+  readonly gidOfCid: readonly number[];
 }
 
-const lastSubset = new WeakMap<LoadedFont, { key: string; result: Subset }>();
+const programs = new WeakMap<LoadedFont, Map<string, Program>>();
 
-function cachedSubset(font: LoadedFont, glyphIds: readonly number[]): Subset {
-  const key = glyphIds.join(',');
-  const hit = lastSubset.get(font);
-  if (hit && hit.key === key) return hit.result;
+function cachedProgram(font: LoadedFont, cids: readonly [number, number, string][]): Program {
+  const key = cids.map(([id, advance]) => `${id}:${advance}`).join(',');
+  let known = programs.get(font);
+  if (!known) programs.set(font, (known = new Map()));
+  const hit = known.get(key);
+  if (hit) return hit;
+  const glyphIds = [...new Set(cids.slice(1).map(([id]) => id))].sort((a, b) => a - b);
   // The fonts are read without their outlines (font-file.ts): fetch the ones the subset needs.
   loadOutlines(font, glyphIds);
   const { bytes, newIds } = subsetFont(font, glyphIds);
-  const result = { length: bytes.length, deflated: deflateSync(bytes), newIds };
-  lastSubset.set(font, { key, result });
+  const natural = horizontalAdvances(readTables(bytes)).advances;
+  // A glyph of its own for each (glyph, advance) other than the natural one, in order of first use.
+  const added: AdvanceGlyph[] = [];
+  const addedGid = new Map<string, number>();
+  const gidOfCid = cids.map(([id, advance], cid) => {
+    if (cid === 0) return 0;
+    const base = newIds.get(id) ?? 0;
+    if (natural[base] === advance) return base;
+    const variant = `${base}:${advance}`;
+    let gid = addedGid.get(variant);
+    if (gid === undefined) {
+      gid = natural.length + added.length;
+      added.push({ base, advance });
+      addedGid.set(variant, gid);
+    }
+    return gid;
+  });
+  const program = withAdvanceGlyphs(bytes, added);
+  const result = { length: program.length, deflated: deflateSync(program), tag: subsetTag(`${font.postscriptName}:${key}`), gidOfCid };
+  known.set(key, result);
   return result;
 }
 
@@ -153,14 +189,16 @@ function subsetTag(seed: string): string {
   return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
-/** /W as runs of consecutive CIDs: [c [w1 w2 …] …]. */
-function widthArray(cids: readonly [number, number, string][]): unknown[] {
+/** /W as runs of consecutive CIDs from 1: [c [w1 w2 …] …]. */
+function widthArray(widths: readonly number[]): unknown[] {
   const out: unknown[] = [];
-  for (let start = 1; start < cids.length; start += 4096) {
-    const end = Math.min(cids.length, start + 4096);
-    out.push(start, cids.slice(start, end).map(([, w]) => w));
-  }
+  for (let start = 1; start < widths.length; start += 4096) out.push(start, widths.slice(start, Math.min(widths.length, start + 4096)));
   return out;
+}
+
+/** A /W number: exact for 1000-unit fonts, to 1/10000 unit otherwise (well inside 6.2.11.5's 1 unit). */
+function roundWidth(width: number): number {
+  return Math.round(width * 10000) / 10000;
 }
 
 function hex4(n: number): string {

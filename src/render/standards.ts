@@ -88,15 +88,20 @@ export interface XmpAdditions {
   readonly instanceSeed: string;
   /** PDF/X: identification and Trapped. */
   readonly pdfx?: { readonly version: string; readonly trapped: boolean };
+  /** PDF/UA: the part of ISO 14289 the file claims (the tagged e-mail copy). */
+  readonly pdfuaPart?: number;
 }
 
-/** Appends ModifyDate/MetadataDate, xmpMM ids and (PDF/X) pdfxid and pdf:Trapped to the XMP. */
+/** Appends ModifyDate/MetadataDate, xmpMM ids, (PDF/UA) pdfuaid and (PDF/X) pdfxid and pdf:Trapped to the XMP. */
 export function appendXmp(doc: StandardsDoc, add: XmpAdditions): void {
   const date = xmpDate(add.modifyDate);
   doc.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${date}</xmp:ModifyDate><xmp:MetadataDate>${date}</xmp:MetadataDate></rdf:Description>`);
   doc.appendXML(
     `<rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"><xmpMM:DocumentID>${uuidFrom(add.documentSeed)}</xmpMM:DocumentID><xmpMM:InstanceID>${uuidFrom(add.instanceSeed)}</xmpMM:InstanceID><xmpMM:VersionID>1</xmpMM:VersionID><xmpMM:RenditionClass>default</xmpMM:RenditionClass></rdf:Description>`,
   );
+  if (add.pdfuaPart !== undefined) {
+    doc.appendXML(`<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>${add.pdfuaPart}</pdfuaid:part></rdf:Description>`);
+  }
   if (add.pdfx) {
     doc.appendXML(`<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Trapped>${add.pdfx.trapped ? 'True' : 'False'}</pdf:Trapped></rdf:Description>`);
     doc.appendXML(`<rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"><pdfxid:GTS_PDFXVersion>${escapeXml(add.pdfx.version)}</pdfxid:GTS_PDFXVersion></rdf:Description>`);

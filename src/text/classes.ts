@@ -28,6 +28,8 @@ export const QUESTION_EXCLAMATION = new Set('？！');
 /** 。？！ close a sentence; kaiming style keeps them full width. */
 export const SENTENCE_STOPS = new Set('。？！');
 
+import { isEnclosedNumeral, isFullwidthLatin, isHan, isOtherEastAsian } from './script';
+
 const classCache = new Map<string, CharClass>();
 
 /** Classifies one character (a whole code point). */
@@ -50,21 +52,12 @@ function classifyUncached(ch: string): CharClass {
   if (ch === ' ' || ch === '\u00a0' || ch === '\t' || ch === '\n') return 'space';
   if (ch === '\u3000') return 'ideographic-space';
   if (ch === '…' || ch === '⋯' || ch === '⸺') return 'long';
-  const cp = ch.codePointAt(0) ?? 0;
-  if (isHan(cp)) return 'han';
+  // Full-width letters and digits, kana and hangul are set as ideographs: one em wide, breakable
+  // on either side, no CJK–Latin gap (jlreq cl-19).
+  // Enclosed numerals (⒈ ① ⑴) are one-em labels in the CJK font, not Latin digits (R31).
+  if (isHan(ch) || isFullwidthLatin(ch) || isOtherEastAsian(ch) || isEnclosedNumeral(ch)) return 'han';
   if (/[\p{L}\p{N}@&_.,:;!?'"()\-+=*/\\[\]{}<>|~^×]/u.test(ch)) return 'latin';
   return 'other';
-}
-
-/** True for CJK ideographs (URO, Ext A–H, compatibility) and 〇. */
-export function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x20000 && cp <= 0x3134f) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    cp === 0x3007
-  );
 }
 
 /** True for every class that counts as Chinese context (R4, R15). */

@@ -4,6 +4,7 @@
  */
 import * as fontkit from 'fontkit';
 import type { ShapedGlyph } from './items';
+import { SCRIPT } from './script';
 
 /** The four typographic roles of the bulletin (FONTS.md): 宋 body, bold 宋, 黑 headings, 楷 captions. */
 export type FontRole = 'serif' | 'serifBold' | 'sansBold' | 'kai';
@@ -39,7 +40,7 @@ export function openFont(role: FontRole, path: string, bytes: Buffer): LoadedFon
   return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map() };
 }
 
-const HAN = /\p{Script=Han}/u;
+const HAN = new RegExp(`[${SCRIPT.han}]`, 'u');
 const LETTER = /\p{L}/u;
 
 /**

@@ -6,6 +6,8 @@
 import type { RunStyle, TextRun } from '../document/types';
 import type { FontRole } from './fonts';
 import { type CharClass, classify, isCjk, type PunctuationStyle, QUESTION_EXCLAMATION, SENTENCE_STOPS } from './classes';
+import { isEnclosedNumeral, SCRIPT } from './script';
+import { breakCosts } from './words';
 
 /** One glyph as shaped by the font: glyph id, advance in points, and the text it stands for. */
 export interface ShapedGlyph {
@@ -40,6 +42,8 @@ export interface Item {
   readonly spaceStretch: number;
   /** Index of the run the item came from (to find its source location). */
   readonly runIndex: number;
+  /** A one-em separator between Chinese text (第一条　为了): exactly one em, justification leaves it alone. */
+  readonly separator: boolean;
 }
 
 /** What lies between item k-1 and item k. */
@@ -70,6 +74,11 @@ export interface ItemizeOptions {
    * separate phrases); a kept space between Chinese characters is set one em wide.
    */
   readonly keepSpaces?: boolean;
+  /**
+   * Prefer breaks at word boundaries (text/words.ts): for titles, TOC entries and 题注, whose
+   * breaks are chosen freely. Body text breaks between any two characters.
+   */
+  readonly words?: boolean;
 }
 
 const NO_JUNCTION: Junction = { breakable: false, penalty: 0, gap: 0, gapShrink: 0, gapStretch: 0, justifiable: false };
@@ -82,16 +91,32 @@ interface Token {
   glyphs: ShapedGlyph[];
   /** Break opportunity after this token inside a Latin run (e-mail, URL). */
   softBreakAfter?: boolean;
+  /** An ASCII stop set as a full-width one. */
+  asciiStop?: boolean;
 }
+
+const ASCII_STOPS = new Set([',', ';', ':', '?', '!']);
 
 /** Itemizes a paragraph: source spaces resolved (R4, R15), punctuation blanks and compression (R10). */
 export function itemize(runs: readonly TextRun[], shape: Shaper, options: ItemizeOptions): Paragraph {
   const tokens = tokenize(runs, shape, options.keepSpaces === true);
   const items = tokens.map((t) => toItem(t, options));
-  if (options.keepSpaces) widenSpacesBetweenChinese(items, options.em);
+  widenSeparators(items, options.em, options.keepSpaces === true);
   applyQuestionExclamationPairs(items, options.em);
   const junctions = items.map((item, k) => (k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, item, tokens[k - 1] as Token, options.em)));
-  return { items, junctions, em: options.em };
+  return { items, junctions: options.words === true ? withWordCosts(items, junctions) : junctions, em: options.em };
+}
+
+/** Adds the cost of breaking inside a word, name or 《》 title to each breakable junction. */
+function withWordCosts(items: readonly Item[], junctions: readonly Junction[]): Junction[] {
+  const costs = breakCosts(items.map((item) => item.text).join(''));
+  let offset = 0;
+  return junctions.map((junction, k) => {
+    const at = offset;
+    offset += Array.from((items[k] as Item).text).length;
+    const cost = costs[at] ?? 0;
+    return k === 0 || !junction.breakable || cost === 0 ? junction : { ...junction, penalty: junction.penalty + cost };
+  });
 }
 
 type MutableItem = { -readonly [K in keyof Item]: Item[K] };
@@ -99,8 +124,9 @@ type MutableItem = { -readonly [K in keyof Item]: Item[K] };
 /** Splits runs into character-level tokens with their shaped glyphs; groups Latin runs and long marks. */
 function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean): Token[] {
   const tokens: Token[] = [];
+  const resolved = keepSpaces ? runs.map((run) => keepPhraseSpaces(run.text)) : resolveSourceSpaces(runs);
   runs.forEach((run, runIndex) => {
-    const text = keepSpaces ? keepPhraseSpaces(run.text) : dropSpacesInChineseContext(run.text);
+    const text = resolved[runIndex] as string;
     if (text.length === 0) return;
     // Each shaped glyph names the characters it stands for (one, or several for a ligature).
     for (const glyph of shape(text, run.style)) pushGlyph(tokens, glyph.text, glyph, run.style, runIndex);
@@ -121,6 +147,12 @@ function pushGlyph(tokens: Token[], ch: string, glyph: ShapedGlyph, style: RunSt
   }
   if (ch === '——' || ch === '……' || ch === '⸺') cls = 'long';
   else if (first === '—' || first === '…') cls = 'middle';
+  // An ASCII , ; : ? ! right after Chinese text is a Chinese stop typed in ASCII: set with the
+  // spacing of its full-width form (no CJK–Latin gap before it, R4), the glyph kept as typed.
+  if (ASCII_STOPS.has(ch) && last && isCjk(last.cls)) {
+    tokens.push({ cls: 'stop', text: ch, style, runIndex, glyphs: [glyph], asciiStop: true });
+    return;
+  }
   const latinLike = cls === 'latin' || cls === 'pre' || cls === 'post';
   if (latinLike && last && last.runIndex === runIndex && (last.cls === 'latin' || last.cls === 'pre') && !last.softBreakAfter) {
     last.text += ch;
@@ -147,38 +179,62 @@ function markSoftBreak(token: Token, ch: string): void {
  * Keeps deliberate spaces (between title phrases, in "— 1 —"), collapsed to one, except at a
  * Han–Latin boundary, where the CJK–Latin gap replaces the space as everywhere else (R15).
  */
+const HAN_LATIN_SPACE = new RegExp(`(?<=[${SCRIPT.han}]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[${SCRIPT.han}])`, 'gu');
+
 function keepPhraseSpaces(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/(?<=\p{Script=Han}) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=\p{Script=Han})/gu, '');
+    .replace(HAN_LATIN_SPACE, '');
 }
 
+const SPACE_CHARS = /[ \u00a0\u3000\t\n\r]/;
+
 /**
- * Removes source spaces that only YAML folding or PDF copy-paste put there: between two Chinese
- * characters, next to Chinese punctuation, at either end (R4). A space at a Han–Latin boundary is
- * dropped too: the CJK–Latin gap replaces it (R15, like xeCJK's xCJKecglue).
+ * Resolves the source spaces of a paragraph's runs, looking across run boundaries (a bold
+ * 第一条 and its text are two runs). Between two ideographs a typed space is a separator
+ * (第一条　为了, 第一章　总则, 中共中央办公厅　国务院办公厅, names in a list: R4 as corrected) and
+ * is kept, one per gap, whether typed as U+0020, U+00A0 or U+3000, so all three print alike. A
+ * space next to Chinese punctuation or at either end is noise (the mark carries its own blank;
+ * the paragraph indent is the engine's) and is dropped, and so is one at a Han–Latin boundary,
+ * which the CJK–Latin gap replaces (R15, like xeCJK's xCJKecglue). Between Latin words one
+ * space stays.
  */
-export function dropSpacesInChineseContext(text: string): string {
-  const chars = Array.from(text.replace(/[\t\n\r]+/g, ' '));
-  const out: string[] = [];
+export function resolveSourceSpaces(runs: readonly TextRun[]): string[] {
+  const chars: { ch: string; run: number }[] = [];
+  runs.forEach((run, k) => {
+    for (const ch of run.text) chars.push({ ch, run: k });
+  });
+  const out: string[] = runs.map(() => '');
   for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] as string;
-    if (ch !== ' ' && ch !== '\u00a0') {
-      out.push(ch);
+    const { ch, run } = chars[i] as { ch: string; run: number };
+    if (!SPACE_CHARS.test(ch)) {
+      out[run] += ch;
       continue;
     }
-    const before = out[out.length - 1];
     let j = i + 1;
-    while (j < chars.length && (chars[j] === ' ' || chars[j] === '\u00a0')) j++;
-    const after = chars[j];
+    while (j < chars.length && SPACE_CHARS.test((chars[j] as { ch: string }).ch)) j++;
+    const typed = chars.slice(i, j).map((c) => c.ch);
+    const before = chars[i - 1]?.ch;
+    const after = chars[j]?.ch;
     i = j - 1;
     if (before === undefined || after === undefined) continue;
-    if (isCjk(classify(before)) || isCjk(classify(after))) continue;
-    if (classify(before) === 'middle' || classify(after) === 'middle') continue;
-    out.push(' ');
+    const a = classify(before);
+    const b = classify(after);
+    // A label (⒈ ①) is followed by its own fixed gap, not by a typed space.
+    if (isEnclosedNumeral(before)) continue;
+    if (a === 'han' && b === 'han') {
+      // A line break inside the source between two ideographs is YAML folding or PDF copy-paste (R4).
+      if (typed.every((c) => c === '\n' || c === '\r')) continue;
+      // The separator, kept as typed (a U+3000 if one was typed), copies back as a space.
+      out[run] += typed.includes('\u3000') ? '\u3000' : ' ';
+      continue;
+    }
+    if (isCjk(a) || isCjk(b)) continue;
+    if (a === 'middle' || b === 'middle') continue;
+    out[run] += ' ';
   }
-  return out.join('');
+  return out;
 }
 
 function toItem(token: Token, { em, punctuation }: ItemizeOptions): MutableItem {
@@ -200,14 +256,22 @@ function toItem(token: Token, { em, punctuation }: ItemizeOptions): MutableItem 
     spaceShrink: 0,
     spaceStretch: 0,
     runIndex: token.runIndex,
+    separator: false,
   };
   switch (token.cls) {
     case 'open':
     case 'close':
     case 'stop': {
+      // An ASCII stop in Chinese text fills the full-width mark's em: its glyph at the left, the
+      // half em on the right compressible like a full-width stop's blank.
+      const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(token.text) && !(token.asciiStop && '?!'.includes(token.text)));
+      if (token.asciiStop) {
+        item.width = Math.max(natural, halfAlways ? em / 2 : em);
+        item.rightBlank = halfAlways ? 0 : Math.min(em / 2, item.width - natural);
+        return item;
+      }
       // Full-width marks carry half an em of blank on one side (SC glyph positions, §0.1).
       const blank = Math.min(em / 2, natural / 2);
-      const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(token.text));
       if (halfAlways) {
         item.width = natural - blank;
         if (token.cls === 'open') item.glyphX = [-blank];
@@ -244,15 +308,25 @@ function cumulative(glyphs: readonly ShapedGlyph[]): number[] {
   return xs;
 }
 
-function widenSpacesBetweenChinese(items: MutableItem[], em: number): void {
+/**
+ * A space kept between ideographs (body text) or between Chinese text (titles, single lines) is a
+ * separator one em wide that neither shrinks nor stretches (R4, R31); a U+3000 there is the same
+ * separator, so both spellings print alike and, as spaces, vanish at a line edge.
+ */
+function widenSeparators(items: MutableItem[], em: number, keepSpaces: boolean): void {
   items.forEach((item, k) => {
     const before = items[k - 1];
     const after = items[k + 1];
-    if (item.cls === 'space' && before && after && isCjk(before.cls) && isCjk(after.cls)) {
-      item.width = em;
-      item.spaceShrink = 0;
-      item.spaceStretch = 0;
-    }
+    if (item.cls !== 'space' && item.cls !== 'ideographic-space') return;
+    if (!before || !after) return;
+    const between = keepSpaces ? isCjk(before.cls) && isCjk(after.cls) : before.cls === 'han' && after.cls === 'han';
+    if (!between) return;
+    item.cls = 'space';
+    // The glyph (a space or U+3000) sits at the start of the one-em slot.
+    item.width = em;
+    item.spaceShrink = 0;
+    item.spaceStretch = 0;
+    item.separator = true;
   });
 }
 
@@ -291,6 +365,8 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
     penalty = 50;
   }
   if (a.cls === 'middle') penalty = 100;
+  // A number never parts from the unit or measure word after it: 20|日, 5|号, 100|万元 (R31).
+  if (a.cls === 'latin' && b.cls === 'han' && /\d$/.test(a.text)) breakable = false;
   // No CJK–Latin gap after a Latin run's own closing punctuation ("1.国家…", R21) or before its opening bracket.
   const hanLatin =
     (a.cls === 'han' && b.cls === 'latin' && !/^[([{]/.test(b.text)) || (a.cls === 'latin' && b.cls === 'han' && !/[.,:;!?)\]}]$/.test(a.text));
@@ -304,6 +380,8 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
     gapShrink: hanLatin ? em / 8 : 0,
     gapStretch: hanLatin ? em / 4 : 0,
     // A CJK–Latin gap stretches only to ½ em (its own first stage), never by the even extra (R14).
-    justifiable: !connector && !latinInside && !hanLatin,
+    // After a label (⒈ ①) the gap is the glyph's own, the same on every line (R31).
+    // Nor beside a separator: 第一条　为了 keeps exactly one em on every line (R31).
+    justifiable: !connector && !latinInside && !hanLatin && !isEnclosedNumeral(a.text) && !a.separator && !b.separator,
   };
 }

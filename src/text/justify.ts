@@ -5,7 +5,7 @@
  */
 import { SENTENCE_STOPS } from './classes';
 import type { Item, Junction, Paragraph } from './items';
-import type { BreakOptions, LineSpan } from './linebreak';
+import type { MeasuredLine } from './line';
 
 /** An item's origin on the line, relative to the left edge of the column. */
 export interface PlacedItem {
@@ -28,20 +28,24 @@ interface Adjustable {
   apply(amount: number): void;
 }
 
-/** Positions the items of a line; a last line is set at natural width (flush left). */
-export function placeLine(paragraph: Paragraph, span: LineSpan, options: BreakOptions): PlacedLine {
+/**
+ * Positions the items of a measured line (line.ts), spending its adjustment; the line's edges
+ * (trimmed marks, dropped spaces, indent) are taken as measured, never re-derived. A last line
+ * is set at natural width (flush left).
+ */
+export function placeLine(paragraph: Paragraph, span: Readonly<MeasuredLine>): PlacedLine {
   const { items, junctions, em } = paragraph;
   const { start, end } = span;
   const cutLeft: number[] = [];
   const cutRight: number[] = [];
   const width: number[] = [];
   const gapBefore: number[] = [];
+  const dropped = (k: number) => (k === start && span.dropFirst) || (k === end - 1 && span.dropLast);
   for (let k = start; k < end; k++) {
     const item = items[k] as Item;
-    const edgeSpace = item.cls === 'space' && (k === start || k === end - 1);
-    cutLeft.push(k === start ? (options.trimLineStartOpen === false ? 0 : item.leftBlank) : item.cutLeft);
-    cutRight.push(k === end - 1 ? item.rightBlank : item.cutRight);
-    width.push(edgeSpace ? 0 : item.width);
+    cutLeft.push(k === start ? span.startCut : item.cutLeft);
+    cutRight.push(k === end - 1 ? span.endCut : item.cutRight);
+    width.push(dropped(k) ? 0 : item.width);
     gapBefore.push(k === start ? 0 : (junctions[k] as Junction).gap);
   }
   const at = (k: number) => k - start;
@@ -73,15 +77,13 @@ export function placeLine(paragraph: Paragraph, span: LineSpan, options: BreakOp
   }
 
   const placed: PlacedItem[] = [];
-  let cursor = span.start === 0 ? options.firstIndent : (options.restIndent ?? 0);
+  let cursor = span.indent;
   let right = cursor;
   for (let k = start; k < end; k++) {
     const a = at(k);
     cursor += gapBefore[a] as number;
-    const item = items[k] as Item;
-    const edgeSpace = item.cls === 'space' && (k === start || k === end - 1);
     const boxWidth = (width[a] as number) - (cutLeft[a] as number) - (cutRight[a] as number);
-    if (!edgeSpace) {
+    if (!dropped(k)) {
       placed.push({ index: k, x: cursor - (cutLeft[a] as number) });
       right = cursor + boxWidth;
     }
@@ -100,9 +102,10 @@ export function placeLine(paragraph: Paragraph, span: LineSpan, options: BreakOp
       const item = items[k] as Item;
       const a = at(k);
       if (inner(k) && item.spaceShrink > 0) spaces.push({ capacity: item.spaceShrink, apply: (v) => (width[a] = (width[a] as number) - v) });
-      const leftRoom = item.leftBlank - (cutLeft[a] as number);
+      // At the line's edges the blank is cut or kept whole, as measured: nothing to push in there.
+      const leftRoom = k === start ? 0 : item.leftBlank - (cutLeft[a] as number);
       if (leftRoom > 1e-9) brackets.push({ capacity: leftRoom, apply: (v) => (cutLeft[a] = (cutLeft[a] as number) + v) });
-      const rightRoom = item.rightBlank - (cutRight[a] as number);
+      const rightRoom = k === end - 1 ? 0 : item.rightBlank - (cutRight[a] as number);
       if (rightRoom > 1e-9) {
         const target = item.cls === 'close' ? brackets : SENTENCE_STOPS.has(item.text) ? sentenceStops : pauses;
         target.push({ capacity: rightRoom, apply: (v) => (cutRight[a] = (cutRight[a] as number) + v) });

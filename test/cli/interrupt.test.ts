@@ -24,7 +24,8 @@ interface Attempt {
 /** Starts a build and sends `signal` `delay` ms after the stage `after` has reported finishing. */
 function buildAndSignal(signal: NodeJS.Signals, after: string, delay: number): Promise<Attempt> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'build', '2024-02'], { cwd: project, env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Stage lines are printed only with --verbose (a build is quiet by default); the signal is timed by them.
+    const child = spawn(process.execPath, [BIN, 'build', '2024-02', '--verbose'], { cwd: project, env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let sent = false;

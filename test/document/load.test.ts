@@ -59,7 +59,7 @@ describe('loadIssue', () => {
       edit('issue.yaml', '- file: articles/03-third.md', '- file: ../../../outside.md');
       edit('../series.yaml', 'width: 210mm', 'width: 210');
       edit('articles/01-first.md', 'source: 测试来源', 'source: 测试来源\nsource: 重复');
-      edit('articles/02-second.md', '只有一段。', '- 列表');
+      edit('articles/02-second.md', '只有一段。', '> 引用');
       fs.writeFileSync(path.join(issueDir, 'articles', '04-forgotten.md'), '---\ntitle: x\n---\n');
     });
     afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -68,7 +68,7 @@ describe('loadIssue', () => {
       const err = await failure(root, '2024-03');
       expect(err.diagnostics.map(formatDiagnostic).map((s) => s.split('\n')[0])).toEqual([
         'issues/2024-03/articles/01-first.md:4:1: duplicate key "source": each key may appear only once in a mapping',
-        'issues/2024-03/articles/02-second.md:7: lists are not supported',
+        'issues/2024-03/articles/02-second.md:7: block quotes (> …) are not supported',
         'issues/2024-03/articles/03-third.md: warning: issues/2024-03/articles/03-third.md is not listed in issues/2024-03/issue.yaml',
         'issues/2024-03/articles/04-forgotten.md: warning: issues/2024-03/articles/04-forgotten.md is not listed in issues/2024-03/issue.yaml',
         'issues/2024-03/issue.yaml:5:1: unknown property "editr"',

@@ -59,8 +59,8 @@ describe('markdownToBlocks', () => {
     expect(b?.kind === 'paragraph' && b.runs.map((r) => r.source.line)).toEqual([1, 2]);
   });
 
-  it('turns code spans and links into text and strips full-width indentation', () => {
-    expect(runs('　　见`第3条`和[网站](https://example.com)')).toEqual([['见第3条和网站', 'regular']]);
+  it('turns code spans into text and strips full-width indentation', () => {
+    expect(runs('　　见`第3条`和说明')).toEqual([['见第3条和说明', 'regular']]);
   });
 
   it('makes a figure from an image paragraph', () => {
@@ -82,9 +82,9 @@ describe('markdownToBlocks', () => {
   });
 
   it('reports every unsupported construct with its line and a hint', () => {
-    const md = ['# 标题', '', '- 项', '', '> 引', '', '文字![x](../images/fig.png)', '', '<div>x</div>', '', '```', 'code', '```', '', '***', '', '1. 项'].join('\n');
+    const md = ['# 标题', '', '- 项', '  - 子项', '    - 第三层', '', '> 引', '', '文字![x](../images/fig.png)', '', '<div>x</div>', '', '```', 'code', '```', '', '***', '', '[链接](page.html)'].join('\n');
     const err = errorOf(md);
-    expect(err.diagnostics.map((d) => d.location.line)).toEqual([1, 3, 5, 7, 9, 11, 15, 17]);
+    expect(err.diagnostics.map((d) => d.location.line)).toEqual([1, 5, 7, 9, 11, 13, 17, 19]);
     expect(err.diagnostics.every((d) => d.hint !== undefined)).toBe(true);
     expect(err.diagnostics[0]?.message).toMatch(/# heading/);
   });
@@ -96,5 +96,76 @@ describe('markdownToBlocks', () => {
 
   it('accepts "1." without a space as text, and HTML comments', () => {
     expect(runs('1.第一项<!-- 备注 -->')).toEqual([['1.第一项', 'regular']]);
+  });
+});
+
+const linkRuns = (md: string) => {
+  const b = blocks(md)[0];
+  return b !== undefined && b.kind !== 'figure' ? b.runs.map((r) => [r.text, r.link ?? '']) : [];
+};
+
+describe('the lines and links the editor meant', () => {
+  it('honours hard line breaks (two spaces, backslash) as "\\n" and joins soft ones', () => {
+    expect(runs('张三  \n李四\\\n王五\n赵六')).toEqual([['张三\n李四\n王五赵六', 'regular']]);
+  });
+
+  it('treats a line of only spaces (U+3000, U+00A0, tabs) as a blank line', () => {
+    const result = blocks('第一段。\n\u3000\u3000\n第二段。\n \u00A0\t\n第三段。');
+    expect(result.map((b) => (b.kind === 'paragraph' ? b.runs[0]?.text : ''))).toEqual(['第一段。', '第二段。', '第三段。']);
+  });
+
+  it('removes invisible paste artefacts from the text', () => {
+    expect(runs('调解\u00AD工作\u200B，\u2060会议\uFEFF\u202A召开')).toEqual([['调解工作，会议召开', 'regular']]);
+    // A ZWJ between two emoji is one picture and stays.
+    expect(runs('家庭👨\u200D👩')[0]?.[0]).toBe('家庭👨\u200D👩');
+  });
+
+  it('keeps * and _ literal unless they pair around text', () => {
+    expect(runs('面积为3*4米，另有*号标注')).toEqual([['面积为3*4米，另有*号标注', 'regular']]);
+    expect(runs('a*b*c 和 2*3=6')).toEqual([['a*b*c 和 2*3=6', 'regular']]);
+    expect(runs('正文*着重*结束')).toEqual([
+      ['正文', 'regular'],
+      ['着重', 'emphasis'],
+      ['结束', 'regular'],
+    ]);
+  });
+
+  it('links [text](url) and prints the hidden address after the text', () => {
+    expect(linkRuns('见[委员会网站](https://example.cn/a)。')).toEqual([
+      ['见', ''],
+      ['委员会网站', 'https://example.cn/a'],
+      ['（', ''],
+      ['https://example.cn/a', 'https://example.cn/a'],
+      ['）。', ''],
+    ]);
+    expect(linkRuns('[https://example.cn](https://example.cn)')).toEqual([['https://example.cn', 'https://example.cn']]);
+  });
+
+  it('links <url>, bare URLs and e-mail addresses, without the sentence punctuation', () => {
+    expect(linkRuns('<https://a.cn/x>，邮箱starsh1021@163.com。网址https://www.gov.cn/a_b/c.html.')).toEqual([
+      ['https://a.cn/x', 'https://a.cn/x'],
+      ['，邮箱', ''],
+      ['starsh1021@163.com', 'mailto:starsh1021@163.com'],
+      ['。网址', ''],
+      ['https://www.gov.cn/a_b/c.html', 'https://www.gov.cn/a_b/c.html'],
+      ['.', ''],
+    ]);
+  });
+
+  it('refuses a link that is not a web or e-mail address', () => {
+    expect(errorOf('见[说明](javascript:alert(1))').diagnostics[0]?.message).toMatch(/not a web or e-mail address/);
+  });
+
+  it('sets lists as list paragraphs, keeping the source numbering', () => {
+    const result = blocks('1. 第一项\n2. 第二项\n   - 子项\n   - （1）子二\n5. Fifth\n\n- ①甲\n- 乙');
+    expect(result.map((b) => (b.kind === 'paragraph' ? [b.list?.level, b.list?.label, b.runs.map((r) => r.text).join('')] : []))).toEqual([
+      [1, '1.', '1.第一项'],
+      [1, '2.', '2.第二项'],
+      [2, '◦', '◦子项'],
+      [2, '（1）', '（1）子二'],
+      [1, '5. ', '5. Fifth'],
+      [1, '①', '①甲'],
+      [1, '•', '•乙'],
+    ]);
   });
 });

@@ -4,15 +4,13 @@
 #
 #   bash test/e2e/poppler-check.sh [file.pdf]
 #
-# Without an argument it builds issues/2024-02 into a temporary project with the compiled CLI
-# (run `npx tsc -p tsconfig.json` first) and checks the output whose name does not end in -print.pdf.
+# Without an argument it builds issues/2024-02 into a temporary project (test/e2e/sample-pdf.sh).
 # Checks: pdffonts — every font emb/sub/uni yes, no standard-14 font; pdfinfo — ≥ 20 pages;
 # pdftotext — every Markdown paragraph comes back exactly (only line breaks removed: no invented
 # space, R28) and "召开2023年度" copied
 # without a space (R15).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-ROOT=$PWD
 
 for tool in pdffonts pdfinfo pdftotext node; do
   command -v "$tool" >/dev/null 2>&1 || { echo "poppler-check: $tool not found (install poppler-utils)" >&2; exit 2; }
@@ -21,17 +19,10 @@ done
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 
-PDF=${1:-}
-TMP=""
-if [ -z "$PDF" ]; then
-  TMP=$(mktemp -d)
-  trap 'rm -rf "$TMP"' EXIT
-  cp -r issues "$TMP/issues"
-  for e in fonts schemas profiles package.json; do ln -s "$ROOT/$e" "$TMP/$e"; done
-  (cd "$TMP" && node "$ROOT/bin/bulletin.js" build 2024-02 >/dev/null)
-  PDF=$(find "$TMP/out/2024-02" -name '*.pdf' ! -name '*-print.pdf' | head -n 1)
-fi
-[ -f "$PDF" ] || { echo "poppler-check: no PDF ($PDF)" >&2; exit 2; }
+# shellcheck source=test/e2e/sample-pdf.sh
+. test/e2e/sample-pdf.sh
+sample_email_pdf "${1:-}" || exit 2
+PDF=$SAMPLE_PDF
 echo "poppler-check: $PDF"
 
 # Fonts: pdffonts columns … emb sub uni object ID; skip the two header lines.
@@ -55,34 +46,8 @@ TEXT=$(mktemp)
 pdftotext -enc UTF-8 -f 3 -x 0 -y 78 -W 595 -H 697 "$PDF" "$TEXT"
 grep -q '召开2023年度' "$TEXT" || bad 'pdftotext does not give "召开2023年度" (space inserted between Han and digits?)'
 
-# Paragraphs from the Markdown (markup stripped), exact containment: only pdftotext's line breaks
-# are removed, never its spaces, so a space invented by justification, compressed punctuation or a
-# CJK–Latin gap fails the check (issue 3 §5). Source spaces next to Chinese are dropped first, as
-# the typesetter does (R4, R15); spaces between Latin words must come back.
-node - "$TEXT" issues/2024-02 <<'JS' || fail=1
-const fs = require('fs'), path = require('path');
-const [textFile, issueDir] = process.argv.slice(2);
-const text = fs.readFileSync(textFile, 'utf8').replace(/[\n\f]/g, '');
-const files = fs.readdirSync(path.join(issueDir, 'articles')).filter((f) => f.endsWith('.md')).sort();
-let missing = 0;
-let checked = 0;
-for (const f of files) {
-  const body = fs.readFileSync(path.join(issueDir, 'articles', f), 'utf8').replace(/\r\n/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '');
-  for (const chunk of body.split(/\n\s*\n/)) {
-    const para = chunk
-      .replace(/^#+\s+/, '')
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\*/g, '')
-      .trim()
-      .replace(/(?<=[\p{Script=Han}\p{P}]) +| +(?=[\p{Script=Han}\p{P}])/gu, '');
-    if (!para) continue;
-    checked++;
-    if (!text.includes(para)) { console.log(`FAIL: pdftotext does not give exactly ${f}: ${para.slice(0, 30)}…`); missing++; }
-  }
-}
-console.log(`poppler-check: ${checked - missing} of ${checked} paragraphs come back exactly`);
-process.exit(missing ? 1 : 0);
-JS
+# Every Markdown paragraph exactly: only pdftotext's line breaks are removed, never its spaces.
+node test/e2e/paragraphs-check.mjs pdftotext "$TEXT" issues/2024-02 || fail=1
 rm -f "$TEXT"
 
 if [ "$fail" -ne 0 ]; then echo "poppler-check: FAILED"; exit 1; fi

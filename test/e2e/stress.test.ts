@@ -46,7 +46,10 @@ const TITLE_MIN = 18;
 /** Cover (0) and table of contents (1) come first. */
 const FIRST_BODY_PAGE = 2;
 const EDGE_TOL = 0.05;
-const ADV_TOL = 0.01;
+// A glyph's advance in the PDF is whole font units (1/1000 em): the embedded program's hmtx can
+// state nothing finer and /W must equal it (PDF/A-2 6.2.11.5). Positions are rounded from the run's
+// start, so one advance may be off the layout's by up to one unit (0.012 pt at 12 pt), no more.
+const ADV_TOL = EM / 1000 + 0.001;
 
 /** R6 in full: CLOSE, STOP, · ～ – ／, POST marks and ……; a single — connector is checked apart. */
 const R6_START = new Set([...NOT_AT_LINE_START, ...CLOSE, ...STOP, ...'·～–／%‰℃°′″']);

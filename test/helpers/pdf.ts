@@ -43,6 +43,8 @@ export interface PdfAnnotation {
   /** Target y of an /XYZ or /FitH destination, else null. */
   readonly destTop?: number | null;
   readonly url?: string;
+  /** The annotation's /Contents (its description for assistive technology), when it has one. */
+  readonly contents?: string;
 }
 
 export interface PdfPage {
@@ -59,6 +61,25 @@ export interface PdfPage {
   readonly items: readonly PdfTextItem[];
   /** Glyphs in content-stream order. */
   readonly glyphs: readonly PdfGlyph[];
+  /** The page's part of the structure tree (pdf.js getStructTree), or null in an untagged file. */
+  readonly structTree: PdfStructNode | null;
+  /** The page's text by marked-content sequence, in content order (tagging tests). */
+  readonly marked: readonly PdfMarkedText[];
+}
+
+/** A structure element (role, children), or a leaf: marked content ('content', its id) or an annotation ('annotation'/'object'). */
+export type PdfStructNode =
+  | { readonly role: string; readonly children: readonly PdfStructNode[]; readonly alt?: string; readonly lang?: string }
+  | { readonly type: string; readonly id: string | null };
+
+export interface PdfMarkedText {
+  /** The marked content's id in the structure tree (p12R_mc3), or null for an artifact or unmarked text. */
+  readonly id: string | null;
+  /** The marked-content tag (P, H1, Artifact, …), or null for text outside any marked content. */
+  readonly tag: string | null;
+  readonly text: string;
+  /** Marked-content sequences around the text: 1 when each glyph is in exactly one. */
+  readonly depth: number;
 }
 
 export interface PdfOutlineItem {
@@ -127,9 +148,14 @@ const READER = path.join(__dirname, 'read-pdf.mjs');
 
 /** Reads `file` with pdf.js in a child process and returns the parsed report; throws with the reader's stderr on failure. */
 export function readPdf(file: string): PdfReport {
+  return readPdfs([file])[0] as PdfReport;
+}
+
+/** Reads several files in one child process (a corpus of small PDFs), reports in the same order. */
+export function readPdfs(files: readonly string[]): PdfReport[] {
   let stdout: string;
   try {
-    stdout = execFileSync(process.execPath, [READER, file], {
+    stdout = execFileSync(process.execPath, [READER, ...files], {
       encoding: 'utf8',
       // A 200-page issue is ~10^5 glyphs; JSON of that is tens of MB.
       maxBuffer: 512 * 1024 * 1024,
@@ -137,9 +163,12 @@ export function readPdf(file: string): PdfReport {
     });
   } catch (err) {
     const stderr = (err as { stderr?: Buffer | string }).stderr?.toString().trim();
-    throw new Error(`read-pdf.mjs failed on ${file}${stderr ? `: ${stderr}` : ''}`);
+    throw new Error(`read-pdf.mjs failed on ${files.join(', ')}${stderr ? `: ${stderr}` : ''}`);
   }
-  return JSON.parse(stdout) as PdfReport;
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as PdfReport);
 }
 
 /**

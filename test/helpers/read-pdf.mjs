@@ -3,7 +3,7 @@
 // the file) reads from a PDF: document info, outline, page labels, fonts, and for every page its
 // annotations, its text as a viewer would copy it, and the position of every glyph.
 //
-//   node test/helpers/read-pdf.mjs FILE.pdf
+//   node test/helpers/read-pdf.mjs FILE.pdf [FILE.pdf …]   (one JSON report per line)
 //
 // It is an .mjs run in a child process because pdfjs-dist 5 is ESM-only and jest runs the tests
 // as CommonJS; test/helpers/pdf.ts wraps it with types. The shape printed here is `PdfReport`
@@ -335,6 +335,51 @@ function decodeName(text) {
   return text.replace(/#([0-9a-fA-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
 
+// ------------------------------------------------------------------ tagging (PDF/UA)
+
+/** A structure tree node as pdf.js gives it: role, alt, children; leaves are marked content or objects. */
+function treeNode(node) {
+  if (node.type === 'content') return { type: 'content', id: node.id };
+  if (node.type) return { type: node.type, id: node.id ?? null };
+  const out = { role: node.role, children: (node.children ?? []).map(treeNode) };
+  if (node.alt) out.alt = node.alt;
+  if (node.lang) out.lang = node.lang;
+  return out;
+}
+
+/**
+ * The page's part of the structure tree (page.getStructTree), and its text by marked-content
+ * sequence, in content order: { id (the MCID's id, null for an artifact), tag, text, depth }, and a
+ * { id: null, tag: null } segment for text outside any marked content. `depth` is how many
+ * marked-content sequences enclose the text (1 when each glyph is in exactly one).
+ */
+async function taggingOf(page) {
+  const tree = await page.getStructTree();
+  const content = await page.getTextContent({ includeMarkedContent: true });
+  const marked = [];
+  const stack = [];
+  let current = null;
+  const open = (id, tag) => {
+    current = { id, tag, text: '', depth: stack.length };
+    marked.push(current);
+  };
+  for (const item of content.items) {
+    if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
+      stack.push({ id: item.id ?? null, tag: item.tag ?? null });
+      open(item.id ?? null, item.tag ?? null);
+    } else if (item.type === 'endMarkedContent') {
+      stack.pop();
+      const top = stack[stack.length - 1];
+      current = null;
+      if (top) open(top.id, top.tag);
+    } else if (typeof item.str === 'string' && item.str !== '') {
+      if (!current) open(null, null);
+      current.text += item.str;
+    }
+  }
+  return { structTree: tree ? treeNode(tree) : null, marked: marked.filter((m) => m.text !== '') };
+}
+
 // ------------------------------------------------------------------ document-level structure
 
 async function resolveDest(pdf, dest) {
@@ -391,6 +436,7 @@ async function annotationsOf(pdf, page) {
     }
     if (a.url) entry.url = a.url;
     else if (a.unsafeUrl) entry.url = a.unsafeUrl;
+    if (a.contentsObj?.str) entry.contents = a.contentsObj.str;
     out.push(entry);
   }
   return out;
@@ -440,6 +486,7 @@ async function readPdf(file) {
       const opList = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
       const glyphs = await glyphsOf(page, opList, usedFonts);
       const content = await page.getTextContent();
+      const { structTree, marked } = await taggingOf(page);
       const loadedToName = (id) => {
         const f = usedFonts.get(id);
         return f?.name ?? id;
@@ -466,6 +513,8 @@ async function readPdf(file) {
         text: items.map((it) => it.str + (it.hasEOL ? '\n' : '')).join(''),
         items,
         glyphs,
+        structTree,
+        marked,
       }));
       page.cleanup();
     }
@@ -520,19 +569,22 @@ async function readPdf(file) {
   }
 }
 
-const file = process.argv[2];
-if (!file) {
-  process.stderr.write('usage: node test/helpers/read-pdf.mjs FILE.pdf\n');
+// Several files: one JSON report per line, in order (one process for a whole corpus of PDFs).
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  process.stderr.write('usage: node test/helpers/read-pdf.mjs FILE.pdf [FILE.pdf …]\n');
   process.exit(2);
 }
-try {
-  const { document, pages } = await readPdf(file);
-  // {"pageCount":…,"fonts":[…],"pages":[…]}: the document fields, then the pre-serialised pages.
-  const head = stringify(document);
-  process.stdout.write(`${head.slice(0, -1)},"pages":[`);
-  pages.forEach((json, i) => process.stdout.write(i === 0 ? json : `,${json}`));
-  process.stdout.write(']}\n');
-} catch (err) {
-  process.stderr.write(`read-pdf: ${file}: ${err?.message ?? err}\n`);
-  process.exit(1);
+for (const file of files) {
+  try {
+    const { document, pages } = await readPdf(file);
+    // {"pageCount":…,"fonts":[…],"pages":[…]}: the document fields, then the pre-serialised pages.
+    const head = stringify(document);
+    process.stdout.write(`${head.slice(0, -1)},"pages":[`);
+    pages.forEach((json, i) => process.stdout.write(i === 0 ? json : `,${json}`));
+    process.stdout.write(']}\n');
+  } catch (err) {
+    process.stderr.write(`read-pdf: ${file}: ${err?.message ?? err}\n`);
+    process.exit(1);
+  }
 }

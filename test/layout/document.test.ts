@@ -8,7 +8,7 @@ import { loadIssue } from '../../src/document/load';
 import type { AnchorId } from '../../src/document/types';
 import { readImageInfo } from '../../src/images';
 import { collectAnchors, layoutDocument } from '../../src/layout/document';
-import { pageStyleFrom } from '../../src/layout/page-style';
+import { resolveSettings } from '../../src/settings';
 import { layoutToc } from '../../src/layout/toc';
 import type { LaidOutIssue, Page } from '../../src/layout/types';
 import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from '../../src/text/fonts';
@@ -27,12 +27,13 @@ beforeAll(async () => {
   for (const section of loaded.document.sections)
     for (const article of section.articles)
       for (const block of article.blocks) if (block.kind === 'figure') images.set(block.image, await readImageInfo(block.image, block.image, block.source));
-  laidOut = layoutDocument(loaded.document, { style: pageStyleFrom(loaded.series.page), fonts, images, punctuation: 'quanjiao', hang: 'none', trimLineStartOpen: true });
+  const settings = resolveSettings(loaded.series, loaded.locateInSeries);
+  laidOut = layoutDocument(loaded.document, { style: settings.page, typography: settings.typography, fonts, images });
 });
 
 /** Texts of the digit-only text boxes at the right edge of the TOC pages, in drawing order. */
 function tocFolios(pages: readonly Page[]): number[] {
-  const style = pageStyleFrom(loaded.series.page);
+  const style = resolveSettings(loaded.series, loaded.locateInSeries).page;
   return pages
     .filter((p) => p.kind === 'toc')
     .flatMap((page, k) =>
@@ -55,7 +56,8 @@ test('every TOC folio is the folio of the page its article starts on', () => {
 });
 
 test('the TOC is as tall with unknown folios as with the real ones (fixed folio column)', () => {
-  const ctx = { style: pageStyleFrom(loaded.series.page), fonts, texts: loaded.document.texts, punctuation: 'quanjiao' as const };
+  const { page, typography } = resolveSettings(loaded.series, loaded.locateInSeries);
+  const ctx = { style: page, fonts, texts: loaded.document.texts, typography };
   const unknown = layoutToc(loaded.document.sections, new Map(), ctx);
   const known = layoutToc(loaded.document.sections, collectAnchors(laidOut.pages) as ReadonlyMap<AnchorId, { folio: number | null; pageIndex: number }>, ctx);
   expect(unknown.map((item) => item.height)).toEqual(known.map((item) => item.height));

@@ -20,13 +20,27 @@ describe('R4 characters', () => {
     expect(d?.severity).toBe('error');
   });
 
-  it('flags a space between two Han characters in body text and removes it', () => {
-    expect(lint('召开 会议， 研究 部署')).toEqual([`${L}:3  →`, `${L}:10  →`]);
-    expect(fixed('召开 会议， 研究 部署')).toBe('召开会议， 研究部署');
+  it('warns on a lone space inside a sentence (noise) but never removes it (R4 as corrected)', () => {
+    expect(lint('召开 会议，研究 部署')).toEqual([`${L}:3 warning`, `${L}:9 warning`]);
+    expect(fixed('召开 会议，研究 部署')).toBe('召开 会议，研究 部署');
+    const hint = lintArticle('a.md', article('召开 会议')).diagnostics[0]?.hint ?? '';
+    expect(hint).toMatch(/　/);
   });
 
-  it('does not offer to merge a list of names separated by spaces', () => {
-    expect(lint('出席：蔡伯芝 陈洁 邓秀华')).toEqual([`${L}:7 warning`, `${L}:10 warning`]);
+  it('normalises the separator after 第…条/章/节/编/款 to U+3000 without a warning', () => {
+    expect(lint('第一条 为了保障公民的合法权益。')).toEqual([]);
+    expect(fixed('第一条 为了保障公民的合法权益。')).toBe('第一条　为了保障公民的合法权益。');
+    expect(fixed('第一百零五条\u00A0 本条例自公布之日起施行。')).toBe('第一百零五条　本条例自公布之日起施行。');
+    expect(fixed('## 第一章 总则')).toBe('## 第一章　总则');
+    expect(fixed('第二节 受理')).toBe('第二节　受理');
+    expect(fixed('第一条　为了')).toBe('第一条　为了');
+  });
+
+  it('keeps without a word the spaces that separate: U+3000, joint issuers, 《》, name lists', () => {
+    expect(lint('召开　会议')).toEqual([]);
+    expect(lint('根据《中共中央办公厅 国务院办公厅关于进一步加强信访工作的意见》')).toEqual([]);
+    expect(lint('中共中央办公厅 国务院办公厅印发了意见')).toEqual([]);
+    expect(lint('出席：蔡伯芝 陈洁 邓秀华')).toEqual([]);
     expect(fixed('出席：蔡伯芝 陈洁 邓秀华')).toBe('出席：蔡伯芝 陈洁 邓秀华');
   });
 

@@ -7,7 +7,7 @@ describe('segments', () => {
     const text = article('**（一）重要意义。**正文[链接](http://x.y/(a))结束\n第二行 `code`\n\n## 二、标题 ##\n\n<!-- 注释, 不打印 -->\n![说明](../images/a.png)');
     expect(segmentsOf(text).map((s) => [s.kind, s.text])).toEqual([
       ['title', '标题'],
-      ['paragraph', '（一）重要意义。正文链接结束第二行 \uFFFC'],
+      ['paragraph', '（一）重要意义。正文链接（\uFFFC）结束第二行 \uFFFC'],
       ['heading', '二、标题'],
       ['caption', '说明'],
     ]);

@@ -50,10 +50,42 @@ describe('preflight on the sample build (title with & and <)', () => {
     expect(text).toMatch(/^RESULT: PASS/m);
   });
 
-  test('the e-mail copy passes --email', async () => {
+  test('the e-mail copy passes --email, every PDF/UA (Matterhorn) check included', async () => {
     const report = await preflightPdf(fs.readFileSync(fileOf(result, 'email')), 'email');
     expect(formatReport(report)).toMatch(/^RESULT: PASS/m);
+    const ua = report.checks.filter((c) => c.id.startsWith('ua.'));
+    expect(ua.map((c) => c.id)).toEqual(['ua.id', 'ua.title', 'ua.lang', 'ua.tagged', 'ua.content', 'ua.nesting', 'ua.types', 'ua.headings', 'ua.figures', 'ua.toc', 'ua.lists', 'ua.tabs', 'ua.links']);
+    expect(ua.every((c) => c.status === 'PASS')).toBe(true);
+    expect(report.checks.find((c) => c.id === 'pdfa.id')?.message).toBe('claims PDF/A-2a');
     expect(report.checks.find((c) => c.id === 'nav.lang')?.message).toBe('/Lang zh-CN');
+    // Sections open with their articles: the root's /Count is every item.
+    const bookmarks = (await readPdfModel(fs.readFileSync(fileOf(result, 'email')))).outline.length;
+    expect(bookmarks).toBeGreaterThan(3);
+    expect(report.checks.find((c) => c.id === 'nav.outline.count')).toMatchObject({ status: 'PASS', message: `outline root /Count ${bookmarks} = visible items` });
+  });
+
+  test('in both files every declared width equals the embedded program\'s advance (PDF/A-2 6.2.11.5)', async () => {
+    for (const target of ['print', 'email']) {
+      const report = await preflightPdf(fs.readFileSync(fileOf(result, target)), target as 'print' | 'email');
+      const widths = report.checks.find((c) => c.id === 'fonts.widths');
+      expect({ target, status: widths?.status }).toEqual({ target, status: 'PASS' });
+      // Every font is checked, and the count is of real codes (thousands in the sample).
+      expect(widths?.message).toMatch(/of all \d{4,} codes in 4 CIDFontType2 fonts/);
+    }
+  });
+
+  test('a width changed in /W (same bytes otherwise) fails fonts.widths and the file', async () => {
+    const original = fs.readFileSync(fileOf(result, 'email')).toString('latin1');
+    // The first width of the first /W array, replaced by another number of as many digits (so the
+    // xref offsets still hold): 1000 → 2000, 555 → 155.
+    const tampered = original.replace(/(\/W \[1 \[)(\d)/, (_, head: string, digit: string) => `${head}${digit === '1' ? '2' : '1'}`);
+    expect(tampered).not.toBe(original);
+    const report = await preflightPdf(Buffer.from(tampered, 'latin1'), 'email');
+    const widths = report.checks.find((c) => c.id === 'fonts.widths');
+    expect(widths?.status).toBe('FAIL');
+    expect(widths?.message).toMatch(/^1 of \d+ codes declare a width other than the font program's advance/);
+    expect(widths?.message).toMatch(/cid 1: \/W \d+ vs program \d+/);
+    expect(report.passed).toBe(false);
   });
 
   test('the XMP is escaped while Info keeps the real title', async () => {
@@ -76,7 +108,31 @@ describe('preflight on files that must fail', () => {
     expect(print.checks.find((c) => c.id === 'fonts.embedded')?.message).toContain('Helvetica');
     const email = await preflightPdf(bytes, 'email');
     expect(email.passed).toBe(false);
-    expect(email.checks.filter((c) => c.status === 'FAIL').map((c) => c.id)).toEqual(expect.arrayContaining(['pdfa.id', 'nav.outline', 'nav.lang']));
+    expect(email.checks.filter((c) => c.status === 'FAIL').map((c) => c.id)).toEqual(expect.arrayContaining(['pdfa.id', 'nav.outline', 'nav.lang', 'ua.id', 'ua.tagged', 'ua.content', 'ua.links']));
+  });
+
+  test('a tagged file that breaks PDF/UA fails the Matterhorn conditions it breaks, and only those', async () => {
+    // pdfkit's own tagging, used wrongly on purpose: H1 then H3, a figure without /Alt, text
+    // outside any marked content, a link outside a Link element and without /Contents.
+    const doc = new PDFDocument({ tagged: true, subset: 'PDF/UA', lang: 'zh-CN', displayTitle: true, pdfVersion: '1.7', info: { Title: 'ua' } } as unknown as PDFKit.PDFDocumentOptions);
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    doc.font(path.join(REPO, 'fonts', 'NotoSerifSC-Regular.ttf'));
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    root.add(doc.struct('H1', {}, () => doc.text('一、标题', 72, 72)));
+    root.add(doc.struct('H3', {}, () => doc.text('（一）小标题', 72, 100)));
+    root.add(doc.struct('Figure', {}, () => doc.rect(72, 130, 50, 50).fill()));
+    doc.text('无标记的文字', 72, 200);
+    doc.link(72, 220, 100, 20, 'https://example.org');
+    root.end();
+    doc.end();
+    const report = await preflightPdf(await done, 'email');
+    const status = (id: string) => report.checks.find((c) => c.id === id)?.status;
+    expect({ headings: status('ua.headings'), figures: status('ua.figures'), content: status('ua.content'), links: status('ua.links') }).toEqual({ headings: 'FAIL', figures: 'FAIL', content: 'FAIL', links: 'FAIL' });
+    expect(report.checks.find((c) => c.id === 'ua.headings')?.message).toContain('H1 → H3');
+    expect({ id: status('ua.id'), tagged: status('ua.tagged'), lang: status('ua.lang'), nesting: status('ua.nesting'), types: status('ua.types') }).toEqual({ id: 'PASS', tagged: 'PASS', lang: 'PASS', nesting: 'PASS', types: 'PASS' });
   });
 
   test('without a profile a file that claims nothing gets the general checks only', async () => {

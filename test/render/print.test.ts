@@ -40,13 +40,39 @@ describe('the sample issue as press file and e-mail copy', () => {
     expect(fs.statSync(emailFile).size).toBeLessThan(fs.statSync(printFile).size);
   });
 
-  test('the two files have the same page count and the same text on every page', () => {
+  test('the same text on every page; only the press file is padded to 4n pages with blank pages', () => {
     const print = read(printFile);
     const email = read(emailFile);
-    expect(print.pageCount).toBe(email.pageCount);
     expect(print.pageCount % 4).toBe(0);
-    print.pages.forEach((page, i) => expect(pageText(page)).toBe(pageText(email.pages[i]!)));
+    // The sample has 22 pages of content: the press file adds two blank pages, the e-mail copy none.
+    expect(email.pageCount).toBe(result.pageCount);
+    expect(print.pageCount).toBe(Math.ceil(email.pageCount / 4) * 4);
+    expect(print.pageCount).toBeGreaterThan(email.pageCount);
+    email.pages.forEach((page, i) => expect(pageText(print.pages[i]!)).toBe(pageText(page)));
+    for (const page of print.pages.slice(email.pageCount)) expect(page.glyphs).toHaveLength(0);
     expect(pageText(print.pages[0]!)).toContain('法律资讯');
+    // The same labels on the pages both have: folios are unchanged by the padding.
+    expect(print.pageLabels?.slice(0, email.pageCount)).toEqual(email.pageLabels);
+    expect(result.outputs.map((o) => [o.target, o.pages])).toEqual([
+      ['email', email.pageCount],
+      ['print', print.pageCount],
+    ]);
+  });
+
+  test('a saddle-stitched press file above print.bindingLimit is a warning naming its pages', async () => {
+    const limited = tempProject((r) => editFile(r, 'issues/series.yaml', '  binding: saddle-stitch\n', '  binding: saddle-stitch\n  bindingLimit: 20\n'));
+    try {
+      const over = await buildIssue(limited, '2024-02', { dryRun: true });
+      const warning = over.warnings.find((w) => /bindingLimit/.test(w.message));
+      expect(warning?.severity).toBe('warning');
+      expect(warning?.message).toContain(`${over.layout.pages.length} pages`);
+      expect(warning?.hint).toContain('binding: perfect');
+      expect(warning?.location.file).toMatch(/series\.yaml$/);
+      // The sample's own 24 pages are inside the default limit of 64.
+      expect(result.warnings.some((w) => /bindingLimit/.test(w.message))).toBe(false);
+    } finally {
+      fs.rmSync(limited, { recursive: true, force: true });
+    }
   });
 
   test('the press page is trim plus 3 mm bleed; the e-mail page is the trim', () => {

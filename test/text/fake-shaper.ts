@@ -4,6 +4,7 @@ import { classify } from '../../src/text/classes';
 import { type Paragraph, itemize, type ShapedGlyph } from '../../src/text/items';
 import { breakLines, type BreakOptions, type LineSpan } from '../../src/text/linebreak';
 import { placeLine, type PlacedLine } from '../../src/text/justify';
+import { naturalLine } from '../../src/text/line';
 import type { PunctuationStyle } from '../../src/text/classes';
 
 export function fakeShape(text: string): ShapedGlyph[] {
@@ -27,9 +28,9 @@ export interface SetParagraph {
 
 export function set(text: string, width: number, extra: Partial<BreakOptions> & { punctuation?: PunctuationStyle } = {}): SetParagraph {
   const paragraph = itemize([run(text)], fakeShape, { em: 1, punctuation: extra.punctuation ?? 'quanjiao' });
-  const options: BreakOptions = { width, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 2, ...extra };
+  const options: BreakOptions = { width, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: true, minLastHan: 2, ...extra };
   const spans = breakLines(paragraph, options);
-  const placed = spans.map((s) => placeLine(paragraph, s, options));
+  const placed = spans.map((s) => placeLine(paragraph, s));
   const lines = spans.map((s) => paragraph.items.slice(s.start, s.end).map((i) => i.text).join('').trim());
   return { paragraph, spans, placed, lines };
 }
@@ -41,7 +42,6 @@ export function lines(text: string, width: number, extra: Partial<BreakOptions> 
 /** Natural advance of a string set mid-line (no line edges), in em. */
 export function adv(text: string, punctuation: PunctuationStyle = 'quanjiao'): number {
   const p = itemize([run(`中${text}中`)], fakeShape, { em: 1, punctuation });
-  const options: BreakOptions = { width: 1000, firstIndent: 0, lastLineReserve: 0, hang: 'none', minLastHan: 0 };
-  const placed = placeLine(p, { start: 0, end: p.items.length, isLast: true, measure: 1000, adjustment: 0, hanging: false }, options);
+  const placed = placeLine(p, naturalLine(p, { width: 1000, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: true }));
   return placed.right - 2;
 }

@@ -128,3 +128,52 @@ test('the line-start trim of opening marks can be switched off (R12 trimLineStar
   expect(kept.placed[1]?.items[0]?.x).toBeCloseTo(0, 6);
   expect(kept.placed[1]?.right).toBeCloseTo(5.5, 6);
 });
+
+describe('r4-separator: a typed space between two ideographs is a one-em separator (R4 as corrected)', () => {
+  test('r4-separator-width: U+0020, U+00A0 and U+3000 print alike, one em, never deleted', () => {
+    expect(adv('第一条 为了')).toBe(6);
+    expect(adv('第一条\u00a0为了')).toBe(6);
+    expect(adv('第一条　为了')).toBe(6);
+    expect(adv('第一条  为了')).toBe(6);
+    expect(adv('中共中央办公厅 国务院办公厅')).toBe(14);
+  });
+
+  test('r4-separator-noise: next to punctuation or at the ends a space is dropped; a source newline between ideographs too', () => {
+    expect(adv('。 为')).toBe(2);
+    expect(adv('为 ，')).toBe(2);
+    expect(lines('　　第一条', 10)).toEqual(['第一条']);
+    expect(adv('顾晓\n燕')).toBe(3);
+  });
+
+  test('r4-separator-edge: at a line break the separator vanishes and the next line starts flush', () => {
+    const s = set('第一条第一条 为了保障公民', 6);
+    expect(s.lines).toEqual(['第一条第一条', '为了保障公民']);
+    expect(s.placed[1]?.items[0]?.x).toBe(0);
+  });
+});
+
+describe('r31-numbers-and-labels', () => {
+  test('r31-number-unit: a number never parts from its unit at a line break (20|日)', () => {
+    // Width 9 would end line 1 after "20" if number|unit could break.
+    for (let w = 6; w <= 12; w++) {
+      const s = set('于2012年12月20日发布施行本条例', w);
+      for (let k = 1; k < s.lines.length; k++) expect(`${s.lines[k - 1]}|${s.lines[k]}`).not.toMatch(/\d\|[年月日]/);
+    }
+  });
+
+  test('r31-enclosed-label: ⒈ ① are one-em labels with the same gap on every line, a typed space after them dropped', () => {
+    expect(adv('⒈国家')).toBe(3);
+    expect(adv('⒈ 国家')).toBe(3);
+    const s = set('⒈国家信访局重点培训省级信访部门领导干部', 9);
+    const label = s.paragraph.items.findIndex((i) => i.text === '⒈');
+    expect(s.paragraph.junctions[label + 1]?.justifiable).toBe(false);
+    expect(s.paragraph.junctions[label + 1]?.gap).toBe(0);
+  });
+
+  test('r4-ascii-stop: an ASCII comma after Chinese is spaced as ，: no gap before it, one em in all', () => {
+    expect(adv('中国,北京')).toBe(adv('中国，北京'));
+    expect(adv('1,000')).toBe(3); // 2.5 for 1,000 and two CJK–Latin gaps: a comma inside a number stays Latin
+    const s = set('中国,北京', 20);
+    expect(s.paragraph.junctions[2]?.gap).toBe(0);
+  });
+});

@@ -4,12 +4,13 @@
  */
 import { t } from '../../messages';
 import { charAt, charBefore, isCjk, isLatinWord } from '../chars';
+import { SCRIPT } from '../../text/script';
 import { fixable, matches, warnOnly, type Finding } from '../finding';
 import type { Segment } from '../segments';
 
 /** "国信发[2024]1号", "国信发【2024】1号" → "国信发〔2024〕1号". */
 export function documentNumberBrackets(segment: Segment): Finding[] {
-  return matches(segment, /(?<=\p{Script=Han})[【[［](\d{4})[】\]］](?=\d)/gu).map((m) =>
+  return matches(segment, new RegExp(`(?<=[${SCRIPT.han}])[【[［](\\d{4})[】\\]］](?=\\d)`, 'gu')).map((m) =>
     fixable('R23', m.index, m[0], `〔${m[1] ?? ''}〕`, t(`the year of a document number in "${m[0][0] ?? ''}${m[0].at(-1) ?? ''}" (R23)`, `发文字号的年份用了“${m[0][0] ?? ''}${m[0].at(-1) ?? ''}”（R23）`)),
   );
 }

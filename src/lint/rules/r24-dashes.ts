@@ -6,6 +6,7 @@
  */
 import { t } from '../../messages';
 import { charAt, charBefore, isCjk } from '../chars';
+import { SCRIPT } from '../../text/script';
 import { fixable, matches, warnOnly, type Finding } from '../finding';
 import type { Segment } from '../segments';
 
@@ -18,7 +19,7 @@ export function dashes(segment: Segment): Finding[] {
     const name = m[0] === '一' ? t('the numeral "一"', '汉字“一”') : t('the full-width hyphen "－"', '全角连字符“－”');
     found.push(fixable('R24', m.index, m[0], '—', t(`${name} used as a range dash (R24)`, `${name}被用作连接号（R24）`)));
   }
-  for (const m of matches(segment, /(?<=\p{Script=Han})—(?=\p{Script=Han})/gu)) {
+  for (const m of matches(segment, new RegExp(`(?<=[${SCRIPT.han}])—(?=[${SCRIPT.han}])`, 'gu'))) {
     found.push(
       warnOnly(
         'R24',

@@ -1,10 +1,12 @@
 /**
  * R4: characters that look right but are not: Kangxi / CJK radicals from PDF copy-paste
  * (search and copy from our PDF would not find "大学" in "⼤学"), U+FFFD left by a broken
- * decoding, and spaces between two Han characters.
+ * decoding, and spaces between two Han characters (separators, not noise, unless they look like it).
  */
 import { t } from '../../messages';
-import { fixable, matches, warnOnly, type Finding } from '../finding';
+import { fixable, matches, normalisation, warnOnly, type Finding } from '../finding';
+import { endsWithStructureNumber, JOINT_ISSUER_END } from '../../text/legal';
+import { SCRIPT } from '../../text/script';
 import type { Segment } from '../segments';
 
 const hex = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -34,21 +36,41 @@ export function replacementCharacters(segment: Segment): Finding[] {
   }));
 }
 
+const BETWEEN_HAN = new RegExp(`(?<=[${SCRIPT.han}])[ \t\u00A0\u3000]+(?=[${SCRIPT.han}])`, 'gu');
+const WORD_LIST = new RegExp(`(?<![${SCRIPT.han}])[${SCRIPT.han}]{1,4}(?:[ \t\u00A0\u3000]+[${SCRIPT.han}]{1,4}){2,}(?![${SCRIPT.han}])`, 'gu');
+
 /**
- * Spaces between two Han characters in body text (PDF copy-paste noise). The typesetter drops
- * them, but the source should say what is printed. Titles, headings and captions are exempt: a
- * space there marks where a long title breaks (R20) or ends a figure number. In a run of three
- * or more short words ("蔡伯芝 陈洁 邓秀华") the spaces separate names: dropping them would merge
- * the names, so that is a warning without a fix.
+ * Spaces between two Han characters (R4 as corrected): a separator, kept and printed one em
+ * wide, never removed. After 第…条/章/节/编/款 it is structural and `--fix` normalises it to
+ * U+3000 without a warning. Elsewhere a U+3000 was typed on purpose; so were spaces in titles,
+ * headings and captions, between joint issuers (…办公厅 国务院…), inside 《》 and between the
+ * names of a list. What is left, a lone space inside a sentence, looks like copy-paste noise:
+ * a warning without a fix, with how to keep it if it was meant.
  */
 export function spacesBetweenHan(segment: Segment): Finding[] {
-  if (segment.kind !== 'paragraph') return [];
-  const lists = matches(segment, /(?<!\p{Script=Han})\p{Script=Han}{1,4}(?:[ \t\u00A0]+\p{Script=Han}{1,4}){2,}(?!\p{Script=Han})/gu).map((m) => [m.index, m.index + m[0].length]);
+  if (segment.kind === 'file') return [];
+  const text = segment.text;
+  const lists = matches(segment, WORD_LIST).map((m) => [m.index, m.index + m[0].length]);
   const inList = (k: number): boolean => lists.some(([start = 0, end = 0]) => k > start && k < end);
-  const message = t('space between two Chinese characters (R4)', '两个汉字之间有空格（R4）');
-  return matches(segment, /(?<=\p{Script=Han})[ \t\u00A0]+(?=\p{Script=Han})/gu).map((m) =>
-    inList(m.index)
-      ? warnOnly('R4', m.index, m[0].length, message, t('spaces between Chinese characters are not printed: separate names or items with "、" or a full-width space "　"', '汉字之间的空格不会印出：人名或并列项请用“、”或全角空格“　”分隔'))
-      : fixable('R4', m.index, m[0], '', message),
-  );
+  const inBookTitle = (k: number): boolean => text.lastIndexOf('《', k) > text.lastIndexOf('》', k);
+  const found: Finding[] = [];
+  for (const m of matches(segment, BETWEEN_HAN)) {
+    const typed = m[0];
+    if (endsWithStructureNumber(text, m.index)) {
+      if (typed !== '\u3000') found.push(normalisation('R4', m.index, typed, '\u3000', t('separator after an article or chapter number', '条、章编号后的分隔空格')));
+      continue;
+    }
+    if (segment.kind !== 'paragraph' || typed.includes('\u3000')) continue;
+    if (inList(m.index) || inBookTitle(m.index) || JOINT_ISSUER_END.test(text.slice(0, m.index))) continue;
+    found.push(
+      warnOnly(
+        'R4',
+        m.index,
+        typed.length,
+        t('space between two Chinese characters: it prints as a one-em gap (R4)', '两个汉字之间有空格：将印成一个字宽的空白（R4）'),
+        t('if it is copy-paste noise, delete it; if it separates two items, type a full-width space "　" to keep it without this warning', '若是复制粘贴带来的多余空格，请删除；若用于分隔，请改用全角空格“　”，即不再提示'),
+      ),
+    );
+  }
+  return found;
 }

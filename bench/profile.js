@@ -1,0 +1,94 @@
+'use strict';
+// `npm run bench -- --profile`: where the sample build's time goes, by stage (the CLI's own
+// --verbose timings) and by cause (a V8 CPU profile of the same run, each sample charged to
+// start-up, module loading, GC, font parsing, layout, render, checks …).
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+/** Which cause a script URL belongs to; undefined when the frame says nothing (natives). */
+function causeOfUrl(url) {
+  if (!url) return undefined;
+  if (/node_modules[\\/](fontkit|restructure|unicode-trie|unicode-properties|dfa|brotli|tiny-inflate|@swc)[\\/]/.test(url)) return 'font parsing (fontkit)';
+  if (/node_modules[\\/](pdfkit|linebreak|png-js|crypto-js|jpeg-exif)[\\/]/.test(url)) return 'PDF writing (pdfkit)';
+  if (/node_modules[\\/](pdf-lib|@pdf-lib|pako)[\\/]/.test(url)) return 'checks (preflight)';
+  if (/node_modules[\\/]sharp[\\/]/.test(url)) return 'images';
+  if (/node_modules[\\/](ajv|yaml|markdown-it|handlebars|entities|linkify-it|mdurl|uc\.micro|punycode)/.test(url)) return 'read and validate';
+  if (/[\\/]dist[\\/](text|layout)[\\/]/.test(url)) return 'layout';
+  if (/[\\/]dist[\\/]render[\\/]/.test(url)) return 'render';
+  if (/[\\/]dist[\\/]preflight[\\/]/.test(url)) return 'checks (preflight)';
+  if (/[\\/]dist[\\/](manifest|document|lint)[\\/]/.test(url)) return 'read and validate';
+  if (/[\\/]dist[\\/]/.test(url)) return 'pipeline (other)';
+  if (url.startsWith('node:')) return 'node internals';
+  return 'other';
+}
+
+const MODULE_FRAMES = new Set(['Module._load', 'Module.require', 'Module._compile', 'require', 'wrapSafe', 'compileFunction']);
+
+/** Milliseconds per cause from a .cpuprofile. */
+function causes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const memo = new Map();
+  const causeOf = (id) => {
+    if (memo.has(id)) return memo.get(id);
+    const leaf = byId.get(id);
+    const name = leaf.callFrame.functionName;
+    let cause;
+    if (name === '(garbage collector)') cause = 'GC';
+    else if (name === '(idle)') cause = 'idle (waiting: I/O, image threads)';
+    else if (name === '(program)') cause = 'V8 (compile, runtime)';
+    else {
+      // Module loading is whatever runs under require(); otherwise the nearest frame that names a file.
+      for (let at = id; at !== undefined; at = parent.get(at)) {
+        const frame = byId.get(at).callFrame;
+        if (MODULE_FRAMES.has(frame.functionName) && frame.url.startsWith('node:internal/modules')) {
+          cause = 'module loading';
+          break;
+        }
+      }
+      for (let at = id; cause === undefined && at !== undefined; at = parent.get(at)) cause = causeOfUrl(byId.get(at).callFrame.url);
+    }
+    memo.set(id, cause ?? 'other');
+    return memo.get(id);
+  };
+  const ms = new Map();
+  profile.samples.forEach((id, i) => {
+    const cause = causeOf(id);
+    ms.set(cause, (ms.get(cause) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...ms].sort((a, b) => b[1] - a[1]);
+}
+
+/** Runs the sample once under --cpu-prof and prints stages and causes. */
+function profileBuild(projectDir, bin, issueId) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-profile-'));
+  try {
+    // Node's own start-up is outside any profile: timed as a bare process (second of two runs,
+    // so the binary is in the page cache).
+    spawnSync(process.execPath, ['-e', '0']);
+    const bootStart = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    const bootMs = Number(process.hrtime.bigint() - bootStart) / 1e6;
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, bin, 'build', issueId, '--verbose'], { cwd: projectDir, encoding: 'utf8' });
+    const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run.status !== 0) throw new Error(`profiled build exited ${run.status}: ${run.stderr}`);
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    const profiledMs = (profile.endTime - profile.startTime) / 1000;
+    console.log(`profile of \`bulletin build ${issueId}\` (one run, under --cpu-prof, which slows it a little): wall ${wallMs.toFixed(0)} ms`);
+    console.log('\nby stage (the CLI\'s --verbose timings):');
+    for (const line of `${run.stdout}\n${run.stderr}`.split('\n')) if (/^\s{2}\S.*\d+ ms$/.test(line)) console.log(line);
+    console.log('\nby cause (CPU profile samples):');
+    console.log(`  ${'node start-up (bare `node -e 0`)'.padEnd(38)} ${bootMs.toFixed(0).padStart(6)} ms`);
+    for (const [cause, ms] of causes(profile)) console.log(`  ${cause.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms  ${((100 * ms) / profiledMs).toFixed(1).padStart(5)} %`);
+    console.log(`  ${'(profiled span)'.padEnd(38)} ${profiledMs.toFixed(0).padStart(6)} ms`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { profileBuild, causes };

@@ -1,0 +1,148 @@
+/**
+ * `bulletin import <file>… --issue <id> [--section <title>]`: each file becomes
+ * articles/NN-name.md (pictures under images/), is listed in issue.yaml (comments kept), and
+ * the issue is checked, so the editor sees at once what needs attention: TODOs in the front
+ * matter, what could not be brought in and where, and check's own findings.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildIssue } from '../../build';
+import { BulletinError, type Diagnostic, formatDiagnostic, inputError } from '../../errors';
+import { applyEdits, lintArticle } from '../../lint';
+import { editIssueYaml, parseYamlFile, sectionTitles } from '../../manifest/parse';
+import { t } from '../../messages';
+import { listDir, readTextSync } from '../../workspace';
+import { guessFrontMatter, type Draft } from './draft';
+import { draftFromDocx } from './docx';
+import { writeArticle, type WrittenArticle } from './markdown';
+import { draftFromText } from './text';
+import { draftFromWechat, isWechatPage } from './wechat';
+
+export interface ImportedArticle {
+  readonly from: string;
+  /** Project-relative path of the new article. */
+  readonly file: string;
+  readonly title: string | undefined;
+  readonly images: readonly string[];
+  readonly written: WrittenArticle;
+  readonly notes: readonly string[];
+  /** How many R4 character fixes were applied (ASCII punctuation, ……, radicals …). */
+  readonly fixes: number;
+}
+
+export interface ImportResult {
+  readonly issue: string;
+  readonly section: string;
+  readonly articles: readonly ImportedArticle[];
+  /** What `check` says about the issue now (errors and warnings). */
+  readonly check: readonly Diagnostic[];
+  readonly checkPassed: boolean;
+}
+
+export async function importArticles(root: string, issueId: string, files: readonly string[], options: { section?: string }): Promise<ImportResult> {
+  const issueDir = path.join(root, 'issues', issueId);
+  const issueFile = path.join(issueDir, 'issue.yaml');
+  const issueDisplay = `issues/${issueId}/issue.yaml`;
+  if (!fs.existsSync(issueFile)) {
+    throw inputError({ file: `issues/${issueId}` }, t(`there is no issue "${issueId}"`, `没有名为 "${issueId}" 的一期`), t('start one with: bulletin new', '请先新建一期：bulletin new'));
+  }
+  const issueText = readTextSync(issueFile, { display: issueDisplay });
+  const titles = sectionTitles(parseYamlFile(issueText, issueDisplay).value);
+  const section = options.section ?? titles[0];
+  if (section === undefined || !titles.includes(section)) {
+    throw inputError({ file: issueDisplay }, t(`there is no section "${options.section ?? ''}" in ${issueDisplay}`, `${issueDisplay} 中没有栏目“${options.section ?? ''}”`), t(`sections: ${titles.join(', ')}`, `现有栏目：${titles.join('、')}`));
+  }
+  const missing = files.filter((f) => !fs.existsSync(f));
+  if (missing.length > 0) throw inputError({ file: missing[0] ?? '' }, t(`file not found: ${missing.join(', ')}`, `找不到文件：${missing.join('、')}`));
+
+  // Read and convert everything before writing anything: one unreadable file stops the lot.
+  const drafts: { from: string; draft: Draft }[] = [];
+  for (const file of files) drafts.push({ from: file, draft: await readDraft(file) });
+
+  fs.mkdirSync(path.join(issueDir, 'articles'), { recursive: true });
+  fs.mkdirSync(path.join(issueDir, 'images'), { recursive: true });
+  let next = nextArticleNumber(path.join(issueDir, 'articles'));
+  const articles: ImportedArticle[] = [];
+  for (const { from, draft } of drafts) {
+    const prefix = String(next++).padStart(2, '0');
+    const name = `${prefix}-${slug(from)}`;
+    const images: string[] = [];
+    const imageNames = new Map<string, string>();
+    for (const [key, image] of draft.images) {
+      const file = `${prefix}-${images.length + 1}.${image.extension}`;
+      imageNames.set(key, file);
+      images.push(file);
+    }
+    const written = writeArticle(draft, (key) => `../images/${imageNames.get(key) ?? key}`);
+    const display = `issues/${issueId}/articles/${name}.md`;
+    // R4 on the result: the certain character fixes, for every kind of source alike.
+    const { edits } = lintArticle(display, written.text);
+    for (const [key, image] of draft.images) writeNew(path.join(issueDir, 'images', imageNames.get(key) ?? key), image.bytes);
+    writeNew(path.join(issueDir, 'articles', `${name}.md`), applyEdits(written.text, edits));
+    articles.push({ from, file: display, title: draft.title, images: images.map((f) => `issues/${issueId}/images/${f}`), written, notes: draft.notes, fixes: edits.length });
+  }
+  const updated = editIssueYaml(issueText, { addArticles: { section, files: articles.map((a) => `articles/${path.basename(a.file)}`) } });
+  const temp = path.join(issueDir, `.issue.yaml.${process.pid}.tmp`);
+  fs.writeFileSync(temp, updated);
+  fs.renameSync(temp, issueFile);
+
+  let check: readonly Diagnostic[] = [];
+  let checkPassed = true;
+  try {
+    check = (await buildIssue(root, issueId, { dryRun: true })).warnings;
+  } catch (err) {
+    if (!(err instanceof BulletinError)) throw err;
+    check = err.diagnostics;
+    checkPassed = false;
+  }
+  return { issue: issueId, section, articles, check, checkPassed };
+}
+
+async function readDraft(file: string): Promise<Draft> {
+  const extension = path.extname(file).toLowerCase();
+  let draft: Draft;
+  if (extension === '.docx') draft = await draftFromDocx(file);
+  else if (extension === '.html' || extension === '.htm') {
+    const html = fs.readFileSync(file, 'utf8');
+    draft = isWechatPage(html) ? draftFromWechat(file, html) : draftFromWechat(file, html.replace(/<body([^>]*)>/i, '<body$1 id="js_content">'));
+  } else if (extension === '.txt' || extension === '.md' || extension === '') draft = draftFromText(readTextSync(file));
+  else {
+    throw inputError({ file }, t(`cannot import ${path.basename(file)}: only .docx, .html (a saved WeChat article) and .txt`, `无法导入 ${path.basename(file)}：只支持 .docx、.html（保存的微信文章）和 .txt`), t('in Word, "Save as" .docx; for a .doc or .pdf, copy the text into a .txt file', '在 Word 中“另存为” .docx；.doc 或 .pdf 请把文字复制到 .txt 文件'));
+  }
+  guessFrontMatter(draft);
+  return draft;
+}
+
+function nextArticleNumber(dir: string): number {
+  const numbers = listDir(dir).map((name) => Number(/^(\d+)-/.exec(name)?.[1] ?? 0));
+  return Math.max(0, ...numbers) + 1;
+}
+
+// An ASCII file name from the source's name ("Report 2024.docx" → report-2024); Chinese names → article.
+function slug(file: string): string {
+  const base = path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return base === '' ? 'article' : base.slice(0, 40);
+}
+
+function writeNew(file: string, bytes: string | Buffer): void {
+  fs.writeFileSync(file, bytes, { flag: 'wx' });
+}
+
+/** What `bulletin import` prints: per article what was made and what needs attention, then check. */
+export function formatImport(r: ImportResult): string {
+  const out: string[] = [];
+  for (const a of r.articles) {
+    out.push(t(`${a.from} → ${a.file}  (“${a.title ?? 'TODO'}”, section ${r.section})`, `${a.from} → ${a.file}（“${a.title ?? 'TODO'}”，栏目：${r.section}）`));
+    for (const image of a.images) out.push(`  ${image}`);
+    if (a.fixes > 0) out.push(t(`  ${a.fixes} character fix(es) applied (R4: ASCII punctuation, ……, radicals)`, `  已自动修正 ${a.fixes} 处字符（R4：半角标点、省略号、部首字等）`));
+    for (const field of a.written.todos) out.push(t(`  ${a.file}: TODO ${field}: not found in the source, fill it in`, `  ${a.file}：TODO ${field}：原文中未找到，请补上`));
+    for (const line of a.written.uncaptioned) out.push(t(`  ${a.file}:${line}: TODO picture without a caption`, `  ${a.file}:${line}：TODO 图片没有说明`));
+    for (const s of a.written.skipped) out.push(t(`  ${a.file}:${s.line}: ${s.what}\n    hint: ${s.hint}`, `  ${a.file}:${s.line}：${s.what}\n    提示：${s.hint}`));
+    for (const note of a.notes) out.push(`  ${a.from}: ${note}`);
+  }
+  out.push(t(`listed in issues/${r.issue}/issue.yaml under ${r.section}`, `已列入 issues/${r.issue}/issue.yaml 的“${r.section}”栏目`));
+  out.push(t(`check issues/${r.issue}:`, `检查 issues/${r.issue}：`));
+  for (const d of r.check) out.push(formatDiagnostic(d));
+  out.push(r.checkPassed ? t('check passed', '检查通过') : t(`check found ${r.check.filter((d) => d.severity === 'error').length} problem(s) to fix before the build`, `检查发现 ${r.check.filter((d) => d.severity === 'error').length} 个问题，排版前需修正`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,90 @@
+/**
+ * R4: what pasting from WeChat, Word and web pages leaves behind, and what Markdown does with
+ * text an editor typed as in a word processor:
+ * - invisible characters (soft hyphen, zero-width space, word joiner, …): never printed, removed;
+ * - `同意.`: an ASCII full stop after a Chinese character, where 。 is meant;
+ * - `*` or `_` that pairs with nothing: printed as itself, which may not be what was meant;
+ * - lines the editor meant as lines (a list of names, 1. 2. items without the space Markdown
+ *   needs) that Markdown joins into one paragraph.
+ */
+import { ITEM_NUMBER } from '../../document/markdown';
+import { INVISIBLE, invisibleName } from '../../document/paste';
+import { t } from '../../messages';
+import { charAt, isHan } from '../chars';
+import { fixable, matches, warnOnly, type Finding } from '../finding';
+import type { Segment } from '../segments';
+
+/** Invisible characters anywhere in the file (front matter included): removed by the build, and by --fix. */
+export function invisibleCharacters(segment: Segment): Finding[] {
+  return matches(segment, new RegExp(INVISIBLE.source, 'gu')).map((m) => ({
+    ...fixable('R4', m.index, m[0], '', t(`invisible ${invisibleName(m[0])} in the text; it is not printed (R4)`, `文中有不可见字符 ${invisibleName(m[0])}，不会印出（R4）`)),
+    // "remove ​" would show nothing: say where it is instead.
+    hint: t('it came with pasted text; `bulletin check --fix` deletes it (nothing visible changes)', '它随粘贴的文字带入；`bulletin check --fix` 会删除它（看得见的文字不变）'),
+  }));
+}
+
+/** `同意.` → `同意。`; "1.5", "www.x.cn" and "..." are not Chinese sentence ends. */
+export function asciiFullStop(segment: Segment): Finding[] {
+  return matches(segment, /(?<=\p{Script=Han})\.(?![.A-Za-z0-9])/gu)
+    .filter((m) => !/^[A-Za-z0-9]/.test(charAt(segment.text, m.index + 1) ?? ''))
+    .map((m) => fixable('R4', m.index, '.', '。', t('ASCII "." after a Chinese character (R4)', '汉字后使用了半角“.”（R4）')));
+}
+
+/** A `*` or `_` that pairs with nothing prints as itself (markdown.ts): say so, in case emphasis was meant. */
+export function unmatchedEmphasis(segment: Segment): Finding[] {
+  return (segment.unmatchedMarkers ?? []).map((at) => {
+    const marker = segment.text[at] as string;
+    return warnOnly(
+      'R4',
+      at,
+      1,
+      t(`"${marker}" with no partner: it prints as "${marker}", not as emphasis`, `“${marker}”没有配对，将原样印出，不是着重`),
+      t(`for emphasis write a pair (*着重*); to print it, write \\${marker}; for a product use × (3×4)`, `着重请成对书写（*着重*）；要印出该符号请写 \\${marker}；乘号请用 ×（3×4）`),
+    );
+  });
+}
+
+/** At most this many characters on each line of a list of names typed one per line. */
+const SHORT_LINE = 8;
+
+/**
+ * Lines that Markdown joins into one paragraph although each was meant as a line: an item that
+ * starts with its number (1.加强… on the line after another), or three or more short lines
+ * without punctuation (a list of names). The first has a certain fix: a blank line before it.
+ */
+export function joinedLines(segment: Segment): Finding[] {
+  const starts = segment.lines ?? [];
+  if (segment.kind !== 'paragraph' || starts.length < 2) return [];
+  const found: Finding[] = [];
+  const lineText = (k: number): string => segment.text.slice(starts[k], starts[k + 1] ?? segment.text.length).replace(/[ \n]$/, '');
+  const hardBreakBefore = (k: number): boolean => segment.text[(starts[k] as number) - 1] === '\n';
+  for (let k = 1; k < starts.length; k++) {
+    if (hardBreakBefore(k) || !ITEM_NUMBER.test(lineText(k))) continue;
+    const at = starts[k] as number;
+    const number = ITEM_NUMBER.exec(lineText(k))?.[0] ?? '';
+    found.push({
+      rule: 'R4',
+      severity: 'warning',
+      at,
+      length: 0,
+      replacement: '\n',
+      message: t(`"${number}" starts a new item, but this line is joined to the one before into one paragraph`, `“${number}”开始新的一项，但这一行会与上一行合并成一段`),
+      hint: t('put a blank line before it (what --fix does), or end the line before with a backslash \\ to keep only the line break', '请在它前面空一行（--fix 会这样做），或在上一行末尾加反斜杠 \\ 只保留换行'),
+    });
+  }
+  const lines = starts.map((_, k) => lineText(k));
+  const short = lines.every((line, k) => [...line].length <= SHORT_LINE && (k === lines.length - 1 || !/[。，；：、！？,.;:!?]$/.test(line)));
+  const breaks = starts.slice(1).every((_, k) => !hardBreakBefore(k + 1));
+  if (lines.length >= 3 && short && breaks && lines.some((line) => isHan(line[0]))) {
+    found.push(
+      warnOnly(
+        'R4',
+        starts[1] as number,
+        1,
+        t(`${lines.length} short lines are joined into one paragraph: "${lines.join('')}"`, `${lines.length} 个短行会合并成一段：“${lines.join('')}”`),
+        t('to keep one per line, end each line but the last with a backslash \\ (or two spaces); for separate paragraphs, put blank lines between them', '要每行单独一行，请在除最后一行外的每行末尾加反斜杠 \\（或两个空格）；要分成段落，请在各行之间空一行'),
+      ),
+    );
+  }
+  return found;
+}

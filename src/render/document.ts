@@ -1,0 +1,103 @@
+/**
+ * The PDF document itself: pdfkit (the only module that imports it) set up for one of the two
+ * files — version, PDF/A or PDF/X identification, Info, XMP, the file ID — and the bytes it
+ * writes. pdfkit writes the file structure, images, vector shapes, links and outline; text is
+ * drawn from our own glyph positions through our own CID fonts (text.ts), so pdfkit never lays
+ * out, wraps or measures anything.
+ */
+import PDFDocument from 'pdfkit';
+import type { DocumentMeta } from '../document/types';
+import type { PdfRef, PdfRefFactory } from './cid-font';
+import { addPdfxOutputIntent, appendXmp, escapeInfoInXmp, pdfName, setFileId, type StandardsDoc } from './standards';
+
+/** Which of the two files to write from the same layout. */
+export type Target = 'email' | 'print';
+
+/** What the press file needs beyond the layout: bleed, marks and the output condition. */
+export interface PressSettings {
+  /** Bleed on each side, in points. */
+  readonly bleed: number;
+  readonly cropMarks: boolean;
+  /** The CMYK output profile (ICC bytes) for the GTS_PDFX output intent. */
+  readonly iccProfile: Buffer;
+  /** OutputConditionIdentifier, e.g. FOGRA39. */
+  readonly outputCondition: string;
+  /** Human-readable condition, e.g. Coated FOGRA39 (ISO 12647-2:2004). */
+  readonly outputConditionInfo: string;
+}
+
+/**
+ * The pdfkit document as the render modules use it: its public drawing API plus the internals we
+ * rely on, named in one place (page resources and dictionary, raw content, catalog, spot colours).
+ */
+export type PdfDoc = PDFKit.PDFDocument &
+  PdfRefFactory & {
+    page: { fonts: Record<string, PdfRef>; height: number; width: number; dictionary: { data: Record<string, unknown> } };
+    addContent(operators: string): unknown;
+    addSpotColor(name: string, c: number, m: number, y: number, k: number): unknown;
+    _root: { data: Record<string, unknown> };
+  };
+
+export interface DocumentOptions {
+  readonly target: Target;
+  readonly meta: DocumentMeta;
+  /** Hash of the laid-out content: seeds the file ID and XMP ids, so they are stable yet change with the content. */
+  readonly contentHash: string;
+  readonly press?: PressSettings;
+}
+
+/** A new document for `target`, and the promise of its bytes once `doc.end()` is called. */
+export function openDocument({ target, meta, contentHash, press }: DocumentOptions): { doc: PdfDoc; bytes: Promise<Buffer> } {
+  const pdfkit = new PDFDocument({
+    autoFirstPage: false,
+    // No default font: pdfkit's Helvetica is never embedded, so it must never appear (PRINT.md).
+    font: null as unknown as string,
+    bufferPages: true,
+    compress: true,
+    // PDF/X-4 allows at most 1.6. The e-mail copy is tagged (tags.ts: MarkInfo, StructTreeRoot,
+    // pages' /Tabs /S), so it is PDF/A-2a (1.7, sRGB intent added by pdfkit) and PDF/UA-1; our
+    // preflight checks the tagging that 2a adds to 2b (ua.* checks, pdfa.id).
+    pdfVersion: press ? '1.6' : '1.7',
+    ...(press ? {} : { subset: 'PDF/A-2a' as const, tagged: true }),
+    lang: meta.lang,
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Keywords: meta.keywords.join(', '),
+      CreationDate: meta.creationDate,
+      ModDate: meta.creationDate,
+      Creator: 'bulletin',
+      Producer: 'bulletin (pdfkit)',
+      ...(press ? { GTS_PDFXVersion: 'PDF/X-4', Trapped: pdfName('False') as unknown as string } : {}),
+    },
+  });
+  const doc = pdfkit as unknown as PdfDoc;
+  const standards = pdfkit as unknown as StandardsDoc;
+  escapeInfoInXmp(standards);
+  setFileId(standards, `${contentHash}:${target}`);
+  if (press) {
+    addPdfxOutputIntent(standards, press.iccProfile, press.outputCondition, press.outputConditionInfo);
+    // The registration colour: crop marks print on every separation.
+    doc.addSpotColor('All', 100, 100, 100, 100);
+  }
+  appendXmp(standards, {
+    modifyDate: meta.creationDate,
+    documentSeed: `bulletin:${meta.title}:${contentHash}`,
+    instanceSeed: `bulletin:${meta.title}:${contentHash}:${target}`,
+    ...(press ? { pdfx: { version: 'PDF/X-4', trapped: false } } : { pdfuaPart: 1 }),
+  });
+  const chunks: Buffer[] = [];
+  pdfkit.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    pdfkit.on('end', () => resolve(Buffer.concat(chunks)));
+    pdfkit.on('error', reject);
+  });
+  return { doc, bytes };
+}
+
+/** The same document seen as the standards module sees it. */
+export function standardsOf(doc: PdfDoc): StandardsDoc {
+  return doc as unknown as StandardsDoc;
+}

@@ -1,0 +1,151 @@
+/**
+ * The structure tree of the tagged e-mail copy (PDF/UA-1, ISO 14289-1): Document → the cover's
+ * Sect, the TOC heading and TOC (TOCI → Reference → Link, or P for a section line), section
+ * headings (H1) and per article a Sect (title H1, headings H2–H5, P, lists L → LI → LBody → P,
+ * Figure with /Alt, Caption).
+ * Every piece of page content is either marked content with an MCID in the tree or an /Artifact.
+ * Elements come from the layout's tags (layout/types.ts StructureTag): boxes with one id are one
+ * element, in the order they first appear, which is reading order; a box without a tag is an
+ * artifact. pdfkit keeps the ParentTree and the pages' /StructParents; the press file is untagged.
+ */
+import type { Page, StructureTag } from '../layout/types';
+import type { PdfDoc } from './document';
+
+type Element = PDFKit.PDFStructureElement;
+
+/** pdfkit's structure API as its JavaScript has it: the typings lack `structParent` on links. */
+interface TaggingDoc {
+  struct(type: string, options?: Record<string, unknown>): Element;
+  addStructure(element: Element): unknown;
+  markStructureContent(tag: string, options?: Record<string, unknown>): PDFKit.PDFStructureContent;
+  markContent(tag: string, options?: Record<string, unknown>): unknown;
+  endMarkedContent(): unknown;
+  goTo(x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown>): unknown;
+}
+
+/** What the box being drawn is, for `painted`. */
+export type Painting = { readonly tag: StructureTag } | { readonly artifact: 'Pagination' | 'Layout' };
+
+export class StructureWriter {
+  private readonly doc: TaggingDoc;
+  private readonly root: Element;
+  private readonly groups = new Map<string, Element>();
+  private readonly elements = new Map<string, Element>();
+  /** A TOC entry's marked contents since its last link box: they become that Link's content. */
+  private readonly pendingLink = new Map<string, PDFKit.PDFStructureContent[]>();
+  private readonly all: Element[] = [];
+  /** TOC entries that link to their article: TOCI → Reference → Link rather than TOCI → P. */
+  private readonly linked = new Set<string>();
+
+  constructor(doc: PdfDoc, pages: readonly Page[]) {
+    this.doc = doc as unknown as TaggingDoc;
+    this.root = this.doc.struct('Document');
+    this.doc.addStructure(this.root);
+    for (const page of pages) for (const box of page.boxes) if (box.kind === 'link' && box.tag) this.linked.add(box.tag.id);
+  }
+
+  /** Draws `draw`'s operators as marked content of the element `what` names, or as an artifact. */
+  painted(what: Painting, draw: () => void): void {
+    if ('artifact' in what) {
+      this.doc.markContent('Artifact', { type: what.artifact });
+      draw();
+      this.doc.endMarkedContent();
+      return;
+    }
+    const { tag } = what;
+    const element = this.element(tag);
+    const linked = this.linked.has(tag.id);
+    // The marked-content tag is the type of the element that holds it.
+    const content = this.doc.markStructureContent(tag.role !== 'TOCI' ? tag.role : linked ? 'Link' : 'P');
+    draw();
+    this.doc.endMarkedContent();
+    if (linked) this.pendingLink.set(tag.id, [...(this.pendingLink.get(tag.id) ?? []), content]);
+    else element.add(content);
+  }
+
+  /**
+   * A link annotation of a TOC entry: a Link element (in the entry's Reference) holding the text
+   * drawn since the entry's previous link and the annotation (an OBJR), which describes itself by
+   * that text (/Contents). Ended at once, on its page: pdfkit writes the OBJR's /Pg then.
+   */
+  link(tag: StructureTag, description: string, annotate: (options: Record<string, unknown>) => void): void {
+    const reference = this.element(tag);
+    const link = this.doc.struct('Link');
+    reference.add(link);
+    for (const content of this.pendingLink.get(tag.id) ?? []) link.add(content);
+    this.pendingLink.set(tag.id, []);
+    annotate({ structParent: link, Contents: new String(description) });
+    link.end();
+  }
+
+  /**
+   * A web link inside tagged text (its glyphs are marked content of the text's element): a Link
+   * element in that element holding the annotation (an OBJR) with its /Contents. Ended at once.
+   */
+  annotationIn(tag: StructureTag, description: string, annotate: (options: Record<string, unknown>) => void): void {
+    const link = this.doc.struct('Link');
+    this.element(tag).add(link);
+    annotate({ structParent: link, Contents: new String(description) });
+    link.end();
+  }
+
+  /** Ends every element (pdfkit writes each once it and its children are complete). */
+  finish(): void {
+    for (const element of this.all) element.end();
+    this.root.end();
+  }
+
+  /** The element a tag names, made (under its group, under Document) the first time it is seen. */
+  private element(tag: StructureTag): Element {
+    const known = this.elements.get(tag.id);
+    if (known) return known;
+    const group = tag.group === undefined ? this.root : this.group(tag.group);
+    const parent = tag.listItem ? this.listBody(group, tag.listItem.list, tag.listItem.item) : group;
+    let element: Element;
+    if (tag.role === 'TOCI') {
+      const item = this.doc.struct('TOCI');
+      parent.add(item);
+      this.all.push(item);
+      // An entry that links to its article reads as a Reference; a section line as a paragraph.
+      element = this.doc.struct(this.linked.has(tag.id) ? 'Reference' : 'P');
+      item.add(element);
+    } else {
+      element = this.doc.struct(tag.role, tag.alt !== undefined ? { alt: tag.alt } : {});
+      parent.add(element);
+    }
+    this.all.push(element);
+    this.elements.set(tag.id, element);
+    return element;
+  }
+
+  /** A list item's body: L (made in `parent` on first use) → LI → LBody, which holds the item's paragraphs. */
+  private listBody(parent: Element, list: string, item: string): Element {
+    const known = this.elements.get(item);
+    if (known) return known;
+    let l = this.elements.get(list);
+    if (!l) {
+      l = this.doc.struct('L');
+      parent.add(l);
+      this.all.push(l);
+      this.elements.set(list, l);
+    }
+    const li = this.doc.struct('LI');
+    l.add(li);
+    const body = this.doc.struct('LBody');
+    li.add(body);
+    this.all.push(li, body);
+    this.elements.set(item, body);
+    return body;
+  }
+
+  private group(id: string): Element {
+    let group = this.groups.get(id);
+    if (!group) {
+      group = this.doc.struct(id === 'toc' ? 'TOC' : 'Sect');
+      this.root.add(group);
+      this.all.push(group);
+      this.groups.set(id, group);
+    }
+    return group;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Text: each line drawn from the layout's glyph positions through our own CID fonts, one font
+ * writer per role (cid-font.ts). A glyph's advance is the distance to the next glyph, in whole
+ * font units.
+ */
+import type { GlyphRun } from '../layout/types';
+import type { FontRole, FontSet } from '../text/fonts';
+import { CidFontWriter } from './cid-font';
+import type { PdfDoc } from './document';
+import { type Colour, colourOperator, fmt } from './operators';
+
+export class TextPainter {
+  private readonly writers = new Map<FontRole, CidFontWriter>();
+
+  constructor(
+    private readonly doc: PdfDoc,
+    private readonly fonts: FontSet,
+  ) {}
+
+  /** The operators of one line (BT … ET) at baseline (x, y); runs' glyph x are relative to x. */
+  lineOperators(runs: readonly GlyphRun[], x: number, y: number, ink: Colour): string {
+    const ops: string[] = ['BT', colourOperator(ink, 'fill')];
+    for (const run of runs) {
+      if (run.glyphs.length === 0) continue;
+      const writer = this.writerFor(run.font);
+      let resource = '';
+      let hex = '';
+      const flush = () => {
+        if (hex) ops.push(`<${hex}> Tj`);
+        hex = '';
+      };
+      const start = run.glyphs[0]?.x ?? 0;
+      ops.push(`1 0 0 -1 ${fmt(x + start)} ${fmt(y)} Tm`);
+      // Advances are whole font units (the program's hmtx holds nothing finer); rounding each
+      // glyph's position from the run's start, not each advance, keeps every glyph within half a
+      // unit of where the layout put it — a justified line's rounding errors do not add up.
+      const unitsAt = (at: number) => Math.round(((at - start) / run.size) * writer.unitsPerEm);
+      run.glyphs.forEach((glyph, i) => {
+        const next = run.glyphs[i + 1]?.x ?? run.end;
+        const encoded = writer.encode(glyph.id, unitsAt(next) - unitsAt(glyph.x), glyph.text);
+        if (encoded.resource !== resource) {
+          flush();
+          resource = encoded.resource;
+          this.doc.page.fonts[resource] = encoded.ref;
+          ops.push(`/${resource} ${fmt(run.size)} Tf`);
+        }
+        hex += encoded.cid.toString(16).padStart(4, '0');
+      });
+      flush();
+    }
+    ops.push('ET');
+    return ops.join('\n');
+  }
+
+  /** Writes every font the pages used (programs, widths, ToUnicode). */
+  finish(): void {
+    for (const writer of this.writers.values()) writer.finish();
+  }
+
+  private writerFor(role: FontRole): CidFontWriter {
+    let writer = this.writers.get(role);
+    if (!writer) {
+      writer = new CidFontWriter(this.doc, this.fonts[role], `B${role}`);
+      this.writers.set(role, writer);
+    }
+    return writer;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * One line of a paragraph, items [start, end), measured once with every line-edge decision made
+ * here and nowhere else: the opening mark at line start loses its left blank (R12, switchable),
+ * the closing mark or stop at line end is set half width (R11), spaces at either edge are not
+ * set, a stop may hang outside the measure (R13), and the indent of first and other lines
+ * (R17, R21). The breaker measures candidate lines into one scratch object; `placeLine` takes
+ * the chosen line and only distributes its adjustment (typst: one `line()` for both).
+ */
+import type { Item, Junction, Paragraph } from './items';
+
+/** How a paragraph's lines are measured: the same for the breaker and the placer. */
+export interface LineConfig {
+  /** Width of every line, in points. */
+  readonly width: number;
+  /** First-line indent (R17), in points. */
+  readonly firstIndent: number;
+  /** Indent of every other line: wrapped headings hang under their text after the number (R21). */
+  readonly restIndent: number;
+  /** Space the last line must leave free at its end (TOC leaders and page number). */
+  readonly lastLineReserve: number;
+  /** Trim the left blank of an opening mark at line start (R12). */
+  readonly trimLineStartOpen: boolean;
+  /** Hang 、，。． outside the measure at line end (R13). */
+  readonly hang: 'none' | 'stops';
+}
+
+/** A measured line and its edge decisions, as data. */
+export interface MeasuredLine {
+  start: number;
+  end: number;
+  isLast: boolean;
+  /** x where the line's first item starts (the indent). */
+  indent: number;
+  /** The measure this line fills (width minus indent, minus the last line's reserve). */
+  measure: number;
+  /** Natural width with the edges applied (a hanging stop not counted). */
+  natural: number;
+  /** Shrink capacity (push-in) and first-stage stretch (CJK–Latin gaps, word spaces). */
+  shrink: number;
+  stretchFirst: number;
+  /** Junctions inside the line that take the even extra of the last stretching stage. */
+  justifiable: number;
+  /** Blank removed at the line's left edge from the first item, and at its right edge from the last. */
+  startCut: number;
+  endCut: number;
+  /** A space at the line's start / end is not set. */
+  dropFirst: boolean;
+  dropLast: boolean;
+  /** The last item hangs outside the measure. */
+  hanging: boolean;
+  /** measure − natural: > 0 stretch, < 0 shrink; a last line only ever shrinks. */
+  adjustment: number;
+}
+
+/** Prefix sums over a paragraph so each candidate line is measured in constant time. */
+export interface Sums {
+  readonly width: Float64Array; // Σ mid-line item widths
+  readonly gap: Float64Array; // Σ junction gaps (junction k counted at k+1)
+  readonly shrink: Float64Array; // Σ shrink capacity of items and junctions
+  readonly stretchFirst: Float64Array; // Σ first-stage stretch (CJK–Latin gaps, word spaces)
+  readonly justifiable: Float64Array; // count of justifiable junctions
+  readonly han: Float64Array; // count of ideographs
+}
+
+const EPS = 1e-6;
+/** Stops that may hang at line end when hanging is on (R13). */
+const HANGABLE = new Set(['、', '，', '。', '．']);
+
+/** An item's width mid-line, after compression against its neighbours. */
+export function midWidth(item: Item): number {
+  return item.width - item.cutLeft - item.cutRight;
+}
+
+function itemShrink(item: Item): number {
+  return item.leftBlank - item.cutLeft + (item.rightBlank - item.cutRight) + item.spaceShrink;
+}
+
+export function buildSums(paragraph: Paragraph): Sums {
+  const { items, junctions } = paragraph;
+  const n = items.length;
+  const s = {
+    width: new Float64Array(n + 1),
+    gap: new Float64Array(n + 1),
+    shrink: new Float64Array(n + 1),
+    stretchFirst: new Float64Array(n + 1),
+    justifiable: new Float64Array(n + 1),
+    han: new Float64Array(n + 1),
+  };
+  for (let k = 0; k < n; k++) {
+    const item = items[k] as Item;
+    const j = junctions[k] as Junction;
+    const inner = k > 0; // junction k lies inside any line that contains items k-1 and k
+    s.width[k + 1] = (s.width[k] as number) + midWidth(item);
+    s.gap[k + 1] = (s.gap[k] as number) + (inner ? j.gap : 0);
+    s.shrink[k + 1] = (s.shrink[k] as number) + itemShrink(item) + (inner ? j.gapShrink : 0);
+    s.stretchFirst[k + 1] = (s.stretchFirst[k] as number) + item.spaceStretch + (inner ? j.gapStretch : 0);
+    s.justifiable[k + 1] = (s.justifiable[k] as number) + (inner && j.justifiable ? 1 : 0);
+    s.han[k + 1] = (s.han[k] as number) + (item.cls === 'han' ? 1 : 0);
+  }
+  return s;
+}
+
+export function emptyLine(): MeasuredLine {
+  return {
+    start: 0,
+    end: 0,
+    isLast: false,
+    indent: 0,
+    measure: 0,
+    natural: 0,
+    shrink: 0,
+    stretchFirst: 0,
+    justifiable: 0,
+    startCut: 0,
+    endCut: 0,
+    dropFirst: false,
+    dropLast: false,
+    hanging: false,
+    adjustment: 0,
+  };
+}
+
+/**
+ * Measures items [i, j) as a line into `out` (allocation-free: the breaker calls this
+ * O(n · line length) times with one scratch line).
+ */
+export function measureLine(paragraph: Paragraph, sums: Sums, i: number, j: number, config: LineConfig, out: MeasuredLine = emptyLine()): MeasuredLine {
+  const { items, junctions } = paragraph;
+  const n = items.length;
+  const before = junctions[i] as Junction;
+  const first = items[i] as Item;
+  const last = items[j - 1] as Item;
+  const isLast = j === n;
+  const range = (a: Float64Array) => (a[j] as number) - (a[i] as number);
+  // Junction i (before the line) is not part of it; junctions i+1 … j-1 are.
+  const gapRange = (a: Float64Array) => (a[j] as number) - (a[i + 1] as number);
+  const indent = i === 0 ? config.firstIndent : config.restIndent;
+  const measure = config.width - indent - (isLast ? config.lastLineReserve : 0);
+
+  // Line start: an opening mark loses its whole left blank (R12) unless switched off, and then
+  // keeps all of it (no compression with the previous line's item, nothing to push in).
+  const startCut = config.trimLineStartOpen ? first.leftBlank : 0;
+  // Line end: a closing mark or stop loses its whole right blank (set half width, R11).
+  const endCut = last.rightBlank;
+  let natural = range(sums.width) + gapRange(sums.gap) + first.cutLeft - startCut + last.cutRight - endCut;
+  let shrink = range(sums.shrink) - (i > 0 ? before.gapShrink : 0) - (first.leftBlank - first.cutLeft) - (last.rightBlank - last.cutRight);
+  let stretchFirst = range(sums.stretchFirst) - (i > 0 ? before.gapStretch : 0);
+  const dropFirst = first.cls === 'space';
+  const dropLast = last.cls === 'space' && j - 1 > i;
+  if (dropFirst) {
+    natural -= midWidth(first);
+    shrink -= first.spaceShrink;
+    stretchFirst -= first.spaceStretch;
+  }
+  if (dropLast) {
+    natural -= midWidth(last);
+    shrink -= last.spaceShrink;
+    stretchFirst -= last.spaceStretch;
+  }
+  let hanging = false;
+  if (config.hang === 'stops' && !isLast && natural > measure + EPS && HANGABLE.has(last.text)) {
+    const visible = midWidth(last) + last.cutRight - endCut;
+    if (natural - visible <= measure + EPS) {
+      natural -= visible;
+      hanging = true;
+    }
+  }
+  out.start = i;
+  out.end = j;
+  out.isLast = isLast;
+  out.indent = indent;
+  out.measure = measure;
+  out.natural = natural;
+  out.shrink = Math.max(0, shrink);
+  out.stretchFirst = Math.max(0, stretchFirst);
+  out.justifiable = gapRange(sums.justifiable);
+  out.startCut = startCut;
+  out.endCut = endCut;
+  out.dropFirst = dropFirst;
+  out.dropLast = dropLast;
+  out.hanging = hanging;
+  out.adjustment = isLast ? Math.min(0, measure - natural) : measure - natural;
+  return out;
+}
+
+/** The whole paragraph as one line at natural width (single-line texts, centred title lines). */
+export function naturalLine(paragraph: Paragraph, config: LineConfig, start = 0, end = paragraph.items.length): MeasuredLine {
+  const line = measureLine(paragraph, buildSums(paragraph), start, end, { ...config, width: 1e6, lastLineReserve: 0, hang: 'none' });
+  return { ...line, isLast: true, adjustment: 0 };
+}
