@@ -22,6 +22,7 @@ import type { PressSettings } from './render/pdf';
 import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
 import { World } from './world';
+import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, readBytes, resolveInside } from './workspace';
 
 export interface StageTiming {
   readonly stage: string;
@@ -144,7 +145,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
 
   const outDir = path.join(projectRoot, 'out', issueId);
   const files = written.map(({ output, bytes }) => ({ file: path.join(outDir, output.fileName), bytes, output }));
-  if (!options.dryRun) await stage('write', () => writeFilesAtomically(files.map(({ file, bytes }) => ({ file, bytes }))));
+  if (!options.dryRun) await stage('write', () => writeFilesAtomically(projectRoot, files.map(({ file, bytes }) => ({ file, bytes }))));
   return {
     outputs: options.dryRun ? [] : files.map(({ file, bytes, output }) => ({ file, bytes: bytes.length, target: output.id, pages: output.layout.pages.length })),
     pageCount: typeset.pages.length,
@@ -158,16 +159,13 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
 /** Reads the press profile the settings name and checks it is a CMYK output profile. */
 async function pressSettings(projectRoot: string, press: Press, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
   const relative = press.iccProfile;
-  const iccPath = path.resolve(projectRoot, relative);
+  const from = locate(press.customProfile ? ['print', 'iccProfile'] : ['print']);
   const refuse = (message: string, hint: string): never => {
-    throw new BulletinError([{ severity: 'error', location: locate(press.customProfile ? ['print', 'iccProfile'] : ['print']), message, hint }]);
+    throw new BulletinError([{ severity: 'error', location: from, message, hint }]);
   };
-  let icc: Buffer;
-  try {
-    icc = await fs.promises.readFile(iccPath);
-  } catch {
-    return refuse(t(`ICC profile ${relative} (print.iccProfile) cannot be read`, `ICC 配置文件 ${relative}（print.iccProfile）无法读取`), t('check the path; profiles live in profiles/ at the project root', '请检查路径；配置文件位于项目根目录的 profiles/ 下'));
-  }
+  // Inside the project, a regular file, bounded: /dev/urandom or a FIFO would never end.
+  const iccPath = resolveInside(projectRoot, relative, from);
+  const icc = readBytes(iccPath, { display: relative, from, maxBytes: MAX_ICC_BYTES, notFoundHint: t('check the path; profiles live in profiles/ at the project root', '请检查路径；配置文件位于项目根目录的 profiles/ 下') });
   const header = (a: number, b: number) => icc.subarray(a, b).toString('latin1');
   if (icc.length < 128 || header(36, 40) !== 'acsp' || header(12, 16) !== 'prtr' || header(16, 20) !== 'CMYK') {
     refuse(t(`${relative} is not a CMYK output (printer) ICC profile`, `${relative} 不是 CMYK 输出（印刷）ICC 配置文件`), t("ask the print shop for their press profile (a .icc file for CMYK printing)", '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）'));
@@ -233,7 +231,10 @@ export async function loadFonts(projectRoot: string, paths: FontSettings, locate
   const entries = await Promise.all(
     FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => {
       const relative = paths[role];
-      const file = path.resolve(projectRoot, relative);
+      const from = locate(['fonts', role]);
+      const file = resolveInside(projectRoot, relative, from);
+      // A FIFO or /dev/zero named as a font would hang the reader or fill the memory.
+      checkReadableFile(file, { display: relative, from, maxBytes: MAX_FONT_BYTES, notFoundHint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下') });
       return [role, await world.fromFiles('font', `${role}\0${file}`, [file], () => loadFont(role, relative, file, locate))];
     }),
   );

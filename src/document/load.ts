@@ -10,6 +10,7 @@ import { t } from '../messages';
 import { dirExists, displayPath, fileExists, listDir, resolveInside } from '../workspace';
 import { World } from '../world';
 import { composeIssue, type ArticleInput } from './compose';
+import { bodyTextProblems } from './body-checks';
 import { sequenceWarnings } from './issue-sequence';
 import { readIssueStamps } from './issue-stamps';
 import { readArticleSource } from './front-matter';
@@ -37,6 +38,8 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
   if (!/^[^/\\]+$/.test(issueId) || issueId === '.' || issueId === '..' || !fileExists(path.join(issueDir, 'issue.yaml'))) {
     throw missingIssue(issueId, issuesDir);
   }
+  // An issue folder that is a symbolic link to a folder elsewhere would be read from outside the project.
+  resolveInside(issuesDir, issueId, { file: `issues/${issueId}` });
 
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -90,6 +93,11 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
     const source = await attempt(() => world.fromText('article-source', `${content.display}\0${content.text}`, () => readArticleSource(content.text, content.display)));
     if (source === undefined) continue;
     diagnostics.push(...source.warnings);
+    const bodyProblems = bodyTextProblems(source.body, content.display);
+    if (bodyProblems.length > 0) {
+      diagnostics.push(...bodyProblems);
+      continue;
+    }
     const blocks = await attempt(() => world.fromText('markdown', `${abs}\0${source.body}`, () => markdownToBlocks(source.body, { file: content.display, absFile: abs, issueDir })));
     if (blocks === undefined) continue;
     if (blocks.length === 0) diagnostics.push(emptyArticle(content.display, source.titleSource));
