@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BulletinError, type Diagnostic, errorsFirst, type SourceLocation } from './errors';
 import { IssueLoadError, loadIssue } from './document/load';
-import { articleFiles, lintFiles } from './lint';
+import { articleFiles, lintArticle, lintFiles } from './lint';
 import { checkFrames } from './layout/frames';
 import type { IssueDocument } from './document/types';
 import { effectivePpi, imageForEmail, readImageInfo, resolutionWarning } from './images';
@@ -23,6 +23,7 @@ import type { PressSettings } from './render/pdf';
 import { FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
 import { World } from './world';
+import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, readBytes, resolveInside } from './workspace';
 
 export interface StageTiming {
   readonly stage: string;
@@ -86,8 +87,10 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   const { document, series } = loaded;
   // Every default of the series file applied once, impossible page geometry refused.
   const settings = await heard.fatal(() => resolveSettings(series, loaded.locateInSeries));
-  // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD is an error.
-  await stage('lint', () => heard.lint(loaded.warnings, loaded.sources, articleFiles(document)));
+  // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD is an error. Unchanged
+  // articles are remembered by the World (\`watch\`).
+  const lint: typeof lintArticle = (file, source) => world.fromText('lint', `${file}\0${source}`, () => lintArticle(file, source));
+  await stage('lint', () => heard.lint(loaded.warnings, loaded.sources, articleFiles(document), lint));
 
   // The four faces and the fallback fonts for characters they lack (R27).
   const fonts = await stage('fonts', () => heard.fatal(() => loadFonts(projectRoot, settings.fonts, loaded.locateInSeries, world)));
@@ -126,10 +129,11 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   if (options.preview) {
     // The preview's ids need not be stable across edits: the title is enough.
     const inputs = { fonts, meta: document.meta, contentHash: createHash('sha256').update(document.meta.title).digest('hex'), outputName: document.outputName };
-    const email = emailOutput(inputs, layout, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
+    // The e-mail copy has the pages as set, without the press file's padding.
+    const email = emailOutput(inputs, typeset, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
     const emailImages = await stage('images (e-mail)', () => email.prepareImages());
     const preview = await stage('render e-mail', () => email.render(emailImages));
-    return { outputs: [], pageCount: layout.pages.length, warnings: heard.diagnostics(), fixable: heard.fixable, notes, timings, layout, preview };
+    return { outputs: [], pageCount: typeset.pages.length, warnings: heard.diagnostics(), fixable: heard.fixable, notes, timings, layout, preview };
   }
 
   const press = await stage('print settings', () => heard.fatal(() => pressSettings(projectRoot, settings.press, loaded.locateInSeries)));
@@ -164,7 +168,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
 
   const outDir = path.join(projectRoot, 'out', issueId);
   const files = written.map(({ output, bytes }) => ({ file: path.join(outDir, output.fileName), bytes, output }));
-  if (!options.dryRun) await stage('write', () => writeFilesAtomically(files.map(({ file, bytes }) => ({ file, bytes }))));
+  if (!options.dryRun) await stage('write', () => writeFilesAtomically(projectRoot, files.map(({ file, bytes }) => ({ file, bytes }))));
   return {
     outputs: options.dryRun ? [] : files.map(({ file, bytes, output }) => ({ file, bytes: bytes.length, target: output.id, pages: output.layout.pages.length })),
     pageCount: typeset.pages.length,
@@ -189,8 +193,8 @@ class Heard {
   }
 
   /** The loader's warnings and the lint of each article (whose certain fixes are counted). */
-  lint(loaderDiagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, files: readonly string[]): void {
-    const linted = lintFiles(sources, files);
+  lint(loaderDiagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, files: readonly string[], lint: typeof lintArticle = lintArticle): void {
+    const linted = lintFiles(sources, files, lint);
     this.add([...loaderDiagnostics, ...linted.diagnostics]);
     this.fixable += linted.fixable;
   }
@@ -222,16 +226,13 @@ class Heard {
 /** Reads the press profile the settings name and checks it is a CMYK output profile. */
 async function pressSettings(projectRoot: string, press: Press, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
   const relative = press.iccProfile;
-  const iccPath = path.resolve(projectRoot, relative);
+  const from = locate(press.customProfile ? ['print', 'iccProfile'] : ['print']);
   const refuse = (message: string, hint: string): never => {
-    throw new BulletinError([{ severity: 'error', location: locate(press.customProfile ? ['print', 'iccProfile'] : ['print']), message, hint }]);
+    throw new BulletinError([{ severity: 'error', location: from, message, hint }]);
   };
-  let icc: Buffer;
-  try {
-    icc = await fs.promises.readFile(iccPath);
-  } catch {
-    return refuse(t(`ICC profile ${relative} (print.iccProfile) cannot be read`, `ICC 配置文件 ${relative}（print.iccProfile）无法读取`), t('check the path; profiles live in profiles/ at the project root', '请检查路径；配置文件位于项目根目录的 profiles/ 下'));
-  }
+  // Inside the project, a regular file, bounded: /dev/urandom or a FIFO would never end.
+  const iccPath = resolveInside(projectRoot, relative, from);
+  const icc = readBytes(iccPath, { display: relative, from, maxBytes: MAX_ICC_BYTES, notFoundHint: t('check the path; profiles live in profiles/ at the project root', '请检查路径；配置文件位于项目根目录的 profiles/ 下') });
   const header = (a: number, b: number) => icc.subarray(a, b).toString('latin1');
   if (icc.length < 128 || header(36, 40) !== 'acsp' || header(12, 16) !== 'prtr' || header(16, 20) !== 'CMYK') {
     refuse(t(`${relative} is not a CMYK output (printer) ICC profile`, `${relative} 不是 CMYK 输出（印刷）ICC 配置文件`), t("ask the print shop for their press profile (a .icc file for CMYK printing)", '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）'));
@@ -295,8 +296,11 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
 
 export async function loadFonts(projectRoot: string, paths: FontSettings, locate: (path: readonly (string | number)[]) => SourceLocation, world: World = new World()): Promise<FontSet> {
   const load = (key: FontKey, relative: string, setting: string, location: readonly (string | number)[]) => {
-    const file = path.resolve(projectRoot, relative);
-    return world.fromFiles('font', `${key}\0${file}`, [file], () => loadFont(key, relative, file, setting, locate(location)));
+    const from = locate(location);
+    const file = resolveInside(projectRoot, relative, from);
+    // A FIFO or /dev/zero named as a font would hang the reader or fill the memory.
+    checkReadableFile(file, { display: relative, from, maxBytes: MAX_FONT_BYTES, notFoundHint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下') });
+    return world.fromFiles('font', `${key}\0${file}`, [file], () => loadFont(key, relative, file, setting, from));
   };
   const [roles, fallbacks] = await Promise.all([
     Promise.all(FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => [role, await load(role, paths[role], `fonts.${role}`, ['fonts', role])])),

@@ -12,6 +12,7 @@ import { BulletinError, type Diagnostic, formatDiagnostic } from './errors';
 import { formatReport, preflightPdf } from './preflight/preflight';
 import { t } from './messages';
 import { installSignalHandlers } from './output';
+import { MAX_PDF_BYTES, readBytes } from './workspace';
 import { fixIssue, formatFix } from './lint';
 import { ProgressLine, stageName, summariseWarnings, timingLine } from './commands/build-report';
 import { openInViewer } from './commands/open';
@@ -33,6 +34,7 @@ interface CommandOptions {
 
 /** Runs the CLI with process.argv-style arguments. */
 export function main(argv: readonly string[]): void {
+  installSignalHandlers();
   const program = new Command()
     .name('bulletin')
     .description(t('Typesets a Chinese committee bulletin into print-ready PDF', '把委员会简报排成可付印的 PDF'))
@@ -84,10 +86,12 @@ function preflight(file: string, options: { print?: boolean; email?: boolean }):
   }
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    // A regular file of bounded size: `bulletin preflight /dev/zero` or a FIFO hung.
+    bytes = readBytes(file, { maxBytes: MAX_PDF_BYTES });
   } catch (err) {
-    process.stderr.write(t(`cannot read ${file}: ${(err as Error).message}\n`, `无法读取 ${file}：${(err as Error).message}\n`));
-    process.exitCode = EXIT_USAGE;
+    if (!(err instanceof BulletinError)) throw err;
+    printDiagnostics(err.diagnostics, {}, err.fixable);
+    process.exitCode = EXIT_INPUT;
     return;
   }
   preflightPdf(bytes, options.print ? 'print' : options.email ? 'email' : undefined)
@@ -187,10 +191,14 @@ function countLine(diagnostics: readonly Diagnostic[], fixable: number, outcome 
 
 /** A bug of ours: one line for the editor, the stack trace in a log file for us. */
 function reportBug(err: unknown): void {
-  const log = path.join(os.tmpdir(), `bulletin-error-${process.pid}.log`);
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  let log = t('(no log: the temporary folder is not writable)', '（无日志：临时文件夹不可写）');
   try {
-    fs.writeFileSync(log, `bulletin ${readVersion()}\n${process.argv.join(' ')}\n\n${detail}\n`);
+    // A new folder of our own with an unguessable name, and the file created exclusively: a
+    // predictable /tmp path could be a link planted by another user.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-error-')), 'error.log');
+    fs.writeFileSync(file, `bulletin ${readVersion()}\n${process.argv.join(' ')}\n\n${detail}\n`, { flag: 'wx', mode: 0o600 });
+    log = file;
   } catch {
     // Even the log could not be written; the one line below still goes out.
   }

@@ -29,7 +29,10 @@ export async function readImageInfo(file: string, displayName: string, from: Sou
     if (meta.width * meta.height > MAX_IMAGE_PIXELS) throw tooLarge(displayName, from, meta.width, meta.height);
     // Decode fully once: a truncated or corrupt file must fail here, not halfway through rendering.
     await sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).resize(64).raw().toBuffer();
-    return { width: meta.width, height: meta.height };
+    // EXIF orientations 5–8 are a quarter turn: the picture as shown (and as converted below,
+    // after .rotate()) is the stored one on its side, so the layout must get its size that way too.
+    const quarterTurn = (meta.orientation ?? 1) >= 5;
+    return quarterTurn ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
   } catch (err) {
     if (err instanceof Error && err.name === 'BulletinError') throw err;
     const reason = err instanceof Error ? err.message : String(err);
@@ -49,10 +52,7 @@ function tooLarge(name: string, from: SourceLocation, width?: number, height?: n
 
 /** The e-mail copy's image: sRGB JPEG at about `ppi` for its placed width (keeps the file small). */
 export async function imageForEmail(file: string, placedWidthPt: number, ppi = 150): Promise<Buffer> {
-  const width = Math.max(1, Math.round((placedWidthPt / 72) * ppi));
-  return sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS })
-    .rotate()
-    .resize({ width, withoutEnlargement: true })
+  return (await prepared(file, (placedWidthPt / 72) * ppi))
     .toColourspace('srgb')
     .jpeg({ quality: 82, mozjpeg: false })
     .toBuffer();
@@ -71,7 +71,7 @@ const PRINT_MAX_PPI = 300;
  */
 export async function imageForPrint(file: string, placedWidthPt: number, iccProfilePath: string): Promise<Buffer> {
   // Rounded up, so the press preflight's ≥ 300 ppi is never missed by a fraction of a pixel.
-  const width = Math.max(1, Math.ceil((placedWidthPt / 72) * PRINT_MAX_PPI - 1e-6));
+  const width = Math.ceil((placedWidthPt / 72) * PRINT_MAX_PPI - 1e-6);
   // No toColourspace('cmyk'): in sharp that first converts to libvips' built-in CMYK profile
   // (sRGB → Lab float → generic CMYK, ~500 ms per 2 Mpx) and only then, from that CMYK, to the
   // press profile — two conversions, the slow one through a CMYK that is not the press's.
@@ -79,12 +79,32 @@ export async function imageForPrint(file: string, placedWidthPt: number, iccProf
   // result is still a 4-band CMYK image. `attach: false`: the JPEG need not carry a copy of the
   // 120 KB profile — in the PDF it is DeviceCMYK under the file's OutputIntent, which already
   // embeds the profile once; readers ignore an ICC APP2 segment inside a DCT stream.
-  return sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS })
-    .rotate()
-    .resize({ width, withoutEnlargement: true })
+  return (await prepared(file, width))
+    .toColourspace('srgb')
     .withIccProfile(iccProfilePath, { attach: false })
     .jpeg({ quality: 90, mozjpeg: false, chromaSubsampling: '4:4:4' })
     .toBuffer();
+}
+
+/** The short side is not downsampled below this: rounding it to whole pixels changes the aspect ratio by at most 0.5 %. */
+const MIN_SHORT_SIDE_PX = 100;
+
+/**
+ * The first steps shared by both outputs, so that they show the same picture: turned upright as
+ * its EXIF orientation says; transparent parts composited onto the white of the paper (JPEG has
+ * no alpha; left alone, the e-mail copy showed them black and the press file white); scaled to
+ * about `targetWidth` pixels (never up) with both sides scaled alike.
+ */
+async function prepared(file: string, targetWidth: number): Promise<sharp.Sharp> {
+  const meta = await sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+  const quarterTurn = (meta.orientation ?? 1) >= 5;
+  const [w, h] = quarterTurn ? [meta.height ?? 1, meta.width ?? 1] : [meta.width ?? 1, meta.height ?? 1];
+  // A 20000×50 banner at 833 px wide would be 2.08 px high, drawn from 2: 4 % squashed.
+  const scale = Math.min(1, Math.max(targetWidth / w, Math.min(MIN_SHORT_SIDE_PX, w, h) / Math.min(w, h)));
+  return sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS })
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .resize({ width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)), fit: 'fill' });
 }
 
 /** Effective resolution of an image at its placed size: the lower of the two axes, in ppi. */

@@ -7,16 +7,26 @@ import * as path from 'node:path';
 import { BulletinError, inputError, type SourceLocation } from './errors';
 import { t } from './messages';
 
-/** Largest input file we read; manifests and articles are a few kilobytes. */
+/** Largest text file we read (manifests, articles); they are a few kilobytes. */
 export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+/** Largest font file: the Noto CJK faces are 10–25 MB; a font of 64 MB is not one we can embed. */
+export const MAX_FONT_BYTES = 64 * 1024 * 1024;
+/** Largest ICC profile: press profiles are 0.5–2 MB. */
+export const MAX_ICC_BYTES = 16 * 1024 * 1024;
+/** Largest image file (a 60-megapixel PNG of noise is ~180 MB; a photo is a few MB). */
+export const MAX_IMAGE_BYTES = 200 * 1024 * 1024;
+/** Largest PDF that `bulletin preflight` reads (an issue is a few MB; pdf-lib holds it all in memory). */
+export const MAX_PDF_BYTES = 256 * 1024 * 1024;
 
-/** Options for readText: how to name the file in messages and who referred to it. */
+/** Options for reading a file: how to name it in messages, who referred to it, and its limit. */
 export interface ReadOptions {
   /** Name of the file in messages (project-relative); default the path itself. */
   readonly display?: string;
   /** Where the file was named (e.g. issue.yaml line), reported when it cannot be read. */
   readonly from?: SourceLocation;
   readonly maxBytes?: number;
+  /** The hint when the file does not exist. */
+  readonly notFoundHint?: string;
 }
 
 /** Reads a UTF-8 text file (BOM stripped), rejecting missing, oversized and non-UTF-8 files. */
@@ -27,24 +37,7 @@ export async function readText(file: string, options: ReadOptions = {}): Promise
 /** Synchronous readText, for the few callers that load files once per process (schemas). */
 export function readTextSync(file: string, options: ReadOptions = {}): string {
   const display = options.display ?? file;
-  const where: SourceLocation = options.from ?? { file: display };
-  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw inputError(where, t(`"${display}" is not a file`, `"${display}" 不是文件`));
-    if (stat.size > maxBytes) throw tooLarge(where, display, maxBytes);
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    if (err instanceof BulletinError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw inputError(where, t(`file not found: ${display}`, `找不到文件：${display}`));
-    }
-    throw inputError(where, t(`cannot read ${display}: ${String(code ?? err)}`, `无法读取 ${display}：${String(code ?? err)}`));
-  }
-  // The file may have grown between stat and read.
-  if (bytes.length > maxBytes) throw tooLarge(where, display, maxBytes);
+  const bytes = readBytes(file, { maxBytes: MAX_INPUT_BYTES, ...options });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -52,6 +45,97 @@ export function readTextSync(file: string, options: ReadOptions = {}): string {
     throw notUtf8(bytes, display);
   }
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/**
+ * Reads a whole file, which must be a regular file of at most `maxBytes` (default
+ * MAX_INPUT_BYTES). The size is checked on the open file before reading, and a FIFO or device is
+ * refused without waiting for (or reading from) it: /dev/zero, /dev/urandom and a FIFO no one
+ * writes to would otherwise hang the build or fill the memory.
+ */
+export function readBytes(file: string, options: ReadOptions = {}): Buffer {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  return withRegularFile(file, options, (fd, size) => {
+    const bytes = Buffer.alloc(size);
+    let done = 0;
+    // Read to the size fstat gave; a file that grew meanwhile is checked below, one that shrank ends early.
+    while (done < size) {
+      const n = fs.readSync(fd, bytes, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    const extra = fs.readSync(fd, Buffer.alloc(1), 0, 1, done);
+    if (extra > 0 && done + extra > maxBytes) throw tooLarge(whereOf(file, options), options.display ?? file, maxBytes);
+    return done === size ? bytes : bytes.subarray(0, done);
+  });
+}
+
+/**
+ * Checks that `file` is a regular file the build may read and at most `maxBytes` long, for the
+ * readers that open files themselves (sharp, the font reader); returns its size.
+ */
+export function checkReadableFile(file: string, options: ReadOptions = {}): number {
+  return withRegularFile(file, options, (_fd, size) => size);
+}
+
+function whereOf(file: string, options: ReadOptions): SourceLocation {
+  return options.from ?? { file: options.display ?? file };
+}
+
+function withRegularFile<T>(file: string, options: ReadOptions, use: (fd: number, size: number) => T): T {
+  const display = options.display ?? file;
+  const where = whereOf(file, options);
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (err) {
+    throw cannotOpen(err, where, display, options.notFoundHint);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw notRegular(where, display, stat);
+    if (stat.size > maxBytes) throw tooLarge(where, display, maxBytes);
+    return use(fd, stat.size);
+  } catch (err) {
+    if (err instanceof BulletinError) throw err;
+    throw cannotOpen(err, where, display, options.notFoundHint);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The editor-facing reason a file cannot be opened or read, from its errno code. */
+function cannotOpen(err: unknown, where: SourceLocation, display: string, notFoundHint: string | undefined): BulletinError {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return inputError(where, t(`file not found: ${display}`, `找不到文件：${display}`), notFoundHint);
+    case 'EACCES':
+    case 'EPERM':
+      return inputError(
+        where,
+        t(`${display} cannot be read: permission denied`, `${display} 无法读取：没有读取权限`),
+        t('give yourself read permission on the file (e.g. chmod a+r), or copy it again', '请为该文件加上读取权限（例如 chmod a+r），或重新复制该文件'),
+      );
+    case 'ELOOP':
+      return inputError(where, t(`${display} is a symbolic link that points to itself`, `${display} 是指向自身的符号链接`), t('replace the link by the file itself', '请用文件本身替换该链接'));
+    case 'ENAMETOOLONG':
+      return inputError(where, t(`the path ${display} is too long`, `路径 ${display} 过长`), t('use a shorter file name', '请使用较短的文件名'));
+    default:
+      return inputError(where, t(`${display} cannot be read (${String(code ?? err)})`, `${display} 无法读取（${String(code ?? err)}）`), t('check the disk and the file, then build again', '请检查磁盘和该文件后重新生成'));
+  }
+}
+
+function notRegular(where: SourceLocation, display: string, stat: fs.Stats): BulletinError {
+  const [en, zh] = stat.isDirectory() ? ['a folder', '文件夹'] : stat.isFIFO() ? ['a named pipe (FIFO)', '命名管道（FIFO）'] : stat.isSocket() ? ['a socket', '套接字'] : ['a device', '设备文件'];
+  return inputError(
+    where,
+    t(`${display} is not a regular file: it is ${en}`, `${display} 不是普通文件，而是${zh}`),
+    t('name an ordinary file saved in the project folder', '请指定保存在项目文件夹中的普通文件'),
+  );
 }
 
 // Names UTF-16 when its byte-order mark says so (Notepad's "Unicode"), else points at the first bad byte.
@@ -93,13 +177,23 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 
 function tooLarge(where: SourceLocation, display: string, maxBytes: number) {
   const mb = (maxBytes / 1024 / 1024).toFixed(0);
-  return inputError(where, t(`${display} is larger than ${mb} MB`, `${display} 超过 ${mb} MB`));
+  return inputError(where, t(`${display} is larger than ${mb} MB (the limit for this kind of file)`, `${display} 超过 ${mb} MB（此类文件的上限）`));
 }
 
 /** Tells whether a regular file exists at the path (following symlinks). */
 export function fileExists(file: string): boolean {
   try {
     return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Tells whether anything (file, folder, FIFO…) exists at the path, following symlinks. */
+export function pathExists(file: string): boolean {
+  try {
+    fs.statSync(file);
+    return true;
   } catch {
     return false;
   }

@@ -233,4 +233,17 @@ function checkOutputName(name: string, location: SourceLocation): void {
       t('avoid / \\ : * ? " < > | and a leading dot', '不要使用 / \\ : * ? " < > | 字符，也不要以点开头'),
     );
   }
+  // File systems allow 255 bytes per name; the longer of the two is "<name>-print.pdf", and the
+  // writer's temporary name adds ".<name>.<pid>.tmp" (up to 17 bytes).
+  const bytes = Buffer.byteLength(`${name}-print.pdf`);
+  if (bytes > MAX_OUTPUT_NAME_BYTES) {
+    throw inputError(
+      location,
+      t(`templates.outputName: the file name "${name}-print.pdf" is ${bytes} bytes long (limit ${MAX_OUTPUT_NAME_BYTES})`, `templates.outputName：文件名 "${name}-print.pdf" 长 ${bytes} 字节（上限 ${MAX_OUTPUT_NAME_BYTES}）`),
+      t('shorten the template: one Chinese character takes 3 bytes', '请缩短模板：一个汉字占 3 字节'),
+    );
+  }
 }
+
+/** Longest output file name, in UTF-8 bytes: 255 for the file system, less the temporary name's additions. */
+const MAX_OUTPUT_NAME_BYTES = 255 - 17;

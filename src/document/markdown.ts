@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { BulletinError, type Diagnostic, type SourceLocation } from '../errors';
 import { t } from '../messages';
-import { fileExists, resolveInside } from '../workspace';
+import { checkReadableFile, MAX_IMAGE_BYTES, pathExists, resolveInside } from '../workspace';
 import type { BodyBlock, HeadingLevel, ListMark, RunStyle, TextRun } from './types';
 import { charAt, charBefore } from '../text/code-points';
 import { ADDRESS_CLOSE, ADDRESS_OPEN, findAddresses, isAllowedLinkTarget, printedAddress } from './links';
@@ -253,12 +253,17 @@ class BlockWalker {
       if (!(err instanceof BulletinError)) throw err;
       this.diagnostics.push(...err.diagnostics);
     }
-    if (file !== undefined && !fileExists(file)) {
-      this.report(
-        line,
-        t(`image not found: ${src}`, `找不到图片：${src}`),
-        t('the path is relative to the article file, e.g. ../images/photo.jpg', '路径相对于本文章文件，例如 ../images/photo.jpg'),
-      );
+    const notFoundHint = t('the path is relative to the article file, e.g. ../images/photo.jpg', '路径相对于本文章文件，例如 ../images/photo.jpg');
+    if (file !== undefined && !pathExists(file)) {
+      this.report(line, t(`image not found: ${src}`, `找不到图片：${src}`), notFoundHint);
+    } else if (file !== undefined) {
+      // A folder, FIFO or unreadable file: say so, not "not found".
+      try {
+        checkReadableFile(file, { display: src, from: this.at(line), maxBytes: MAX_IMAGE_BYTES, notFoundHint });
+      } catch (err) {
+        if (!(err instanceof BulletinError)) throw err;
+        this.diagnostics.push(...err.diagnostics);
+      }
     }
     const caption = this.runs(image.children ?? [], line, 'caption');
     if (file !== undefined && this.diagnostics.length === before) {
@@ -370,6 +375,8 @@ function joinPieces(pieces: readonly Piece[], file: string): TextRun[] {
     const previous = texts[texts.length - 1];
     if (before === undefined || after === undefined || previous === undefined) return;
     if (piece.hard) {
+      // Spaces before a forced break mean nothing (`文字 \` keeps its space in markdown-it).
+      previous.text = previous.text.replace(/[ \t]+$/, '');
       // A break inside a link's text belongs to no link: the address itself never holds one.
       texts.push({ text: '\n', style: previous.style, line: piece.line });
       return;

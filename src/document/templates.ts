@@ -23,29 +23,96 @@ handlebars.unregisterHelper('log');
  */
 export function compileTemplate(name: string, source: string, location: SourceLocation): Template {
   const where = `templates.${name}`;
+  let program: hbs.AST.Program;
   try {
-    handlebars.parse(source);
+    program = handlebars.parse(source);
   } catch (err) {
     throw inputError(location, t(`${where}: the template is not valid: ${firstLine(err)}`, `${where}：模板写法有误：${firstLine(err)}`), fieldsHint());
   }
+  const conditions = checkedConditions(program, where, location);
   const render = handlebars.compile(source, { noEscape: true, strict: true });
   return (fields) => {
+    const known = () => Object.keys(fields).map((k) => `{{${k}}}`).join(' ');
+    const unknown = (missing: string) =>
+      inputError(location, t(`${where}: unknown field {{${missing}}}`, `${where}：未知字段 {{${missing}}}`), t(`fields available here: ${known()}`, `此处可用的字段：${known()}`));
+    // Strict mode checks {{field}} but not the name tested by {{#if}}: a misspelt one was just false.
+    const misspelt = conditions.find((c) => !Object.prototype.hasOwnProperty.call(fields, c));
+    if (misspelt !== undefined) throw unknown(misspelt);
+    let text: string;
     try {
-      return render(fields);
+      text = render(fields);
     } catch (err) {
       if (err instanceof BulletinError) throw err;
       const missing = /^"([^"]+)" not defined/.exec(firstLine(err))?.[1];
-      const known = Object.keys(fields).map((k) => `{{${k}}}`).join(' ');
-      if (missing !== undefined) {
-        throw inputError(
-          location,
-          t(`${where}: unknown field {{${missing}}}`, `${where}：未知字段 {{${missing}}}`),
-          t(`fields available here: ${known}`, `此处可用的字段：${known}`),
-        );
-      }
+      if (missing !== undefined) throw unknown(missing);
       throw inputError(location, t(`${where}: the template cannot be filled in: ${firstLine(err)}`, `${where}：模板无法填写：${firstLine(err)}`));
     }
+    if (text.length > MAX_TEMPLATE_OUTPUT_CHARS) {
+      throw inputError(
+        location,
+        t(`${where}: the filled-in text is ${text.length.toLocaleString('en')} characters long (limit ${MAX_TEMPLATE_OUTPUT_CHARS})`, `${where}：填写后的文字长 ${text.length} 个字符（上限 ${MAX_TEMPLATE_OUTPUT_CHARS}）`),
+        t('a running head, folio or file name is one short line', '页眉、页码或文件名只需一小行'),
+      );
+    }
+    return text;
   };
+}
+
+/** Longest text a template may produce: each is one short line (a running head, a folio, a file name). */
+export const MAX_TEMPLATE_OUTPUT_CHARS = 500;
+
+/** Block helpers a template may use: the two that test a field; `with`, `each`, `lookup` could hide one. */
+const ALLOWED_BLOCKS = new Set(['if', 'unless']);
+
+/**
+ * Refuses what could make a field vanish without an error — `{{#with}}`, `{{#each}}`, `lookup`,
+ * partials, `../` and `this` paths, sub-expressions — and returns the field names that `if` and
+ * `unless` test, to be checked against the fields when the template is filled in.
+ */
+function checkedConditions(program: hbs.AST.Program, where: string, location: SourceLocation): string[] {
+  const conditions: string[] = [];
+  const refuse = (what: string): never => {
+    throw inputError(
+      location,
+      t(`${where}: ${what} is not allowed in a template`, `${where}：模板中不允许使用 ${what}`),
+      t('use {{field}}, and {{#if field}}…{{else}}…{{/if}} or {{#unless field}}…{{/unless}}', '请只用 {{字段}}，以及 {{#if 字段}}…{{else}}…{{/if}} 或 {{#unless 字段}}…{{/unless}}'),
+    );
+  };
+  const plainName = (node: hbs.AST.Node): string => {
+    if (node.type !== 'PathExpression') return refuse(node.type === 'SubExpression' ? t('a sub-expression (…)', '子表达式 (…)') : t('a literal value', '字面值'));
+    const p = node as hbs.AST.PathExpression;
+    if (p.data || p.depth > 0 || p.parts.length !== 1 || p.original.startsWith('this') || p.original.includes('/')) return refuse(`{{${p.original}}}`);
+    return p.parts[0]!;
+  };
+  const walk = (nodes: readonly hbs.AST.Statement[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'ContentStatement':
+        case 'CommentStatement':
+          break;
+        case 'MustacheStatement': {
+          const m = node as hbs.AST.MustacheStatement;
+          if (m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0) refuse(`{{${(m.path as hbs.AST.PathExpression).original ?? ''} …}}`);
+          plainName(m.path);
+          break;
+        }
+        case 'BlockStatement': {
+          const b = node as hbs.AST.BlockStatement;
+          const helper = (b.path as hbs.AST.PathExpression).original;
+          if (!ALLOWED_BLOCKS.has(helper)) refuse(`{{#${helper}}}`);
+          if (b.params.length !== 1 || (b.hash?.pairs.length ?? 0) > 0) refuse(`{{#${helper}}} ${t('without exactly one field', '（不是恰好一个字段）')}`);
+          conditions.push(plainName(b.params[0]!));
+          walk(b.program.body);
+          if (b.inverse) walk(b.inverse.body);
+          break;
+        }
+        default:
+          refuse(node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' ? t('a partial {{> …}}', '局部模板 {{> …}}') : node.type);
+      }
+    }
+  };
+  walk(program.body);
+  return conditions;
 }
 
 function firstLine(err: unknown): string {

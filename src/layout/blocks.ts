@@ -68,7 +68,7 @@ function blockTag(article: Article, k: number): BlockPlace {
 type BlockPlace = Omit<StructureTag, 'role'> & { readonly group: string };
 
 /** Heading levels 1–4 of the body (一、 （一） 1. （1）) under the article title's H1. */
-const HEADING_ROLES = { 1: 'H2', 2: 'H3', 3: 'H4', 4: 'H5' } as const satisfies Record<HeadingLevel, StructureRole>;
+const HEADING_ROLES: readonly StructureRole[] = ['H2', 'H3', 'H4', 'H5'];
 function cachedArticleGalley(article: Article, ctx: BodyContext): FlowItem[] {
   const cache = ctx.articleCache;
   if (cache === undefined) return articleGalley(article, ctx);
@@ -105,25 +105,40 @@ function articleGalley(article: Article, ctx: BodyContext): FlowItem[] {
   const galley: FlowItem[] = [...titleBlock(article, ctx)];
   const blocks = article.blocks;
   const divisions = new Map(articleDivisions(article).map((d) => [d.block, d]));
-  // Heading levels under the article's H1 follow the divisions the regulation has: 编 H2, 章 H3,
-  // 节 H4, or, without 编, 章 H2 and 节 H3 (no level is skipped).
-  const hasParts = [...divisions.values()].some((d) => d.kind === 'part');
+  const roles = headingRoles(article, divisions);
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k] as BodyBlock;
     const next = blocks[k + 1];
     const division = divisions.get(k);
     if (division) {
-      const depth = { part: 0, chapter: 1, section: 2 }[division.kind] - (hasParts ? 0 : 1);
-      galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`, { ...blockTag(article, k), role: DIVISION_ROLES[depth] ?? 'H4' }));
+      galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`, { ...blockTag(article, k), role: roles.get(k) ?? 'H2' }));
       continue;
     }
     // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
     if (block.kind === 'figure' && next?.kind === 'figure') {
       galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`, [blockTag(article, k), blockTag(article, k + 1)]));
       k++;
-    } else galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k)));
+    } else galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k), roles.get(k)));
   }
   return galley;
+}
+
+/**
+ * The structure role of each heading of an article, under its title's H1: the kinds of heading the
+ * article uses, outermost first (编, 章, 节, then Markdown's ##, ###, …), take H2, H3, … in turn,
+ * so no level is skipped (Matterhorn 14-003) whichever of them the article has — an article whose
+ * first heading is ### is H2 there, as a reader of its pages sees it.
+ */
+function headingRoles(article: Article, divisions: ReadonlyMap<number, ArticleDivision>): Map<number, StructureRole> {
+  const DIVISION_DEPTH = { part: 0, chapter: 1, section: 2 } as const;
+  const depths = new Map<number, number>();
+  article.blocks.forEach((block, k) => {
+    const division = divisions.get(k);
+    if (division) depths.set(k, DIVISION_DEPTH[division.kind]);
+    else if (block.kind === 'heading') depths.set(k, 3 + block.level);
+  });
+  const ranks = [...new Set(depths.values())].sort((a, b) => a - b);
+  return new Map([...depths].map(([k, depth]) => [k, HEADING_ROLES[Math.min(ranks.indexOf(depth), HEADING_ROLES.length - 1)] as StructureRole]));
 }
 
 function withBreakBefore(items: FlowItem[]): FlowItem[] {
@@ -198,7 +213,7 @@ function linesToFlow(lines: readonly SetLine[], ctx: BodyContext, size: number, 
   }));
 }
 
-function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, place: BlockPlace): FlowItem[] {
+function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, place: BlockPlace, headingRole: StructureRole = 'H2'): FlowItem[] {
   const { style, fonts } = ctx;
   const where = `${article.file}:${block.source.line ?? 1}`;
   switch (block.kind) {
@@ -222,7 +237,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, p
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);
       // A heading keeps with the first two lines of what follows (R20).
-      return linesToFlow(lines, ctx, style.em, where, true, { ...place, role: HEADING_ROLES[block.level] }, block.source);
+      return linesToFlow(lines, ctx, style.em, where, true, { ...place, role: headingRole }, block.source);
     }
     case 'figure':
       return [figure(block, ctx, where, place)];
@@ -390,8 +405,6 @@ export function articleDivisions(article: Article): ArticleDivision[] {
  * step below; the number and the title one em apart however they were typed (第一章　总则). Each
  * keeps with what follows and sits on the baseline grid (its slot is whole lines).
  */
-const DIVISION_ROLES: readonly StructureRole[] = ['H2', 'H3', 'H4'];
-
 function divisionHeading(division: ArticleDivision, ctx: BodyContext, where: string, tag: StructureTag): FlowItem {
   const { style, fonts } = ctx;
   const look = {

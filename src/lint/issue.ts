@@ -17,14 +17,15 @@ export function articleFiles(document: IssueDocument): string[] {
  * Lints the named article files from their text (those not read are skipped): the diagnostics,
  * and how many of them `check --fix` would correct. The build uses this even when the issue's
  * structure is broken, so typography warnings come in the same run as the errors (#8).
+ * `lint` is lintArticle, or one that remembers unchanged articles (`watch`'s World).
  */
-export function lintFiles(sources: ReadonlyMap<string, string>, files: readonly string[]): { diagnostics: Diagnostic[]; fixable: number } {
+export function lintFiles(sources: ReadonlyMap<string, string>, files: readonly string[], lint: typeof lintArticle = lintArticle): { diagnostics: Diagnostic[]; fixable: number } {
   const diagnostics: Diagnostic[] = [];
   let fixable = 0;
   for (const file of files) {
     const source = sources.get(file);
     if (source === undefined) continue;
-    const linted = lintArticle(file, source);
+    const linted = lint(file, source);
     diagnostics.push(...linted.diagnostics);
     fixable += linted.edits.length;
   }
@@ -32,8 +33,8 @@ export function lintFiles(sources: ReadonlyMap<string, string>, files: readonly 
 }
 
 /** Lints the loaded issue's articles; returns the warnings, throws a BulletinError on an error. */
-export function lintIssue(loaded: LoadedIssue): Diagnostic[] {
-  const found = lintFiles(loaded.sources, articleFiles(loaded.document)).diagnostics;
+export function lintIssue(loaded: LoadedIssue, lint: typeof lintArticle = lintArticle): Diagnostic[] {
+  const found = lintFiles(loaded.sources, articleFiles(loaded.document), lint).diagnostics;
   if (found.some((d) => d.severity === 'error')) throw new BulletinError(sortByPosition([...loaded.warnings, ...found]));
   return found;
 }

@@ -2,7 +2,8 @@
  * YAML parsing with positions: the only module that imports `yaml`. Keeps the document's node
  * ranges so a JSON path (from a schema violation) maps back to the editor's line and column.
  */
-import { Document, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { forbiddenCharacterDiagnostics } from '../characters';
 import { BulletinError, type Diagnostic, type SourceLocation } from '../errors';
 import { t } from '../messages';
 
@@ -30,27 +31,50 @@ export interface ParseOptions {
 
 // An alias bomb expands a few lines into gigabytes; real manifests need no more than a handful.
 const MAX_ALIAS_COUNT = 100;
+/** Deepest nesting of mappings and lists; a manifest is 5 levels deep. */
+export const MAX_YAML_DEPTH = 32;
+/** Longest single value, in characters (UTF-16 units); a template or a title is under 200. */
+export const MAX_YAML_SCALAR_CHARS = 10_000;
+/** Most keys in one file; the sample's largest file has under 100. */
+export const MAX_YAML_KEYS = 20_000;
+/** Most values in a file once every alias is written out (so 99 aliases of a long list are counted in full). */
+export const MAX_YAML_EXPANDED_VALUES = 500_000;
 
 /** Parses one YAML document; syntax errors, duplicate keys and alias abuse throw a BulletinError. */
 export function parseYamlFile(text: string, file: string, options: ParseOptions = {}): ParsedYaml {
   const lineOffset = options.lineOffset ?? 0;
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // Counted on the lines before parsing: yaml takes seconds for 100,000 keys, this a few ms.
+  const keyLine = lineOfKeyOverLimit(source);
+  if (keyLine !== undefined) throw new BulletinError([tooManyKeys({ file, line: keyLine + lineOffset, column: 1 }, MAX_YAML_KEYS + 1)]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  // uniqueKeys: false — yaml's own check compares each key with every earlier one (N² for N keys); checkKeys does it with a set.
+  const doc = parseDocument(source, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number): SourceLocation => {
     const pos = lineCounter.linePos(Math.max(0, Math.min(offset, source.length)));
     return { file, line: pos.line + lineOffset, column: pos.col };
   };
 
-  const errors: Diagnostic[] = doc.errors.map((e) => ({
-    severity: 'error',
-    location: at(openedAt(doc, e.code, e.pos[0])),
-    message:
-      e.code === 'DUPLICATE_KEY'
-        ? duplicateKeyMessage(/^("[^"\n]*"|'[^'\n]*'|[^:\n#]+?)\s*:/.exec(source.slice(e.pos[0]))?.[1] ?? '')
-        : yamlMessage(e.code, e.message),
-  }));
-  errors.push(...checkKeys(doc, at));
+  // Control characters typed (or pasted) into the file itself, each where it is.
+  const typed = forbiddenCharacterDiagnostics(source, (offset) => at(offset));
+  if (typed.length > 0) throw new BulletinError(typed);
+  // The parser gives up on very deep nesting with a stack overflow ("RESOURCE_EXHAUSTION"); the
+  // editor needs to hear what the limit is, once, not the parser's words.
+  const tooDeep = tooDeepAt(doc);
+  const errors: Diagnostic[] = doc.errors
+    .filter((e) => e.code !== 'RESOURCE_EXHAUSTION')
+    .map((e) => ({
+      severity: 'error',
+      location: at(openedAt(doc, e.code, e.pos[0])),
+      message:
+        e.code === 'DUPLICATE_KEY'
+          ? duplicateKeyMessage(/^("[^"\n]*"|'[^'\n]*'|[^:\n#]+?)\s*:/.exec(source.slice(e.pos[0]))?.[1] ?? '')
+          : yamlMessage(e.code, e.message),
+    }));
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (tooDeep !== undefined || exhausted !== undefined) errors.unshift(nestedTooDeeply(at(tooDeep ?? exhausted?.pos[0] ?? 0)));
+  if (errors.length > 0) throw new BulletinError(errors);
+  errors.push(...checkKeys(doc, at), ...checkSize(doc, at));
   if (errors.length > 0) throw new BulletinError(errors);
 
   let value: unknown;
@@ -65,14 +89,151 @@ export function parseYamlFile(text: string, file: string, options: ParseOptions 
     message: yamlMessage(w.code, w.message),
   }));
 
+  const keyIndex = new WeakMap<object, Map<string, Pair>>();
   return {
     file,
     value,
     warnings,
     locate(path, where = 'value') {
-      return at(findOffset(doc.contents, path, where));
+      return at(findOffset(doc.contents, path, where, keyIndex));
     },
   };
+}
+
+function tooManyKeys(location: SourceLocation, keys: number): Diagnostic {
+  return {
+    severity: 'error',
+    location,
+    message: t(`too many keys: ${keys.toLocaleString('en')} or more (limit ${MAX_YAML_KEYS.toLocaleString('en')} per file)`, `键过多：至少 ${keys} 个（每个文件上限 ${MAX_YAML_KEYS} 个）`),
+    hint: t('a manifest has a few dozen keys; was a data file pasted in?', '清单通常只有几十个键；是否误粘贴了数据文件？'),
+  };
+}
+
+// The 0-based line of the key after the first MAX_YAML_KEYS lines that look like `key:` (block
+// mappings, one key a line); undefined when there are fewer. Lines of a block scalar may be
+// counted too, which only matters for files far beyond any real manifest.
+function lineOfKeyOverLimit(source: string): number | undefined {
+  let keys = 0;
+  let line = 0;
+  for (let start = 0; start < source.length; line++) {
+    const end = source.indexOf('\n', start);
+    const text = source.slice(start, end < 0 ? source.length : end);
+    if (/^\s*(- +)?[^\s#-][^:]*:(\s|$)/.test(text) && ++keys > MAX_YAML_KEYS) return line + 1;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+function nestedTooDeeply(location: SourceLocation): Diagnostic {
+  return {
+    severity: 'error',
+    location,
+    message: t(`nested too deeply (limit ${MAX_YAML_DEPTH} levels of mappings and lists)`, `嵌套层数过多（上限 ${MAX_YAML_DEPTH} 层映射和列表）`),
+    hint: t('a manifest needs only a few levels; check the indentation and the brackets', '清单只需要几层；请检查缩进和括号'),
+  };
+}
+
+/** The offset of the first mapping or list nested deeper than MAX_YAML_DEPTH, walked without recursion. */
+function tooDeepAt(doc: Document): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > MAX_YAML_DEPTH) return rangeStart(node) ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Keys, value lengths, and the size of the value once aliases are written out: each bounded, so
+ * that no file makes the checks after it (schema, layout) take minutes or gigabytes. Also the
+ * control characters written as escapes ("\u0007") inside quoted values.
+ */
+function checkSize(doc: Document, at: (offset: number) => SourceLocation): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  let keys = 0;
+  let firstKeyOverLimit: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      keys++;
+      if (keys === MAX_YAML_KEYS + 1) firstKeyOverLimit = rangeStart(pair.key) ?? 0;
+    },
+    Scalar(_, scalar) {
+      if (typeof scalar.value !== 'string') return;
+      const offset = scalar.range?.[0] ?? 0;
+      if (scalar.value.length > MAX_YAML_SCALAR_CHARS) {
+        found.push({
+          severity: 'error',
+          location: at(offset),
+          message: t(`value of ${scalar.value.length.toLocaleString('en')} characters is too long (limit ${MAX_YAML_SCALAR_CHARS.toLocaleString('en')})`, `取值长达 ${scalar.value.length} 个字符，过长（上限 ${MAX_YAML_SCALAR_CHARS} 个）`),
+          hint: t('long text belongs in an article, not in a YAML value', '长文本应写在文章中，而不是 YAML 取值中'),
+        });
+      }
+      found.push(...forbiddenCharacterDiagnostics(scalar.value, () => at(offset), 1));
+    },
+  });
+  if (firstKeyOverLimit !== undefined) found.push(tooManyKeys(at(firstKeyOverLimit), keys));
+  const expanded = expandedSize(doc);
+  if (expanded.size > MAX_YAML_EXPANDED_VALUES) {
+    found.push({
+      severity: 'error',
+      location: at(expanded.firstAlias ?? 0),
+      message: t(
+        `the aliases (*name) in this file expand to more than ${MAX_YAML_EXPANDED_VALUES.toLocaleString('en')} values`,
+        `本文件中的别名（*name）展开后超过 ${MAX_YAML_EXPANDED_VALUES} 个取值`,
+      ),
+      hint: t('refer to a long list once, or write the values out', '长列表只引用一次，或直接写出取值'),
+    });
+  }
+  return found;
+}
+
+/** Values in the document with every alias replaced by what it names (memoised per node, no recursion). */
+function expandedSize(doc: Document): { size: number; firstAlias?: number } {
+  const sizes = new Map<unknown, number>();
+  let firstAlias: number | undefined;
+  // Post-order over nodes; an alias counts as the size of its anchor's node.
+  const order: unknown[] = [];
+  const stack: unknown[] = [doc.contents];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || node === undefined || seen.has(node)) continue;
+    seen.add(node);
+    order.push(node);
+    if (isCollection(node)) {
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) stack.push(item.key, item.value);
+        else stack.push(item);
+      }
+    }
+  }
+  const sizeOf = (node: unknown): number => {
+    if (node === null || node === undefined) return 0;
+    if (isAlias(node)) {
+      firstAlias ??= node.range?.[0];
+      const target = node.resolve(doc);
+      // An alias inside its own anchor is refused by yaml itself; count it once.
+      return target === undefined ? 1 : (sizes.get(target) ?? 1);
+    }
+    return sizes.get(node) ?? 1;
+  };
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    let size = 1;
+    if (isCollection(node)) {
+      for (const item of node.items as unknown[]) size += isPair(item) ? sizeOf(item.key) + sizeOf(item.value) : sizeOf(item);
+    }
+    sizes.set(node, Math.min(size, Number.MAX_SAFE_INTEGER));
+  }
+  const result = sizeOf(doc.contents);
+  return firstAlias === undefined ? { size: result } : { size: result, firstAlias };
 }
 
 /**
@@ -96,28 +257,49 @@ function openedAt(doc: Document, code: string, offset: number): number {
   return start ?? offset;
 }
 
-// Keys that are not plain scalars (`? [a, b]`) would be stringified by toJS, silently.
+// Keys that are not plain scalars (`? [a, b]`) would be stringified by toJS, silently; a key
+// written twice would keep only its last value.
 function checkKeys(doc: Document, at: (offset: number) => SourceLocation): Diagnostic[] {
   const found: Diagnostic[] = [];
   visit(doc, {
-    Pair(_, pair) {
-      if (pair.key !== null && !isScalar(pair.key)) {
+    Map(_, map) {
+      const keys = new Set<string>();
+      for (const pair of map.items) {
+        if (pair.key === null || pair.key === undefined) continue;
         const offset = (pair.key as Node).range?.[0] ?? 0;
-        found.push({ severity: 'error', location: at(offset), message: t('keys must be plain words', '键必须是普通文字') });
+        if (!isScalar(pair.key)) {
+          found.push({ severity: 'error', location: at(offset), message: t('keys must be plain words', '键必须是普通文字') });
+          continue;
+        }
+        const key = String(pair.key.value);
+        if (keys.has(key)) found.push({ severity: 'error', location: at(offset), message: duplicateKeyMessage(pair.key.source ?? key) });
+        keys.add(key);
       }
     },
   });
   return found;
 }
 
-function findOffset(root: unknown, path: JsonPath, where: 'value' | 'key'): number {
+// The pairs of a mapping by key, built once per mapping: with one lookup per diagnostic, a linear
+// search made reporting N unknown keys cost N² (100,000 keys: no answer after minutes).
+function pairOf(node: YAMLMap, key: string, index: WeakMap<object, Map<string, Pair>>): Pair | undefined {
+  let byKey = index.get(node);
+  if (byKey === undefined) {
+    byKey = new Map();
+    for (const p of node.items) if (isPair(p) && isScalar(p.key) && !byKey.has(String(p.key.value))) byKey.set(String(p.key.value), p);
+    index.set(node, byKey);
+  }
+  return byKey.get(key);
+}
+
+function findOffset(root: unknown, path: JsonPath, where: 'value' | 'key', index: WeakMap<object, Map<string, Pair>>): number {
   let node: unknown = root;
   let offset = rangeStart(root) ?? 0;
   for (let i = 0; i < path.length; i++) {
     const step = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      const pair = pairOf(node, String(step), index);
       if (pair === undefined) return offset;
       const keyStart = rangeStart(pair.key);
       // `key:` with nothing after it has no value node; its key is the best place to point.

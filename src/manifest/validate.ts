@@ -133,6 +133,7 @@ function describeErrors(errors: readonly ErrorObject[], parsed: ParsedYaml): Dia
   // A value of the wrong type fails its other checks too; the type is what to fix first.
   const wrongType = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   kept = kept.filter((e) => e.keyword === 'type' || e.keyword === 'required' || e.keyword === 'additionalProperties' || !wrongType.has(e.instancePath));
+  kept = capUnknownProperties(kept);
   // "unknown titel, did you mean title?" already says that title is missing.
   const misspelt = new Set(
     kept
@@ -140,6 +141,9 @@ function describeErrors(errors: readonly ErrorObject[], parsed: ParsedYaml): Dia
       .map((e) => `${e.instancePath}/${String(didYouMean(String(e.params['additionalProperty']), knownProperties(e)))}`),
   );
   kept = kept.filter((e) => !(e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String(e.params['missingProperty'])}`)));
+  // "" is both too short and blank; "must not be empty" says it.
+  const empty = new Set(kept.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
+  kept = kept.filter((e) => !(e.keyword === 'pattern' && e.params['pattern'] === '\\S' && empty.has(e.instancePath)));
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of kept) {
@@ -150,6 +154,32 @@ function describeErrors(errors: readonly ErrorObject[], parsed: ParsedYaml): Dia
     out.push(d);
   }
   return out;
+}
+
+/** Unknown properties reported one by one per mapping; beyond that, one line with the count. */
+const MAX_UNKNOWN_REPORTED = 50;
+const overflowSummaries = new WeakMap<ErrorObject, number>();
+
+// A file of 100,000 stray keys gets 50 messages and "… and 99,950 more", not 100,000 lines.
+function capUnknownProperties(errors: ErrorObject[]): ErrorObject[] {
+  const perMapping = new Map<string, number>();
+  const kept: ErrorObject[] = [];
+  let summary: ErrorObject | undefined;
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') {
+      kept.push(error);
+      continue;
+    }
+    const n = (perMapping.get(error.instancePath) ?? 0) + 1;
+    perMapping.set(error.instancePath, n);
+    if (n <= MAX_UNKNOWN_REPORTED) kept.push(error);
+    else if (n === MAX_UNKNOWN_REPORTED + 1) {
+      summary = { ...error, keyword: 'unknownPropertiesNotShown' };
+      kept.push(summary);
+    }
+    if (summary !== undefined && n > MAX_UNKNOWN_REPORTED) overflowSummaries.set(summary, n - MAX_UNKNOWN_REPORTED);
+  }
+  return kept;
 }
 
 function describe(error: ErrorObject, parsed: ParsedYaml): Diagnostic {
@@ -177,9 +207,21 @@ function describe(error: ErrorObject, parsed: ParsedYaml): Diagnostic {
           : t(`allowed here: ${known.join(', ')}`, `此处可用：${known.join('、')}`);
       return plain(t(`unknown property "${name}"`, `未知的属性 "${name}"`), hint, 'key', [...where, name]);
     }
+    case 'unknownPropertiesNotShown': {
+      const more = overflowSummaries.get(error) ?? 0;
+      const name = String(params['additionalProperty']);
+      return plain(
+        t(`… and ${more.toLocaleString('en')} more unknown properties in this mapping (not listed)`, `……此映射中另有 ${more} 个未知的属性（未一一列出）`),
+        t(`allowed here: ${knownProperties(error).join(', ')}`, `此处可用：${knownProperties(error).join('、')}`),
+        'key',
+        [...where, name],
+      );
+    }
     case 'type':
       return plain(mustBeType(params['type']), example);
     case 'pattern':
+      // "\S": a title of only spaces would print as nothing (and vanish from the TOC).
+      if (params['pattern'] === '\\S') return plain(t('must not be blank', '不能为空白'), example);
       return plain(t(`must match pattern ${String(params['pattern'])}`, `格式不正确，应符合 ${String(params['pattern'])}`), example);
     case 'enum': {
       const allowed = ((params['allowedValues'] ?? []) as unknown[]).map(String);

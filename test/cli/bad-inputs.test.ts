@@ -31,7 +31,7 @@ beforeAll(async () => {
     // Keep the disk small: the 100-megapixel and 5 MB cases are several megabytes each.
     fs.rmSync(project, { recursive: true, force: true });
   });
-}, 240_000);
+}, 900_000);
 
 afterAll(() => {
   if (root !== '') fs.rmSync(root, { recursive: true, force: true });

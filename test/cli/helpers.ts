@@ -2,12 +2,13 @@
  * Shared by the CLI tests: throw-away projects made from the mini fixture, bad-input cases
  * applied to them, and the real CLI (bin/bulletin.js → dist/) run as a child process.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
+import { shareInto } from '../helpers/project';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const MINI = path.join(REPO, 'test', 'fixtures', 'mini');
@@ -18,7 +19,11 @@ export const BIN = path.join(REPO, 'bin', 'bulletin.js');
 /** Something made at test time, because committing it would add megabytes to the repository. */
 export type Generated =
   | { readonly kind: 'long-paragraph'; readonly file: string; readonly chars: number }
-  | { readonly kind: 'png'; readonly file: string; readonly width: number; readonly height: number };
+  | { readonly kind: 'png'; readonly file: string; readonly width: number; readonly height: number }
+  /** A named pipe (nobody writes to it: reading it would wait for ever). */
+  | { readonly kind: 'fifo'; readonly file: string }
+  /** `text` appended `repeat` times, with `{i}` replaced by 0, 1, 2, … (e.g. 100,000 distinct keys). */
+  | { readonly kind: 'append'; readonly file: string; readonly text: string; readonly repeat: number };
 
 /** Where the CLI must report the defect (English wording, LANG=C). */
 export interface Expectation {
@@ -59,13 +64,13 @@ export function tempDir(prefix: string): string {
 }
 
 /**
- * Copies a fixture project to `dir`. fonts/ and profiles/ are links to the repository's (the
+ * Copies a fixture project to `dir`. fonts/ and profiles/ are hard links to the repository's (the
  * fonts are megabytes and never changed by a case); schemas come from dist/ itself.
  */
 export function makeProject(dir: string, from: string = MINI): string {
   fs.cpSync(from, dir, { recursive: true });
-  fs.symlinkSync(path.join(REPO, 'fonts'), path.join(dir, 'fonts'));
-  fs.symlinkSync(path.join(REPO, 'profiles'), path.join(dir, 'profiles'));
+  shareInto(path.join(REPO, 'fonts'), path.join(dir, 'fonts'));
+  shareInto(path.join(REPO, 'profiles'), path.join(dir, 'profiles'));
   return dir;
 }
 
@@ -88,6 +93,15 @@ async function generate(file: string, g: Generated): Promise<void> {
       // One paragraph, no line breaks, appended after a blank line to a valid article.
       const unit = '长段落没有空行。';
       fs.appendFileSync(file, `\n${unit.repeat(Math.ceil(g.chars / unit.length)).slice(0, g.chars)}\n`);
+      return;
+    }
+    case 'fifo':
+      execFileSync('mkfifo', [file]);
+      return;
+    case 'append': {
+      const parts: string[] = [];
+      for (let i = 0; i < g.repeat; i++) parts.push(g.text.split('{i}').join(String(i)));
+      fs.appendFileSync(file, parts.join(''));
       return;
     }
     case 'png':

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { shareInto } from '../helpers/project';
 import { BIN, listFiles, REPO, runCli, snapshot, tempDir, tempFilesIn } from './helpers';
 
 let root = '';
@@ -57,8 +58,8 @@ beforeAll(async () => {
   project = path.join(root, 'sample');
   // The sample issue, not the mini one: its typesetting and rendering take long enough to interrupt.
   fs.cpSync(path.join(REPO, 'issues'), path.join(project, 'issues'), { recursive: true });
-  fs.symlinkSync(path.join(REPO, 'fonts'), path.join(project, 'fonts'));
-  fs.symlinkSync(path.join(REPO, 'profiles'), path.join(project, 'profiles'));
+  shareInto(path.join(REPO, 'fonts'), path.join(project, 'fonts'));
+  shareInto(path.join(REPO, 'profiles'), path.join(project, 'profiles'));
   const good = await runCli(project, ['build', '2024-02']);
   if (good.code !== 0) throw new Error(`the sample issue does not build:\n${good.stderr}`);
   outDir = path.join(project, 'out');

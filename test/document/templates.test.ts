@@ -30,3 +30,40 @@ describe('compileTemplate', () => {
     expect(() => compileTemplate('folio', '{{folio', at)).toThrow(/^issues\/series\.yaml:70:11: templates\.folio: /);
   });
 });
+
+describe('compileTemplate refuses what could hide a field (issue #13)', () => {
+  const message = (source: string, fields: Record<string, string | number> = { title: '题', folio: 1 }): string | undefined => {
+    try {
+      compileTemplate('runningHead', source, at)(fields);
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof BulletinError)) throw err;
+      return err.diagnostics[0]?.message;
+    }
+  };
+
+  it.each([
+    ['{{#with title}}{{this}}{{/with}}', /\{\{#with\}\} is not allowed/],
+    ['{{#each title}}x{{/each}}', /\{\{#each\}\} is not allowed/],
+    ['{{lookup this "title"}}', /\{\{lookup …\}\} is not allowed/],
+    ['{{> head}}', /a partial/],
+    ['{{../title}}', /\{\{\.\.\/title\}\} is not allowed/],
+    ['{{@root.title}}', /is not allowed/],
+    ['{{#if (eq title "x")}}x{{/if}}', /sub-expression/],
+  ])('%s', (source, expected) => {
+    expect(message(source)).toMatch(expected);
+  });
+
+  it('checks the field that {{#if}} and {{#unless}} test, also in an {{else if}} chain', () => {
+    expect(message('{{#if titel}}{{title}}{{/if}}')).toBe('templates.runningHead: unknown field {{titel}}');
+    expect(message('{{#unless folo}}x{{/unless}}')).toBe('templates.runningHead: unknown field {{folo}}');
+    expect(message('{{#if folio}}a{{else if titl}}b{{/if}}')).toBe('templates.runningHead: unknown field {{titl}}');
+    expect(message('{{#if folio}}{{title}}{{else}}—{{/if}}')).toBeUndefined();
+  });
+
+  it('limits what a template may produce', () => {
+    const long = '{{title}}'.repeat(200);
+    expect(message(long, { title: '很长的标题' })).toMatch(/is 1,000 characters long \(limit 500\)/);
+    expect(message('{{title}}', { title: '短' })).toBeUndefined();
+  });
+});

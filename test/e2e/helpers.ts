@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildIssue, type BuildResult } from '../../src/build';
+import { shareInto } from '../helpers/project';
 import { linesOf, type PdfGlyph, type PdfLine, type PdfPage, type PdfReport } from '../helpers/pdf';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -29,7 +30,7 @@ export function makeTempProject(issuesDir: string = path.join(REPO_ROOT, 'issues
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-e2e-'));
   fs.cpSync(issuesDir, path.join(root, 'issues'), { recursive: true });
   for (const entry of ['fonts', 'schemas', 'profiles', 'package.json']) {
-    fs.symlinkSync(path.join(REPO_ROOT, entry), path.join(root, entry));
+    shareInto(path.join(REPO_ROOT, entry), path.join(root, entry));
   }
   return root;
 }

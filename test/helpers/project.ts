@@ -1,6 +1,6 @@
 /**
  * A throwaway copy of the project for build tests: issues/ copied (so a test may change it),
- * fonts, schemas and profiles symlinked. Remove it with `fs.rmSync(root, { recursive: true })`.
+ * fonts, schemas and profiles shared (hard links, see shareInto). Remove it with `fs.rmSync(root, { recursive: true })`.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,7 +12,7 @@ const REPO = path.resolve(__dirname, '..', '..');
 export function tempProject(edit?: (root: string) => void): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-build-'));
   fs.cpSync(path.join(REPO, 'issues'), path.join(root, 'issues'), { recursive: true });
-  for (const dir of ['fonts', 'schemas', 'profiles']) fs.symlinkSync(path.join(REPO, dir), path.join(root, dir));
+  for (const dir of ['fonts', 'schemas', 'profiles']) shareInto(path.join(REPO, dir), path.join(root, dir));
   edit?.(root);
   return root;
 }
@@ -24,4 +24,22 @@ export function editFile(root: string, relative: string, from: string | RegExp, 
   const changed = text.replace(from, to);
   if (changed === text) throw new Error(`${relative}: ${String(from)} not found`);
   fs.writeFileSync(file, changed);
+}
+
+/**
+ * Puts the repository's `from` (a folder or file) at `to` without copying megabytes: hard links
+ * where the file system allows, copies where it does not. Not a symbolic link: the build refuses
+ * fonts and profiles that resolve outside the project.
+ */
+export function shareInto(from: string, to: string): void {
+  if (fs.statSync(from).isDirectory()) {
+    fs.mkdirSync(to, { recursive: true });
+    for (const name of fs.readdirSync(from)) shareInto(path.join(from, name), path.join(to, name));
+    return;
+  }
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
 }

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BulletinError } from '../../src/errors';
-import { fileExists, readText, resolveInside } from '../../src/workspace';
+import { execFileSync } from 'node:child_process';
+import { checkReadableFile, fileExists, MAX_FONT_BYTES, readBytes, readText, resolveInside } from '../../src/workspace';
 
 let tmp: string;
 let issueDir: string;
@@ -78,4 +79,34 @@ describe('readText', () => {
     expect(fileExists(path.join(issueDir, 'articles', 'a.md'))).toBe(true);
     expect(fileExists(issueDir)).toBe(false);
   });
+});
+
+describe('readBytes and checkReadableFile (issue #13: only regular files, bounded before reading)', () => {
+  const message = (fn: () => unknown) => diagnosticOf(fn)?.message;
+
+  it('refuses a FIFO, a folder and a device without waiting or reading', () => {
+    const fifo = path.join(tmp, 'pipe.png');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    expect(message(() => readBytes(fifo, { display: 'pipe.png' }))).toBe('pipe.png is not a regular file: it is a named pipe (FIFO)');
+    expect(message(() => checkReadableFile(issueDir, { display: 'x' }))).toBe('x is not a regular file: it is a folder');
+    expect(message(() => readBytes('/dev/zero', { display: '/dev/zero', maxBytes: MAX_FONT_BYTES }))).toBe('/dev/zero is not a regular file: it is a device');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('checks the size before reading', () => {
+    const big = path.join(tmp, 'big.icc');
+    fs.writeFileSync(big, Buffer.alloc(2048));
+    expect(message(() => readBytes(big, { display: 'big.icc', maxBytes: 1024 }))).toMatch(/^big\.icc is larger than 0 MB/);
+    expect(readBytes(big, { maxBytes: 4096 }).length).toBe(2048);
+  });
+
+  const root = process.getuid?.() === 0;
+  (root ? it.skip : it)('says "permission denied" for a file it may not read (skipped as root, who may read anything)', () => {
+    const locked = path.join(tmp, 'locked.png');
+    fs.writeFileSync(locked, 'x');
+    fs.chmodSync(locked, 0o000);
+    expect(message(() => checkReadableFile(locked, { display: 'locked.png' }))).toBe('locked.png cannot be read: permission denied');
+  });
+  if (root) console.log('workspace.test: the permission-denied case is skipped: running as root');
 });

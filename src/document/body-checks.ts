@@ -1,0 +1,58 @@
+/**
+ * Checks on an article's Markdown text before it is parsed, for what markdown-it would accept
+ * silently and lose or garble: invisible control characters, character references to them
+ * (`&#7;`), footnotes and link reference definitions (markdown-it drops a definition line — and
+ * a footnote is one — from the text without a trace).
+ */
+import { forbiddenCharacterDiagnostics, forbiddenEntityDiagnostics, offsetLocator } from '../characters';
+import type { Diagnostic } from '../errors';
+import { t } from '../messages';
+
+/** Every such problem in `body` (padded so that its lines are the file's lines), at file:line:col. */
+export function bodyTextProblems(body: string, file: string): Diagnostic[] {
+  const at = offsetLocator(body, file);
+  return [...forbiddenCharacterDiagnostics(body, at), ...forbiddenEntityDiagnostics(body, at), ...unsupportedReferences(body, file)];
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// `[label]: destination` at the start of a line, and `[^1]` anywhere.
+const DEFINITION = /^ {0,3}\[(\^?)((?:[^\]\\\n]|\\.)+)\]:/;
+const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
+
+function unsupportedReferences(body: string, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  let fence: string | undefined;
+  body.split('\n').forEach((line, i) => {
+    const opener = FENCE.exec(line)?.[1];
+    if (opener !== undefined) {
+      if (fence === undefined) fence = opener[0]!.repeat(3);
+      else if (opener.startsWith(fence)) fence = undefined;
+      return;
+    }
+    if (fence !== undefined) return;
+    const definition = DEFINITION.exec(line);
+    if (definition !== null) {
+      const footnote = definition[1] === '^';
+      found.push({
+        severity: 'error',
+        location: { file, line: i + 1, column: line.indexOf('[') + 1 },
+        message: footnote
+          ? t(`footnote [^${definition[2]}] is not supported`, `不支持脚注 [^${definition[2]}]`)
+          : t(`link reference definition [${definition[2]}]: … is not supported (it would vanish from the text)`, `不支持链接引用定义 [${definition[2]}]: …（它会从正文中消失）`),
+        hint: footnote
+          ? t('put the note in parentheses after the sentence, or as a paragraph at the end of the article', '请把注释写在句后的括号里，或作为文末的一段')
+          : t('write the link where it is used: [text](https://…)', '请在使用处直接写链接：[文字](https://…)'),
+      });
+      return;
+    }
+    for (const ref of line.matchAll(FOOTNOTE_REF)) {
+      found.push({
+        severity: 'error',
+        location: { file, line: i + 1, column: Array.from(line.slice(0, ref.index ?? 0)).length + 1 },
+        message: t(`footnote reference ${ref[0]} is not supported`, `不支持脚注引用 ${ref[0]}`),
+        hint: t('put the note in parentheses after the sentence', '请把注释写在句后的括号里'),
+      });
+    }
+  });
+  return found;
+}
