@@ -304,7 +304,8 @@ export async function loadFonts(projectRoot: string, paths: FontSettings, locate
   };
   const [roles, fallbacks] = await Promise.all([
     Promise.all(FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => [role, await load(role, paths[role], `fonts.${role}`, ['fonts', role])])),
-    Promise.all((paths.fallback ?? []).map((relative, k) => load(`fallback${k}`, relative, `fonts.fallback[${k}]`, ['fonts', 'fallback', k]))),
+    // async, like the roles': a refused path rejects here instead of throwing past the other loads.
+    Promise.all((paths.fallback ?? []).map(async (relative, k) => load(`fallback${k}`, relative, `fonts.fallback[${k}]`, ['fonts', 'fallback', k]))),
   ]);
   return { ...(Object.fromEntries(roles) as Record<FontRole, LoadedFont>), fallbacks };
 }
