@@ -61,8 +61,8 @@ function blockTag(article: Article, k: number): BlockPlace {
 /** Where a body block sits in the structure tree: its element id, its article's Sect, its list item. */
 type BlockPlace = Omit<StructureTag, 'role'> & { readonly group: string };
 
-/** Heading levels 1–4 of the body (一、 （一） 1. （1）) under the article title's H1. */
-const HEADING_ROLES = { 1: 'H2', 2: 'H3', 3: 'H4', 4: 'H5' } as const satisfies Record<HeadingLevel, StructureRole>;
+/** Structure roles of headings by level (1 = the article title's H1). */
+const HEADING_ROLES: readonly StructureRole[] = ['H1', 'H2', 'H3', 'H4', 'H5'];
 function cachedArticleGalley(article: Article, ctx: BodyContext): FlowItem[] {
   const cache = ctx.articleCache;
   if (cache === undefined) return articleGalley(article, ctx);
@@ -98,13 +98,23 @@ function articleGalley(article: Article, ctx: BodyContext): FlowItem[] {
   // Heading levels under the article's H1 follow the divisions the regulation has: 编 H2, 章 H3,
   // 节 H4, or, without 编, 章 H2 and 节 H3 (no level is skipped).
   const hasParts = [...divisions.values()].some((d) => d.kind === 'part');
+  // The level of the last heading so far (the title is H1). A Markdown heading is never more than
+  // one level below it in the structure tree, whatever its printed level: an article that opens
+  // with a （一） heading gets H2, not H3 (Matterhorn 14-003).
+  let lastLevel = 1;
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k] as BodyBlock;
     const next = blocks[k + 1];
     const division = divisions.get(k);
     if (division) {
       const depth = { part: 0, chapter: 1, section: 2 }[division.kind] - (hasParts ? 0 : 1);
+      lastLevel = Math.min(depth, DIVISION_ROLES.length - 1) + 2;
       galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`, { ...blockTag(article, k), role: DIVISION_ROLES[depth] ?? 'H4' }));
+      continue;
+    }
+    if (block.kind === 'heading') {
+      lastLevel = Math.min(block.level + 1, lastLevel + 1);
+      galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k), HEADING_ROLES[lastLevel - 1] ?? 'H5'));
       continue;
     }
     // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
@@ -183,7 +193,7 @@ function linesToFlow(lines: readonly SetLine[], ctx: BodyContext, size: number, 
   }));
 }
 
-function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, place: BlockPlace): FlowItem[] {
+function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, place: BlockPlace, headingRole: StructureRole = 'H2'): FlowItem[] {
   const { style, fonts } = ctx;
   const where = `${article.file}:${block.source.line ?? 1}`;
   switch (block.kind) {
@@ -207,7 +217,7 @@ function layoutBodyBlock(block: BodyBlock, article: Article, ctx: BodyContext, p
       const lines = setParagraph(block.runs, headingStyle, style.textWidth, fonts);
       record(ctx, lines, where);
       // A heading keeps with the first two lines of what follows (R20).
-      return linesToFlow(lines, ctx, style.em, where, true, { ...place, role: HEADING_ROLES[block.level] });
+      return linesToFlow(lines, ctx, style.em, where, true, { ...place, role: headingRole });
     }
     case 'figure':
       return [figure(block, ctx, where, place)];
