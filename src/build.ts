@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BulletinError, type Diagnostic, type SourceLocation } from './errors';
 import { loadIssue } from './document/load';
-import { lintIssue } from './lint';
+import { lintArticle, lintIssue } from './lint';
 import type { IssueDocument } from './document/types';
 import { effectivePpi, imageForEmail, readImageInfo, resolutionWarning } from './images';
 import { checkCoverage } from './layout/coverage';
@@ -76,7 +76,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   // Every default of the series file applied once, impossible page geometry refused.
   const settings = resolveSettings(series, loaded.locateInSeries);
   // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD stops the build.
-  const lintWarnings = await stage('lint', () => lintIssue(loaded));
+  const lintWarnings = await stage('lint', () => lintIssue(loaded, (file, source) => world.fromText('lint', `${file}\0${source}`, () => lintArticle(file, source))));
 
   // Fonts, then every character against the font that sets it (R27).
   const fonts = await stage('fonts', () => loadFonts(projectRoot, settings.fonts, loaded.locateInSeries, world));
@@ -108,10 +108,11 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   if (options.preview) {
     // The preview's ids need not be stable across edits: the title is enough.
     const inputs = { fonts, meta: document.meta, contentHash: createHash('sha256').update(document.meta.title).digest('hex'), outputName: document.outputName };
-    const email = emailOutput(inputs, layout, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
+    // The e-mail copy has the pages as set, without the press file's padding.
+    const email = emailOutput(inputs, typeset, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
     const emailImages = await stage('images (e-mail)', () => email.prepareImages());
     const preview = await stage('render e-mail', () => email.render(emailImages));
-    return { outputs: [], pageCount: layout.pages.length, warnings: [...loaded.warnings, ...lintWarnings], notes, timings, layout, preview };
+    return { outputs: [], pageCount: typeset.pages.length, warnings: [...loaded.warnings, ...lintWarnings], notes, timings, layout, preview };
   }
 
   const press = await stage('print settings', () => pressSettings(projectRoot, settings.press, loaded.locateInSeries));

@@ -7,9 +7,10 @@
 
 /**
  * A bare address, ASCII only (Chinese text around it is never part of it): scheme://…, www.…, or
- * an e-mail address. The caller trims trailing sentence punctuation with `trimAddress`.
+ * an e-mail address, of the characters RFC 3986 allows (less [ and ], so `url[链接](…)` ends at
+ * the bracket, as Markdown reads it). The caller trims trailing sentence punctuation.
  */
-const BARE = /(?<![A-Za-z0-9])(?:(?:https?|ftp):\/\/[!-~]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][!-~]*)?)|(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const BARE = /(?<![A-Za-z0-9])(?:(?:https?|ftp):\/\/[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*)?)|(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 /** One address found in text: where it is and the URI a click opens. */
 export interface FoundAddress {

@@ -14,6 +14,7 @@ import { sequenceWarnings } from './issue-sequence';
 import { readIssueStamps } from './issue-stamps';
 import { readArticleSource } from './front-matter';
 import { markdownToBlocks } from './markdown';
+import { INVISIBLE, invisibleName, removeInvisible } from './paste';
 import type { SeriesManifest } from '../manifest/types';
 import type { IssueDocument } from './types';
 
@@ -58,7 +59,7 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
   };
 
   const issueRead = await read(path.join(issueDir, 'issue.yaml'));
-  const issueParsed = issueRead && (await attempt(() => parseYamlFile(issueRead.text, issueRead.display)));
+  const issueParsed = issueRead && (await attempt(() => parseYamlWithoutInvisible(issueRead.text, issueRead.display)));
   if (issueParsed === undefined) throw new BulletinError(sortByPosition(diagnostics));
   diagnostics.push(...issueParsed.warnings);
   const issue = await attempt(() => validateIssue(issueParsed));
@@ -138,7 +139,7 @@ async function loadSeries(
   const abs = await attempt(() => resolveInside(root, seriesPath, from, issueDir));
   if (abs === undefined) return undefined;
   const content = await read(abs, from);
-  return content && (await attempt(() => world.fromText('yaml', `${content.display}\0${content.text}`, () => parseYamlFile(content.text, content.display))));
+  return content && (await attempt(() => world.fromText('yaml', `${content.display}\0${content.text}`, () => parseYamlWithoutInvisible(content.text, content.display))));
 }
 
 interface ArticleRefAt {
@@ -206,6 +207,27 @@ function emptyArticle(file: string, title: SourceLocation): Diagnostic {
     message: t(`${file} has a title but no text`, `${file} 只有标题，没有正文`),
     hint: t('write the article text after the closing --- line, or remove the article from issue.yaml', '请在 --- 行之后写正文，或从 issue.yaml 中删去这篇文章'),
   };
+}
+
+/**
+ * Parses issue.yaml or the series file without the invisible characters pasted into it (they
+ * would print as nothing, or fail as a missing glyph), each one a warning at its place (R4).
+ */
+function parseYamlWithoutInvisible(text: string, file: string): ParsedYaml {
+  const parsed = parseYamlFile(removeInvisible(text), file);
+  const found: Diagnostic[] = [];
+  for (const m of text.matchAll(INVISIBLE)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const line = text.slice(0, lineStart).split('\n').length;
+    const column = Array.from(text.slice(lineStart, m.index)).length + 1;
+    found.push({
+      severity: 'warning',
+      location: { file, line, column },
+      message: t(`invisible ${invisibleName(m[0])} in the text; it is not printed (R4)`, `文中有不可见字符 ${invisibleName(m[0])}，不会印出（R4）`),
+      hint: t('it came with pasted text; delete it (retype the characters around it)', '它随粘贴的文字带入；请删除它（重新输入它前后的字）'),
+    });
+  }
+  return found.length === 0 ? parsed : { ...parsed, warnings: [...parsed.warnings, ...found] };
 }
 
 function missingIssue(issueId: string, issuesDir: string): BulletinError {

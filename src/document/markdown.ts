@@ -370,6 +370,8 @@ function joinPieces(pieces: readonly Piece[], file: string): TextRun[] {
     const previous = texts[texts.length - 1];
     if (before === undefined || after === undefined || previous === undefined) return;
     if (piece.hard) {
+      // Spaces before a forced break mean nothing (`文字 \` keeps its space in markdown-it).
+      previous.text = previous.text.replace(/[ \t]+$/, '');
       // A break inside a link's text belongs to no link: the address itself never holds one.
       texts.push({ text: '\n', style: previous.style, line: piece.line });
       return;

@@ -61,8 +61,8 @@ function blockTag(article: Article, k: number): BlockPlace {
 /** Where a body block sits in the structure tree: its element id, its article's Sect, its list item. */
 type BlockPlace = Omit<StructureTag, 'role'> & { readonly group: string };
 
-/** Structure roles of headings by level (1 = the article title's H1). */
-const HEADING_ROLES: readonly StructureRole[] = ['H1', 'H2', 'H3', 'H4', 'H5'];
+/** Heading levels 1–4 of the body (一、 （一） 1. （1）) under the article title's H1. */
+const HEADING_ROLES: readonly StructureRole[] = ['H2', 'H3', 'H4', 'H5'];
 function cachedArticleGalley(article: Article, ctx: BodyContext): FlowItem[] {
   const cache = ctx.articleCache;
   if (cache === undefined) return articleGalley(article, ctx);
@@ -95,35 +95,48 @@ function articleGalley(article: Article, ctx: BodyContext): FlowItem[] {
   const galley: FlowItem[] = [...titleBlock(article, ctx)];
   const blocks = article.blocks;
   const divisions = new Map(articleDivisions(article).map((d) => [d.block, d]));
-  // Heading levels under the article's H1 follow the divisions the regulation has: 编 H2, 章 H3,
-  // 节 H4, or, without 编, 章 H2 and 节 H3 (no level is skipped).
-  const hasParts = [...divisions.values()].some((d) => d.kind === 'part');
-  // The level of the last heading so far (the title is H1). A Markdown heading is never more than
-  // one level below it in the structure tree, whatever its printed level: an article that opens
-  // with a （一） heading gets H2, not H3 (Matterhorn 14-003).
-  let lastLevel = 1;
+  const roles = headingRoles(article, divisions);
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k] as BodyBlock;
     const next = blocks[k + 1];
     const division = divisions.get(k);
     if (division) {
-      const depth = { part: 0, chapter: 1, section: 2 }[division.kind] - (hasParts ? 0 : 1);
-      lastLevel = Math.min(depth, DIVISION_ROLES.length - 1) + 2;
-      galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`, { ...blockTag(article, k), role: DIVISION_ROLES[depth] ?? 'H4' }));
-      continue;
-    }
-    if (block.kind === 'heading') {
-      lastLevel = Math.min(block.level + 1, lastLevel + 1);
-      galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k), HEADING_ROLES[lastLevel - 1] ?? 'H5'));
+      galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`, { ...blockTag(article, k), role: roles.get(k) ?? 'H2' }));
       continue;
     }
     // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
     if (block.kind === 'figure' && next?.kind === 'figure') {
       galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`, [blockTag(article, k), blockTag(article, k + 1)]));
       k++;
-    } else galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k)));
+    } else galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k), roles.get(k)));
   }
   return galley;
+}
+
+/**
+ * The structure role of each heading of an article, under its title's H1: the kinds of heading the
+ * article uses, outermost first (编, 章, 节, then Markdown's ##, ###, …), take H2, H3, … in turn,
+ * so no level is skipped (Matterhorn 14-003) whichever of them the article has — an article whose
+ * first heading is ### is H2 there, as a reader of its pages sees it.
+ */
+function headingRoles(article: Article, divisions: ReadonlyMap<number, ArticleDivision>): Map<number, StructureRole> {
+  const DIVISION_DEPTH = { part: 0, chapter: 1, section: 2 } as const;
+  const depths = new Map<number, number>();
+  article.blocks.forEach((block, k) => {
+    const division = divisions.get(k);
+    if (division) depths.set(k, DIVISION_DEPTH[division.kind]);
+    else if (block.kind === 'heading') depths.set(k, 3 + block.level);
+  });
+  const ranks = [...new Set(depths.values())].sort((a, b) => a - b);
+  // In reading order a heading is never more than one level below the heading before it (the
+  // title is H1): an article whose ### comes before its ## still reads H2, H2 (Matterhorn 14-003).
+  let last = -1;
+  return new Map(
+    [...depths].map(([k, depth]) => {
+      last = Math.min(ranks.indexOf(depth), last + 1, HEADING_ROLES.length - 1);
+      return [k, HEADING_ROLES[last] as StructureRole];
+    }),
+  );
 }
 
 function withBreakBefore(items: FlowItem[]): FlowItem[] {
@@ -374,8 +387,6 @@ export function articleDivisions(article: Article): ArticleDivision[] {
  * step below; the number and the title one em apart however they were typed (第一章　总则). Each
  * keeps with what follows and sits on the baseline grid (its slot is whole lines).
  */
-const DIVISION_ROLES: readonly StructureRole[] = ['H2', 'H3', 'H4'];
-
 function divisionHeading(division: ArticleDivision, ctx: BodyContext, where: string, tag: StructureTag): FlowItem {
   const { style, fonts } = ctx;
   const look = {

@@ -180,6 +180,8 @@ export function segmentsOf(source: string): Segment[] {
   // A hard break at the end of the line before: "\n" when the paragraph goes on, else its backslash prints.
   let pendingBreak: { backslashAt?: number } | undefined;
   let inList = false;
+  // Where the text of the current top-level item starts: a marker indented that far is a sub-item.
+  let itemContent = 0;
   const flush = (): void => {
     if (paragraph !== undefined && pendingBreak?.backslashAt !== undefined) paragraph.push('\\', pendingBreak.backslashAt, pendingBreak.backslashAt + 1);
     pendingBreak = undefined;
@@ -215,12 +217,19 @@ export function segmentsOf(source: string): Segment[] {
     let from = line.start + lead;
     if (startsItem) {
       flush();
-      inList = true;
       paragraph = new Builder('paragraph');
       paragraphStart = line.start;
       from = line.start + item[0].length;
-      const level = (item[1] as string).length >= 2 ? 2 : 1;
+      const indent = (item[1] as string).length;
+      const level = inList && indent >= itemContent && itemContent > 0 ? 2 : 1;
+      if (level === 1) itemContent = item[0].length;
+      inList = true;
       const content = text.slice(item[0].length);
+      // An empty item prints nothing (markdown-it); the next line is a paragraph of its own.
+      if (content.trim() === '') {
+        paragraph = undefined;
+        continue;
+      }
       const label = item[2] !== undefined ? `${item[2]}${item[3]}` : BULLETS[level];
       const own = item[2] === undefined && ITEM_NUMBER.test(content);
       // The label prints before the text (markdown.ts `labelled`): nothing in the source stands for it.
@@ -256,7 +265,7 @@ export function segmentsOf(source: string): Segment[] {
 }
 
 /** A Markdown list item: indentation, then a bullet (- * +) or a number with . or ), then a space. */
-const LIST_ITEM = /^( {0,6})(?:[-*+]|(\d{1,9})([.)]))(?:[ \t]+|$)(?![-*_ \t]*$)/;
+const LIST_ITEM = /^( {0,6})(?:[-*+]|(\d{1,9})([.)]))(?:[ \t]+(?![-*_ \t]*$)|[ \t]*$)/;
 
 function lastCodePoint(text: string): string | undefined {
   if (text === '') return undefined;

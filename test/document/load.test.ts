@@ -45,6 +45,23 @@ describe('loadIssue', () => {
     expect((await failure(MINI, '../mini')).diagnostics[0]?.hint).toMatch(/2024-03/);
   });
 
+  it('leaves invisible paste characters out of issue.yaml and the series file, each one a warning', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-load-'));
+    try {
+      fs.cpSync(MINI, root, { recursive: true });
+      const issueFile = path.join(root, 'issues', '2024-03', 'issue.yaml');
+      fs.writeFileSync(issueFile, fs.readFileSync(issueFile, 'utf8').replace('editor: 赵六', 'editor: 赵\u200B六'));
+      const seriesFile = path.join(root, 'issues', 'series.yaml');
+      fs.writeFileSync(seriesFile, fs.readFileSync(seriesFile, 'utf8').replace('publisher: 测试委员会', 'publisher: 测试\u00AD委员会'));
+      const { document, warnings } = await loadIssue(root, '2024-03');
+      expect(document.masthead.editor).toBe('赵六');
+      expect(document.masthead.publisher).toBe('测试委员会');
+      expect(warnings.map((w) => `${w.location.file}:${w.location.line}:${w.location.column}`)).toEqual(['issues/2024-03/issue.yaml:5:10', 'issues/series.yaml:4:14']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   describe('with mistakes in several files', () => {
     let root: string;
     beforeAll(() => {

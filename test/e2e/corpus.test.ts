@@ -47,8 +47,8 @@ interface Case {
   readonly expect: Expectation;
   readonly result?: BuildResult;
   readonly error?: BulletinError;
-  email?: PdfReport;
-  print?: PdfReport;
+  email?: PdfReport | undefined;
+  print?: PdfReport | undefined;
 }
 
 const CORPUS = path.join(REPO_ROOT, 'test', 'fixtures', 'corpus');
