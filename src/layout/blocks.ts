@@ -128,7 +128,15 @@ function headingRoles(article: Article, divisions: ReadonlyMap<number, ArticleDi
     else if (block.kind === 'heading') depths.set(k, 3 + block.level);
   });
   const ranks = [...new Set(depths.values())].sort((a, b) => a - b);
-  return new Map([...depths].map(([k, depth]) => [k, HEADING_ROLES[Math.min(ranks.indexOf(depth), HEADING_ROLES.length - 1)] as StructureRole]));
+  // In reading order a heading is never more than one level below the heading before it (the
+  // title is H1): an article whose ### comes before its ## still reads H2, H2 (Matterhorn 14-003).
+  let last = -1;
+  return new Map(
+    [...depths].map(([k, depth]) => {
+      last = Math.min(ranks.indexOf(depth), last + 1, HEADING_ROLES.length - 1);
+      return [k, HEADING_ROLES[last] as StructureRole];
+    }),
+  );
 }
 
 function withBreakBefore(items: FlowItem[]): FlowItem[] {

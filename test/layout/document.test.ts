@@ -80,3 +80,22 @@ test('each article starts a page and names the running head of that page', () =>
     expect(page?.runningTitle).toBe(article.runningHead);
   }
 });
+
+describe('structure tags of headings (tagged e-mail copy)', () => {
+  test('a heading never sits more than one level below the one before it (Matterhorn 14-003)', () => {
+    const settings = resolveSettings(loaded.series, loaded.locateInSeries);
+    const [section, ...otherSections] = loaded.document.sections;
+    const [article, ...otherArticles] = section!.articles;
+    const source = article!.titleSource;
+    const heading = (level: 1 | 2 | 3, text: string) => ({ kind: 'heading' as const, level, runs: [{ text, style: 'regular' as const, source }], source });
+    // An article that opens with a （一） heading, then 一、, then a 1. heading.
+    const blocks = [heading(2, '（一）开篇即二级标题'), heading(1, '一、一级标题'), heading(3, '1.三级标题')];
+    const document = { ...loaded.document, sections: [{ ...section!, articles: [{ ...article!, blocks }, ...otherArticles] }, ...otherSections] };
+    const issue = layoutDocument(document, { style: settings.page, typography: settings.typography, fonts, images: new Map() });
+    const roles = new Map<string, string>();
+    for (const page of issue.pages) {
+      for (const box of page.boxes) if (box.kind === 'text' && box.tag?.group === article!.anchor && /^H\d$/.test(box.tag.role)) roles.set(box.tag.id, box.tag.role);
+    }
+    expect([...roles.values()]).toEqual(['H1', 'H2', 'H2', 'H3']);
+  });
+});
