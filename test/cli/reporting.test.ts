@@ -108,7 +108,10 @@ describe('a bug of ours', () => {
       expect(lines[0]).toMatch(/internal error in bulletin \(not your input's fault\); please report it with /);
       expect(lines[0]).not.toMatch(/^\s+at /);
       const log = /with (\S+\.log)/.exec(lines[0] ?? '')?.[1] ?? '';
-      expect([logDir, fs.realpathSync(logDir)]).toContain(path.dirname(log));
+      // In a new folder of its own (mkdtemp: not a predictable path another user could plant a link at), readable by us only.
+      expect([logDir, fs.realpathSync(logDir)]).toContain(path.dirname(path.dirname(log)));
+      expect(path.basename(path.dirname(log))).toMatch(/^bulletin-error-.{6}$/);
+      expect(fs.statSync(log).mode & 0o077).toBe(0);
       const content = fs.readFileSync(log, 'utf8');
       expect(content).toContain('TypeError');
       expect(content).toMatch(/^\s+at /m);
