@@ -63,12 +63,29 @@ function makeProject() {
   // make "fresh process" runs unrepresentative), .git and dist/ (irrelevant; bin/ finds dist/ by
   // its own path).
   const own = new Set(['issues', 'out', '.bulletin', '.git', 'dist', 'bench', 'test', 'coverage']);
+  // Fonts, profiles and schemas are hard-linked (copied across file systems): the build reads
+  // them only from inside the project, after following symbolic links.
+  const inside = new Set(['fonts', 'profiles', 'schemas']);
   for (const entry of fs.readdirSync(ROOT)) {
     if (own.has(entry)) continue;
-    fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
+    if (inside.has(entry)) linkTree(path.join(ROOT, entry), path.join(dir, entry));
+    else fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
   }
   fs.cpSync(path.join(ROOT, 'issues'), path.join(dir, 'issues'), { recursive: true });
   return dir;
+}
+
+function linkTree(from, to) {
+  if (fs.statSync(from).isDirectory()) {
+    fs.mkdirSync(to, { recursive: true });
+    for (const name of fs.readdirSync(from)) linkTree(path.join(from, name), path.join(to, name));
+    return;
+  }
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
 }
 
 /** Splits Markdown front matter off an article so the copy's title can be made unique. */

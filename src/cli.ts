@@ -90,8 +90,10 @@ function preflight(file: string, options: { print?: boolean; email?: boolean }):
     bytes = readBytes(file, { maxBytes: MAX_PDF_BYTES });
   } catch (err) {
     if (!(err instanceof BulletinError)) throw err;
-    printDiagnostics(err.diagnostics, {}, err.fixable);
-    process.exitCode = EXIT_INPUT;
+    // A file that cannot be checked at all is a wrong argument (exit 2), as before; exit 1 means
+    // the file was read and failed its checks.
+    for (const d of err.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    process.exitCode = EXIT_USAGE;
     return;
   }
   preflightPdf(bytes, options.print ? 'print' : options.email ? 'email' : undefined)

@@ -18,6 +18,7 @@ import { buildIssue, type BuildResult } from '../../src/build';
 import { BulletinError } from '../../src/errors';
 import { pageStyleFrom } from '../../src/layout/page-style';
 import { linesOf, readPdfs, type PdfPage, type PdfReport } from '../helpers/pdf';
+import { shareInto } from '../helpers/project';
 import { REPO_ROOT } from './helpers';
 import { parse as parseYaml } from 'yaml';
 
@@ -67,7 +68,8 @@ beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-corpus-'));
   fs.mkdirSync(path.join(root, 'issues'));
   fs.copyFileSync(path.join(MINI, 'series.yaml'), path.join(root, 'issues', 'series.yaml'));
-  for (const dir of ['fonts', 'schemas', 'profiles']) fs.symlinkSync(path.join(REPO_ROOT, dir), path.join(root, dir));
+  // Hard links, not symbolic ones: the build reads fonts and profiles only from inside the project.
+  for (const dir of ['fonts', 'schemas', 'profiles']) shareInto(path.join(REPO_ROOT, dir), path.join(root, dir));
   const issueDir = path.join(root, 'issues', 'c');
   for (const name of names) {
     fs.rmSync(issueDir, { recursive: true, force: true });

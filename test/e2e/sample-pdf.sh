@@ -9,7 +9,9 @@ sample_email_pdf() {
     SAMPLE_TMP=$(mktemp -d)
     trap 'rm -rf "$SAMPLE_TMP"' EXIT
     cp -r issues "$SAMPLE_TMP/issues"
-    for e in fonts schemas profiles package.json; do ln -s "$PWD/$e" "$SAMPLE_TMP/$e"; done
+    # Hard links (a copy across file systems), not symbolic ones: the build reads fonts and
+    # profiles only from inside the project.
+    for e in fonts schemas profiles package.json; do cp -al "$PWD/$e" "$SAMPLE_TMP/$e" 2>/dev/null || cp -r "$PWD/$e" "$SAMPLE_TMP/$e"; done
     (cd "$SAMPLE_TMP" && node "$OLDPWD/bin/bulletin.js" build 2024-02 >/dev/null) || return 1
     SAMPLE_PDF=$(find "$SAMPLE_TMP/out/2024-02" -name '*.pdf' ! -name '*-print.pdf' | head -n 1)
   fi

@@ -174,6 +174,10 @@ describe('bulletin preflight (CLI)', () => {
     expect(fail.stdout).toMatch(/^RESULT: FAIL/m);
     expect(spawnSync('node', [cli, 'preflight', `${file}.missing`], { encoding: 'utf8' }).status).toBe(2);
     expect(spawnSync('node', [cli, 'preflight', '--print', '--email', file], { encoding: 'utf8' }).status).toBe(2);
+    // A device or FIFO is refused before anything is read (it used to hang the reader).
+    const device = spawnSync('node', [cli, 'preflight', '/dev/zero'], { encoding: 'utf8', timeout: 20_000 });
+    expect(device.status).toBe(2);
+    expect(device.stderr).toContain('is not a regular file');
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });

@@ -22,13 +22,14 @@ test('a rebuild after an edit reads, converts and sets only what changed', async
   const made = new Map(world.made);
   const set = world.articlesSet();
   expect(set).toBe(9);
-  expect(made.get('font')).toBe(4);
+  // The four faces and the one default fallback font (HanaMinB, for Extension B and beyond).
+  expect(made.get('font')).toBe(5);
   const article = path.join(root, 'issues', '2024-02', 'articles', '05-npcpa-spring-reception.md');
   fs.writeFileSync(article, fs.readFileSync(article, 'utf8').replace('。', '；'));
   const again = await buildIssue(root, '2024-02', { world, preview: true });
 
   expect(world.reads - reads).toBe(1);
-  expect(world.made.get('font')).toBe(4);
+  expect(world.made.get('font')).toBe(5);
   expect(world.made.get('image-size')).toBe(made.get('image-size'));
   expect(world.made.get('email-image')).toBe(made.get('email-image'));
   expect((world.made.get('markdown') ?? 0) - (made.get('markdown') ?? 0)).toBe(1);
