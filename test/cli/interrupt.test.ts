@@ -3,7 +3,7 @@
  * typesetting or rendering leaves the previous PDF byte-for-byte intact and no temp file behind.
  * Uses the real sample issue, which takes long enough to be caught mid-way.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { shareInto } from '../helpers/project';
@@ -106,4 +106,30 @@ describe.each([
     }
     expect(interrupted).toBe(1);
   }, 60_000);
+});
+
+describe('a signal that arrives once the new PDFs are in place', () => {
+  it('exits 0 and says the PDFs are complete', () => {
+    // Deterministically inside the window the issue found (the files switched, the process still
+    // running): a process writes a pair with the real writer, then signals itself and stays alive
+    // until the handler acts. (A signal in the last milliseconds of Node's own teardown, after
+    // every line of ours has run, still ends the process by the signal: that is outside our reach.)
+    const dir = tempDir('signal-after-write');
+    const script = [
+      `const out = require(${JSON.stringify(path.join(REPO, 'dist', 'output.js'))});`,
+      `const root = ${JSON.stringify(dir)};`,
+      `out.writeFilesAtomically(root, [{ file: root + '/out/x/a.pdf', bytes: Buffer.from('%PDF-a') }, { file: root + '/out/x/b.pdf', bytes: Buffer.from('%PDF-b') }]);`,
+      `process.kill(process.pid, 'SIGINT');`,
+      `setTimeout(() => { process.stderr.write('handler did not run'); process.exit(99); }, 5000);`,
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    try {
+      expect({ code: run.status, signal: run.signal }).toEqual({ code: 0, signal: null });
+      expect(run.stderr).toContain('interrupted (SIGINT) after the PDFs were written: they are complete');
+      expect(fs.readFileSync(path.join(dir, 'out', 'x', 'a.pdf'), 'latin1')).toBe('%PDF-a');
+      expect(fs.readFileSync(path.join(dir, 'out', 'x', 'b.pdf'), 'latin1')).toBe('%PDF-b');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
