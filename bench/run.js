@@ -25,6 +25,7 @@ const { profileBuild } = require('./profile');
 const SAMPLE = '2024-02';
 
 const SAMPLE_RUNS = 7;
+const MAX_ARTICLES_PER_SECTION = 200;
 const LARGE_RUNS = 3;
 // How often the sample's articles are repeated in each generated issue. The sample body is ~22
 // pages, so 10 copies clear 200 pages (9 did until the layout got tighter: 196); the page count
@@ -135,6 +136,16 @@ function makeLargeIssue(projectDir, id, repeat) {
       }
     }
     return { ...section, articles };
+  });
+  // A section lists at most 200 articles (the issue schema's bound); a long volume continues the
+  // section under a （续） title.
+  manifest.sections = manifest.sections.flatMap((section) => {
+    const parts = [];
+    for (let i = 0; i < section.articles.length; i += MAX_ARTICLES_PER_SECTION) {
+      const title = i === 0 ? section.title : `${section.title}（续${i / MAX_ARTICLES_PER_SECTION}）`;
+      parts.push({ ...section, title, articles: section.articles.slice(i, i + MAX_ARTICLES_PER_SECTION) });
+    }
+    return parts;
   });
   fs.writeFileSync(path.join(issueDir, 'issue.yaml'), YAML.stringify(manifest, { lineWidth: 0 }));
 }
