@@ -66,7 +66,7 @@ export function main(argv: readonly string[]): void {
     .command('preflight')
     .argument('<pdf>', t('PDF file to check (ours or any other)', '要检查的 PDF 文件（本工具或其他工具生成）'))
     .option('--print', t('check as a PDF/X-4 press file', '按 PDF/X-4 印刷文件检查'))
-    .option('--email', t('check as a PDF/A-2b e-mail copy', '按 PDF/A-2b 电子版检查'))
+    .option('--email', t('check as an e-mail copy (PDF/A-2a, PDF/UA-1)', '按电子版（PDF/A-2a、PDF/UA-1）检查'))
     .description(t('check a PDF and print a pass/fail report (exit 0 pass, 1 fail)', '检查 PDF 并输出通过/不通过报告（通过退出码 0，不通过 1）'))
     .action((file: string, options: { print?: boolean; email?: boolean }) => preflight(file, options));
 

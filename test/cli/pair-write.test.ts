@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BulletinError } from '../../src/errors';
+import { errorOf } from '../helpers/errors';
 import { realWriteOps, recoverOutputs, writeFilesAtomically, type WriteOps } from '../../src/output';
 import { REPO, tempDir } from './helpers';
 
@@ -98,15 +98,6 @@ function failing(name: keyof WriteOps, nth: number, code: string): WriteOps {
   return { ...realWriteOps, [name]: fail };
 }
 
-function errorOf(fn: () => void): BulletinError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BulletinError) return err;
-    throw err;
-  }
-  throw new Error('expected a BulletinError');
-}
 
 describe.each([
   // The renames are: journal aside → journal, temp 1 → target 1, temp 2 → target 2.
