@@ -23,6 +23,15 @@ handlebars.unregisterHelper('log');
  */
 export function compileTemplate(name: string, source: string, location: SourceLocation): Template {
   const where = `templates.${name}`;
+  // Handlebars prints a backslash-escaped {{…}} as literal braces: a refused helper written
+  // `\{{lookup …}}` would print as text instead of being refused. No template needs the braces.
+  if (source.includes('\\{{')) {
+    throw inputError(
+      location,
+      t(`${where}: a backslash before {{ would print the braces themselves`, `${where}：{{ 前的反斜杠会让花括号原样印出`),
+      t('remove the backslash; fields are written {{field}}', '请删去反斜杠；字段写作 {{字段名}}'),
+    );
+  }
   let program: hbs.AST.Program;
   try {
     program = handlebars.parse(source);

@@ -67,3 +67,7 @@ describe('compileTemplate refuses what could hide a field (issue #13)', () => {
     expect(message('{{title}}', { title: '短' })).toBeUndefined();
   });
 });
+
+it('refuses a backslash-escaped {{…}}, which would print a refused helper as text', () => {
+  expect(() => compileTemplate('runningHead', '\\{{lookup this "year"}}', { file: 'issues/series.yaml', line: 29 })).toThrow(/a backslash before \{\{ would print the braces themselves/);
+});
