@@ -4,6 +4,7 @@
  * rest of bulletin does), each with the edit that fixes it when the fix is certain.
  */
 import type { Diagnostic, SourceLocation } from '../errors';
+import { offsetLocator } from '../characters';
 import type { Finding, SegmentRule } from './finding';
 import { asciiParentheses, asciiStops } from './rules/r4-ascii';
 import { radicals, replacementCharacters, spacesBetweenHan } from './rules/r4-characters';
@@ -36,7 +37,7 @@ export interface LintedFile {
 
 /** Lints one article; `source` is the file's text without its BOM, `file` its name in messages. */
 export function lintArticle(file: string, source: string): LintedFile {
-  const locate = locator(file, source);
+  const locate = offsetLocator(source, file);
   const located: { diagnostic?: Diagnostic; offset: number; edit?: Edit }[] = [];
   const add = (segment: Segment, f: Finding): void => {
     const offset = segment.starts[f.focus ?? f.at] as number;
@@ -97,19 +98,3 @@ function insertionPoint(segment: Segment, at: number): { start: number; end: num
   return start === undefined ? undefined : { start, end: start };
 }
 
-// Offset → 1-based line and column (in characters, so a surrogate pair is one column).
-function locator(file: string, source: string): (offset: number) => SourceLocation {
-  const lineStarts = [0];
-  for (let k = source.indexOf('\n'); k >= 0; k = source.indexOf('\n', k + 1)) lineStarts.push(k + 1);
-  return (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if ((lineStarts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const start = lineStarts[low] as number;
-    return { file, line: low + 1, column: Array.from(source.slice(start, offset)).length + 1 };
-  };
-}
