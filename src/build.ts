@@ -23,7 +23,7 @@ import type { PressSettings } from './render/pdf';
 import { FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { t } from './messages';
 import { World } from './world';
-import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, readBytes, resolveInside } from './workspace';
+import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, MAX_IMAGE_BYTES, readBytes, resolveInside } from './workspace';
 
 export interface StageTiming {
   readonly stage: string;
@@ -290,7 +290,8 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   hash.update(']');
   const files = new Set<string>();
   for (const page of layout.pages) for (const box of page.boxes) if (box.kind === 'image') files.add(box.file);
-  for (const file of [...files].sort((a, b) => a.localeCompare(b))) hash.update(await fs.promises.readFile(file));
+  // Through the bounded reader like every other input (a regular file, its size checked first).
+  for (const file of [...files].sort((a, b) => a.localeCompare(b))) hash.update(readBytes(file, { maxBytes: MAX_IMAGE_BYTES }));
   return hash.update(iccProfile).digest('hex');
 }
 

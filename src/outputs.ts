@@ -37,7 +37,7 @@ export interface OutputInputs {
   readonly outputName: string;
 }
 
-/** The e-mail copy: PDF/A-2b, sRGB images at screen resolution, links, bookmarks. */
+/** The e-mail copy: PDF/A-2a and PDF/UA-1 (tagged), sRGB images at screen resolution, links, bookmarks. */
 export function emailOutput(inputs: OutputInputs, layout: LaidOutIssue, convert: (file: string, placedWidth: number) => Promise<Buffer> = imageForEmail): Output {
   return {
     id: 'email',

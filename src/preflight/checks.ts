@@ -1,5 +1,5 @@
 /**
- * The preflight checks: PDF/X-4 press file (`print`) and PDF/A-2b e-mail copy (`email`) rules
+ * The preflight checks: PDF/X-4 press file (`print`) and PDF/A-2a + PDF/UA-1 e-mail copy (`email`) rules
  * from PRINT.md, each reported with its figures. Works on any PDF, ours or another tool's.
  */
 import { type ContentScan, newScan, scanContent } from './content';

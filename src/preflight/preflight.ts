@@ -1,5 +1,5 @@
 /**
- * `bulletin preflight`: reads a PDF and runs the press (PDF/X-4) or e-mail (PDF/A-2b) checks,
+ * `bulletin preflight`: reads a PDF and runs the press (PDF/X-4) or e-mail (PDF/A-2a, PDF/UA-1) checks,
  * giving a pass/fail report with figures. The build runs it on its own two outputs.
  */
 import { type Check, type CheckOptions, type Profile, runChecks, xmpValue } from './checks';

@@ -1,5 +1,5 @@
 /**
- * PDF/X-4 and PDF/A-2b furniture that pdfkit has no API for (PRINT.md §3): page boxes, the
+ * PDF/X-4 and PDF/A-2 furniture that pdfkit has no API for (PRINT.md §3): page boxes, the
  * GTS_PDFX output intent, a Trapped name, XMP additions, escaped XMP values and deterministic ids.
  * It never imports pdfkit; pdf.ts hands in the document through the small interface below.
  */
