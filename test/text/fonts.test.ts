@@ -1,7 +1,7 @@
 /** The shipped fonts, shaped as the engine shapes them: SC forms and the zh-Hans language system. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openFont, shapeText, hasGlyph, type LoadedFont } from '../../src/text/fonts';
+import { fontMetrics, openFont, shapeText, hasGlyph, type LoadedFont } from '../../src/text/fonts';
 
 const fontFile = (name: string) => path.resolve(__dirname, '../../fonts', name);
 const serif = openFont('serif', 'fonts/NotoSerifSC-Regular.ttf', fs.readFileSync(fontFile('NotoSerifSC-Regular.ttf')));
@@ -36,4 +36,14 @@ test('shaping keeps every character, ligatures included', () => {
 test('coverage: the rare name character 崑 is there; an Ext-B character is not', () => {
   expect(hasGlyph(serif, '崑'.codePointAt(0) ?? 0)).toBe(true);
   expect(hasGlyph(serif, 0x2a6a5)).toBe(false);
+});
+
+test('the advances and italic angle read from the tables are fontkit\'s, glyph for glyph', () => {
+  // openFont reads hmtx and post itself (fontkit decodes glyf headers and every glyph name for them).
+  for (const font of [serif, sans, kai]) {
+    expect(font.advances?.length).toBe(font.font.numGlyphs);
+    const step = Math.max(1, Math.floor(font.font.numGlyphs / 2000));
+    for (let id = 0; id < font.font.numGlyphs; id += step) expect([id, font.advances?.[id]]).toEqual([id, font.font.getGlyph(id).advanceWidth]);
+    expect(fontMetrics(font).italicAngle).toBe(font.font.italicAngle);
+  }
 });
