@@ -3,7 +3,7 @@
  * coverage. The only module that imports fontkit.
  */
 import * as fontkit from 'fontkit';
-import { horizontalAdvances, readTables } from '../render/truetype';
+import { horizontalAdvances, readTables, type Tables } from '../render/truetype';
 import type { ShapedGlyph } from './items';
 import { SCRIPT } from './script';
 
@@ -76,7 +76,39 @@ export function openFont(role: FontKey, path: string, bytes: Buffer): LoadedFont
   const opened = fontkit.create(bytes);
   if (!('unitsPerEm' in opened) || 'fonts' in opened) throw new Error(`${path} is a font collection; ship single-face TTF files`);
   const font = opened as fontkit.Font;
-  return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map(), covers: new Map(), ...ownMetrics(bytes) };
+  const tables = tablesOf(bytes);
+  if (tables) giveLoca(font, tables);
+  return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map(), covers: new Map(), ...ownMetrics(tables) };
+}
+
+function tablesOf(bytes: Buffer): Tables | undefined {
+  try {
+    return readTables(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * fontkit reads `loca` for every glyph's advance (TTFGlyph._getMetrics asks the glyph's bounding
+ * box) and decodes the whole table into a JavaScript array through its generic struct reader:
+ * ~40 ms for the four faces of the sample, each time a build starts. The table is two arrays of
+ * numbers, so it is read here, in bytes as fontkit's own decoder gives them (a short table's
+ * offsets doubled), and handed to fontkit's table memo, which it consults before decoding. The
+ * memo is fontkit 2's private `_tables`; if it is not there, fontkit decodes the table itself as
+ * before. test/text/fonts.test.ts compares the result with fontkit's own decoding.
+ */
+function giveLoca(font: fontkit.Font, tables: Tables): void {
+  const memo = (font as unknown as { _tables?: Record<string, unknown> })._tables;
+  const loca = tables.get('loca');
+  const head = tables.get('head');
+  if (memo === undefined || typeof memo !== 'object' || 'loca' in memo || !loca || !head || head.length < 54) return;
+  const version = head.readInt16BE(50);
+  if (version !== 0 && version !== 1) return;
+  const offsets = new Array<number>(loca.length >> (version === 1 ? 2 : 1));
+  for (let i = 0; i < offsets.length; i++) offsets[i] = version === 1 ? loca.readUInt32BE(4 * i) : loca.readUInt16BE(2 * i) * 2;
+  // `_processed`: fontkit's mark that a short table's offsets are doubled already.
+  memo.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
 }
 
 /**
@@ -87,13 +119,8 @@ export function openFont(role: FontKey, path: string, bytes: Buffer): LoadedFont
  * ~150 ms of the sample's build for values that are two reads each. The same numbers (hmtx
  * advance; post's 16.16 italicAngle at offset 4); fontkit still answers for anything else.
  */
-function ownMetrics(bytes: Buffer): { advances: Uint16Array | undefined; italicAngle: number | undefined } {
-  let tables;
-  try {
-    tables = readTables(bytes);
-  } catch {
-    return { advances: undefined, italicAngle: undefined };
-  }
+function ownMetrics(tables: Tables | undefined): { advances: Uint16Array | undefined; italicAngle: number | undefined } {
+  if (!tables) return { advances: undefined, italicAngle: undefined };
   const post = tables.get('post');
   let advances: Uint16Array | undefined;
   try {

@@ -1,6 +1,7 @@
 /** The shipped fonts, shaped as the engine shapes them: SC forms and the zh-Hans language system. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as fontkit from 'fontkit';
 import { fontMetrics, openFont, shapeText, hasGlyph, type LoadedFont } from '../../src/text/fonts';
 
 const fontFile = (name: string) => path.resolve(__dirname, '../../fonts', name);
@@ -46,4 +47,16 @@ test('the advances and italic angle read from the tables are fontkit\'s, glyph f
     for (let id = 0; id < font.font.numGlyphs; id += step) expect([id, font.advances?.[id]]).toEqual([id, font.font.getGlyph(id).advanceWidth]);
     expect(fontMetrics(font).italicAngle).toBe(font.font.italicAngle);
   }
+});
+
+test('the loca openFont gives fontkit is the one fontkit decodes itself', () => {
+  for (const [font, name] of [[serif, 'NotoSerifSC-Regular.ttf'], [sans, 'NotoSansSC-Bold.ttf'], [kai, 'LXGWWenKai-Regular.ttf']] as const) {
+    const own = (font.font as unknown as { loca: { version: number; offsets: number[] } }).loca;
+    const decoded = (fontkit.create(fs.readFileSync(fontFile(name))) as unknown as { loca: { version: number; offsets: number[] } }).loca;
+    expect(decoded.offsets.length).toBeGreaterThan(1000);
+    expect({ ...own }).toEqual({ ...decoded });
+  }
+  // Given, not decoded: a font just opened has it before any glyph was asked for.
+  const opened = openFont('serif', 'fonts/NotoSerifSC-Regular.ttf', fs.readFileSync(fontFile('NotoSerifSC-Regular.ttf')));
+  expect(Object.keys((opened.font as unknown as { _tables: object })._tables)).toContain('loca');
 });
