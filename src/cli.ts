@@ -185,7 +185,7 @@ function countLine(diagnostics: readonly Diagnostic[], fixable: number, outcome 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const fix = fixable > 0 ? say('cli.bulletin-check-fix-corrects', { fixable }) : '';
-  return say('cli.error-warning', { errors, warnings, outcome, fix: String(fix) });
+  return say('cli.error-warning', { errors, warnings, outcome, fix });
 }
 
 /** A bug of ours: one line for the editor, the stack trace in a log file for us. */
@@ -201,7 +201,7 @@ function reportBug(err: unknown): void {
   } catch {
     // Even the log could not be written; the one line below still goes out.
   }
-  process.stderr.write(say('cli.internal-error-bulletin-not', { log: String(log) }));
+  process.stderr.write(say('cli.internal-error-bulletin-not', { log }));
   process.exitCode = 70;
 }
 

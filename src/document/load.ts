@@ -252,10 +252,9 @@ function parseYamlWithoutInvisible(text: string, file: string): ParsedYaml {
 
 function missingIssue(issueId: string, issuesDir: string): BulletinError {
   const existing = listDir(issuesDir).filter((name) => dirExists(path.join(issuesDir, name)) && fileExists(path.join(issuesDir, name, 'issue.yaml')));
-  const list = existing.length === 0 ? message('document.none') : existing.join(', ');
   return inputError(
     { file: `issues/${issueId}` },
     message('document.there-no-issue-no', { issueId }),
-    message('document.issues-exist', { list: String(list) }),
+    message('document.issues-exist', { existing }),
   );
 }

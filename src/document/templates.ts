@@ -44,7 +44,7 @@ export function compileTemplate(name: string, source: string, location: SourceLo
   return (fields) => {
     const known = () => Object.keys(fields).map((k) => `{{${k}}}`).join(' ');
     const unknown = (missing: string) =>
-      inputError(location, message('document.unknown-field', { where, missing }), message('document.fields-available-here', { value: known() }));
+      inputError(location, message('document.unknown-field', { where, missing }), message('document.fields-available-here', { fields: known() }));
     // Strict mode checks {{field}} but not the name tested by {{#if}}: a misspelt one was just false.
     const misspelt = conditions.find((c) => !Object.prototype.hasOwnProperty.call(fields, c));
     if (misspelt !== undefined) throw unknown(misspelt);

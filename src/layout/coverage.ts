@@ -22,11 +22,10 @@ export function missingGlyphDiagnostics(missing: readonly MissingGlyph[], fonts:
     seen.add(key);
     const cp = m.ch.codePointAt(0) ?? 0;
     const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    const also = fallbacks === '' ? '' : message('layout.nor-fallback-fonts', { fallbacks });
     diagnostics.push({
       severity: 'error',
       location,
-      ...message('layout.character-not-font', { ch: m.ch, code, font: m.font, also: String(also) }),
+      ...message('layout.character-not-in-font', { ch: m.ch, code, font: m.font, fallbacks }),
       hint: message('layout.add-font-fonts-fallback'),
     });
   }

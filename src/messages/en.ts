@@ -39,6 +39,8 @@ const PHRASES: Readonly<Record<Phrase, string>> = {
   'document.sub-expression': 'a sub-expression (…)',
   'document.literal-value': 'a literal value',
   'document.partial': 'a partial {{> …}}',
+  'lint.numeral': 'the numeral "一"',
+  'lint.full-width-hyphen': 'the full-width hyphen "－"',
 };
 
 export const en = {
@@ -196,8 +198,8 @@ export const en = {
     `${p.where}: the template is not valid: ${p.err}`,
   'document.unknown-field': (p: { readonly where: string; readonly missing: string }) =>
     `${p.where}: unknown field {{${p.missing}}}`,
-  'document.fields-available-here': (p: { readonly value: string }) =>
-    `fields available here: ${p.value}`,
+  'document.fields-available-here': (p: { readonly fields: string }) =>
+    `fields available here: ${p.fields}`,
   'document.template-cannot-filled': (p: { readonly where: string; readonly err: string }) =>
     `${p.where}: the template cannot be filled in: ${p.err}`,
   'document.running-head-folio-file': () =>
@@ -334,12 +336,10 @@ export const en = {
     `invisible ${p.m} in the text; it is not printed (R4)`,
   'document.came-pasted-text-delete': () =>
     'it came with pasted text; delete it (retype the characters around it)',
-  'document.none': () =>
-    '(none)',
   'document.there-no-issue-no': (p: { readonly issueId: string }) =>
     `there is no issue "${p.issueId}" (no issues/${p.issueId}/issue.yaml)`,
-  'document.issues-exist': (p: { readonly list: string }) =>
-    `issues that exist: ${p.list}`,
+  'document.issues-exist': (p: { readonly existing: readonly string[] }) =>
+    `issues that exist: ${p.existing.length === 0 ? '(none)' : p.existing.join(', ')}`,
   'lint.remove': (p: { readonly from: string }) =>
     `remove ${p.from}`,
   'lint.replace': (p: { readonly from: string; readonly to: string }) =>
@@ -392,12 +392,8 @@ export const en = {
     `straight quote ${p.straight} in Chinese text (R23)`,
   'lint.replace-check-partner': (p: { readonly straight: string; readonly open: string; readonly close: string }) =>
     `replace ${p.straight} with ${p.open} or ${p.close}, and check its partner`,
-  'lint.numeral': () =>
-    'the numeral "一"',
-  'lint.full-width-hyphen': () =>
-    'the full-width hyphen "－"',
-  'lint.used-range-dash-r24': (p: { readonly name: string }) =>
-    `${p.name} used as a range dash (R24)`,
+  'lint.used-range-dash-r24': (p: { readonly name: Phrase }) =>
+    `${PHRASES[p.name]} used as a range dash (R24)`,
   'lint.single-between-chinese-characters': () =>
     'a single "—" between Chinese characters; a dash (破折号) is "——" (R24)',
   'lint.write-if-dash-meant': () =>
@@ -426,10 +422,6 @@ export const en = {
     `image ${p.displayName} is ${p.shown} ppi at its printed size (the press needs ${p.minPpi} ppi); it will print soft`,
   'images.use-larger-original-least': (p: { readonly factor: number }) =>
     `use a larger original: at least ${p.factor}× the current pixel size`,
-  'layout.nor-fallback-fonts': (p: { readonly fallbacks: string }) =>
-    ` nor in the fallback fonts (${p.fallbacks})`,
-  'layout.character-not-font': (p: { readonly ch: string; readonly code: string; readonly font: string; readonly also: string }) =>
-    `character “${p.ch}” (${p.code}) is not in the font ${p.font}${p.also}`,
   'layout.add-font-fonts-fallback': () =>
     'add a font that has it to `fonts.fallback` in the series file, or replace it with a common character or a description',
   'output.ninterrupted-after-pdfs-were': (p: { readonly signal: string }) =>
@@ -702,4 +694,6 @@ export const en = {
     `picture ${p.counter} (${p.src}) is not in the saved _files folder; save the page again with "Web page, complete"`,
   'new.sections': (p: { readonly sections: readonly string[] }) =>
     `  sections (no articles yet): ${p.sections.join(', ')}`,
+  'layout.character-not-in-font': (p: { readonly ch: string; readonly code: string; readonly font: string; readonly fallbacks: string }) =>
+    `character “${p.ch}” (${p.code}) is not in the font ${p.font}${p.fallbacks === '' ? '' : ` nor in the fallback fonts (${p.fallbacks})`}`,
 };

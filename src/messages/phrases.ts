@@ -13,4 +13,6 @@ export type Phrase =
   | 'frames.mark'
   | 'document.sub-expression'
   | 'document.literal-value'
-  | 'document.partial';
+  | 'document.partial'
+  | 'lint.numeral'
+  | 'lint.full-width-hyphen';

@@ -54,6 +54,8 @@ const PHRASES: Readonly<Record<Phrase, string>> = {
   'document.sub-expression': '子表达式 (…)',
   'document.literal-value': '字面值',
   'document.partial': '局部模板 {{> …}}',
+  'lint.numeral': '汉字“一”',
+  'lint.full-width-hyphen': '全角连字符“－”',
 };
 
 // The build's stages (build.ts names them in English).
@@ -242,7 +244,7 @@ export const zh: Catalog = {
   'document.unknown-field': (p) =>
     `${p.where}：未知字段 {{${p.missing}}}`,
   'document.fields-available-here': (p) =>
-    `此处可用的字段：${p.value}`,
+    `此处可用的字段：${p.fields}`,
   'document.template-cannot-filled': (p) =>
     `${p.where}：模板无法填写：${p.err}`,
   'document.running-head-folio-file': () =>
@@ -379,12 +381,10 @@ export const zh: Catalog = {
     `文中有不可见字符 ${p.m}，不会印出（R4）`,
   'document.came-pasted-text-delete': () =>
     '它随粘贴的文字带入；请删除它（重新输入它前后的字）',
-  'document.none': () =>
-    '（无）',
   'document.there-no-issue-no': (p) =>
     `没有名为 "${p.issueId}" 的一期（找不到 issues/${p.issueId}/issue.yaml）`,
   'document.issues-exist': (p) =>
-    `现有的各期：${p.list}`,
+    `现有的各期：${p.existing.length === 0 ? '（无）' : p.existing.join('、')}`,
   'lint.remove': (p) =>
     `删除 ${p.from}`,
   'lint.replace': (p) =>
@@ -437,12 +437,8 @@ export const zh: Catalog = {
     `中文中使用了直引号 ${p.straight}（R23）`,
   'lint.replace-check-partner': (p) =>
     `请把 ${p.straight} 改为 ${p.open} 或 ${p.close}，并检查与之配对的引号`,
-  'lint.numeral': () =>
-    '汉字“一”',
-  'lint.full-width-hyphen': () =>
-    '全角连字符“－”',
   'lint.used-range-dash-r24': (p) =>
-    `${p.name}被用作连接号（R24）`,
+    `${PHRASES[p.name]}被用作连接号（R24）`,
   'lint.single-between-chinese-characters': () =>
     '汉字之间只有一个“—”；破折号应为“——”（R24）',
   'lint.write-if-dash-meant': () =>
@@ -471,10 +467,6 @@ export const zh: Catalog = {
     `图片 ${p.displayName} 在印刷尺寸下只有 ${p.shown} ppi（印刷需要 ${p.minPpi} ppi），印出来会模糊`,
   'images.use-larger-original-least': (p) =>
     `请换用更大的原图：像素尺寸至少为现在的 ${p.factor} 倍`,
-  'layout.nor-fallback-fonts': (p) =>
-    `，也不在备用字体（${p.fallbacks}）中`,
-  'layout.character-not-font': (p) =>
-    `字符“${p.ch}”（${p.code}）不在字体 ${p.font} 中${p.also}`,
   'layout.add-font-fonts-fallback': () =>
     '请在丛刊设置的 fonts.fallback 中加入含该字的字体，或改用常用字、文字说明',
   'output.ninterrupted-after-pdfs-were': (p) =>
@@ -747,4 +739,6 @@ export const zh: Catalog = {
     `第 ${p.counter} 张图片（${p.src}）不在保存的 _files 文件夹中；请用“网页，全部”重新保存`,
   'new.sections': (p) =>
     `  栏目（尚无文章）：${p.sections.join('、')}`,
+  'layout.character-not-in-font': (p) =>
+    `字符“${p.ch}”（${p.code}）不在字体 ${p.font} 中${p.fallbacks === '' ? '' : `，也不在备用字体（${p.fallbacks}）中`}`,
 };

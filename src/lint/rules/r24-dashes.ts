@@ -4,7 +4,7 @@
  * probably meant (warning only: it may be a deliberate connector); ASCII "~" in a number range
  * in Chinese text → "～".
  */
-import { message, say } from '../../messages';
+import { message } from '../../messages';
 import { charAt, charBefore, isCjk } from '../chars';
 import { SCRIPT } from '../../text/script';
 import { fixable, matches, warnOnly, type Finding } from '../finding';
@@ -16,8 +16,8 @@ export function dashes(segment: Segment): Finding[] {
   const text = segment.text;
   const found: Finding[] = [];
   for (const m of matches(segment, new RegExp(`(?<=${DIGIT})[－一](?=${DIGIT})`, 'gu'))) {
-    const name = m[0] === '一' ? say('lint.numeral') : say('lint.full-width-hyphen');
-    found.push(fixable('R24', m.index, m[0], '—', message('lint.used-range-dash-r24', { name: String(name) })));
+    const name = m[0] === '一' ? 'lint.numeral' : 'lint.full-width-hyphen';
+    found.push(fixable('R24', m.index, m[0], '—', message('lint.used-range-dash-r24', { name })));
   }
   for (const m of matches(segment, new RegExp(`(?<=[${SCRIPT.han}])—(?=[${SCRIPT.han}])`, 'gu'))) {
     found.push(
