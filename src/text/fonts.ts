@@ -81,6 +81,41 @@ export function openFont(role: FontKey, path: string, bytes: Buffer): LoadedFont
   return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map(), covers: new Map(), ...ownMetrics(tables) };
 }
 
+/**
+ * A font opened only when something first asks for what needs the file (its glyphs, metrics,
+ * name): the fallback fonts, which set only characters the four faces lack. The default one,
+ * HanaMinB, is 30 MB; most issues never need it, and then it is not read at all. `open` is given
+ * the font object itself (what the subset writer later knows the font by) and must return the
+ * opened font; its error, if any, is thrown to whoever asked first, and again on every later ask.
+ */
+export function deferredFont(role: FontKey, path: string, open: (owner: LoadedFont) => LoadedFont): LoadedFont {
+  let opened: LoadedFont | undefined;
+  const file = (): LoadedFont => (opened ??= open(deferred));
+  const deferred: LoadedFont = {
+    role,
+    path,
+    cache: new Map(),
+    direct: new Map(),
+    covers: new Map(),
+    get font() {
+      return file().font;
+    },
+    get unitsPerEm() {
+      return file().unitsPerEm;
+    },
+    get postscriptName() {
+      return file().postscriptName;
+    },
+    get advances() {
+      return file().advances;
+    },
+    get italicAngle() {
+      return file().italicAngle;
+    },
+  };
+  return deferred;
+}
+
 function tablesOf(bytes: Buffer): Tables | undefined {
   try {
     return readTables(bytes);

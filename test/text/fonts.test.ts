@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
-import { fontMetrics, openFont, shapeText, hasGlyph, type LoadedFont } from '../../src/text/fonts';
+import { deferredFont, fontMetrics, openFont, shapeText, hasGlyph, type LoadedFont } from '../../src/text/fonts';
 
 const fontFile = (name: string) => path.resolve(__dirname, '../../fonts', name);
 const serif = openFont('serif', 'fonts/NotoSerifSC-Regular.ttf', fs.readFileSync(fontFile('NotoSerifSC-Regular.ttf')));
@@ -59,4 +59,20 @@ test('the loca openFont gives fontkit is the one fontkit decodes itself', () => 
   // Given, not decoded: a font just opened has it before any glyph was asked for.
   const opened = openFont('serif', 'fonts/NotoSerifSC-Regular.ttf', fs.readFileSync(fontFile('NotoSerifSC-Regular.ttf')));
   expect(Object.keys((opened.font as unknown as { _tables: object })._tables)).toContain('loca');
+});
+
+test('a deferred font opens its file on the first question that needs it, once, as itself', () => {
+  const owners: LoadedFont[] = [];
+  const deferred = deferredFont('fallback0', 'fonts/NotoSansSC-Bold.ttf', (owner) => {
+    owners.push(owner);
+    return sans;
+  });
+  // Role, path and the per-font memos need no file: a fallback no character asks for is never read.
+  expect([deferred.role, deferred.path, deferred.cache.size, deferred.covers.size]).toEqual(['fallback0', 'fonts/NotoSansSC-Bold.ttf', 0, 0]);
+  expect(owners).toHaveLength(0);
+  expect(hasGlyph(deferred, '中'.codePointAt(0) ?? 0)).toBe(true);
+  expect(advance(deferred, '中文')).toBeCloseTo(2, 3);
+  expect([deferred.unitsPerEm, deferred.postscriptName, fontMetrics(deferred)]).toEqual([sans.unitsPerEm, sans.postscriptName, fontMetrics(sans)]);
+  // Opened once, handed the deferred object (what the subset writer knows the font by).
+  expect(owners).toEqual([deferred]);
 });
