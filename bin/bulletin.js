@@ -3,8 +3,8 @@
 // Signals first, before anything is loaded: until the CLI's own handlers replace these (when
 // dist/ has loaded), a Ctrl-C or SIGTERM still says what it interrupted instead of ending silently.
 const interruptedWhileStarting = (signal) => {
-  const { t } = require('../dist/messages.js');
-  process.stderr.write(t(`\ninterrupted (${signal}) while starting: nothing was read or written\n`, `\n启动时被中断（${signal}）：未读取或写入任何文件\n`));
+  const { say } = require('../dist/messages.js');
+  process.stderr.write(say('cli.interrupted-while-starting', { signal }));
   process.exit(signal === 'SIGINT' ? 130 : 143);
 };
 process.on('SIGINT', interruptedWhileStarting);
