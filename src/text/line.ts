@@ -100,6 +100,22 @@ export function buildSums(paragraph: Paragraph): Sums {
   return s;
 }
 
+/**
+ * A LineConfig in one object shape. measureLine runs millions of times a build, for configs made
+ * by several callers (spreads, literals with more fields in other orders): each shape seen made
+ * its property reads polymorphic, deoptimised it ("wrong map") and boxed the numbers it read.
+ */
+export function lineConfig(config: LineConfig): LineConfig {
+  return {
+    width: config.width,
+    firstIndent: config.firstIndent,
+    restIndent: config.restIndent,
+    lastLineReserve: config.lastLineReserve,
+    trimLineStartOpen: config.trimLineStartOpen,
+    hang: config.hang,
+  };
+}
+
 export function emptyLine(): MeasuredLine {
   return {
     start: 0,
@@ -186,6 +202,6 @@ export function measureLine(paragraph: Paragraph, sums: Sums, i: number, j: numb
 
 /** The whole paragraph as one line at natural width (single-line texts, centred title lines). */
 export function naturalLine(paragraph: Paragraph, config: LineConfig, start = 0, end = paragraph.items.length): MeasuredLine {
-  const line = measureLine(paragraph, buildSums(paragraph), start, end, { ...config, width: 1e6, lastLineReserve: 0, hang: 'none' });
+  const line = measureLine(paragraph, buildSums(paragraph), start, end, lineConfig({ ...config, width: 1e6, lastLineReserve: 0, hang: 'none' }));
   return { ...line, isLast: true, adjustment: 0 };
 }
