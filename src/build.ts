@@ -286,7 +286,7 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   // Page by page: one JSON text of a 200-page layout was tens of MB of string at once.
   const root = JSON.stringify(projectRoot + path.sep).slice(1, -1);
   const hash = createHash('sha256').update(title);
-  layout.pages.forEach((page, i) => hash.update(`${i === 0 ? '[' : ','}${JSON.stringify(page).split(root).join('')}`));
+  layout.pages.forEach((page, i) => hash.update(`${i === 0 ? '[' : ','}${JSON.stringify(page).replaceAll(root, '')}`));
   hash.update(']');
   const files = new Set<string>();
   for (const page of layout.pages) for (const box of page.boxes) if (box.kind === 'image') files.add(box.file);
