@@ -9,6 +9,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
+  // ts-jest with the built-ins bound locally, for our TypeScript and the JavaScript of the
+  // dependencies alike (why: test/support/fast-globals-transform.js).
+  transform: { '^.+\\.(ts|c?js)$': ['<rootDir>/test/support/fast-globals-transform.js', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
+  transformIgnorePatterns: [],
   testTimeout: 60000,
+  // One folder per run for what suites share: the sample built once, each PDF read once (test/support/shared.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
 };
