@@ -14,6 +14,9 @@ module.exports = {
   transform: { '^.+\\.(ts|c?js)$': ['<rootDir>/test/support/fast-globals-transform.js', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
   transformIgnorePatterns: [],
   testTimeout: 60000,
+  // jest's default is one worker fewer than the cores: a single worker on the 2-core CI machine.
+  // Two keep both cores busy (the suites wait on child processes and disk part of the time).
+  maxWorkers: 2,
   // One folder per run for what suites share: the sample built once, each PDF read once (test/support/shared.ts).
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',

@@ -1,0 +1,42 @@
+/**
+ * The CLI's own code path (src/cli.ts main: argument parsing, the command, the editor's
+ * diagnostics, exit code) run inside the jest worker instead of a child process: what it writes to
+ * stdout and stderr is captured and its exit code read from process.exitCode. A child costs ~1 s
+ * of node start-up and module loading per case; the few things only a real process shows (the
+ * exit status the shell sees, signals, the files a killed process leaves) stay with runCli.
+ * Runs one at a time: it changes the working directory and the two streams while it runs.
+ */
+import { main } from '../../src/cli';
+import type { CliRun } from '../cli/helpers';
+
+let running = false;
+
+export async function runInProcess(cwd: string, args: readonly string[]): Promise<CliRun> {
+  if (running) throw new Error('runInProcess: one run at a time (it changes the working directory)');
+  running = true;
+  const saved = { cwd: process.cwd(), exitCode: process.exitCode, out: process.stdout.write, err: process.stderr.write };
+  let stdout = '';
+  let stderr = '';
+  const capture = (append: (s: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
+  try {
+    process.chdir(cwd);
+    process.exitCode = undefined;
+    process.stdout.write = capture((s) => (stdout += s));
+    process.stderr.write = capture((s) => (stderr += s));
+    await main([process.execPath, 'bulletin', ...args]);
+    const code = process.exitCode ?? 0;
+    return { code: typeof code === 'number' ? code : Number(code), signal: null, stdout, stderr };
+  } finally {
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    process.exitCode = saved.exitCode;
+    process.chdir(saved.cwd);
+    running = false;
+  }
+}
