@@ -21,7 +21,7 @@ import { attachFontFile, readFontFile } from './render/font-file';
 import { emailOutput, type Output, printOutput } from './outputs';
 import type { PressSettings } from './render/pdf';
 import { FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
-import { t } from './messages';
+import { type Message, message, render } from './messages';
 import { World } from './world';
 import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, MAX_IMAGE_BYTES, readBytes, resolveInside } from './workspace';
 
@@ -39,7 +39,7 @@ export interface BuildResult {
   /** How many of the warnings `check --fix` would correct. */
   readonly fixable: number;
   /** Things the build did that the editor should know (e.g. blank pages added for binding). */
-  readonly notes: readonly string[];
+  readonly notes: readonly Message[];
   readonly timings: readonly StageTiming[];
   /** The press file's pages (with any binding padding). */
   readonly layout: LaidOutIssue;
@@ -111,10 +111,10 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   );
   // A saddle-stitched booklet is folded sheets: 4n pages. The padding is the press file's only:
   // the e-mail copy ends with its last page of content (folios and labels are the same).
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const layout = settings.press.binding === 'saddle-stitch' ? padPages(typeset, 4) : typeset;
   if (layout.pages.length !== typeset.pages.length) {
-    notes.push(t(`saddle-stitch: padded ${typeset.pages.length} → ${layout.pages.length} pages in the press file (blank pages at the end)`, `骑马钉：印刷文件补空白页 ${typeset.pages.length} → ${layout.pages.length} 页（加在末尾）`));
+    notes.push(message('build.saddle-stitch-padded', { pages: typeset.pages.length, padded: layout.pages.length }));
   }
   heard.add(bindingLimitWarnings(settings.press, series.print?.binding !== undefined, layout.pages.length, loaded.locateInSeries));
   // What layout found, then every page checked geometrically: no ink outside its frame.
@@ -227,15 +227,15 @@ class Heard {
 async function pressSettings(projectRoot: string, press: Press, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
   const relative = press.iccProfile;
   const from = locate(press.customProfile ? ['print', 'iccProfile'] : ['print']);
-  const refuse = (message: string, hint: string): never => {
-    throw new BulletinError([{ severity: 'error', location: from, message, hint }]);
+  const refuse = (what: Message, hint: Message): never => {
+    throw new BulletinError([{ severity: 'error', location: from, ...what, hint }]);
   };
   // Inside the project, a regular file, bounded: /dev/urandom or a FIFO would never end.
   const iccPath = resolveInside(projectRoot, relative, from);
-  const icc = readBytes(iccPath, { display: relative, from, maxBytes: MAX_ICC_BYTES, notFoundHint: t('check the path; profiles live in profiles/ at the project root', '请检查路径；配置文件位于项目根目录的 profiles/ 下') });
+  const icc = readBytes(iccPath, { display: relative, from, maxBytes: MAX_ICC_BYTES, notFoundHint: message('build.check-path-profiles-live') });
   const header = (a: number, b: number) => icc.subarray(a, b).toString('latin1');
   if (icc.length < 128 || header(36, 40) !== 'acsp' || header(12, 16) !== 'prtr' || header(16, 20) !== 'CMYK') {
-    refuse(t(`${relative} is not a CMYK output (printer) ICC profile`, `${relative} 不是 CMYK 输出（印刷）ICC 配置文件`), t("ask the print shop for their press profile (a .icc file for CMYK printing)", '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）'));
+    refuse(message('build.not-cmyk-output-printer', { relative }), message('build.ask-print-shop-their'));
   }
   return {
     iccPath,
@@ -250,8 +250,8 @@ function bindingLimitWarnings(press: Press, bindingGiven: boolean, pages: number
     {
       severity: 'warning',
       location: locate(bindingGiven ? ['print', 'binding'] : ['print']),
-      message: t(`the press file has ${pages} pages, more than saddle stitching takes (print.bindingLimit ${press.bindingLimit})`, `印刷文件共 ${pages} 页，超过骑马钉的页数上限（print.bindingLimit ${press.bindingLimit}）`),
-      hint: t('set `binding: perfect` under print: in series.yaml (a glued spine), or raise print.bindingLimit if the shop agrees', '请在 series.yaml 的 print: 下设 `binding: perfect`（胶装），或经印厂同意后提高 print.bindingLimit'),
+      ...message('build.press-file-pages-more', { pages, bindingLimit: press.bindingLimit }),
+      hint: message('build.set-binding-perfect-under'),
     },
   ];
 }
@@ -300,7 +300,7 @@ export async function loadFonts(projectRoot: string, paths: FontSettings, locate
     const from = locate(location);
     const file = resolveInside(projectRoot, relative, from);
     // A FIFO or /dev/zero named as a font would hang the reader or fill the memory.
-    checkReadableFile(file, { display: relative, from, maxBytes: MAX_FONT_BYTES, notFoundHint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下') });
+    checkReadableFile(file, { display: relative, from, maxBytes: MAX_FONT_BYTES, notFoundHint: message('build.check-path-fonts-live') });
     return world.fromFiles('font', `${key}\0${file}`, [file], () => loadFont(key, relative, file, setting, from));
   };
   const [roles, fallbacks] = await Promise.all([
@@ -322,8 +322,8 @@ async function loadFont(key: FontKey, relative: string, file: string, setting: s
       {
         severity: 'error',
         location,
-        message: t(`font file ${relative} (${setting}) cannot be read`, `字体文件 ${relative}（${setting}）无法读取`),
-        hint: t('check the path; fonts live in fonts/ at the project root', '请检查路径；字体位于项目根目录的 fonts/ 下'),
+        ...message('build.font-file-cannot-read', { relative, setting }),
+        hint: message('build.check-path-fonts-live-2'),
       },
     ]);
   }
@@ -336,8 +336,8 @@ async function loadFont(key: FontKey, relative: string, file: string, setting: s
       {
         severity: 'error',
         location,
-        message: t(`${relative} (${setting}) is not a usable font: ${(err as Error).message}`, `${relative}（${setting}）不是可用的字体：${(err as Error).message}`),
-        hint: t('use a single-face TrueType (.ttf) file', '请使用单字重 TrueType（.ttf）字体文件'),
+        ...message('build.not-usable-font', { relative, setting, message: (err as Error).message }),
+        hint: message('build.use-single-face-truetype'),
       },
     ]);
   }

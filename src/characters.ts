@@ -6,23 +6,26 @@
  * numeric character reference (`&#7;`).
  */
 import type { Diagnostic, SourceLocation } from './errors';
-import { t } from './messages';
+import { message } from './messages';
 
 /** At most this many characters are reported per file; the rest are counted in the last message. */
 const MAX_REPORTED = 20;
 
 const C0_NAMES: Readonly<Record<number, string>> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 0x0b: 'VT', 0x0c: 'FF', 0x1b: 'ESC', 0x7f: 'DEL' };
 
+/** Why a character may not appear: its kind, and a control character's name (NUL, ESC …) or ''. */
+export interface ForbiddenReason {
+  readonly reason: 'control' | 'surrogate' | 'non-character' | 'beyond-unicode' | 'nul';
+  readonly name: string;
+}
+
 /** Why `cp` may not appear in the editor's text, or undefined when it may (tab, line ends and every printable character). */
-export function forbiddenReason(cp: number): string | undefined {
+export function forbiddenReason(cp: number): ForbiddenReason | undefined {
   if (cp === 0x09 || cp === 0x0a || cp === 0x0d) return undefined;
-  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
-    const name = C0_NAMES[cp];
-    return t(`a control character${name === undefined ? '' : ` (${name})`}`, `控制字符${name === undefined ? '' : `（${name}）`}`);
-  }
-  if (cp >= 0xd800 && cp <= 0xdfff) return t('half of a surrogate pair (not a character)', '半个代理对（不是字符）');
-  if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe) return t('a non-character', '非字符码位');
-  if (cp > 0x10ffff) return t('beyond the last Unicode character (U+10FFFF)', '超出 Unicode 范围（U+10FFFF）');
+  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp <= 0x9f)) return { reason: 'control', name: C0_NAMES[cp] ?? '' };
+  if (cp >= 0xd800 && cp <= 0xdfff) return { reason: 'surrogate', name: '' };
+  if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe) return { reason: 'non-character', name: '' };
+  if (cp > 0x10ffff) return { reason: 'beyond-unicode', name: '' };
   return undefined;
 }
 
@@ -47,8 +50,8 @@ export function forbiddenCharacterDiagnostics(text: string, at: (offset: number)
     found.push({
       severity: 'error',
       location: at(match.index ?? 0),
-      message: t(`invisible character ${codePointName(cp)} (${forbiddenReason(cp) ?? ''}) is not allowed here`, `此处不允许不可见字符 ${codePointName(cp)}（${forbiddenReason(cp) ?? ''}）`),
-      hint: t('delete it: it usually comes from text copied out of another program', '请删除它：它通常来自从其他程序复制来的文字'),
+      ...message('characters.invisible-character-not-allowed', { codePoint: codePointName(cp), ...(forbiddenReason(cp) ?? { reason: 'control', name: '' }) }),
+      hint: message('characters.delete-usually-comes-text'),
     });
   }
   if (count > limit) found.push(moreNotShown(found[found.length - 1]?.location, count - limit));
@@ -59,7 +62,7 @@ function moreNotShown(location: SourceLocation | undefined, more: number): Diagn
   return {
     severity: 'error',
     location: location ?? { file: '' },
-    message: t(`… and ${more} more invisible characters in this file`, `……本文件中另有 ${more} 个不可见字符`),
+    ...message('characters.more-invisible-characters-file', { more }),
   };
 }
 
@@ -73,15 +76,15 @@ export function forbiddenEntityDiagnostics(text: string, at: (offset: number) =>
   let count = 0;
   for (const match of text.matchAll(/&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));/g)) {
     const cp = match[1] !== undefined ? parseInt(match[1], 16) : Number(match[2]);
-    const reason = cp === 0 ? t('the NUL character', 'NUL 字符') : forbiddenReason(cp);
+    const reason: ForbiddenReason | undefined = cp === 0 ? { reason: 'nul', name: '' } : forbiddenReason(cp);
     if (reason === undefined) continue;
     count++;
     if (count > limit) continue;
     found.push({
       severity: 'error',
       location: at(match.index ?? 0),
-      message: t(`${match[0]} stands for ${cp > 0x10ffff ? 'no character' : codePointName(cp)} (${reason}), which cannot be printed`, `${match[0]} 表示 ${cp > 0x10ffff ? '不存在的字符' : codePointName(cp)}（${reason}），无法印出`),
-      hint: t('delete it, or type the character you mean itself', '请删除它，或直接输入想要的字符'),
+      ...message('characters.entity-not-printable', { entity: match[0], codePoint: cp > 0x10ffff ? '' : codePointName(cp), ...reason }),
+      hint: message('characters.delete-type-character-you'),
     });
   }
   if (count > limit) found.push(moreNotShown(found[found.length - 1]?.location, count - limit));

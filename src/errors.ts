@@ -1,21 +1,25 @@
-import { t } from './messages';
+import { type Message, render, say } from './messages';
 
 /** Where in the editor's files a problem is: 1-based line and column. */
 export interface SourceLocation {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
+  /** The manifest property concerned (`sections[1].title`), printed before the message. */
+  readonly path?: string;
 }
 
-/** One problem found in the editor's input. Errors stop the build; warnings do not. */
-export interface Diagnostic {
+/**
+ * One problem found in the editor's input. Errors stop the build; warnings do not. What is wrong
+ * is a code and params (tests and `--json` rely on the code); the sentence comes from the catalog
+ * when it is printed.
+ */
+export type Diagnostic = Message & {
   readonly severity: 'error' | 'warning';
   readonly location: SourceLocation;
-  /** What is wrong, in one sentence. */
-  readonly message: string;
   /** How to fix it, when there is something useful to say. */
-  readonly hint?: string;
-}
+  readonly hint?: Message;
+};
 
 /**
  * A mistake in the editor's input (manifest, article, image, font). The CLI prints it without a
@@ -27,7 +31,9 @@ export class BulletinError extends Error {
   readonly fixable: number;
 
   constructor(diagnostics: readonly Diagnostic[], fixable = 0) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
+    super();
+    // Worded when read, so that it follows the language of the moment like the CLI's output.
+    Object.defineProperty(this, 'message', { get: () => diagnostics.map(formatDiagnostic).join('\n'), configurable: true });
     this.name = 'BulletinError';
     this.diagnostics = diagnostics;
     this.fixable = fixable;
@@ -47,18 +53,21 @@ export function errorsFirst(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** Builds a BulletinError for a single problem. */
-export function inputError(location: SourceLocation, message: string, hint?: string): BulletinError {
-  return new BulletinError([
-    hint === undefined
-      ? { severity: 'error', location, message }
-      : { severity: 'error', location, message, hint },
-  ]);
+export function inputError(location: SourceLocation, message: Message, hint?: Message): BulletinError {
+  return new BulletinError([hint === undefined ? { severity: 'error', location, ...message } : { severity: 'error', location, ...message, hint }]);
+}
+
+/** A diagnostic as `--json` prints it: the code and params for scripts, the wording for people. */
+export function diagnosticJson(d: Diagnostic): object {
+  const worded = { code: d.code, severity: d.severity, location: d.location, params: d.params, message: render(d) };
+  return d.hint === undefined ? worded : { ...worded, hint: render(d.hint) };
 }
 
 /** Renders `file:line:col: message` (+ hint), the form editors and VS Code understand. */
 export function formatDiagnostic(d: Diagnostic): string {
   const { file, line, column } = d.location;
   const where = line === undefined ? file : column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
-  const prefix = d.severity === 'warning' ? t('warning: ', '警告：') : '';
-  return `${where}: ${prefix}${d.message}${d.hint === undefined ? '' : `\n  ${t('hint: ', '提示：')}${d.hint}`}`;
+  const prefix = d.severity === 'warning' ? say('diagnostic.warning-prefix') : '';
+  const subject = d.location.path === undefined ? '' : `${d.location.path}: `;
+  return `${where}: ${prefix}${subject}${render(d)}${d.hint === undefined ? '' : `\n  ${say('diagnostic.hint-prefix')}${render(d.hint)}`}`;
 }

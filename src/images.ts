@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { type Diagnostic, inputError, type SourceLocation } from './errors';
-import { t } from './messages';
+import { message } from './messages';
 
 // libvips keeps up to 50 MB of recent operation results for reuse; a build converts each image
 // once, so that cache only raised the peak RSS.
@@ -24,7 +24,7 @@ export async function readImageInfo(file: string, displayName: string, from: Sou
   try {
     const meta = await sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).metadata();
     if (!meta.width || !meta.height || (meta.format !== 'jpeg' && meta.format !== 'png')) {
-      throw inputError(from, t(`${displayName} is not a JPEG or PNG image`, `${displayName} 不是 JPEG 或 PNG 图片`), t('save the picture as .jpg or .png', '请把图片另存为 .jpg 或 .png'));
+      throw inputError(from, message('images.not-jpeg-png-image', { displayName }), message('images.save-picture-jpg-png'));
     }
     if (meta.width * meta.height > MAX_IMAGE_PIXELS) throw tooLarge(displayName, from, meta.width, meta.height);
     // Decode fully once: a truncated or corrupt file must fail here, not halfway through rendering.
@@ -37,7 +37,7 @@ export async function readImageInfo(file: string, displayName: string, from: Sou
     if (err instanceof Error && err.name === 'BulletinError') throw err;
     const reason = err instanceof Error ? err.message : String(err);
     if (/pixel limit/i.test(reason)) throw tooLarge(displayName, from);
-    throw inputError(from, t(`cannot read image ${displayName}: ${reason}`, `无法读取图片 ${displayName}：${reason}`), t('open it in an image editor and save it again as JPEG or PNG', '请用图片编辑软件打开并重新保存为 JPEG 或 PNG'));
+    throw inputError(from, message('images.cannot-read-image', { displayName, reason }), message('images.open-image-editor-save'));
   }
 }
 
@@ -45,8 +45,8 @@ function tooLarge(name: string, from: SourceLocation, width?: number, height?: n
   const size = width && height ? ` (${width}×${height})` : '';
   return inputError(
     from,
-    t(`image ${name}${size} is larger than ${MAX_IMAGE_PIXELS / 1e6} megapixels`, `图片 ${name}${size} 超过 ${MAX_IMAGE_PIXELS / 1e6} 百万像素`),
-    t('scale it down to at most 6000 pixels on the long side', '请把长边缩小到 6000 像素以内'),
+    message('images.image-larger-than-megapixels', { name, size, MAX_IMAGE_PIXELS: MAX_IMAGE_PIXELS / 1e6 }),
+    message('images.scale-down-most-pixels'),
   );
 }
 
@@ -121,7 +121,7 @@ export function resolutionWarning(displayName: string, ppi: number, from: Source
   return {
     severity: 'warning',
     location: from,
-    message: t(`image ${displayName} is ${shown} ppi at its printed size (the press needs ${minPpi} ppi); it will print soft`, `图片 ${displayName} 在印刷尺寸下只有 ${shown} ppi（印刷需要 ${minPpi} ppi），印出来会模糊`),
-    hint: t(`use a larger original: at least ${factor}× the current pixel size`, `请换用更大的原图：像素尺寸至少为现在的 ${factor} 倍`),
+    ...message('images.image-ppi-printed-size', { displayName, shown, minPpi }),
+    hint: message('images.use-larger-original-least', { factor }),
   };
 }

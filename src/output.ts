@@ -16,7 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BulletinError, inputError } from './errors';
-import { t } from './messages';
+import { type Message, message, say } from './messages';
 
 /** One file of the pair: where it goes and its bytes. */
 export interface OutputFile {
@@ -87,12 +87,12 @@ export function installSignalHandlers(): void {
     process.removeAllListeners(signal);
     process.on(signal, () => {
       if (committed) {
-        process.stderr.write(t(`\ninterrupted (${signal}) after the PDFs were written: they are complete\n`, `\n已中断（${signal}），但 PDF 已经写好，内容完整\n`));
+        process.stderr.write(say('output.ninterrupted-after-pdfs-were', { signal }));
         process.exit(0);
       }
       removePending();
       process.stderr.write(
-        t(`\ninterrupted (${signal}): no output written; earlier PDFs are unchanged\n`, `\n已中断（${signal}）：未写任何文件，原有 PDF 保持不变\n`),
+        say('output.ninterrupted-no-output-written', { signal }),
       );
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
@@ -259,14 +259,14 @@ function ensureRealFolder(root: string, dir: string): void {
     else if (stat.isSymbolicLink()) {
       throw inputError(
         { file: shown },
-        t(`${shown} is a symbolic link: the PDFs are written only into a real folder inside the project`, `${shown} 是符号链接：PDF 只写入项目内的真实文件夹`),
-        t(`remove the link (rm ${shown}) and build again; copy the PDFs elsewhere afterwards`, `请删除该链接（rm ${shown}）后重新生成，之后再把 PDF 复制到别处`),
+        message('output.symbolic-link-pdfs-written', { shown }),
+        message('output.remove-link-rm-build', { shown }),
       );
     } else if (!stat.isDirectory()) {
       throw inputError(
         { file: shown },
-        t(`${shown} is a file, but the PDFs go into a folder of that name`, `${shown} 是一个文件，但 PDF 要写入同名的文件夹`),
-        t('move or delete that file and build again', '请移走或删除该文件后重新生成'),
+        message('output.file-but-pdfs-go', { shown }),
+        message('output.move-delete-file-build'),
       );
     }
   }
@@ -276,34 +276,28 @@ function ensureRealFolder(root: string, dir: string): void {
 function writeError(err: unknown, file: string, dir: string): unknown {
   if (err instanceof BulletinError) return err;
   const code = (err as NodeJS.ErrnoException).code;
-  const unchanged = t('the earlier PDFs are unchanged', '原有 PDF 保持不变');
-  const say = (en: string, zh: string, hintEn: string, hintZh: string) => inputError({ file }, `${t(en, zh)}; ${unchanged}`, t(hintEn, hintZh));
+  const refuse = (what: Message, hint: Message) => inputError({ file }, what, hint);
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return say('the disk is full: the PDFs could not be written', '磁盘已满：无法写入 PDF', 'free some space on the disk, then build again', '请清理磁盘空间后重新生成');
+      return refuse(message('output.disk-full'), message('output.disk-full.hint'));
     case 'EROFS':
-      return say(`${dir} is on a read-only disk`, `${dir} 位于只读磁盘上`, 'build from a copy of the project on a writable disk', '请在可写磁盘上的项目副本中生成');
+      return refuse(message('output.read-only-disk', { dir }), message('output.read-only-disk.hint'));
     case 'EACCES':
     case 'EPERM':
-      return say(`no permission to write ${file}`, `没有写入 ${file} 的权限`, `make ${dir} writable for you (e.g. chmod u+w ${dir}), then build again`, `请为自己加上 ${dir} 的写权限（例如 chmod u+w ${dir}）后重新生成`);
+      return refuse(message('output.no-write-permission', { file }), message('output.no-write-permission.hint', { dir }));
     case 'ENAMETOOLONG':
-      return say(
-        `the output file name is too long (${Buffer.byteLength(path.basename(file))} bytes; file systems allow 255)`,
-        `输出文件名过长（${Buffer.byteLength(path.basename(file))} 字节；文件系统最多允许 255 字节）`,
-        'shorten templates.outputName in the series file',
-        '请缩短丛刊文件中的 templates.outputName',
-      );
+      return refuse(message('output.name-too-long', { bytes: Buffer.byteLength(path.basename(file)) }), message('output.name-too-long.hint'));
     case 'EBUSY':
     case 'ETXTBSY':
     case 'EAGAIN':
-      return say(`${file} is open in another program (locked)`, `${file} 正被其他程序打开（已锁定）`, 'close it (e.g. in the PDF viewer), then build again', '请关闭该文件（例如在 PDF 阅读器中）后重新生成');
+      return refuse(message('output.file-locked', { file }), message('output.file-locked.hint'));
     case 'EISDIR':
     case 'ENOTDIR':
     case 'EEXIST':
-      return say(`${file} is in the way (a folder or a file where the PDF should go)`, `${file} 占用了 PDF 的位置（是文件夹或其他文件）`, 'move or delete it, then build again', '请移走或删除它后重新生成');
+      return refuse(message('output.in-the-way', { file }), message('output.in-the-way.hint'));
     case 'EIO':
-      return say('the disk reported an input/output error', '磁盘报告读写错误', 'check the disk (or the network drive), then build again', '请检查磁盘（或网络驱动器）后重新生成');
+      return refuse(message('output.io-error'), message('output.io-error.hint'));
     default:
       return err;
   }

@@ -6,7 +6,7 @@
 import { BulletinError, type SourceLocation } from './errors';
 import { type PageStyle, pageStyleFrom, parseLength } from './layout/page-style';
 import type { FontSettings, SeriesManifest } from './manifest/types';
-import { t } from './messages';
+import { message } from './messages';
 import type { PunctuationStyle } from './text/classes';
 
 /** How text is set, for every paragraph, title, TOC entry and single line alike. */
@@ -106,11 +106,8 @@ function checkGeometry(page: PageStyle, locate: (path: readonly (string | number
     problems.push({
       severity: 'error' as const,
       location: locate(['page', 'charsPerLine']),
-      message: t(
-        `page.charsPerLine: ${Math.round(page.textWidth / page.em)} characters of ${page.em}pt leave an outer margin of ${mm(page.outerMargin)} mm on a page ${mm(page.pageWidth)} mm wide (at least 5 mm is needed)`,
-        `page.charsPerLine：${Math.round(page.textWidth / page.em)} 个 ${page.em}pt 的字在 ${mm(page.pageWidth)} mm 宽的页面上只留下 ${mm(page.outerMargin)} mm 外边距（至少需要 5 mm）`,
-      ),
-      hint: t(`at most ${fits} characters fit with this body size and inner margin; or choose a smaller bodySize or marginInner`, `在此字号和内边距下每行最多 ${fits} 个字；也可减小 bodySize 或 marginInner`),
+      ...message('settings.page-charsperline-characters-pt', { textWidth: Math.round(page.textWidth / page.em), em: page.em, outerMargin: mm(page.outerMargin), pageWidth: mm(page.pageWidth) }),
+      hint: message('settings.most-characters-fit-body', { fits }),
     });
   }
   // Folio baseline, as decorate.ts places it: 7 mm below the text area plus 0.6 of the folio size.
@@ -121,11 +118,8 @@ function checkGeometry(page: PageStyle, locate: (path: readonly (string | number
     problems.push({
       severity: 'error' as const,
       location: locate(['page', 'linesPerPage']),
-      message: t(
-        `page.linesPerPage: ${page.linesPerPage} lines at ${page.pitch}pt from ${mm(page.textTop)} mm leave no room for the folio on a page ${mm(page.pageHeight)} mm high`,
-        `page.linesPerPage：${page.linesPerPage} 行（行距 ${page.pitch}pt，自 ${mm(page.textTop)} mm 起）在 ${mm(page.pageHeight)} mm 高的页面上放不下页码`,
-      ),
-      hint: t(`at most ${Math.max(0, fits)} lines fit; or reduce linePitch or marginTop`, `最多可排 ${Math.max(0, fits)} 行；也可减小 linePitch 或 marginTop`),
+      ...message('settings.page-linesperpage-lines-pt', { linesPerPage: page.linesPerPage, pitch: page.pitch, textTop: mm(page.textTop), pageHeight: mm(page.pageHeight) }),
+      hint: message('settings.most-lines-fit-reduce', { fits: Math.max(0, fits) }),
     });
   }
   if (problems.length > 0) throw new BulletinError(problems);

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BulletinError, inputError, type SourceLocation } from './errors';
-import { t } from './messages';
+import { type Message, message } from './messages';
 
 /** Largest text file we read (manifests, articles); they are a few kilobytes. */
 export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
@@ -26,7 +26,7 @@ export interface ReadOptions {
   readonly from?: SourceLocation;
   readonly maxBytes?: number;
   /** The hint when the file does not exist. */
-  readonly notFoundHint?: string;
+  readonly notFoundHint?: Message;
 }
 
 /** Reads a UTF-8 text file (BOM stripped), rejecting missing, oversized and non-UTF-8 files. */
@@ -107,47 +107,47 @@ function withRegularFile<T>(file: string, options: ReadOptions, use: (fd: number
 }
 
 /** The editor-facing reason a file cannot be opened or read, from its errno code. */
-function cannotOpen(err: unknown, where: SourceLocation, display: string, notFoundHint: string | undefined): BulletinError {
+function cannotOpen(err: unknown, where: SourceLocation, display: string, notFoundHint: Message | undefined): BulletinError {
   const code = (err as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return inputError(where, t(`file not found: ${display}`, `找不到文件：${display}`), notFoundHint);
+      return inputError(where, message('workspace.file-not-found', { display }), notFoundHint);
     case 'EACCES':
     case 'EPERM':
       return inputError(
         where,
-        t(`${display} cannot be read: permission denied`, `${display} 无法读取：没有读取权限`),
-        t('give yourself read permission on the file (e.g. chmod a+r), or copy it again', '请为该文件加上读取权限（例如 chmod a+r），或重新复制该文件'),
+        message('workspace.cannot-read-permission-denied', { display }),
+        message('workspace.give-yourself-read-permission'),
       );
     case 'ELOOP':
-      return inputError(where, t(`${display} is a symbolic link that points to itself`, `${display} 是指向自身的符号链接`), t('replace the link by the file itself', '请用文件本身替换该链接'));
+      return inputError(where, message('workspace.symbolic-link-points-itself', { display }), message('workspace.replace-link-file-itself'));
     case 'ENAMETOOLONG':
-      return inputError(where, t(`the path ${display} is too long`, `路径 ${display} 过长`), t('use a shorter file name', '请使用较短的文件名'));
+      return inputError(where, message('workspace.path-too-long', { display }), message('workspace.use-shorter-file-name'));
     default:
-      return inputError(where, t(`${display} cannot be read (${String(code ?? err)})`, `${display} 无法读取（${String(code ?? err)}）`), t('check the disk and the file, then build again', '请检查磁盘和该文件后重新生成'));
+      return inputError(where, message('workspace.cannot-read', { display, code: String(code ?? err) }), message('workspace.check-disk-file-then'));
   }
 }
 
 function notRegular(where: SourceLocation, display: string, stat: fs.Stats): BulletinError {
-  const [en, zh] = stat.isDirectory() ? ['a folder', '文件夹'] : stat.isFIFO() ? ['a named pipe (FIFO)', '命名管道（FIFO）'] : stat.isSocket() ? ['a socket', '套接字'] : ['a device', '设备文件'];
+  const kind = stat.isDirectory() ? 'folder' : stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'device';
   return inputError(
     where,
-    t(`${display} is not a regular file: it is ${en}`, `${display} 不是普通文件，而是${zh}`),
-    t('name an ordinary file saved in the project folder', '请指定保存在项目文件夹中的普通文件'),
+    message('workspace.not-regular-file', { display, kind }),
+    message('workspace.name-ordinary-file-saved'),
   );
 }
 
 // Names UTF-16 when its byte-order mark says so (Notepad's "Unicode"), else points at the first bad byte.
 function notUtf8(bytes: Buffer, display: string): BulletinError {
-  const hint = t('save the file as UTF-8', '请将文件另存为 UTF-8 编码');
+  const hint = message('workspace.save-file-utf');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return inputError({ file: display }, t(`${display} is saved as UTF-16, not UTF-8`, `${display} 是 UTF-16 编码，不是 UTF-8`), hint);
+    return inputError({ file: display }, message('workspace.saved-utf-not-utf', { display }), hint);
   }
   const bad = firstInvalidUtf8Byte(bytes);
   const lines = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).split('\n');
   const location = { file: display, line: lines.length, column: Array.from(lines[lines.length - 1] ?? '').length + 1 };
-  return inputError(location, t(`${display} is not valid UTF-8 text (byte ${bad + 1})`, `${display} 不是有效的 UTF-8 文本（第 ${bad + 1} 字节）`), hint);
+  return inputError(location, message('workspace.not-valid-utf-text', { display, bad: bad + 1 }), hint);
 }
 
 // A prefix that decodes (an unfinished last character allowed) stays valid when shortened, so
@@ -177,7 +177,7 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 
 function tooLarge(where: SourceLocation, display: string, maxBytes: number) {
   const mb = (maxBytes / 1024 / 1024).toFixed(0);
-  return inputError(where, t(`${display} is larger than ${mb} MB (the limit for this kind of file)`, `${display} 超过 ${mb} MB（此类文件的上限）`));
+  return inputError(where, message('workspace.larger-than-mb-limit', { display, mb }));
 }
 
 /** Tells whether a regular file exists at the path (following symlinks). */
@@ -222,29 +222,26 @@ export function listDir(dir: string): string[] {
  * that it stays inside `rootDir`, also after following symlinks; `from` is where it was written.
  */
 export function resolveInside(rootDir: string, relPath: string, from: SourceLocation, baseDir: string = rootDir): string {
-  const hint = t(
-    'write a path relative to this file that stays inside the folder, e.g. ../images/photo.jpg from an article',
-    '请写相对于本文件、且不超出文件夹的路径，例如文章中写 ../images/photo.jpg',
-  );
+  const hint = message('workspace.write-path-relative-file');
   if (relPath.trim() === '' || relPath.includes('\0')) {
-    throw inputError(from, t('empty or invalid path', '路径为空或无效'), hint);
+    throw inputError(from, message('workspace.empty-invalid-path'), hint);
   }
   // A URL scheme or Windows drive ("https:", "C:") is not a relative path either.
   if (path.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[a-z][a-z0-9+.-]*:/i.test(relPath)) {
-    throw inputError(from, t(`"${relPath}" is an absolute path or URL`, `"${relPath}" 是绝对路径或网址`), hint);
+    throw inputError(from, message('workspace.absolute-path-url', { relPath }), hint);
   }
   const root = path.resolve(rootDir);
   const resolved = path.resolve(baseDir, relPath);
   if (!isWithin(root, resolved)) {
-    throw inputError(from, t(`"${relPath}" points outside ${path.basename(root)}/`, `"${relPath}" 指向 ${path.basename(root)}/ 之外`), hint);
+    throw inputError(from, message('workspace.points-outside', { relPath, root: path.basename(root) }), hint);
   }
   const realRoot = realpathOrSelf(root);
   const real = realpathOfExistingPart(resolved);
   if (!isWithin(realRoot, real)) {
     throw inputError(
       from,
-      t(`"${relPath}" is a symbolic link to a file outside ${path.basename(root)}/`, `"${relPath}" 是指向 ${path.basename(root)}/ 之外的符号链接`),
-      t('copy the file into the folder instead of linking it', '请把文件复制到文件夹中，不要使用链接'),
+      message('workspace.symbolic-link-file-outside', { relPath, root: path.basename(root) }),
+      message('workspace.copy-file-folder-instead'),
     );
   }
   return resolved;

@@ -5,17 +5,14 @@
  * take more than a second (cleared before the report).
  */
 import { type Diagnostic, formatDiagnostic } from '../errors';
-import { t } from '../messages';
+import { say } from '../messages';
 
 /** Warnings of one kind shown before the rest are counted. */
 export const WARNINGS_SHOWN_PER_KIND = 3;
 
-/**
- * The kind of a warning: its message with the parts that differ between instances (quoted
- * text, numbers, code points, paths) taken out. Diagnostics carry no code yet.
- */
+/** The kind of a warning: its code (instances differ only in their params). */
 export function warningKind(d: Diagnostic): string {
-  return d.message.replace(/“[^”]*”|"[^"]*"|‘[^’]*’|「[^」]*」|《[^》]*》|U\+[0-9A-F]{4,6}|\S+\.(?:md|yaml|jpe?g|png)\b|\d+(?:\.\d+)?/g, '…');
+  return d.code;
 }
 
 /** The lines to print for `warnings`: every one with `all`, else the first few of each kind. */
@@ -37,10 +34,10 @@ export function summariseWarnings(warnings: readonly Diagnostic[], all: boolean,
     if (index === WARNINGS_SHOWN_PER_KIND) {
       const more = list.length - WARNINGS_SHOWN_PER_KIND;
       hidden += more;
-      lines.push(t(`  … and ${more} more warning(s) like this`, `  ……另有 ${more} 条同类警告`));
+      lines.push(say('report.more-warning-like', { more }));
     }
   }
-  if (hidden > 0) lines.push(t(`${hidden} warning(s) not shown; all of them: ${listAllCommand}`, `有 ${hidden} 条警告未显示；查看全部：${listAllCommand}`));
+  if (hidden > 0) lines.push(say('report.warning-not-shown-all', { hidden, listAllCommand }));
   return lines;
 }
 
@@ -55,7 +52,7 @@ export class ProgressLine {
   update(stage: string): void {
     if (!this.stream.isTTY || Date.now() - this.started < this.delayMs) return;
     const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
-    this.stream.write(`\r\x1b[2K${t(`building… ${stage} done (${seconds} s)`, `正在排版……${stage} 完成（${seconds} 秒）`)}`);
+    this.stream.write(`\r\x1b[2K${say('report.building-done', { stage, seconds })}`);
     this.shown = true;
   }
 
@@ -75,22 +72,5 @@ export function timingLine(stage: string, ms: number): string {
 
 /** The stage name in the editor's language (build.ts names stages in English). */
 export function stageName(stage: string): string {
-  return t(stage, STAGE_ZH[stage] ?? stage);
+  return say('report.stage', { stage });
 }
-
-const STAGE_ZH: Readonly<Record<string, string>> = {
-  'read and validate': '读取与校验',
-  lint: '排版检查',
-  fonts: '载入字体',
-  frames: '版面边界检查',
-  images: '读取图片',
-  typeset: '排版',
-  'print settings': '印刷设置',
-  'images (e-mail)': '准备电子版图片',
-  'images (print)': '准备印刷版图片',
-  'render e-mail': '生成电子版',
-  'preflight e-mail': '电子版预检',
-  'render print': '生成印刷版',
-  'preflight print': '印刷版预检',
-  write: '写入文件',
-};

@@ -6,20 +6,20 @@
  */
 import { loadFonts } from '../build';
 import { loadIssue } from '../document/load';
-import { t } from '../messages';
+import { say } from '../messages';
 import { resolveSettings } from '../settings';
 import { FONT_ROLES, type FontSet, type LoadedFont } from '../text/fonts';
 
 /** The ranges an editor recognises, in the order they matter to a Chinese bulletin. */
-const BLOCKS: readonly { readonly en: string; readonly zh: string; readonly from: number; readonly to: number }[] = [
-  { en: 'CJK ideographs', zh: '中日韩统一表意文字', from: 0x4e00, to: 0x9fff },
-  { en: 'CJK Extension A', zh: '扩展 A 区汉字', from: 0x3400, to: 0x4dbf },
-  { en: 'CJK Extension B', zh: '扩展 B 区汉字', from: 0x20000, to: 0x2a6df },
-  { en: 'CJK Extensions C–F', zh: '扩展 C–F 区汉字', from: 0x2a700, to: 0x2ebef },
-  { en: 'CJK punctuation', zh: '中文标点', from: 0x3000, to: 0x303f },
-  { en: 'full-width forms', zh: '全角字符', from: 0xff00, to: 0xffef },
-  { en: 'Latin (ASCII)', zh: '拉丁字母（ASCII）', from: 0x20, to: 0x7e },
-  { en: 'general punctuation', zh: '通用标点', from: 0x2000, to: 0x206f },
+const BLOCKS: readonly { readonly name: string; readonly from: number; readonly to: number }[] = [
+  { name: 'CJK ideographs', from: 0x4e00, to: 0x9fff },
+  { name: 'CJK Extension A', from: 0x3400, to: 0x4dbf },
+  { name: 'CJK Extension B', from: 0x20000, to: 0x2a6df },
+  { name: 'CJK Extensions C–F', from: 0x2a700, to: 0x2ebef },
+  { name: 'CJK punctuation', from: 0x3000, to: 0x303f },
+  { name: 'full-width forms', from: 0xff00, to: 0xffef },
+  { name: 'Latin (ASCII)', from: 0x20, to: 0x7e },
+  { name: 'general punctuation', from: 0x2000, to: 0x206f },
 ];
 
 export interface FontCoverage {
@@ -56,7 +56,7 @@ function coverage(fonts: FontSet): FontCoverage[] {
     const blocks = BLOCKS.map((b) => {
       let covered = 0;
       for (let cp = b.from; cp <= b.to; cp++) if (set.has(cp)) covered++;
-      return { name: t(b.en, b.zh), covered, size: b.to - b.from + 1 };
+      return { name: say('fonts.block', { name: b.name }), covered, size: b.to - b.from + 1 };
     });
     return { role, file: font.path, name: font.font.fullName ?? font.postscriptName, glyphs: font.font.numGlyphs, blocks };
   });
@@ -86,14 +86,14 @@ function missingCharacters(fonts: FontSet, sources: ReadonlyMap<string, string>)
 export function formatFontReport(issueId: string, report: { fonts: FontCoverage[]; missing: MissingCharacter[] }): string {
   const out: string[] = [];
   for (const f of report.fonts) {
-    out.push(`${f.role.padEnd(10)} ${f.file}  (${f.name}, ${f.glyphs} ${t('glyphs', '个字形')})`);
+    out.push(`${f.role.padEnd(10)} ${f.file}  (${f.name}, ${f.glyphs} ${say('fonts.glyphs')})`);
     for (const b of f.blocks) if (b.covered > 0) out.push(`    ${b.name}: ${b.covered}/${b.size}`);
   }
   if (report.missing.length === 0) {
-    out.push(t(`every character of issue ${issueId} is in at least one font`, `第 ${issueId} 期的每个字符都至少有一种字体包含`));
+    out.push(say('fonts.every-character-issue-least', { issueId }));
   } else {
-    out.push(t(`characters of issue ${issueId} that no font has (${report.missing.length}):`, `第 ${issueId} 期中没有任何字体包含的字符（${report.missing.length} 个）：`));
-    for (const m of report.missing) out.push(`  ${m.where}: “${m.char}” ${m.code}${m.count > 1 ? t(` (${m.count} times)`, `（${m.count} 处）`) : ''}`);
+    out.push(say('fonts.characters-issue-no-font', { issueId, missingCount: report.missing.length }));
+    for (const m of report.missing) out.push(`  ${m.where}: “${m.char}” ${m.code}${m.count > 1 ? say('fonts.times', { count: m.count }) : ''}`);
   }
   return `${out.join('\n')}\n`;
 }

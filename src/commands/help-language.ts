@@ -3,7 +3,7 @@
  * on the program before any command is added, so every command inherits them.
  */
 import type { Command } from 'commander';
-import { lang, t } from '../messages';
+import { language, say } from '../messages';
 
 const TITLES: Readonly<Record<string, string>> = {
   'Usage:': '用法：',
@@ -32,9 +32,9 @@ export function translateCommanderError(message: string): string {
 
 /** Applies the editor's language to `program`'s help and errors (nothing to do in English). */
 export function localiseHelp(program: Command): Command {
-  program.helpOption('-h, --help', t('display help for command', '显示命令帮助'));
-  program.helpCommand('help [command]', t('display help for command', '显示命令帮助'));
-  if (lang !== 'zh') return program;
+  program.helpOption('-h, --help', say('help.display-help-command'));
+  program.helpCommand('help [command]', say('help.display-help-command-2'));
+  if (language() !== 'zh') return program;
   program.configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title });
   program.configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) });
   return program;

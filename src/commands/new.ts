@@ -9,7 +9,7 @@ import { inputError } from '../errors';
 import { latestIssue, nextIssue } from '../document/issue-sequence';
 import { readIssueStamps } from '../document/issue-stamps';
 import { editIssueYaml, isPlainObject, parseYamlFile, sectionTitles } from '../manifest/parse';
-import { t } from '../messages';
+import { message, say } from '../messages';
 import { displayPath, readTextSync } from '../workspace';
 
 export interface NewIssueResult {
@@ -28,15 +28,15 @@ export function createNextIssue(root: string, requestedId?: string): NewIssueRes
   const issuesDir = path.join(root, 'issues');
   const previous = latestIssue(readIssueStamps(root));
   if (previous === undefined) {
-    throw inputError({ file: 'issues/' }, t('there is no issue to start from (no issues/<id>/issue.yaml with a number and a date)', '没有可作为起点的一期（issues/ 下没有带期号和日期的 issue.yaml）'), t('copy an existing issue folder by hand once; after that `bulletin new` continues the sequence', '请先手工复制一期文件夹；之后 `bulletin new` 会接着编号'));
+    throw inputError({ file: 'issues/' }, message('new.there-no-issue-start'), message('new.copy-existing-issue-folder'));
   }
   if (requestedId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(requestedId)) {
-    throw inputError({ file: `issues/${requestedId}` }, t(`"${requestedId}" is not a usable folder name`, `"${requestedId}" 不能用作文件夹名`), t('use the year and month, e.g. 2024-03', '请用年月，例如 2024-03'));
+    throw inputError({ file: `issues/${requestedId}` }, message('new.not-usable-folder-name', { requestedId }), message('new.use-year-month-e'));
   }
   const next = nextIssue(previous, requestedId);
   const dir = path.join(issuesDir, next.id);
   if (fs.existsSync(dir)) {
-    throw inputError({ file: displayPath(root, dir) }, t(`issues/${next.id} already exists; nothing was changed`, `issues/${next.id} 已存在；未做任何修改`), t('give another name: bulletin new <issue>, e.g. bulletin new 2024-04', '请换一个名称：bulletin new <期号>，例如 bulletin new 2024-04'));
+    throw inputError({ file: displayPath(root, dir) }, message('new.issues-already-exists-nothing', { id: next.id }), message('new.give-another-name-bulletin'));
   }
 
   const fromFile = path.join(issuesDir, previous.id, 'issue.yaml');
@@ -63,11 +63,11 @@ export function createNextIssue(root: string, requestedId?: string): NewIssueRes
 /** What `bulletin new` prints. */
 export function formatNewIssue(r: NewIssueResult): string {
   const lines = [
-    t(`created issues/${r.id}/ from issues/${r.from}/`, `已根据 issues/${r.from}/ 新建 issues/${r.id}/`),
+    say('new.created-issues-issues', { id: r.id, from: r.from }),
     ...r.created.map((f) => `  ${f}`),
-    t(`  number ${r.number}, date ${r.date}, editor ${r.editor ?? '—'}`, `  第${r.number}期，日期 ${r.date}，编辑 ${r.editor ?? '—'}`),
-    t(`  sections (no articles yet): ${r.sections.join(', ')}`, `  栏目（尚无文章）：${r.sections.join('、')}`),
-    t(`next: bulletin import <file>… --issue ${r.id}`, `下一步：bulletin import <文件>… --issue ${r.id}`),
+    say('new.number-date-editor', { number: r.number, date: r.date, editor: r.editor ?? '—' }),
+    say('new.sections', { sections: r.sections }),
+    say('new.next-bulletin-import-file', { id: r.id }),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -4,14 +4,14 @@
  * desktop the editor is told where the file is instead of getting an error.
  */
 import { spawn } from 'node:child_process';
-import { t } from '../messages';
+import { say } from '../messages';
 
 /** Opens `target`; returns a sentence for the editor when no viewer could be started. */
 export function openInViewer(target: string): Promise<string | undefined> {
   const [command, args] =
     process.platform === 'darwin' ? ['open', [target]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', target]] : ['xdg-open', [target]];
   return new Promise((resolve) => {
-    const failed = () => resolve(t(`could not open a viewer (${command}); open ${target} yourself`, `无法打开查看程序（${command}）；请自行打开 ${target}`));
+    const failed = () => resolve(say('open.could-not-open-viewer', { command, target }));
     try {
       const child = spawn(command, args, { detached: true, stdio: 'ignore' });
       child.on('error', failed);

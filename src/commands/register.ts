@@ -4,7 +4,7 @@
  * outcome to the CLI's one failure handler (exit codes stay in cli.ts).
  */
 import type { Command } from 'commander';
-import { t } from '../messages';
+import { say } from '../messages';
 import { findProjectRoot, listIssues, resolveIssueId } from '../project';
 import { fontReport, formatFontReport } from './fonts';
 import { createNextIssue, formatNewIssue } from './new';
@@ -35,8 +35,8 @@ export function registerEditorCommands(program: Command, hooks: CommandHooks): v
 
   program
     .command('new')
-    .argument('[issue]', t('folder name of the new issue (default: the month after the latest issue)', '新一期的文件夹名（默认：最新一期的下个月）'))
-    .description(t('start the next issue from the latest one (number, date, editor, sections)', '根据最新一期新建下一期（期号、日期、编辑、栏目）'))
+    .argument('[issue]', say('cli.folder-name-new-issue'))
+    .description(say('cli.start-next-issue-latest'))
     .action((issue: string | undefined) =>
       attempt(() => {
         const root = findProjectRoot(process.cwd());
@@ -46,10 +46,10 @@ export function registerEditorCommands(program: Command, hooks: CommandHooks): v
 
   program
     .command('import')
-    .argument('<files...>', t('.docx, WeChat .html (saved with its _files folder) or .txt files', '.docx、微信文章 .html（连同 _files 文件夹保存）或 .txt 文件'))
-    .requiredOption('--issue <issue>', t('the issue to add the articles to, e.g. 2024-03', '文章加入的那一期，如 2024-03'))
-    .option('--section <title>', t('section title in issue.yaml (default: the first section)', 'issue.yaml 中的栏目名（默认：第一个栏目）'))
-    .description(t('bring articles in as Markdown and list them in issue.yaml', '把文章转成 Markdown 并列入 issue.yaml'))
+    .argument('<files...>', say('cli.docx-wechat-html-saved'))
+    .requiredOption('--issue <issue>', say('cli.issue-add-articles-e'))
+    .option('--section <title>', say('cli.section-title-issue-yaml'))
+    .description(say('cli.bring-articles-markdown-list'))
     .action((files: string[], options: { issue: string; section?: string }) =>
       attempt(async () => {
         const { root, issue } = locate(options.issue);
@@ -61,10 +61,10 @@ export function registerEditorCommands(program: Command, hooks: CommandHooks): v
 
   program
     .command('watch')
-    .argument('[issue]', t('issue folder under issues/, e.g. 2024-02 (default: the folder you are in)', 'issues/ 下的期号目录，如 2024-02（默认：当前所在的一期）'))
-    .option('--open', t('open the preview in the browser', '在浏览器中打开预览'))
-    .option('--port <port>', t('port on 127.0.0.1 (default: a free one)', '127.0.0.1 上的端口（默认：任一空闲端口）'))
-    .description(t('rebuild on every change and show the e-mail copy in a browser preview', '每次修改后重新排版，并在浏览器预览中显示电子版'))
+    .argument('[issue]', say('cli.issue-folder-under-issues'))
+    .option('--open', say('cli.open-preview-browser'))
+    .option('--port <port>', say('cli.port-default-free-one'))
+    .description(say('cli.rebuild-every-change-show'))
     .action((issueArg: string | undefined, options: { open?: boolean; port?: string }) =>
       attempt(async () => {
         const { root, issue } = locate(issueArg);
@@ -75,8 +75,8 @@ export function registerEditorCommands(program: Command, hooks: CommandHooks): v
 
   program
     .command('fonts')
-    .argument('[issue]', t('issue whose characters to check (default: the latest)', '要检查字符的一期（默认：最新一期）'))
-    .description(t("list the fonts, what each covers, and the issue's characters that no font has", '列出字体及其覆盖范围，以及本期中没有任何字体包含的字符'))
+    .argument('[issue]', say('cli.issue-whose-characters-check'))
+    .description(say('cli.list-fonts-what-each'))
     .action((issueArg: string | undefined) =>
       attempt(async () => {
         const { root, issue } = locate(issueArg);

@@ -6,7 +6,7 @@
  */
 import { forbiddenCharacterDiagnostics, forbiddenEntityDiagnostics, offsetLocator } from '../characters';
 import type { Diagnostic } from '../errors';
-import { t } from '../messages';
+import { message } from '../messages';
 
 /** Every such problem in `body` (padded so that its lines are the file's lines), at file:line:col. */
 export function bodyTextProblems(body: string, file: string): Diagnostic[] {
@@ -36,12 +36,12 @@ function unsupportedReferences(body: string, file: string): Diagnostic[] {
       found.push({
         severity: 'error',
         location: { file, line: i + 1, column: line.indexOf('[') + 1 },
-        message: footnote
-          ? t(`footnote [^${definition[2]}] is not supported`, `不支持脚注 [^${definition[2]}]`)
-          : t(`link reference definition [${definition[2]}]: … is not supported (it would vanish from the text)`, `不支持链接引用定义 [${definition[2]}]: …（它会从正文中消失）`),
+        ...(footnote
+          ? message('document.footnote-not-supported', { definition: String(definition[2]) })
+          : message('document.link-reference-definition-not', { definition: String(definition[2]) })),
         hint: footnote
-          ? t('put the note in parentheses after the sentence, or as a paragraph at the end of the article', '请把注释写在句后的括号里，或作为文末的一段')
-          : t('write the link where it is used: [text](https://…)', '请在使用处直接写链接：[文字](https://…)'),
+          ? message('document.put-note-parentheses-after')
+          : message('document.write-link-where-used'),
       });
       return;
     }
@@ -49,8 +49,8 @@ function unsupportedReferences(body: string, file: string): Diagnostic[] {
       found.push({
         severity: 'error',
         location: { file, line: i + 1, column: Array.from(line.slice(0, ref.index ?? 0)).length + 1 },
-        message: t(`footnote reference ${ref[0]} is not supported`, `不支持脚注引用 ${ref[0]}`),
-        hint: t('put the note in parentheses after the sentence', '请把注释写在句后的括号里'),
+        ...message('document.footnote-reference-not-supported', { ref: ref[0] }),
+        hint: message('document.put-note-parentheses-after-2'),
       });
     }
   });

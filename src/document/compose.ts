@@ -4,7 +4,7 @@
  */
 import { BulletinError, inputError, type Diagnostic, type SourceLocation } from '../errors';
 import type { ArticleFrontMatter, IssueManifest, SeriesManifest, TemplateSettings } from '../manifest/types';
-import { t } from '../messages';
+import { message } from '../messages';
 import { compileTemplate, type Template } from './templates';
 import type { AnchorId, Article, BodyBlock, IssueDocument, Masthead, Section } from './types';
 
@@ -221,7 +221,7 @@ function compileAll(
 
 function parseDate(text: string, location: SourceLocation): { year: number; month: number; day: number } {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m === null) throw inputError(location, t(`date: ${text} is not YYYY-MM-DD`, `date: ${text} 不是 YYYY-MM-DD 格式`));
+  if (m === null) throw inputError(location, message('document.date-not-yyyy-mm', { text }));
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
@@ -229,8 +229,8 @@ function checkOutputName(name: string, location: SourceLocation): void {
   if (name.trim() === '' || /[/\\:*?"<>|\u0000-\u001f]/.test(name) || name.startsWith('.')) {
     throw inputError(
       location,
-      t(`templates.outputName: "${name}" is not a usable file name`, `templates.outputName："${name}" 不能用作文件名`),
-      t('avoid / \\ : * ? " < > | and a leading dot', '不要使用 / \\ : * ? " < > | 字符，也不要以点开头'),
+      message('document.templates-outputname-not-usable', { name }),
+      message('document.avoid-leading-dot'),
     );
   }
   // File systems allow 255 bytes per name; the longer of the two is "<name>-print.pdf", and the
@@ -239,8 +239,8 @@ function checkOutputName(name: string, location: SourceLocation): void {
   if (bytes > MAX_OUTPUT_NAME_BYTES) {
     throw inputError(
       location,
-      t(`templates.outputName: the file name "${name}-print.pdf" is ${bytes} bytes long (limit ${MAX_OUTPUT_NAME_BYTES})`, `templates.outputName：文件名 "${name}-print.pdf" 长 ${bytes} 字节（上限 ${MAX_OUTPUT_NAME_BYTES}）`),
-      t('shorten the template: one Chinese character takes 3 bytes', '请缩短模板：一个汉字占 3 字节'),
+      message('document.templates-outputname-file-name', { name, bytes, MAX_OUTPUT_NAME_BYTES }),
+      message('document.shorten-template-one-chinese'),
     );
   }
 }

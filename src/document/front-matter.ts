@@ -6,7 +6,7 @@ import { inputError, type Diagnostic, type SourceLocation } from '../errors';
 import { parseYamlFile } from '../manifest/parse';
 import type { ArticleFrontMatter } from '../manifest/types';
 import { validateFrontMatter } from '../manifest/validate';
-import { t } from '../messages';
+import { message } from '../messages';
 import { removeInvisible } from './paste';
 
 /** An article file split into its validated front matter and its Markdown body. */
@@ -31,18 +31,15 @@ const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 /** Splits `---\n…\n---\n` off the start of an article; a missing or unclosed block is an error. */
 export function splitFrontMatter(text: string, file: string): SplitArticle {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-  const example = t(
-    'start the file with:\n  ---\n  title: 文章标题\n  source: 来源\n  date: 2024-02-02\n  ---',
-    '文件开头应为：\n  ---\n  title: 文章标题\n  source: 来源\n  date: 2024-02-02\n  ---',
-  );
+  const example = message('article.start-file-n-n');
   if (!FENCE.test(lines[0] ?? '')) {
-    throw inputError({ file, line: 1, column: 1 }, t('the article does not start with front matter (---)', '文章开头缺少 --- 信息块'), example);
+    throw inputError({ file, line: 1, column: 1 }, message('article.article-does-not-start'), example);
   }
   const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (close < 0) {
     throw inputError(
       { file, line: 1, column: 1 },
-      t('the front matter that starts here is not closed by a --- line', '从此处开始的 --- 信息块没有以 --- 行结束'),
+      message('article.front-matter-starts-here'),
       example,
     );
   }

@@ -5,7 +5,7 @@
  * Pure: the callers read the files.
  */
 import type { Diagnostic, SourceLocation } from '../errors';
-import { t } from '../messages';
+import { message } from '../messages';
 
 /** What the sequence needs to know of one issue. */
 export interface IssueStamp {
@@ -70,8 +70,8 @@ export function sequenceWarnings(issue: IssueStamp, all: readonly IssueStamp[], 
     warnings.push({
       severity: 'warning',
       location: at('date'),
-      message: t(`date ${issue.date} is not in ${issue.id}, the month this issue's folder is named after`, `日期 ${issue.date} 不在本期文件夹名所示的月份 ${issue.id} 内`),
-      hint: t(`a copied issue keeps the old date: write a date in ${issue.id}, or rename the folder`, `复制来的一期会保留旧日期：请改为 ${issue.id} 内的日期，或重命名文件夹`),
+      ...message('document.date-not-month-issue', { date: issue.date, id: issue.id }),
+      hint: message('document.copied-issue-keeps-old', { id: issue.id }),
     });
   }
   const before = latestIssue(all.filter((other) => other.id !== issue.id && other.date < issue.date));
@@ -81,11 +81,8 @@ export function sequenceWarnings(issue: IssueStamp, all: readonly IssueStamp[], 
       warnings.push({
         severity: 'warning',
         location: at('number'),
-        message: t(
-          `number ${issue.number} does not follow issue ${before.id} (number ${before.number}, ${before.date}): expected ${expected}`,
-          `期号 ${issue.number} 与上一期 ${before.id}（第${before.number}期，${before.date}）不衔接：应为 ${expected}`,
-        ),
-        hint: t('a copied issue keeps the old number; `bulletin new` sets number and date for you', '复制来的一期会保留旧期号；用 `bulletin new` 新建一期会自动设置期号和日期'),
+        ...message('document.number-does-not-follow', { number: issue.number, id: before.id, number2: before.number, date: before.date, expected }),
+        hint: message('document.copied-issue-keeps-old-2'),
       });
     }
   }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { BulletinError, inputError, type Diagnostic, type SourceLocation } from '../errors';
 import { isPlainObject, parseYamlFile, type ParsedYaml } from '../manifest/parse';
 import { sortByPosition, validateIssue, validateSeries } from '../manifest/validate';
-import { t } from '../messages';
+import { message } from '../messages';
 import { dirExists, displayPath, fileExists, listDir, resolveInside } from '../workspace';
 import { World } from '../world';
 import { composeIssue, type ArticleInput } from './compose';
@@ -94,7 +94,7 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
       diagnostics.push({
         severity: 'warning',
         location: from,
-        message: t(`${file} is listed twice (also at ${earlier})`, `${file} 被列出两次（另见 ${earlier}）`),
+        ...message('document.listed-twice-also', { file, earlier }),
       });
     }
     seen.set(display, `${from.file}:${from.line ?? 1}`);
@@ -199,7 +199,7 @@ function unlistedArticles(root: string, issueDir: string, listed: Map<string, st
     .map((display) => ({
       severity: 'warning' as const,
       location: { file: display },
-      message: t(`${display} is not listed in ${issueFile}`, `${display} 没有列在 ${issueFile} 中`),
+      ...message('document.not-listed', { display, issueFile }),
     }));
 }
 
@@ -213,8 +213,8 @@ function unusedImages(root: string, issueDir: string, used: ReadonlySet<string>)
       return {
         severity: 'warning' as const,
         location: { file: display },
-        message: t(`${display} is not used by any article`, `${display} 没有被任何文章使用`),
-        hint: t(`show it with ![caption](../images/${name}) in an article, or delete the file`, `请在文章中用 ![说明](../images/${name}) 插入，或删除该文件`),
+        ...message('document.not-used-any-article', { display }),
+        hint: message('document.show-caption-images-article', { name }),
       };
     });
 }
@@ -224,8 +224,8 @@ function emptyArticle(file: string, title: SourceLocation): Diagnostic {
   return {
     severity: 'warning',
     location: title,
-    message: t(`${file} has a title but no text`, `${file} 只有标题，没有正文`),
-    hint: t('write the article text after the closing --- line, or remove the article from issue.yaml', '请在 --- 行之后写正文，或从 issue.yaml 中删去这篇文章'),
+    ...message('document.title-but-no-text', { file }),
+    hint: message('document.write-article-text-after'),
   };
 }
 
@@ -243,8 +243,8 @@ function parseYamlWithoutInvisible(text: string, file: string): ParsedYaml {
     found.push({
       severity: 'warning',
       location: { file, line, column },
-      message: t(`invisible ${invisibleName(m[0])} in the text; it is not printed (R4)`, `文中有不可见字符 ${invisibleName(m[0])}，不会印出（R4）`),
-      hint: t('it came with pasted text; delete it (retype the characters around it)', '它随粘贴的文字带入；请删除它（重新输入它前后的字）'),
+      ...message('document.invisible-text-not-printed', { m: invisibleName(m[0]) }),
+      hint: message('document.came-pasted-text-delete'),
     });
   }
   return found.length === 0 ? parsed : { ...parsed, warnings: [...parsed.warnings, ...found] };
@@ -252,10 +252,9 @@ function parseYamlWithoutInvisible(text: string, file: string): ParsedYaml {
 
 function missingIssue(issueId: string, issuesDir: string): BulletinError {
   const existing = listDir(issuesDir).filter((name) => dirExists(path.join(issuesDir, name)) && fileExists(path.join(issuesDir, name, 'issue.yaml')));
-  const list = existing.length === 0 ? t('(none)', '（无）') : existing.join(', ');
   return inputError(
     { file: `issues/${issueId}` },
-    t(`there is no issue "${issueId}" (no issues/${issueId}/issue.yaml)`, `没有名为 "${issueId}" 的一期（找不到 issues/${issueId}/issue.yaml）`),
-    t(`issues that exist: ${list}`, `现有的各期：${list}`),
+    message('document.there-no-issue-no', { issueId }),
+    message('document.issues-exist', { existing }),
   );
 }

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { BulletinError, type Diagnostic, type SourceLocation } from '../errors';
-import { t } from '../messages';
+import { type Message, message } from '../messages';
 import { checkReadableFile, MAX_IMAGE_BYTES, pathExists, resolveInside } from '../workspace';
 import type { BodyBlock, HeadingLevel, ListMark, RunStyle, TextRun } from './types';
 import { charAt, charBefore } from '../text/code-points';
@@ -219,8 +219,8 @@ class BlockWalker {
     if (length > MAX_PARAGRAPH_CHARS) {
       this.report(
         line,
-        t(`this paragraph has ${length} characters; the limit is ${MAX_PARAGRAPH_CHARS}`, `此段落有 ${length} 个字符，超过上限 ${MAX_PARAGRAPH_CHARS}`),
-        t('split it into paragraphs with blank lines', '请用空行把它分成若干段'),
+        message('document.paragraph-characters-limit', { length, MAX_PARAGRAPH_CHARS }),
+        message('document.split-paragraphs-blank-lines'),
       );
       return undefined;
     }
@@ -237,7 +237,7 @@ class BlockWalker {
     if (hashes > 5) return this.unsupported('h6', line);
     const runs = this.runs(inline?.children ?? [], line, 'heading');
     if (runs.length === 0) {
-      this.report(line, t('empty heading', '标题为空'), t('write the heading text after the #', '请在 # 后写标题文字'));
+      this.report(line, message('document.empty-heading'), message('document.write-heading-text-after'));
       return;
     }
     this.blocks.push({ kind: 'heading', level: (hashes - 1) as HeadingLevel, runs, source: this.at(line) });
@@ -253,9 +253,9 @@ class BlockWalker {
       if (!(err instanceof BulletinError)) throw err;
       this.diagnostics.push(...err.diagnostics);
     }
-    const notFoundHint = t('the path is relative to the article file, e.g. ../images/photo.jpg', '路径相对于本文章文件，例如 ../images/photo.jpg');
+    const notFoundHint = message('document.path-relative-article-file');
     if (file !== undefined && !pathExists(file)) {
-      this.report(line, t(`image not found: ${src}`, `找不到图片：${src}`), notFoundHint);
+      this.report(line, message('document.image-not-found', { src }), notFoundHint);
     } else if (file !== undefined) {
       // A folder, FIFO or unreadable file: say so, not "not found".
       try {
@@ -345,12 +345,12 @@ class BlockWalker {
   }
 
   private unsupported(what: string, line: number, detail = ''): void {
-    const [message, hint] = explain(what, detail);
-    this.report(line, message, hint);
+    const [problem, hint] = explain(what, detail);
+    this.report(line, problem, hint);
   }
 
-  private report(line: number, message: string, hint: string): void {
-    this.diagnostics.push({ severity: 'error', location: { file: this.context.file, line }, message, hint });
+  private report(line: number, what: Message, hint: Message): void {
+    this.diagnostics.push({ severity: 'error', location: { file: this.context.file, line }, ...what, hint });
   }
 
   private at(line: number): SourceLocation {
@@ -461,60 +461,57 @@ function isComment(html: string): boolean {
   return /^\s*<!--[\s\S]*-->\s*$/.test(html);
 }
 
-const HEADINGS_HINT = (): string =>
-  t(
-    'the article title comes from `title:` in the front matter; use ## for 一、, ### for （一）, #### for 1., ##### for （1）',
-    '文章标题写在开头信息块的 title: 中；正文标题用 ## 表示“一、”，### 表示“（一）”，#### 表示“1.”，##### 表示“（1）”',
-  );
+const HEADINGS_HINT = (): Message =>
+  message('document.article-title-comes-title');
 
-function explain(what: string, detail: string): [string, string] {
+function explain(what: string, detail: string): [Message, Message] {
   switch (what) {
     case 'deep-list':
       return [
-        t('lists nest at most one level deep', '列表最多嵌套一层'),
-        t('indent sub-items once (under the item text); write deeper levels as （1） … inside the item text', '子项只缩进一层（与上一级文字对齐）；更深的层次请在文字中写成“（1）……”'),
+        message('document.lists-nest-most-one'),
+        message('document.indent-sub-items-once'),
       ];
     case 'list-heading':
-      return [t('a heading cannot be inside a list item', '列表项中不能有标题'), t('put a blank line and the heading after the list', '请在列表结束后空一行再写标题')];
+      return [message('document.heading-cannot-inside-list'), message('document.put-blank-line-heading')];
     case 'link-target':
       return [
-        t(`link address "${detail}" is not a web or e-mail address`, `链接地址“${detail}”不是网址或电子邮件地址`),
-        t('write the full address, e.g. [委员会网站](https://www.example.cn) or <someone@example.cn>', '请写完整地址，例如 [委员会网站](https://www.example.cn) 或 <someone@example.cn>'),
+        message('document.link-address-not-web', { detail }),
+        message('document.write-full-address-e'),
       ];
     case 'h1':
-      return [t('a # heading is not allowed in the article body', '正文中不能使用 # 一级标题'), HEADINGS_HINT()];
+      return [message('document.heading-not-allowed-article'), HEADINGS_HINT()];
     case 'h6':
-      return [t('###### headings are too deep; four levels are available', '###### 标题层级过深，最多四级'), HEADINGS_HINT()];
+      return [message('document.headings-too-deep-four'), HEADINGS_HINT()];
     case 'setext':
       return [
-        t('a line of === or --- under text makes an underlined heading, which is not supported', '文字下一行的 === 或 --- 会被当作标题下划线，不支持这种写法'),
-        t('write ## before the heading text, or remove the === / --- line', '请在标题文字前写 ##，或删除 === / --- 这一行'),
+        message('document.line-under-text-makes'),
+        message('document.write-before-heading-text'),
       ];
     case 'blockquote_open':
-      return [t('block quotes (> …) are not supported', '不支持引用块（> ……）'), t('remove the > and write a normal paragraph', '请删除 >，写成普通段落')];
+      return [message('document.block-quotes-not-supported'), message('document.remove-write-normal-paragraph')];
     case 'table_open':
       return [
-        t('tables are not supported', '不支持表格'),
-        t('write the table as paragraphs, or include it as an image: ![caption](../images/table.png)', '请把表格写成段落，或作为图片插入：![说明](../images/table.png)'),
+        message('document.tables-not-supported'),
+        message('document.write-table-paragraphs-include'),
       ];
     case 'code_block':
-      return [t('indented code blocks are not supported', '不支持缩进代码块'), t('lines indented by 4 or more spaces become code; remove the indentation', '缩进 4 个及以上空格的行会成为代码块，请删除缩进')];
+      return [message('document.indented-code-blocks-not'), message('document.lines-indented-more-spaces')];
     case 'fence':
-      return [t('code blocks (```) are not supported', '不支持代码块（```）'), t('remove the ``` lines', '请删除 ``` 行')];
+      return [message('document.code-blocks-not-supported'), message('document.remove-lines')];
     case 'hr':
-      return [t('horizontal rules (---, ***) are not supported', '不支持分隔线（---、***）'), t('remove the line', '请删除这一行')];
+      return [message('document.horizontal-rules-not-supported'), message('document.remove-line')];
     case 'html':
-      return [t('HTML is not supported', '不支持 HTML'), t('write plain text; use **bold** and *emphasis* for styles', '请写纯文字；粗体用 **粗体**，着重号用 *着重*')];
+      return [message('document.html-not-supported'), message('document.write-plain-text-use')];
     case 'inline-image':
       return [
-        t('an image must stand alone in its own paragraph', '图片必须单独成段'),
-        t('put a blank line before and after ![caption](path)', '请在 ![说明](路径) 前后各空一行'),
+        message('document.image-must-stand-alone'),
+        message('document.put-blank-line-before'),
       ];
     case 'nested-image':
-      return [t('an image cannot appear inside a heading or caption', '标题或图片说明中不能包含图片'), t('put the image in its own paragraph', '请让图片单独成段')];
+      return [message('document.image-cannot-appear-inside'), message('document.put-image-own-paragraph')];
     case 'strikethrough':
-      return [t('~~strikethrough~~ is not supported', '不支持删除线（~~……~~）'), t('remove the ~~', '请删除 ~~')];
+      return [message('document.strikethrough-not-supported'), message('document.remove')];
     default:
-      return [t(`unsupported Markdown (${what})`, `不支持的 Markdown 写法（${what}）`), t('write plain paragraphs, ## headings, **bold**, *emphasis* and ![caption](image)', '请只使用段落、## 标题、**粗体**、*着重* 和 ![说明](图片)')];
+      return [message('document.unsupported-markdown', { what }), message('document.write-plain-paragraphs-headings')];
   }
 }

@@ -7,7 +7,8 @@ import type HandlebarsNamespace from 'handlebars';
 // CommonJS tree: ~10 ms instead of ~25 ms to load on every run.
 const Handlebars = require('handlebars/dist/handlebars.js') as typeof HandlebarsNamespace;
 import { BulletinError, inputError, type SourceLocation } from '../errors';
-import { t } from '../messages';
+import { type Message, message } from '../messages';
+import type { Phrase } from '../messages/phrases';
 
 /** A compiled template: fills the fields and returns the text. */
 export type Template = (fields: Readonly<Record<string, string | number>>) => string;
@@ -28,22 +29,22 @@ export function compileTemplate(name: string, source: string, location: SourceLo
   if (source.includes('\\{{')) {
     throw inputError(
       location,
-      t(`${where}: a backslash before {{ would print the braces themselves`, `${where}：{{ 前的反斜杠会让花括号原样印出`),
-      t('remove the backslash; fields are written {{field}}', '请删去反斜杠；字段写作 {{字段名}}'),
+      message('document.backslash-before-would-print', { where }),
+      message('document.remove-backslash-fields-written'),
     );
   }
   let program: hbs.AST.Program;
   try {
     program = handlebars.parse(source);
   } catch (err) {
-    throw inputError(location, t(`${where}: the template is not valid: ${firstLine(err)}`, `${where}：模板写法有误：${firstLine(err)}`), fieldsHint());
+    throw inputError(location, message('document.template-not-valid', { where, err: firstLine(err) }), fieldsHint());
   }
   const conditions = checkedConditions(program, where, location);
   const render = handlebars.compile(source, { noEscape: true, strict: true });
   return (fields) => {
     const known = () => Object.keys(fields).map((k) => `{{${k}}}`).join(' ');
     const unknown = (missing: string) =>
-      inputError(location, t(`${where}: unknown field {{${missing}}}`, `${where}：未知字段 {{${missing}}}`), t(`fields available here: ${known()}`, `此处可用的字段：${known()}`));
+      inputError(location, message('document.unknown-field', { where, missing }), message('document.fields-available-here', { fields: known() }));
     // Strict mode checks {{field}} but not the name tested by {{#if}}: a misspelt one was just false.
     const misspelt = conditions.find((c) => !Object.prototype.hasOwnProperty.call(fields, c));
     if (misspelt !== undefined) throw unknown(misspelt);
@@ -54,13 +55,13 @@ export function compileTemplate(name: string, source: string, location: SourceLo
       if (err instanceof BulletinError) throw err;
       const missing = /^"([^"]+)" not defined/.exec(firstLine(err))?.[1];
       if (missing !== undefined) throw unknown(missing);
-      throw inputError(location, t(`${where}: the template cannot be filled in: ${firstLine(err)}`, `${where}：模板无法填写：${firstLine(err)}`));
+      throw inputError(location, message('document.template-cannot-filled', { where, err: firstLine(err) }));
     }
     if (text.length > MAX_TEMPLATE_OUTPUT_CHARS) {
       throw inputError(
         location,
-        t(`${where}: the filled-in text is ${text.length.toLocaleString('en')} characters long (limit ${MAX_TEMPLATE_OUTPUT_CHARS})`, `${where}：填写后的文字长 ${text.length} 个字符（上限 ${MAX_TEMPLATE_OUTPUT_CHARS}）`),
-        t('a running head, folio or file name is one short line', '页眉、页码或文件名只需一小行'),
+        message('document.template-output-too-long', { where, length: text.length, limit: MAX_TEMPLATE_OUTPUT_CHARS }),
+        message('document.running-head-folio-file'),
       );
     }
     return text;
@@ -80,15 +81,18 @@ const ALLOWED_BLOCKS = new Set(['if', 'unless']);
  */
 function checkedConditions(program: hbs.AST.Program, where: string, location: SourceLocation): string[] {
   const conditions: string[] = [];
-  const refuse = (what: string): never => {
+  const refuse = (what: Phrase | string): never => {
     throw inputError(
       location,
-      t(`${where}: ${what} is not allowed in a template`, `${where}：模板中不允许使用 ${what}`),
-      t('use {{field}}, and {{#if field}}…{{else}}…{{/if}} or {{#unless field}}…{{/unless}}', '请只用 {{字段}}，以及 {{#if 字段}}…{{else}}…{{/if}} 或 {{#unless 字段}}…{{/unless}}'),
+      message('document.not-allowed-template', { where, what }),
+      message('document.use-field-if-field'),
     );
   };
+  const refuseBlock = (block: string): never => {
+    throw inputError(location, message('document.block-needs-one-field', { where, block }), message('document.use-field-if-field'));
+  };
   const plainName = (node: hbs.AST.Node): string => {
-    if (node.type !== 'PathExpression') return refuse(node.type === 'SubExpression' ? t('a sub-expression (…)', '子表达式 (…)') : t('a literal value', '字面值'));
+    if (node.type !== 'PathExpression') return refuse(node.type === 'SubExpression' ? 'document.sub-expression' : 'document.literal-value');
     const p = node as hbs.AST.PathExpression;
     if (p.data || p.depth > 0 || p.parts.length !== 1 || p.original.startsWith('this') || p.original.includes('/')) return refuse(`{{${p.original}}}`);
     return p.parts[0]!;
@@ -109,14 +113,14 @@ function checkedConditions(program: hbs.AST.Program, where: string, location: So
           const b = node as hbs.AST.BlockStatement;
           const helper = (b.path as hbs.AST.PathExpression).original;
           if (!ALLOWED_BLOCKS.has(helper)) refuse(`{{#${helper}}}`);
-          if (b.params.length !== 1 || (b.hash?.pairs.length ?? 0) > 0) refuse(`{{#${helper}}} ${t('without exactly one field', '（不是恰好一个字段）')}`);
+          if (b.params.length !== 1 || (b.hash?.pairs.length ?? 0) > 0) refuseBlock(`{{#${helper}}}`);
           conditions.push(plainName(b.params[0]!));
           walk(b.program.body);
           if (b.inverse) walk(b.inverse.body);
           break;
         }
         default:
-          refuse(node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' ? t('a partial {{> …}}', '局部模板 {{> …}}') : node.type);
+          refuse(node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' ? 'document.partial' : node.type);
       }
     }
   };
@@ -128,6 +132,6 @@ function firstLine(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 }
 
-function fieldsHint(): string {
-  return t('write fields as {{name}}, e.g. "{{year}}年第{{number}}期"', '字段写作 {{名称}}，例如 "{{year}}年第{{number}}期"');
+function fieldsHint(): Message {
+  return message('document.write-fields-name-e');
 }

@@ -6,7 +6,7 @@
  * reported here at its own file:line:column.
  */
 import type { Diagnostic, SourceLocation } from '../errors';
-import { t } from '../messages';
+import { message } from '../messages';
 import type { FontSet } from '../text/fonts';
 import type { MissingGlyph } from './problems';
 
@@ -22,12 +22,11 @@ export function missingGlyphDiagnostics(missing: readonly MissingGlyph[], fonts:
     seen.add(key);
     const cp = m.ch.codePointAt(0) ?? 0;
     const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    const also = fallbacks === '' ? '' : t(` nor in the fallback fonts (${fallbacks})`, `，也不在备用字体（${fallbacks}）中`);
     diagnostics.push({
       severity: 'error',
       location,
-      message: t(`character “${m.ch}” (${code}) is not in the font ${m.font}${also}`, `字符“${m.ch}”（${code}）不在字体 ${m.font} 中${also}`),
-      hint: t('add a font that has it to `fonts.fallback` in the series file, or replace it with a common character or a description', '请在丛刊设置的 fonts.fallback 中加入含该字的字体，或改用常用字、文字说明'),
+      ...message('layout.character-not-in-font', { ch: m.ch, code, font: m.font, fallbacks }),
+      hint: message('layout.add-font-fonts-fallback'),
     });
   }
   return diagnostics;

@@ -15,7 +15,6 @@ import { keepChainTooTall, LayoutProblems, runningHeadTooLong, shortenedRunningH
 import { fitRunningHead } from './running-head';
 import { setSingleLine } from './paragraph';
 import type { Diagnostic } from '../errors';
-import { t } from '../messages';
 import { type PageStyle, textLeft } from './page-style';
 import { layoutToc } from './toc';
 import type { Box, LaidOutIssue, OutlineEntry, Page, PageMap, TypesettingStats } from './types';
@@ -108,7 +107,7 @@ function placeItems(page: PaginatedPage, style: PageStyle, pageIndex: number): B
 
 function paginationDiagnostic({ kind, item }: PaginationProblem): Diagnostic {
   const source = item.source ?? { file: item.where };
-  return kind === 'taller-than-page' ? tallerThanPage(source, t('this block', '此段内容')) : keepChainTooTall(source);
+  return kind === 'taller-than-page' ? tallerThanPage(source) : keepChainTooTall(source);
 }
 
 /**

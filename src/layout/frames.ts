@@ -6,10 +6,10 @@
  * source of the text; a PDF with ink off its page is never written silently.
  */
 import type { Diagnostic, SourceLocation } from '../errors';
-import { t } from '../messages';
+import type { Phrase } from '../messages/phrases';
 import { classify } from '../text/classes';
 import { type PageStyle, textLeft } from './page-style';
-import { outsideFrame, runningHeadCrowded } from './problems';
+import { type Described, outsideFrame, runningHeadCrowded } from './problems';
 import type { Box, LaidOutIssue, Page } from './types';
 
 /** Rounding in the layout's arithmetic; nothing a reader could see. */
@@ -93,7 +93,7 @@ function checkPage(page: Page, index: number, style: PageStyle, options: FrameOp
     // The cover sets its masthead on the text block's width, from the top of the page.
     cover: { left, right, top: 0, bottom: style.pageHeight },
   };
-  const names = { text: t('text block', '版心'), head: t('header band', '页眉区'), foot: t('footer band', '页脚区'), cover: t('text block', '版心') };
+  const names: Readonly<Record<string, Phrase>> = { text: 'frames.text-block', head: 'frames.header-band', foot: 'frames.footer-band', cover: 'frames.text-block' };
   for (const box of page.boxes) {
     const ink = inkRect(box);
     if (!ink) continue;
@@ -103,11 +103,11 @@ function checkPage(page: Page, index: number, style: PageStyle, options: FrameOp
     // The trim first: ink off the paper is the worst case, and reported as such.
     const offPaper = overshoot(ink, trim);
     if (offPaper > TOLERANCE) {
-      report(source, 'trim', offPaper, () => outsideFrame(source, what, t('trimmed page', '成品页面'), page.label, offPaper));
+      report(source, 'trim', offPaper, () => outsideFrame(source, what, 'frames.trimmed-page', page.label, offPaper));
       continue;
     }
     const by = overshoot(ink, frames[frame]);
-    if (by > TOLERANCE) report(source, frame, by, () => outsideFrame(source, what, names[frame], page.label, by));
+    if (by > TOLERANCE) report(source, frame, by, () => outsideFrame(source, what, names[frame] ?? 'frames.text-block', page.label, by));
   }
   checkRunningHead(page, style, report, options.fallbackSource);
 }
@@ -130,17 +130,17 @@ function checkRunningHead(page: Page, style: PageStyle, report: Report, fallback
   }
 }
 
-function describe(box: Box): string {
+function describe(box: Box): Described {
   switch (box.kind) {
     case 'text': {
-      const text = box.runs.flatMap((r) => r.glyphs.map((g) => g.text)).join('');
-      return t(`the line “${Array.from(text).slice(0, 16).join('')}${Array.from(text).length > 16 ? '…' : ''}”`, `“${Array.from(text).slice(0, 16).join('')}${Array.from(text).length > 16 ? '…' : ''}”一行`);
+      const text = Array.from(box.runs.flatMap((r) => r.glyphs.map((g) => g.text)).join(''));
+      return { what: 'frames.line', excerpt: text.slice(0, 16).join('') + (text.length > 16 ? '…' : '') };
     }
     case 'image':
-      return t('the picture', '图片');
+      return { what: 'frames.picture', excerpt: '' };
     case 'rule':
-      return t('a rule', '线条');
+      return { what: 'frames.rule', excerpt: '' };
     default:
-      return t('a mark', '符号');
+      return { what: 'frames.mark', excerpt: '' };
   }
 }

@@ -4,7 +4,8 @@
  * messages live here, in one place, so the stages only say what happened and where.
  */
 import type { Diagnostic, SourceLocation } from '../errors';
-import { t } from '../messages';
+import { message } from '../messages';
+import type { Phrase } from '../messages/phrases';
 
 /**
  * A character no font of the set has, found where the font is chosen (at shaping): the source
@@ -42,7 +43,7 @@ export class LayoutProblems {
 
   add(diagnostic: Diagnostic): void {
     const { file, line, column } = diagnostic.location;
-    const key = `${diagnostic.severity}|${file}:${line ?? ''}:${column ?? ''}|${diagnostic.message}`;
+    const key = `${diagnostic.severity}|${file}:${line ?? ''}:${column ?? ''}|${diagnostic.code}|${JSON.stringify(diagnostic.params)}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.list.push(diagnostic);
@@ -56,18 +57,24 @@ export function lastResortBreak(text: string, source: SourceLocation): Diagnosti
   return {
     severity: 'warning',
     location: source,
-    message: t(`“${clip(text)}” (${Array.from(text).length} characters, no break point) is wider than the line and was broken between characters`, `“${clip(text)}”（${Array.from(text).length} 个字符，无可断行处）超过行宽，已在字符之间断行`),
-    hint: t('if it is a number, group its digits (1 234 567) or shorten it; if it is an address, check it is typed whole', '如为长数字，可分节书写或缩短；如为网址或路径，请确认其完整无误'),
+    ...message('layout.characters-no-break-point', { text: clip(text), textCount: Array.from(text).length }),
+    hint: message('layout.if-number-group-digits'),
   };
 }
 
+/** What a box is, for a message: a phrase and, for a line, its first characters. */
+export interface Described {
+  readonly what: Phrase;
+  readonly excerpt: string;
+}
+
 /** A block that pagination could not fit on one page (it is set anyway, and runs off the page). */
-export function tallerThanPage(source: SourceLocation, what: string): Diagnostic {
+export function tallerThanPage(source: SourceLocation): Diagnostic {
   return {
     severity: 'error',
     location: source,
-    message: t(`${what} is taller than a page and would run off it`, `${what}超过一页的高度，会超出版面`),
-    hint: t('shorten it, or split it into several paragraphs', '请缩短，或拆分为几段'),
+    ...message('layout.taller-than-page'),
+    hint: message('layout.shorten-split-several-paragraphs'),
   };
 }
 
@@ -76,8 +83,8 @@ export function keepChainTooTall(source: SourceLocation): Diagnostic {
   return {
     severity: 'warning',
     location: source,
-    message: t('a heading or title and the lines that must stay with it are taller than a page; they were split across pages', '标题及须与其同页的行超过一页的高度，已跨页拆开'),
-    hint: t('shorten the heading or title', '请缩短标题'),
+    ...message('layout.heading-title-lines-must'),
+    hint: message('layout.shorten-heading-title'),
   };
 }
 
@@ -86,8 +93,8 @@ export function longTitle(source: SourceLocation, lines: number, max: number): D
   return {
     severity: 'warning',
     location: source,
-    message: t(`the title is set on ${lines} lines (more than ${max})`, `标题排成 ${lines} 行（超过 ${max} 行）`),
-    hint: t('shorten the title; put the rest in a subtitle (front matter `subtitle:`)', '请缩短标题，其余内容可放入副标题（front matter 的 subtitle:）'),
+    ...message('layout.title-set-lines-more', { lines, max }),
+    hint: message('layout.shorten-title-put-rest'),
   };
 }
 
@@ -96,8 +103,8 @@ export function shortenedRunningHead(source: SourceLocation, title: string, shor
   return {
     severity: 'warning',
     location: source,
-    message: t(`the title “${clip(title)}” is too long for the running head; it prints as “${shortened}”`, `标题“${clip(title)}”过长，页眉中印作“${shortened}”`),
-    hint: t('set `runningHead:` in the front matter to choose the short title yourself', '可在 front matter 中设置 runningHead: 自行指定页眉短标题'),
+    ...message('layout.title-too-long-running', { title: clip(title), shortened }),
+    hint: message('layout.set-runninghead-front-matter'),
   };
 }
 
@@ -106,18 +113,18 @@ export function runningHeadTooLong(source: SourceLocation, title: string): Diagn
   return {
     severity: 'error',
     location: source,
-    message: t(`the running head “${clip(title)}” does not fit beside the publication's running head`, `页眉“${clip(title)}”与刊名页眉放不下`),
-    hint: t('set a shorter `runningHead:` in the front matter', '请在 front matter 中设置更短的 runningHead:'),
+    ...message('layout.running-head-does-not', { title: clip(title) }),
+    hint: message('layout.set-shorter-runninghead-front'),
   };
 }
 
 /** Ink outside the frame it belongs in (found by the geometric check after layout). */
-export function outsideFrame(source: SourceLocation, what: string, frame: string, page: string, by: number): Diagnostic {
+export function outsideFrame(source: SourceLocation, what: Described, frame: Phrase, page: string, by: number): Diagnostic {
   return {
     severity: 'error',
     location: source,
-    message: t(`${what} on page ${page} lies ${by.toFixed(1)} pt outside the ${frame}`, `第 ${page} 页的${what}超出${frame} ${by.toFixed(1)} pt`),
-    hint: t('shorten the text, or break it where a reader would expect', '请缩短文字，或在合适处断开'),
+    ...message('frames.outside-text-block', { ...what, page, by: by.toFixed(1), frame }),
+    hint: message('layout.shorten-text-break-where'),
   };
 }
 
@@ -126,7 +133,7 @@ export function runningHeadCrowded(source: SourceLocation, page: string, gap: nu
   return {
     severity: 'error',
     location: source,
-    message: t(`the running head on page ${page} has its two parts ${gap.toFixed(1)} pt apart (at least 1 em needed)`, `第 ${page} 页页眉两部分相距 ${gap.toFixed(1)} pt（至少需 1 字）`),
-    hint: t('set a shorter `runningHead:` in the front matter', '请在 front matter 中设置更短的 runningHead:'),
+    ...message('layout.running-head-page-two', { page, gap: gap.toFixed(1) }),
+    hint: message('layout.set-shorter-runninghead-front-2'),
   };
 }

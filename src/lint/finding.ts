@@ -3,7 +3,7 @@
  * position. Positions are indices into the segment's visible text, so the rules never deal with
  * Markdown syntax or line numbers.
  */
-import { t } from '../messages';
+import { type Message, message } from '../messages';
 import type { Segment } from './segments';
 
 export type LintRule = 'R4' | 'R16' | 'R23' | 'R24';
@@ -19,8 +19,9 @@ export interface Finding {
   readonly focus?: number;
   /** What replaces the characters, only when that is certainly right; otherwise the editor decides. */
   readonly replacement?: string;
-  readonly message: string;
-  readonly hint?: string;
+  /** What is wrong (its code is the diagnostic's code). */
+  readonly message: Message;
+  readonly hint?: Message;
   /** A normalisation `--fix` applies without a warning: nothing is wrong with the text as typed. */
   readonly quiet?: boolean;
 }
@@ -34,23 +35,23 @@ export function show(text: string): string {
 }
 
 /** The hint of a fixable finding: `replace "(" with "（"`. */
-export function replaceHint(from: string, to: string): string {
-  return to === '' ? t(`remove ${show(from)}`, `删除 ${show(from)}`) : t(`replace ${show(from)} with ${show(to)}`, `将 ${show(from)} 改为 ${show(to)}`);
+export function replaceHint(from: string, to: string): Message {
+  return to === '' ? message('lint.remove', { from: show(from) }) : message('lint.replace', { from: show(from), to: show(to) });
 }
 
 /** A warning whose fix replaces `from` (at `at`) with `to`; the hint says so. */
-export function fixable(rule: LintRule, at: number, from: string, to: string, message: string, focus?: number): Finding {
+export function fixable(rule: LintRule, at: number, from: string, to: string, message: Message, focus?: number): Finding {
   const finding = { rule, severity: 'warning' as const, at, length: from.length, replacement: to, message, hint: replaceHint(from, to) };
   return focus === undefined || focus === at ? finding : { ...finding, focus };
 }
 
 /** A change `--fix` makes without warning (the text prints the same either way). */
-export function normalisation(rule: LintRule, at: number, from: string, to: string, message: string): Finding {
+export function normalisation(rule: LintRule, at: number, from: string, to: string, message: Message): Finding {
   return { rule, severity: 'warning', at, length: from.length, replacement: to, message, quiet: true };
 }
 
 /** A warning the editor must resolve by hand. */
-export function warnOnly(rule: LintRule, at: number, length: number, message: string, hint: string): Finding {
+export function warnOnly(rule: LintRule, at: number, length: number, message: Message, hint: Message): Finding {
   return { rule, severity: 'warning', at, length, message, hint };
 }
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadIssue } from '../document/load';
 import { BulletinError, inputError } from '../errors';
-import { t } from '../messages';
+import { message } from '../messages';
 import { show } from './finding';
 import { applyEdits, lintArticle, type Edit } from './lint';
 import { articleFiles } from './issue';
@@ -47,7 +47,7 @@ export function fixFile(absFile: string, display: string): AppliedFix[] {
     // ignoreBOM keeps the BOM in the text (the default drops it), so it can be written back.
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw inputError({ file: display }, t(`${display} is not valid UTF-8 text`, `${display} 不是有效的 UTF-8 文本`));
+    throw inputError({ file: display }, message('lint.not-valid-utf-text', { display }));
   }
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const source = text.slice(bom.length);
@@ -70,6 +70,6 @@ function writeAtomically(file: string, text: string): void {
   } catch (err) {
     fs.rmSync(temp, { force: true });
     if (err instanceof BulletinError) throw err;
-    throw inputError({ file: path.basename(file) }, t(`cannot write ${file}: ${(err as Error).message}`, `无法写入 ${file}：${(err as Error).message}`));
+    throw inputError({ file: path.basename(file) }, message('lint.cannot-write', { file, message: (err as Error).message }));
   }
 }

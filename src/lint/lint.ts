@@ -42,7 +42,7 @@ export function lintArticle(file: string, source: string): LintedFile {
   const add = (segment: Segment, f: Finding): void => {
     const offset = segment.starts[f.focus ?? f.at] as number;
     const location = locate(offset);
-    const diagnostic: Diagnostic = f.hint === undefined ? { severity: f.severity, location, message: f.message } : { severity: f.severity, location, message: f.message, hint: f.hint };
+    const diagnostic: Diagnostic = f.hint === undefined ? { severity: f.severity, location, ...f.message } : { severity: f.severity, location, ...f.message, hint: f.hint };
     // A zero-length finding inserts its replacement before the character at `at`.
     const range = f.replacement === undefined ? undefined : f.length === 0 ? insertionPoint(segment, f.at) : sourceRange(segment, f.at, f.length);
     const edit = range && f.replacement !== undefined ? { ...range, from: source.slice(range.start, range.end), to: f.replacement, location } : undefined;

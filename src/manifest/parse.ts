@@ -5,7 +5,7 @@
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { forbiddenCharacterDiagnostics } from '../characters';
 import { BulletinError, type Diagnostic, type SourceLocation } from '../errors';
-import { t } from '../messages';
+import { type Message, message } from '../messages';
 
 /** A JSON path into a parsed value: property names and array indexes. */
 export type JsonPath = readonly (string | number)[];
@@ -66,10 +66,9 @@ export function parseYamlFile(text: string, file: string, options: ParseOptions 
     .map((e) => ({
       severity: 'error',
       location: at(openedAt(doc, e.code, e.pos[0])),
-      message:
-        e.code === 'DUPLICATE_KEY'
-          ? duplicateKeyMessage(/^("[^"\n]*"|'[^'\n]*'|[^:\n#]+?)\s*:/.exec(source.slice(e.pos[0]))?.[1] ?? '')
-          : yamlMessage(e.code, e.message),
+      ...(e.code === 'DUPLICATE_KEY'
+        ? duplicateKeyMessage(/^("[^"\n]*"|'[^'\n]*'|[^:\n#]+?)\s*:/.exec(source.slice(e.pos[0]))?.[1] ?? '')
+        : yamlMessage(e.code, e.message)),
     }));
   const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
   if (tooDeep !== undefined || exhausted !== undefined) errors.unshift(nestedTooDeeply(at(tooDeep ?? exhausted?.pos[0] ?? 0)));
@@ -81,12 +80,12 @@ export function parseYamlFile(text: string, file: string, options: ParseOptions 
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    throw new BulletinError([{ severity: 'error', location: aliasLocation(doc, at), message: aliasMessage(err) }]);
+    throw new BulletinError([{ severity: 'error', location: aliasLocation(doc, at), ...aliasMessage(err) }]);
   }
   const warnings: Diagnostic[] = doc.warnings.map((w) => ({
     severity: 'warning',
     location: at(w.pos[0]),
-    message: yamlMessage(w.code, w.message),
+    ...yamlMessage(w.code, w.message),
   }));
 
   const keyIndex = new WeakMap<object, Map<string, Pair>>();
@@ -104,8 +103,8 @@ function tooManyKeys(location: SourceLocation, keys: number): Diagnostic {
   return {
     severity: 'error',
     location,
-    message: t(`too many keys: ${keys.toLocaleString('en')} or more (limit ${MAX_YAML_KEYS.toLocaleString('en')} per file)`, `键过多：至少 ${keys} 个（每个文件上限 ${MAX_YAML_KEYS} 个）`),
-    hint: t('a manifest has a few dozen keys; was a data file pasted in?', '清单通常只有几十个键；是否误粘贴了数据文件？'),
+    ...message('manifest.too-many-keys', { keys, limit: MAX_YAML_KEYS }),
+    hint: message('manifest.manifest-few-dozen-keys'),
   };
 }
 
@@ -129,8 +128,8 @@ function nestedTooDeeply(location: SourceLocation): Diagnostic {
   return {
     severity: 'error',
     location,
-    message: t(`nested too deeply (limit ${MAX_YAML_DEPTH} levels of mappings and lists)`, `嵌套层数过多（上限 ${MAX_YAML_DEPTH} 层映射和列表）`),
-    hint: t('a manifest needs only a few levels; check the indentation and the brackets', '清单只需要几层；请检查缩进和括号'),
+    ...message('manifest.nested-too-deeply-limit', { MAX_YAML_DEPTH }),
+    hint: message('manifest.manifest-needs-only-few'),
   };
 }
 
@@ -171,8 +170,8 @@ function checkSize(doc: Document, at: (offset: number) => SourceLocation): Diagn
         found.push({
           severity: 'error',
           location: at(offset),
-          message: t(`value of ${scalar.value.length.toLocaleString('en')} characters is too long (limit ${MAX_YAML_SCALAR_CHARS.toLocaleString('en')})`, `取值长达 ${scalar.value.length} 个字符，过长（上限 ${MAX_YAML_SCALAR_CHARS} 个）`),
-          hint: t('long text belongs in an article, not in a YAML value', '长文本应写在文章中，而不是 YAML 取值中'),
+          ...message('manifest.value-too-long', { length: scalar.value.length, limit: MAX_YAML_SCALAR_CHARS }),
+          hint: message('manifest.long-text-belongs-article'),
         });
       }
       found.push(...forbiddenCharacterDiagnostics(scalar.value, () => at(offset), 1));
@@ -184,11 +183,8 @@ function checkSize(doc: Document, at: (offset: number) => SourceLocation): Diagn
     found.push({
       severity: 'error',
       location: at(expanded.firstAlias ?? 0),
-      message: t(
-        `the aliases (*name) in this file expand to more than ${MAX_YAML_EXPANDED_VALUES.toLocaleString('en')} values`,
-        `本文件中的别名（*name）展开后超过 ${MAX_YAML_EXPANDED_VALUES} 个取值`,
-      ),
-      hint: t('refer to a long list once, or write the values out', '长列表只引用一次，或直接写出取值'),
+      ...message('manifest.aliases-expand-too-far', { limit: MAX_YAML_EXPANDED_VALUES }),
+      hint: message('manifest.refer-long-list-once'),
     });
   }
   return found;
@@ -268,11 +264,11 @@ function checkKeys(doc: Document, at: (offset: number) => SourceLocation): Diagn
         if (pair.key === null || pair.key === undefined) continue;
         const offset = (pair.key as Node).range?.[0] ?? 0;
         if (!isScalar(pair.key)) {
-          found.push({ severity: 'error', location: at(offset), message: t('keys must be plain words', '键必须是普通文字') });
+          found.push({ severity: 'error', location: at(offset), ...message('manifest.keys-must-plain-words') });
           continue;
         }
         const key = String(pair.key.value);
-        if (keys.has(key)) found.push({ severity: 'error', location: at(offset), message: duplicateKeyMessage(pair.key.source ?? key) });
+        if (keys.has(key)) found.push({ severity: 'error', location: at(offset), ...duplicateKeyMessage(pair.key.source ?? key) });
         keys.add(key);
       }
     },
@@ -340,42 +336,25 @@ function aliasLocation(doc: Document, at: (offset: number) => SourceLocation): S
   return at(unresolved ?? first ?? 0);
 }
 
-function aliasMessage(err: unknown): string {
+function aliasMessage(err: unknown): Message {
   const text = err instanceof Error ? err.message : String(err);
   if (/excessive alias count/i.test(text)) {
-    return t('too many aliases (*name); write the values out instead', '别名（*name）过多，请直接写出取值');
+    return message('manifest.too-many-aliases-name');
   }
   if (/unresolved alias/i.test(text)) {
-    return t('alias (*name) without a matching anchor (&name) before it', '别名（*name）之前没有对应的锚点（&name）');
+    return message('manifest.alias-name-without-matching');
   }
-  return t(`cannot read the YAML: ${text}`, `无法读取 YAML：${text}`);
+  return message('manifest.cannot-read-yaml', { text });
 }
 
-function duplicateKeyMessage(key: string): string {
+function duplicateKeyMessage(key: string): Message {
   const shown = key.length > 0 && key.length <= 40 ? ` "${key}"` : '';
-  return t(
-    `duplicate key${shown}: each key may appear only once in a mapping`,
-    `键${shown}重复：同一层级中每个键只能出现一次`,
-  );
+  return message('manifest.duplicate-key-each-key', { shown });
 }
 
-const ZH_YAML: Readonly<Record<string, string>> = {
-  MULTIPLE_DOCS: '文件中只能有一个 YAML 文档（不要出现第二个 ---）',
-  BAD_INDENT: '缩进不正确',
-  MISSING_CHAR: '缺少字符（例如引号或括号没有闭合）',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行；请检查冒号和缩进',
-  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确；请检查冒号和缩进',
-  UNEXPECTED_TOKEN: '出现了意外的字符',
-  TAB_AS_INDENT: '不能用 Tab 缩进，请使用空格',
-  BAD_SCALAR_START: '取值不能以此字符开头，请给取值加引号',
-  TAG_RESOLVE_FAILED: '无法识别的标签（!tag）',
-  DUPLICATE_ANCHOR: '锚点（&name）重复',
-};
-
-function yamlMessage(code: string, message: string): string {
-  // yaml's own messages are precise in English; the Chinese table covers the usual mistakes.
-  const zh = ZH_YAML[code];
-  return t(`YAML: ${message}`, zh === undefined ? `YAML 语法错误：${message}` : `YAML 语法错误：${zh}`);
+function yamlMessage(code: string, detail: string): Message {
+  // yaml's own messages are precise in English; the Chinese catalog words the usual mistakes.
+  return message('manifest.yaml-syntax', { code, detail });
 }
 
 /** True for a plain mapping value (not null, not a list). */

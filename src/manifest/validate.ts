@@ -9,7 +9,7 @@ import * as path from 'node:path';
 // normally runs the validators generated at install time and never needs the compiler.
 import type { default as AjvClass, ErrorObject, Options as AjvOptions, ValidateFunction } from 'ajv';
 import { BulletinError, type Diagnostic } from '../errors';
-import { lang, t } from '../messages';
+import { type Message, message } from '../messages';
 import { readTextSync } from '../workspace';
 import { formatPath, type JsonPath, type ParsedYaml } from './parse';
 import type { ArticleFrontMatter, IssueManifest, SeriesManifest } from './types';
@@ -113,7 +113,7 @@ function checkDates(parsed: ParsedYaml, keys: readonly string[], already: readon
     found.push({
       severity: 'error',
       location,
-      message: t(`${key}: ${text} is not a date in the calendar`, `${key}: ${text} 不是日历上存在的日期`),
+      ...message('manifest.not-a-calendar-date', { key, text }),
     });
   }
   return found;
@@ -148,7 +148,7 @@ function describeErrors(errors: readonly ErrorObject[], parsed: ParsedYaml): Dia
   const out: Diagnostic[] = [];
   for (const error of kept) {
     const d = describe(error, parsed);
-    const key = `${d.location.line}:${d.location.column}:${d.message}`;
+    const key = `${d.location.line}:${d.location.column}:${d.code}:${JSON.stringify(d.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);
@@ -184,18 +184,19 @@ function capUnknownProperties(errors: ErrorObject[]): ErrorObject[] {
 
 function describe(error: ErrorObject, parsed: ParsedYaml): Diagnostic {
   const where = pointerToPath(error.instancePath);
-  const prefix = where.length === 0 ? '' : `${formatPath(where)}: `;
   const params = error.params as Record<string, unknown>;
   const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
-  const plain = (message: string, hint?: string, at: 'value' | 'key' = 'value', locPath: JsonPath = where): Diagnostic => {
-    const base = { severity: 'error' as const, location: parsed.locate(locPath, at), message: prefix + message };
+  // The location names the property too (`sections[1].title: …`), so the message need not.
+  const plain = (what: Message, hint?: Message, at: 'value' | 'key' = 'value', locPath: JsonPath = where): Diagnostic => {
+    const location = { ...parsed.locate(locPath, at), ...(where.length === 0 ? {} : { path: formatPath(where) }) };
+    const base = { severity: 'error' as const, location, ...what };
     return hint === undefined ? base : { ...base, hint };
   };
   const example = examplesHint(schema);
   switch (error.keyword) {
     case 'required': {
       const name = String(params['missingProperty']);
-      return plain(t(`missing required property "${name}"`, `缺少必填项 "${name}"`));
+      return plain(message('manifest.missing-required-property', { name }));
     }
     case 'additionalProperties': {
       const name = String(params['additionalProperty']);
@@ -203,16 +204,16 @@ function describe(error: ErrorObject, parsed: ParsedYaml): Diagnostic {
       const guess = didYouMean(name, known);
       const hint =
         guess !== undefined
-          ? t(`did you mean "${guess}"?`, `是否应为 "${guess}"？`)
-          : t(`allowed here: ${known.join(', ')}`, `此处可用：${known.join('、')}`);
-      return plain(t(`unknown property "${name}"`, `未知的属性 "${name}"`), hint, 'key', [...where, name]);
+          ? message('manifest.did-you-mean', { guess })
+          : message('manifest.allowed-here', { known });
+      return plain(message('manifest.unknown-property', { name }), hint, 'key', [...where, name]);
     }
     case 'unknownPropertiesNotShown': {
       const more = overflowSummaries.get(error) ?? 0;
       const name = String(params['additionalProperty']);
       return plain(
-        t(`… and ${more.toLocaleString('en')} more unknown properties in this mapping (not listed)`, `……此映射中另有 ${more} 个未知的属性（未一一列出）`),
-        t(`allowed here: ${knownProperties(error).join(', ')}`, `此处可用：${knownProperties(error).join('、')}`),
+        message('manifest.more-unknown-properties', { more }),
+        message('manifest.allowed-here', { known: knownProperties(error) }),
         'key',
         [...where, name],
       );
@@ -221,47 +222,44 @@ function describe(error: ErrorObject, parsed: ParsedYaml): Diagnostic {
       return plain(mustBeType(params['type']), example);
     case 'pattern':
       // "\S": a title of only spaces would print as nothing (and vanish from the TOC).
-      if (params['pattern'] === '\\S') return plain(t('must not be blank', '不能为空白'), example);
-      return plain(t(`must match pattern ${String(params['pattern'])}`, `格式不正确，应符合 ${String(params['pattern'])}`), example);
+      if (params['pattern'] === '\\S') return plain(message('manifest.must-not-blank'), example);
+      return plain(message('manifest.must-match-pattern', { pattern: String(params['pattern']) }), example);
     case 'enum': {
       const allowed = ((params['allowedValues'] ?? []) as unknown[]).map(String);
-      return plain(t(`must be one of: ${allowed.join(', ')}`, `必须是以下之一：${allowed.join('、')}`));
+      return plain(message('manifest.must-be-one-of', { allowed }));
     }
     case 'const':
-      return plain(t(`must be ${JSON.stringify(params['allowedValue'])}`, `必须是 ${JSON.stringify(params['allowedValue'])}`));
+      return plain(message('manifest.must-equal', { value: JSON.stringify(params['allowedValue']) }));
     case 'minLength':
       return params['limit'] === 1
-        ? plain(t('must not be empty', '不能为空'), example)
-        : plain(t(`must be at least ${String(params['limit'])} characters long`, `至少需要 ${String(params['limit'])} 个字符`));
+        ? plain(message('manifest.must-not-empty'), example)
+        : plain(message('manifest.too-short', { limit: Number(params['limit']) }));
     case 'maxLength':
-      return plain(t(`must be at most ${String(params['limit'])} characters long`, `最多 ${String(params['limit'])} 个字符`));
+      return plain(message('manifest.too-long', { limit: Number(params['limit']) }));
     case 'minItems':
       return params['limit'] === 1
-        ? plain(t('must list at least one item', '至少需要列出一项'), example)
-        : plain(t(`must list at least ${String(params['limit'])} items`, `至少需要列出 ${String(params['limit'])} 项`));
+        ? plain(message('manifest.must-list-least-one'), example)
+        : plain(message('manifest.too-few-items', { limit: Number(params['limit']) }));
     case 'maxItems':
-      return plain(t(`must list at most ${String(params['limit'])} items`, `最多列出 ${String(params['limit'])} 项`));
+      return plain(message('manifest.too-many-items', { limit: Number(params['limit']) }));
     case 'uniqueItems': {
       const [first, second] = [Number(params['i']), Number(params['j'])].sort((a, b) => a - b) as [number, number];
-      const message = t(
-        `must not list the same item twice (items ${first + 1} and ${second + 1})`,
-        `不能重复列出同一项（第 ${first + 1} 项和第 ${second + 1} 项）`,
-      );
-      return plain(message, undefined, 'value', [...where, second]);
+      const duplicate = message('manifest.duplicate-item', { first: first + 1, second: second + 1 });
+      return plain(duplicate, undefined, 'value', [...where, second]);
     }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const cmp = String(params['comparison']);
-      return plain(t(`must be ${cmp} ${String(params['limit'])}`, `必须 ${cmp} ${String(params['limit'])}`), example);
+      return plain(message('manifest.must-compare', { cmp, limit: Number(params['limit']) }), example);
     }
     case 'anyOf':
     case 'oneOf': {
-      const description = pickLanguage(schema['description']);
-      return description === undefined
-        ? plain(t('is not valid', '取值无效'), example)
-        : plain(t(`is not valid: ${description}`, `取值无效：${description}`), example);
+      const description = schema['description'];
+      return typeof description !== 'string'
+        ? plain(message('manifest.not-valid'), example)
+        : plain(message('manifest.not-valid-because', { description }), example);
     }
     default:
       return plain(fallbackMessage(error), example);
@@ -273,47 +271,24 @@ function knownProperties(error: ErrorObject): string[] {
   return Object.keys((schema['properties'] ?? {}) as object);
 }
 
-function mustBeType(type: unknown): string {
-  const types = (Array.isArray(type) ? type : String(type).split(',')).map(String);
-  const names: Record<string, [string, string]> = {
-    string: ['a string', '文字'],
-    integer: ['an integer', '整数'],
-    number: ['a number', '数字'],
-    boolean: ['true or false', 'true 或 false'],
-    array: ['a list', '列表'],
-    object: ['a mapping (key: value lines)', '映射（“键: 值”的若干行）'],
-    null: ['empty', '空'],
-  };
-  const words = types.map((name) => {
-    const pair = names[name];
-    return pair === undefined ? name : t(pair[0], pair[1]);
-  });
-  return t(`must be ${words.join(' or ')}`, `必须是${words.join('或')}`);
+function mustBeType(type: unknown): Message {
+  return message('manifest.wrong-type', { types: (Array.isArray(type) ? type : String(type).split(',')).map(String) });
 }
 
-function fallbackMessage(error: ErrorObject): string {
-  if (lang === 'zh') {
-    const copy = [{ ...error }];
-    // Only messages of keywords we do not word ourselves need it; loaded then.
-    (require('ajv-i18n') as { zh: (errors: ErrorObject[]) => void }).zh(copy);
-    return copy[0]?.message ?? error.message ?? error.keyword;
-  }
-  return error.message ?? error.keyword;
+// Only keywords we do not word ourselves reach here: ajv's words, in both languages (ajv-i18n
+// loaded then), so that the message can still be printed in either.
+function fallbackMessage(error: ErrorObject): Message {
+  const copy = [{ ...error }];
+  (require('ajv-i18n') as { zh: (errors: ErrorObject[]) => void }).zh(copy);
+  const en = error.message ?? error.keyword;
+  return message('manifest.schema-other', { en, zh: copy[0]?.message ?? en });
 }
 
-// The schemas' titles and descriptions are written "中文 / English".
-function pickLanguage(text: unknown): string | undefined {
-  if (typeof text !== 'string') return undefined;
-  const parts = text.split(' / ');
-  if (parts.length !== 2) return text;
-  return (lang === 'zh' ? parts[0] : parts[1])?.trim();
-}
-
-function examplesHint(schema: Record<string, unknown>): string | undefined {
+function examplesHint(schema: Record<string, unknown>): Message | undefined {
   const examples = schema['examples'];
   if (!Array.isArray(examples) || examples.length === 0) return undefined;
   const shown = examples.slice(0, 3).map((e) => JSON.stringify(e)).join(', ');
-  return t(`for example: ${shown}`, `例如：${shown}`);
+  return message('manifest.for-example', { shown });
 }
 
 function pointerToPath(pointer: string): (string | number)[] {

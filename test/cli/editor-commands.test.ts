@@ -9,6 +9,7 @@ import { editIssueYaml } from '../../src/manifest/parse';
 import { makeTempProject, removeTempProject } from '../e2e/helpers';
 import { runInProcess } from '../support/in-process-cli';
 import { runCli } from './helpers';
+import { render } from '../../src/messages';
 
 describe('the next issue', () => {
   test('number + 1 in the next month, the month-end kept as month-end', () => {
@@ -30,9 +31,9 @@ describe('check warns when folder, number and date disagree', () => {
   const previous = { id: '2024-02', number: 2, date: '2024-02-29' };
   test('a copied issue with the old date and number', () => {
     const warnings = sequenceWarnings({ id: '2024-03', number: 2, date: '2024-02-29' }, [previous], at);
-    expect(warnings.map((w) => w.message)).toEqual([expect.stringContaining('date 2024-02-29 is not in 2024-03')]);
+    expect(warnings.map((w) => render(w))).toEqual([expect.stringContaining('date 2024-02-29 is not in 2024-03')]);
     const numbered = sequenceWarnings({ id: '2024-03', number: 2, date: '2024-03-31' }, [previous], at);
-    expect(numbered.map((w) => w.message)).toEqual([expect.stringContaining('number 2 does not follow issue 2024-02 (number 2, 2024-02-29): expected 3')]);
+    expect(numbered.map((w) => render(w))).toEqual([expect.stringContaining('number 2 does not follow issue 2024-02 (number 2, 2024-02-29): expected 3')]);
   });
   test('a consistent issue is quiet', () => {
     expect(sequenceWarnings({ id: '2024-03', number: 3, date: '2024-03-31' }, [previous], at)).toEqual([]);

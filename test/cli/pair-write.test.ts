@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { errorOf } from '../helpers/errors';
+import { errorOf, wording } from '../helpers/errors';
 import { realWriteOps, recoverOutputs, writeFilesAtomically, type WriteOps } from '../../src/output';
 import { REPO, tempDir } from './helpers';
 
@@ -109,7 +109,7 @@ describe.each([
   it('keeps both earlier files byte-for-byte, leaves nothing behind and says what to do (exit 1 material)', () => {
     const { root: projectRoot, dir } = project(`fail-${code}`, OLD);
     const err = errorOf(() => writeFilesAtomically(projectRoot, NAMES.map((n, i) => ({ file: path.join(dir, n), bytes: Buffer.from(NEW[i]!) })), failing(op, nth, code)));
-    expect(err.diagnostics[0]?.message).toMatch(message);
+    expect(wording(err.diagnostics[0])).toMatch(message);
     expect(err.diagnostics[0]?.hint).toMatch(hint);
     expect(pairIn(dir)).toEqual({ pair: [...OLD], others: [] });
     void name;
@@ -135,7 +135,7 @@ describe('the output folder', () => {
     fs.mkdirSync(path.join(projectRoot, 'out'), { recursive: true });
     fs.writeFileSync(path.join(projectRoot, 'out', '2024-03'), 'not a folder');
     const err = errorOf(() => writeFilesAtomically(projectRoot, files(path.join(projectRoot, 'out', '2024-03'))));
-    expect(err.diagnostics[0]?.message).toMatch(/out\/2024-03 is a file/);
+    expect(wording(err.diagnostics[0])).toMatch(/out\/2024-03 is a file/);
   });
 
   it('loses the leftovers of killed builds at the next build', () => {

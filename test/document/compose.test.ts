@@ -5,6 +5,7 @@ import { chineseNumeral, composeIssue, formatByline, formatChineseDate, type Art
 import { parseYamlFile } from '../../src/manifest/parse';
 import { validateIssue, validateSeries } from '../../src/manifest/validate';
 import type { ArticleFrontMatter, SeriesManifest } from '../../src/manifest/types';
+import { render } from '../../src/messages';
 
 const MINI = path.join(__dirname, '..', 'fixtures', 'mini', 'issues');
 const seriesParsed = parseYamlFile(fs.readFileSync(path.join(MINI, 'series.yaml'), 'utf8'), 'issues/series.yaml');
@@ -87,7 +88,7 @@ describe('composeIssue', () => {
       caught = err;
     }
     expect(caught).toBeInstanceOf(BulletinError);
-    expect((caught as BulletinError).diagnostics.map((d) => [d.location.line, d.message])).toEqual([
+    expect((caught as BulletinError).diagnostics.map((d) => [d.location.line, render(d)])).toEqual([
       [30, 'templates.folio: unknown field {{page}}'],
       [33, 'templates.outputName: unknown field {{titel}}'],
     ]);

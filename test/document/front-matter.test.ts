@@ -20,7 +20,7 @@ describe('front matter', () => {
       [3, 7],
       [4, 1],
     ]);
-    expect(err.diagnostics[1]?.hint).toBe('did you mean "source"?');
+    expect(err.diagnostics[1]).toMatchObject({ code: 'manifest.unknown-property', hint: { code: 'manifest.did-you-mean', params: { guess: 'source' } } });
   });
 
   it('reports YAML syntax errors at lines of the .md file', () => {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { BulletinError } from '../../src/errors';
 import { markdownToBlocks, type MarkdownContext } from '../../src/document/markdown';
 import type { BodyBlock } from '../../src/document/types';
-import { errorOf as errorFrom } from '../helpers/errors';
+import { errorOf as errorFrom, wording } from '../helpers/errors';
 
 const issueDir = path.join(__dirname, '..', 'fixtures', 'mini', 'issues', '2024-03');
 const ctx: MarkdownContext = { file: 'issues/2024-03/articles/t.md', absFile: path.join(issueDir, 'articles', 't.md'), issueDir };
@@ -86,12 +86,12 @@ describe('markdownToBlocks', () => {
     const err = errorOf(md);
     expect(err.diagnostics.map((d) => d.location.line)).toEqual([1, 5, 7, 9, 11, 13, 17, 19]);
     expect(err.diagnostics.every((d) => d.hint !== undefined)).toBe(true);
-    expect(err.diagnostics[0]?.message).toMatch(/# heading/);
+    expect(wording(err.diagnostics[0])).toMatch(/# heading/);
   });
 
   it('reports tables and underlined headings', () => {
-    expect(errorOf('| a | b |\n|---|---|\n| 1 | 2 |').diagnostics[0]?.message).toMatch(/tables/);
-    expect(errorOf('标题\n---').diagnostics[0]?.message).toMatch(/underlined heading/);
+    expect(wording(errorOf('| a | b |\n|---|---|\n| 1 | 2 |').diagnostics[0])).toMatch(/tables/);
+    expect(wording(errorOf('标题\n---').diagnostics[0])).toMatch(/underlined heading/);
   });
 
   it('accepts "1." without a space as text, and HTML comments', () => {
@@ -153,7 +153,7 @@ describe('the lines and links the editor meant', () => {
   });
 
   it('refuses a link that is not a web or e-mail address', () => {
-    expect(errorOf('见[说明](javascript:alert(1))').diagnostics[0]?.message).toMatch(/not a web or e-mail address/);
+    expect(wording(errorOf('见[说明](javascript:alert(1))').diagnostics[0])).toMatch(/not a web or e-mail address/);
   });
 
   it('sets lists as list paragraphs, keeping the source numbering', () => {

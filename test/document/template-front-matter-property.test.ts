@@ -5,6 +5,7 @@
  * located BulletinErrors — never another exception, never a control character let through, and
  * quickly.
  */
+import { wording } from '../helpers/errors';
 import fc from 'fast-check';
 import { forbiddenReason } from '../../src/characters';
 import { MAX_TEMPLATE_OUTPUT_CHARS, compileTemplate } from '../../src/document/templates';
@@ -36,7 +37,7 @@ it(`templates: any source fills in to a bounded text or a located BulletinError 
       } catch (err) {
         if (!(err instanceof BulletinError)) throw err;
         expect(err.diagnostics[0]?.location).toEqual(at);
-        expect(err.diagnostics[0]?.message).toMatch(/^templates\.runningHead: /);
+        expect(wording(err.diagnostics[0])).toMatch(/^templates\.runningHead: /);
       }
       expect(Date.now() - started).toBeLessThan(5000);
     }),

@@ -1,3 +1,4 @@
+import { wording } from '../helpers/errors';
 import { BulletinError } from '../../src/errors';
 import { compileTemplate } from '../../src/document/templates';
 
@@ -21,8 +22,9 @@ describe('compileTemplate', () => {
     expect((caught as BulletinError).diagnostics[0]).toEqual({
       severity: 'error',
       location: at,
-      message: 'templates.coverIssueLine: unknown field {{numbr}}',
-      hint: 'fields available here: {{year}} {{number}}',
+      code: 'document.unknown-field',
+      params: { where: 'templates.coverIssueLine', missing: 'numbr' },
+      hint: { code: 'document.fields-available-here', params: { fields: '{{year}} {{number}}' } },
     });
   });
 
@@ -38,7 +40,7 @@ describe('compileTemplate refuses what could hide a field (issue #13)', () => {
       return undefined;
     } catch (err) {
       if (!(err instanceof BulletinError)) throw err;
-      return err.diagnostics[0]?.message;
+      return wording(err.diagnostics[0]);
     }
   };
 

@@ -21,6 +21,7 @@ import { linesOf, readPdfs, type PdfPage, type PdfReport } from '../helpers/pdf'
 import { shareInto } from '../helpers/project';
 import { REPO_ROOT } from './helpers';
 import { parse as parseYaml } from 'yaml';
+import { render } from '../../src/messages';
 
 interface Expectation {
   /** What the case is, in one line. */
@@ -146,7 +147,7 @@ describe('corpus of real-world input', () => {
     it('builds, or is refused with the expected error', () => {
       const c = get();
       if (c.expect.error !== undefined) {
-        expect(c.error?.diagnostics.map((d) => `${d.location.file}:${d.location.line ?? 0}: ${d.message}`)).toEqual([expect.stringMatching(new RegExp(`^${ARTICLE}:${c.expect.error.line}: .*${c.expect.error.match}`))]);
+        expect(c.error?.diagnostics.map((d) => `${d.location.file}:${d.location.line ?? 0}: ${render(d)}`)).toEqual([expect.stringMatching(new RegExp(`^${ARTICLE}:${c.expect.error.line}: .*${c.expect.error.match}`))]);
       } else {
         expect(c.error?.diagnostics ?? []).toEqual([]);
         expect(c.email).toBeDefined();
@@ -203,7 +204,7 @@ describe('corpus of real-world input', () => {
     it('warns exactly where the editor should look', () => {
       const c = get();
       if (c.result === undefined) return;
-      const got = c.result.warnings.map((w) => `${w.location.file}:${w.location.line ?? 0}: ${w.message}`);
+      const got = c.result.warnings.map((w) => `${w.location.file}:${w.location.line ?? 0}: ${render(w)}`);
       const wanted = (c.expect.warnings ?? []).map((w) => expect.stringMatching(new RegExp(`^${w.file ?? ARTICLE}:${w.line}: .*${w.match}`)));
       expect(got).toEqual(wanted);
     });

@@ -28,6 +28,7 @@ import type { FontSet } from '../../src/text/fonts';
 import { linesOf, readPdf, type PdfPage } from '../helpers/pdf';
 import { editFile } from '../helpers/project';
 import { REPO_ROOT, headerLine, makeTempProject, noSpace, removeTempProject } from './helpers';
+import { render } from '../../src/messages';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'editorial', 'issues');
 const ISSUE = '2099-02';
@@ -148,10 +149,10 @@ describe('unbreakable strings at every measure from 16 to 42 characters (#8 item
         outside,
         textOk: noSpace(text).includes(expected),
         popplerOk: !pdftotext || noSpace(popplerText).includes(expected),
-        warned: layout.problems.filter((d) => d.location.file === ADDRESSES).map((d) => d.message),
+        warned: layout.problems.filter((d) => d.location.file === ADDRESSES).map((d) => render(d)),
         overMeasure: layout.stats.linesOverMeasure,
         frameErrors: frames.filter((d) => d.location.file === ADDRESSES).length,
-        mastheadTooWide: frames.some((d) => d.location.file === 'issues/series.yaml' && d.location.line !== undefined && /法律资讯/.test(d.message)),
+        mastheadTooWide: frames.some((d) => d.location.file === 'issues/series.yaml' && d.location.line !== undefined && /法律资讯/.test(render(d))),
       });
     }
   }, 240_000);
@@ -222,7 +223,7 @@ describe('the whole build of the fixture', () => {
   }, 60_000);
 
   test('the long title without runningHead is shortened, and the build says so at the title', () => {
-    const warning = result.warnings.find((w) => /too long for the running head/.test(w.message));
+    const warning = result.warnings.find((w) => /too long for the running head/.test(render(w)));
     expect(warning?.location).toMatchObject({ file: 'issues/2099-02/articles/02-long-title.md', line: 2 });
   });
 
@@ -270,7 +271,7 @@ describe('what the editor is told', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(BulletinError);
-    const missing = (err as BulletinError).diagnostics.filter((d) => d.message.includes('U+30000')).map((d) => `${d.location.file}:${d.location.line}:${d.location.column}`);
+    const missing = (err as BulletinError).diagnostics.filter((d) => render(d).includes('U+30000')).map((d) => `${d.location.file}:${d.location.line}:${d.location.column}`);
     expect(missing.sort()).toEqual([
       'issues/2099-02/articles/02-long-title.md:7:20',
       'issues/2099-02/articles/02-long-title.md:7:26',
@@ -280,7 +281,7 @@ describe('what the editor is told', () => {
     // In the same run: the typography warning of another article, after the errors.
     const all = (err as BulletinError).diagnostics;
     const warning = all.findIndex((d) => d.severity === 'warning' && d.location.file === ADDRESSES && d.location.line === 8);
-    expect(warning).toBeGreaterThan(all.findIndex((d) => d.message.includes('U+30000')));
+    expect(warning).toBeGreaterThan(all.findIndex((d) => render(d).includes('U+30000')));
     expect(all.slice(warning).every((d) => d.severity === 'warning')).toBe(true);
     expect((err as BulletinError).fixable).toBeGreaterThan(0);
   }, 60_000);
@@ -290,7 +291,7 @@ describe('what the editor is told', () => {
     project = makeTempProject(FIXTURE);
     editFile(project, 'issues/2099-02/articles/02-long-title.md', /^title: .*$/m, `title: ${'关于进一步加强和改进新时代信访工作推动社会矛盾纠纷源头化解'.repeat(8).slice(0, 200)}`);
     const result = await buildIssue(project, ISSUE, { dryRun: true });
-    const warning = result.warnings.find((w) => /the title is set on \d+ lines/.test(w.message));
+    const warning = result.warnings.find((w) => /the title is set on \d+ lines/.test(render(w)));
     expect(warning?.location).toMatchObject({ file: 'issues/2099-02/articles/02-long-title.md', line: 2 });
     // The build passed the frame check: nothing of the title lies outside the text block.
     const style = resolveSettings((await loadIssue(project, ISSUE)).series, () => ({ file: 'issues/series.yaml' })).page;

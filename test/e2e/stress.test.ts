@@ -11,6 +11,7 @@
  * R15 (CJK–Latin gaps), R21 (hanging heading lines) and R28 (copy fidelity); the build and
  * `bulletin check` must report nothing for this valid input.
  */
+import { render } from '../../src/messages';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -139,7 +140,7 @@ afterAll(() => removeTempProject(root));
 
 describe('a valid issue builds quietly', () => {
   test('buildIssue reports no warnings', () => {
-    expect(result.warnings.map((w) => `${w.message}`)).toEqual([]);
+    expect(result.warnings.map((w) => `${render(w)}`)).toEqual([]);
   });
 
   test('`bulletin check 2099-01` exits 0 and reports no diagnostics', () => {

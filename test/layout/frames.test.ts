@@ -3,6 +3,7 @@
  * outside the text block, the header or footer band or the trim, and a crowded running head,
  * are errors at the box's source; ink inside its frame is not.
  */
+import { wording } from '../helpers/errors';
 import { checkFrames } from '../../src/layout/frames';
 import { pageStyleFrom, textLeft } from '../../src/layout/page-style';
 import type { Box, LaidOutIssue, Page } from '../../src/layout/types';
@@ -36,12 +37,12 @@ test('a line one character too long is an error at its source, saying by how muc
   expect(rest).toEqual([]);
   expect(d?.severity).toBe('error');
   expect(d?.location).toEqual(source);
-  expect(d?.message).toMatch(/12\.0 pt outside the text block/);
+  expect(wording(d)).toMatch(/12\.0 pt outside the text block/);
 });
 
 test('a line running off the paper is reported against the trim', () => {
   const [d] = checkFrames(issueOf([line(left, firstBaseline, 60)]), style, options);
-  expect(d?.message).toMatch(/outside the trimmed page/);
+  expect(wording(d)).toMatch(/outside the trimmed page/);
 });
 
 test('text below the last line of the text block (a title set under the page) is an error', () => {
@@ -57,9 +58,9 @@ test('header boxes belong in the header band, and its two parts must be 1 em apa
   const crowded = line(left + 10.5 * size, y, 5, size, { band: 'head' });
   expect(checkFrames(issueOf([inner, apart]), style, options)).toEqual([]);
   const [d] = checkFrames(issueOf([inner, crowded]), style, options);
-  expect(d?.message).toMatch(/running head .* apart/);
+  expect(wording(d)).toMatch(/running head .* apart/);
   // The same line in the text block's band would be outside its frame.
-  expect(checkFrames(issueOf([line(left, y, 10, size)]), style, options)[0]?.message).toMatch(/outside the text block/);
+  expect(wording(checkFrames(issueOf([line(left, y, 10, size)]), style, options)[0])).toMatch(/outside the text block/);
 });
 
 test('an image wider than the column is an error', () => {

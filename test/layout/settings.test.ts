@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { parseYamlFile } from '../../src/manifest/parse';
 import { validateSeries } from '../../src/manifest/validate';
 import { DEFAULT_TYPOGRAPHY, resolveSettings } from '../../src/settings';
-import { errorOf } from '../helpers/errors';
+import { errorOf, wording } from '../helpers/errors';
+import { render } from '../../src/messages';
 
 const SERIES = fs.readFileSync(path.resolve(__dirname, '..', '..', 'issues', 'series.yaml'), 'utf8');
 
@@ -29,11 +30,11 @@ test('the sample series resolves with every default applied once', () => {
 test('A5 with 38 characters of 小四 is refused at page.charsPerLine, with how many fit', () => {
   const a5 = SERIES.replace(/^(\s+width:\s*).*$/m, '$1148mm').replace(/^(\s+height:\s*).*$/m, '$1210mm');
   const err = errorOf(() => resolve(a5));
-  const problem = err.diagnostics.find((d) => /charsPerLine/.test(d.message));
+  const problem = err.diagnostics.find((d) => /charsPerLine/.test(render(d)));
   expect(problem?.location).toMatchObject({ file: 'issues/series.yaml', line: lineOf(a5, /^\s+charsPerLine:/) });
-  expect(problem?.message).toMatch(/outer margin of -\d/);
+  expect(wording(problem)).toMatch(/outer margin of -\d/);
   // 148 mm − 26 mm inner − 5 mm safe zone = 117 mm = 27.6 characters of 12 pt.
-  expect(problem?.hint).toMatch(/at most 27 characters/);
+  expect(problem?.hint).toEqual({ code: 'settings.most-characters-fit-body', params: { fits: 27 } });
   // And 34 lines of 20 pt from 32 mm do not leave room for the folio on a 210 mm page.
   expect(err.diagnostics.some((d) => d.location.line === lineOf(a5, /^\s+linesPerPage:/))).toBe(true);
 });

@@ -1,6 +1,7 @@
 /** R4: radicals → ideographs, U+FFFD → error, spaces between Han characters. */
 import { lintArticle } from '../../src/lint';
 import { article, BODY_LINE as L, fixed, lint } from './helpers';
+import { wording } from '../helpers/errors';
 
 describe('R4 characters', () => {
   it('maps Kangxi radicals to the unified ideographs (⼤学 → 大学)', () => {
@@ -23,7 +24,7 @@ describe('R4 characters', () => {
   it('warns on a lone space inside a sentence (noise) but never removes it (R4 as corrected)', () => {
     expect(lint('召开 会议，研究 部署')).toEqual([`${L}:3 warning`, `${L}:9 warning`]);
     expect(fixed('召开 会议，研究 部署')).toBe('召开 会议，研究 部署');
-    const hint = lintArticle('a.md', article('召开 会议')).diagnostics[0]?.hint ?? '';
+    const hint = wording(lintArticle('a.md', article('召开 会议')).diagnostics[0]?.hint);
     expect(hint).toMatch(/　/);
   });
 

@@ -1,6 +1,6 @@
 import { BulletinError } from '../../src/errors';
 import { formatPath, parseYamlFile } from '../../src/manifest/parse';
-import { errorOf } from '../helpers/errors';
+import { errorOf, wording } from '../helpers/errors';
 
 describe('parseYamlFile', () => {
   const text = ['# comment', 'title: 法律资讯', 'sections:', '  - title: 行业动态', '    articles:', '      - file: a.md', ''].join('\n');
@@ -54,7 +54,7 @@ describe('parseYamlFile', () => {
     const err = errorOf(() => parseYamlFile('title: a\nnumber: 1\ntitle: b\n', 'x.yaml'));
     expect(err.diagnostics).toHaveLength(1);
     expect(err.diagnostics[0]?.location).toEqual({ file: 'x.yaml', line: 3, column: 1 });
-    expect(err.diagnostics[0]?.message).toContain('"title"');
+    expect(wording(err.diagnostics[0])).toContain('"title"');
   });
 
   it('rejects a second document', () => {
@@ -71,7 +71,7 @@ describe('parseYamlFile', () => {
     const started = Date.now();
     const err = errorOf(() => parseYamlFile(lines.join('\n'), 'bomb.yaml'));
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(err.diagnostics[0]?.message).toMatch(/alias/i);
+    expect(wording(err.diagnostics[0])).toMatch(/alias/i);
   });
 
   it('reports an alias without an anchor', () => {

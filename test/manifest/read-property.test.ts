@@ -11,6 +11,7 @@ import { BulletinError } from '../../src/errors';
 import { parseYamlFile } from '../../src/manifest/parse';
 import { validateSeries } from '../../src/manifest/validate';
 import { readTextSync } from '../../src/workspace';
+import { render } from '../../src/messages';
 
 const RUNS = 300;
 let dir = '';
@@ -40,7 +41,7 @@ it(`readTextSync: any bytes give text or a located BulletinError (${RUNS} runs)`
         const d = err.diagnostics[0];
         if (d?.location.line !== undefined) {
           // Everything before the reported position decodes; the file as a whole does not.
-          const byte = Number(/\(byte (\d+)\)/.exec(d.message)?.[1]) - 1;
+          const byte = Number(/\(byte (\d+)\)/.exec(render(d))?.[1]) - 1;
           expect(() => new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(data).subarray(0, byte))).not.toThrow();
           expect(d.location.line).toBe(Buffer.from(data).subarray(0, byte).toString('latin1').split('\n').length);
         }

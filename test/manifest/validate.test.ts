@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { BulletinError, formatDiagnostic } from '../../src/errors';
 import { parseYamlFile } from '../../src/manifest/parse';
 import { didYouMean, isCalendarDate, validateFrontMatter, validateIssue, validateSeries } from '../../src/manifest/validate';
-import { errorOf } from '../helpers/errors';
+import { render } from '../../src/messages';
+import { errorOf, wording } from '../helpers/errors';
 
 const MINI = path.join(__dirname, '..', 'fixtures', 'mini', 'issues');
 
@@ -43,22 +44,28 @@ describe('validateIssue', () => {
 
   it('reports a wrong type at the value', () => {
     const err = errorOf(() => validateIssue(parseYamlFile(ISSUE.replace('number: 2', 'number: "二"'), file)));
-    expect(err.diagnostics[0]?.location).toEqual({ file, line: 2, column: 9 });
-    expect(err.diagnostics[0]?.message).toBe('number: must be an integer');
+    expect(err.diagnostics[0]?.location).toEqual({ file, line: 2, column: 9, path: 'number' });
+    expect(err.diagnostics[0]).toMatchObject({ code: 'manifest.wrong-type', params: { types: ['integer'] } });
+    expect(formatDiagnostic(err.diagnostics[0]!).split('\n')[0]).toBe(`${file}:2:9: number: must be an integer`);
   });
 
   it('suggests the closest property name for an unknown key', () => {
     const err = errorOf(() => validateIssue(parseYamlFile(ISSUE.replace('editor:', 'editr:'), file)));
     expect(err.diagnostics).toHaveLength(1);
-    expect(err.diagnostics[0]).toMatchObject({ location: { line: 4, column: 1 }, message: 'unknown property "editr"', hint: 'did you mean "editor"?' });
+    expect(err.diagnostics[0]).toMatchObject({
+      location: { line: 4, column: 1 },
+      code: 'manifest.unknown-property',
+      params: { name: 'editr' },
+      hint: { code: 'manifest.did-you-mean', params: { guess: 'editor' } },
+    });
   });
 
   it('lists all violations, sorted by line', () => {
     const text = ISSUE.replace('number: 2', 'number: 0').replace('date: 2024-02-29', 'date: 29.2.2024').replace("  - title: 法律法规\n", '  - title: ""\n');
     const err = errorOf(() => validateIssue(parseYamlFile(text, file)));
     expect(err.diagnostics.map((d) => d.location.line)).toEqual([2, 3, 9]);
-    expect(err.diagnostics[1]?.message).toMatch(/^date: must match pattern/);
-    expect(err.diagnostics[2]?.message).toBe('sections[1].title: must not be empty');
+    expect(err.diagnostics[1]).toMatchObject({ code: 'manifest.must-match-pattern', location: { path: 'date' } });
+    expect(err.diagnostics[2]).toMatchObject({ code: 'manifest.must-not-empty', location: { path: 'sections[1].title' } });
   });
 
   it('rejects a date that is not in the calendar', () => {
@@ -68,7 +75,7 @@ describe('validateIssue', () => {
 
   it('reports a non-mapping document', () => {
     const err = errorOf(() => validateIssue(parseYamlFile('- a\n- b\n', file)));
-    expect(err.diagnostics[0]?.message).toMatch(/must be a mapping/);
+    expect(err.diagnostics[0]).toMatchObject({ code: 'manifest.wrong-type', params: { types: ['object'] } });
   });
 });
 
@@ -83,13 +90,13 @@ describe('validateSeries', () => {
     const err = errorOf(() => validateSeries(parseYamlFile(text.replace('width: 210mm', 'width: 210 mm'), 'issues/series.yaml')));
     expect(err.diagnostics).toHaveLength(1);
     expect(err.diagnostics[0]?.location).toMatchObject({ line: 14, column: 10 });
-    expect(err.diagnostics[0]?.message).toMatch(/^page\.width: is not valid/);
-    expect(err.diagnostics[0]?.hint).toContain('"210mm"');
+    expect(err.diagnostics[0]).toMatchObject({ code: 'manifest.not-valid-because', location: { path: 'page.width' }, hint: { code: 'manifest.for-example' } });
+    expect(render(err.diagnostics[0]!.hint!)).toContain('"210mm"');
   });
 
   it('lists enum values', () => {
     const err = errorOf(() => validateSeries(parseYamlFile(`${text}typography:\n  punctuation: full\n`, 'issues/series.yaml')));
-    expect(err.diagnostics[0]?.message).toBe('typography.punctuation: must be one of: quanjiao, kaiming, banjiao');
+    expect(err.diagnostics[0]).toMatchObject({ code: 'manifest.must-be-one-of', params: { allowed: ['quanjiao', 'kaiming', 'banjiao'] }, location: { path: 'typography.punctuation' } });
   });
 });
 
@@ -117,7 +124,7 @@ describe('messages in Chinese', () => {
           caught = err;
         }
         expect((caught as BulletinError).name).toBe('BulletinError');
-        expect((caught as BulletinError).diagnostics[0]?.message).toBe('缺少必填项 "editor"');
+        expect(wording((caught as BulletinError).diagnostics[0])).toBe('缺少必填项 "editor"');
       });
     } finally {
       if (saved === undefined) delete process.env['LANG'];

@@ -1,3 +1,4 @@
+import { wording } from '../helpers/errors';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -43,19 +44,19 @@ describe('resolveInside', () => {
   it('rejects ../ escapes at the referring location', () => {
     const d = diagnosticOf(() => resolveInside(issueDir, '../../secret.txt', from));
     expect(d?.location).toEqual(from);
-    expect(d?.message).toMatch(/outside/);
+    expect(wording(d)).toMatch(/outside/);
   });
 
   it('rejects absolute paths and URLs', () => {
-    expect(diagnosticOf(() => resolveInside(issueDir, '/etc/passwd', from))?.message).toMatch(/absolute/);
-    expect(diagnosticOf(() => resolveInside(issueDir, 'C:\\x.png', from))?.message).toMatch(/absolute/);
-    expect(diagnosticOf(() => resolveInside(issueDir, 'https://example.com/a.png', from))?.message).toMatch(/URL/);
+    expect(wording(diagnosticOf(() => resolveInside(issueDir, '/etc/passwd', from)))).toMatch(/absolute/);
+    expect(wording(diagnosticOf(() => resolveInside(issueDir, 'C:\\x.png', from)))).toMatch(/absolute/);
+    expect(wording(diagnosticOf(() => resolveInside(issueDir, 'https://example.com/a.png', from)))).toMatch(/URL/);
   });
 
   it('rejects symlinks that point outside, also through a linked folder', () => {
-    expect(diagnosticOf(() => resolveInside(issueDir, 'articles/link.md', from))?.message).toMatch(/symbolic link/);
-    expect(diagnosticOf(() => resolveInside(issueDir, 'outdir/secret.txt', from))?.message).toMatch(/symbolic link/);
-    expect(diagnosticOf(() => resolveInside(issueDir, 'outdir/missing.txt', from))?.message).toMatch(/symbolic link/);
+    expect(wording(diagnosticOf(() => resolveInside(issueDir, 'articles/link.md', from)))).toMatch(/symbolic link/);
+    expect(wording(diagnosticOf(() => resolveInside(issueDir, 'outdir/secret.txt', from)))).toMatch(/symbolic link/);
+    expect(wording(diagnosticOf(() => resolveInside(issueDir, 'outdir/missing.txt', from)))).toMatch(/symbolic link/);
   });
 });
 
@@ -66,7 +67,7 @@ describe('readText', () => {
 
   it('reports a missing file at the referring location', async () => {
     await expect(readText(path.join(issueDir, 'nope.md'), { display: 'nope.md', from })).rejects.toMatchObject({
-      diagnostics: [{ location: from, message: 'file not found: nope.md' }],
+      diagnostics: [{ location: from, code: 'workspace.file-not-found', params: { display: 'nope.md' } }],
     });
   });
 
@@ -82,7 +83,7 @@ describe('readText', () => {
 });
 
 describe('readBytes and checkReadableFile (issue #13: only regular files, bounded before reading)', () => {
-  const message = (fn: () => unknown) => diagnosticOf(fn)?.message;
+  const message = (fn: () => unknown) => wording(diagnosticOf(fn));
 
   it('refuses a FIFO, a folder and a device without waiting or reading', () => {
     const fifo = path.join(tmp, 'pipe.png');

@@ -2,6 +2,7 @@
  * The press file and the e-mail copy from one layout (issue #4): same pages and text, byte-identical
  * rebuilds, no DeviceRGB in the press file, the low-resolution warning, crop marks in the slug.
  */
+import { wording } from '../helpers/errors';
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import * as fs from 'node:fs';
@@ -15,6 +16,7 @@ import { preflightPdf } from '../../src/preflight/preflight';
 import { pageText, type PdfReport } from '../helpers/pdf';
 import { editFile, tempProject } from '../helpers/project';
 import { type SharedResult, sharedRebuild, sharedReport, sharedSample } from '../support/shared';
+import { render } from '../../src/messages';
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const fileOf = (result: BuildResult, target: string) => result.outputs.find((o) => o.target === target)!.file;
@@ -64,13 +66,13 @@ describe('the sample issue as press file and e-mail copy', () => {
     const limited = tempProject((r) => editFile(r, 'issues/series.yaml', '  binding: saddle-stitch\n', '  binding: saddle-stitch\n  bindingLimit: 20\n'));
     try {
       const over = await buildIssue(limited, '2024-02', { dryRun: true });
-      const warning = over.warnings.find((w) => /bindingLimit/.test(w.message));
+      const warning = over.warnings.find((w) => /bindingLimit/.test(render(w)));
       expect(warning?.severity).toBe('warning');
-      expect(warning?.message).toContain(`${over.layout.pages.length} pages`);
+      expect(wording(warning)).toContain(`${over.layout.pages.length} pages`);
       expect(warning?.hint).toContain('binding: perfect');
       expect(warning?.location.file).toMatch(/series\.yaml$/);
       // The sample's own 24 pages are inside the default limit of 64.
-      expect(result.warnings.some((w) => /bindingLimit/.test(w.message))).toBe(false);
+      expect(result.warnings.some((w) => /bindingLimit/.test(render(w)))).toBe(false);
     } finally {
       fs.rmSync(limited, { recursive: true, force: true });
     }
@@ -114,7 +116,7 @@ describe('the sample issue as press file and e-mail copy', () => {
   });
 
   test('the sample images are good enough for print: no ppi warning', () => {
-    expect(result.warnings.filter((w) => /ppi/.test(w.message))).toEqual([]);
+    expect(result.warnings.filter((w) => /ppi/.test(render(w)))).toEqual([]);
   });
 });
 
@@ -128,12 +130,12 @@ describe('a low-resolution image', () => {
     await sharp({ create: { width: 200, height: 150, channels: 3, background: { r: 90, g: 120, b: 160 } } }).jpeg().toFile(`${image}.tmp`);
     fs.renameSync(`${image}.tmp`, image);
     const result = await buildIssue(root, '2024-02', { dryRun: true });
-    const warnings = result.warnings.filter((w) => /ppi/.test(w.message));
+    const warnings = result.warnings.filter((w) => /ppi/.test(render(w)));
     expect(warnings).toHaveLength(1);
     const [warning] = warnings;
     expect(warning!.severity).toBe('warning');
-    expect(warning!.message).toMatch(/issues\/2024-02\/images\/01-exhibition-hall\.jpg is \d+ ppi/);
-    const ppi = Number(/is (\d+) ppi/.exec(warning!.message)![1]);
+    expect(render(warning!)).toMatch(/issues\/2024-02\/images\/01-exhibition-hall\.jpg is \d+ ppi/);
+    const ppi = Number(/is (\d+) ppi/.exec(render(warning!))![1]);
     expect(ppi).toBeGreaterThan(10);
     expect(ppi).toBeLessThan(100);
     expect(warning!.location.file).toMatch(/01-changbai-xincun\.md$/);

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import mammoth from 'mammoth';
-import { t } from '../../messages';
+import { say } from '../../messages';
 import { emptyDraft, runsText, type Draft, type DraftBlock } from './draft';
 import { textBoxTexts, zipEntry } from './docx-parts';
 import { attr, htmlToBlocks, parseHtml } from './html';
@@ -28,7 +28,7 @@ export async function draftFromDocx(file: string): Promise<Draft> {
     const key = `docx-image-${++counter}`;
     const extension = image.contentType === 'image/png' ? 'png' : image.contentType === 'image/jpeg' ? 'jpg' : undefined;
     if (extension === undefined) {
-      draft.notes.push(t(`picture ${counter} is ${image.contentType}, which cannot be printed; save it as JPEG or PNG and add it by hand`, `第 ${counter} 张图片是 ${image.contentType} 格式，无法印刷；请另存为 JPEG 或 PNG 后手工加入`));
+      draft.notes.push(say('import.picture-which-cannot-printed', { counter, contentType: image.contentType }));
       return { src: '' };
     }
     draft.images.set(key, { bytes: await image.readAsBuffer(), extension });
@@ -61,13 +61,13 @@ function markTextBoxes(blocks: DraftBlock[], docx: Buffer, draft: Draft): DraftB
   const out = [...blocks];
   for (const first of textBoxTexts(xml.toString('utf8'))) {
     const start = first.trim().slice(0, 20);
-    const what = t(`a text box (“${start}”): its text follows here as ordinary paragraphs`, `一个文本框（“${start}”）：其文字作为普通段落放在此处`);
+    const what = say('import.text-box-text-follows', { start });
     const index = out.findIndex((b) => (b.kind === 'paragraph' || b.kind === 'heading') && runsText(b.runs).startsWith(start));
     if (index < 0) {
-      draft.notes.push(t(`a text box (“${start}”) was not found in the converted text`, `转换后的文字中找不到文本框（“${start}”）`));
+      draft.notes.push(say('import.text-box-not-found', { start }));
       continue;
     }
-    out.splice(index, 0, { kind: 'skipped', what, hint: t('move the text to where it belongs in the article, or delete it', '请把这段文字移到文中合适的位置，或删除') });
+    out.splice(index, 0, { kind: 'skipped', what, hint: say('import.move-text-where-belongs') });
   }
   return out;
 }

@@ -8,7 +8,7 @@
 import { parse } from 'parse5';
 import type { DraftBlock, DraftRun } from './draft';
 import { runsText, tidyRuns } from './draft';
-import { t } from '../../messages';
+import { say } from '../../messages';
 
 /** The parts of a parse5 node this module reads. */
 export interface HtmlNode {
@@ -96,8 +96,8 @@ export function htmlToBlocks(root: HtmlNode, options: WalkOptions): DraftBlock[]
       const rows = countElements(node, 'tr');
       blocks.push({
         kind: 'skipped',
-        what: t(`a table (${rows} row(s), starting “${textOf(node).slice(0, 20)}”) was not brought in`, `一个表格（${rows} 行，开头为“${textOf(node).slice(0, 20)}”）未导入`),
-        hint: t('retype it as paragraphs, or save it as a picture and add ![caption](../images/….png)', '请改写成段落，或存成图片后用 ![说明](../images/….png) 插入'),
+        what: say('import.table-row-starting-not', { rows, node: textOf(node).slice(0, 20) }),
+        hint: say('import.retype-paragraphs-save-picture'),
       });
       return;
     }

@@ -11,7 +11,7 @@ import { buildIssue } from '../../build';
 import { BulletinError, type Diagnostic, formatDiagnostic, inputError } from '../../errors';
 import { applyEdits, lintArticle } from '../../lint';
 import { editIssueYaml, parseYamlFile, sectionTitles } from '../../manifest/parse';
-import { t } from '../../messages';
+import { message, say } from '../../messages';
 import { listDir, MAX_IMAGE_BYTES, readBytes, readTextSync } from '../../workspace';
 import { guessFrontMatter, type Draft } from './draft';
 import { draftFromDocx } from './docx';
@@ -45,16 +45,16 @@ export async function importArticles(root: string, issueId: string, files: reado
   const issueFile = path.join(issueDir, 'issue.yaml');
   const issueDisplay = `issues/${issueId}/issue.yaml`;
   if (!fs.existsSync(issueFile)) {
-    throw inputError({ file: `issues/${issueId}` }, t(`there is no issue "${issueId}"`, `没有名为 "${issueId}" 的一期`), t('start one with: bulletin new', '请先新建一期：bulletin new'));
+    throw inputError({ file: `issues/${issueId}` }, message('import.there-no-issue', { issueId }), message('import.start-one-bulletin-new'));
   }
   const issueText = readTextSync(issueFile, { display: issueDisplay });
   const titles = sectionTitles(parseYamlFile(issueText, issueDisplay).value);
   const section = options.section ?? titles[0];
   if (section === undefined || !titles.includes(section)) {
-    throw inputError({ file: issueDisplay }, t(`there is no section "${options.section ?? ''}" in ${issueDisplay}`, `${issueDisplay} 中没有栏目“${options.section ?? ''}”`), t(`sections: ${titles.join(', ')}`, `现有栏目：${titles.join('、')}`));
+    throw inputError({ file: issueDisplay }, message('import.there-no-section', { section: options.section ?? '', issueDisplay }), message('import.sections', { titles }));
   }
   const missing = files.filter((f) => !fs.existsSync(f));
-  if (missing.length > 0) throw inputError({ file: missing[0] ?? '' }, t(`file not found: ${missing.join(', ')}`, `找不到文件：${missing.join('、')}`));
+  if (missing.length > 0) throw inputError({ file: missing[0] ?? '' }, message('import.files-not-found', { missing }));
 
   refuseRepeatedImports(issueDir, issueId, files);
 
@@ -110,7 +110,7 @@ async function readDraft(file: string): Promise<Draft> {
     draft = isWechatPage(html) ? draftFromWechat(file, html) : draftFromWechat(file, html.replace(/<body([^>]*)>/i, '<body$1 id="js_content">'));
   } else if (extension === '.txt' || extension === '.md' || extension === '') draft = draftFromText(readTextSync(file));
   else {
-    throw inputError({ file }, t(`cannot import ${path.basename(file)}: only .docx, .html (a saved WeChat article) and .txt`, `无法导入 ${path.basename(file)}：只支持 .docx、.html（保存的微信文章）和 .txt`), t('in Word, "Save as" .docx; for a .doc or .pdf, copy the text into a .txt file', '在 Word 中“另存为” .docx；.doc 或 .pdf 请把文字复制到 .txt 文件'));
+    throw inputError({ file }, message('import.cannot-import-only-docx', { file: path.basename(file) }), message('import.word-save-docx-doc'));
   }
   guessFrontMatter(draft);
   return draft;
@@ -157,13 +157,13 @@ function refuseRepeatedImports(issueDir: string, issueId: string, files: readonl
     if (earlier !== undefined) {
       throw inputError(
         { file },
-        t(`already imported (same content) as ${earlier}`, `已导入过（内容相同）：${earlier}`),
-        t(`leave it out, or delete ${earlier} (and its line in issue.yaml) to import it again`, `请去掉它；如要重新导入，先删除 ${earlier}（及 issue.yaml 中的对应行）`),
+        message('import.already-imported', { earlier }),
+        message('import.already-imported-fix', { earlier }),
       );
     }
     const twice = inThisRun.get(digest);
     if (twice !== undefined) {
-      throw inputError({ file }, t(`the same file (same content) as ${twice}, listed twice`, `与 ${twice} 是同一个文件（内容相同），列了两次`), t('name each file once', '每个文件只列一次'));
+      throw inputError({ file }, message('import.listed-twice', { twice }), message('import.name-each-once'));
     }
     inThisRun.set(digest, file);
   }
@@ -177,17 +177,17 @@ function writeNew(file: string, bytes: string | Buffer): void {
 export function formatImport(r: ImportResult): string {
   const out: string[] = [];
   for (const a of r.articles) {
-    out.push(t(`${a.from} → ${a.file}  (“${a.title ?? 'TODO'}”, section ${r.section})`, `${a.from} → ${a.file}（“${a.title ?? 'TODO'}”，栏目：${r.section}）`));
+    out.push(say('import.section', { from: a.from, file: a.file, title: a.title ?? 'TODO', section: r.section }));
     for (const image of a.images) out.push(`  ${image}`);
-    if (a.fixes > 0) out.push(t(`  ${a.fixes} character fix(es) applied (R4: ASCII punctuation, ……, radicals)`, `  已自动修正 ${a.fixes} 处字符（R4：半角标点、省略号、部首字等）`));
-    for (const field of a.written.todos) out.push(t(`  ${a.file}: TODO ${field}: not found in the source, fill it in`, `  ${a.file}：TODO ${field}：原文中未找到，请补上`));
-    for (const line of a.written.uncaptioned) out.push(t(`  ${a.file}:${line}: TODO picture without a caption`, `  ${a.file}:${line}：TODO 图片没有说明`));
-    for (const s of a.written.skipped) out.push(t(`  ${a.file}:${s.line}: ${s.what}\n    hint: ${s.hint}`, `  ${a.file}:${s.line}：${s.what}\n    提示：${s.hint}`));
+    if (a.fixes > 0) out.push(say('import.character-fix-es-applied', { fixes: a.fixes }));
+    for (const field of a.written.todos) out.push(say('import.todo-not-found-source', { file: a.file, field }));
+    for (const line of a.written.uncaptioned) out.push(say('import.todo-picture-without-caption', { file: a.file, line }));
+    for (const s of a.written.skipped) out.push(say('import.n-hint', { file: a.file, line: s.line, what: s.what, hint: s.hint }));
     for (const note of a.notes) out.push(`  ${a.from}: ${note}`);
   }
-  out.push(t(`listed in issues/${r.issue}/issue.yaml under ${r.section}`, `已列入 issues/${r.issue}/issue.yaml 的“${r.section}”栏目`));
-  out.push(t(`check issues/${r.issue}:`, `检查 issues/${r.issue}：`));
+  out.push(say('import.listed-issues-issue-yaml', { issue: r.issue, section: r.section }));
+  out.push(say('import.check-issues', { issue: r.issue }));
   for (const d of r.check) out.push(formatDiagnostic(d));
-  out.push(r.checkPassed ? t('check passed', '检查通过') : t(`check found ${r.check.filter((d) => d.severity === 'error').length} problem(s) to fix before the build`, `检查发现 ${r.check.filter((d) => d.severity === 'error').length} 个问题，排版前需修正`));
+  out.push(r.checkPassed ? say('import.check-passed') : say('import.check-found-problem-fix', { valueCount: r.check.filter((d) => d.severity === 'error').length }));
   return `${out.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@
  */
 import type { Draft, DraftBlock, DraftRun } from './draft';
 import { runsText } from './draft';
-import { t } from '../../messages';
+import { say } from '../../messages';
 
 export interface WrittenArticle {
   readonly text: string;
@@ -27,18 +27,18 @@ export function writeArticle(draft: Draft, imagePath: (key: string) => string, o
   const front: string[] = ['---', origin];
   if (draft.title !== undefined && draft.title !== '') front.push(`title: ${yamlString(draft.title)}`);
   else {
-    front.push(`title: ${yamlString(t('TODO: title', 'TODO：标题'))}`);
+    front.push(`title: ${yamlString(say('import.todo-title'))}`);
     todos.push('title');
   }
   if (draft.subtitle !== undefined) front.push(`subtitle: ${yamlString(draft.subtitle)}`);
   if (draft.source !== undefined) front.push(`source: ${yamlString(draft.source)}`);
   else {
-    front.push(t('# source: TODO — who published it (not found in the text)', '# source: TODO —— 来源（原文中未找到）'));
+    front.push(say('import.source-todo-who-published'));
     todos.push('source');
   }
   if (draft.date !== undefined) front.push(`date: ${draft.date}`);
   else {
-    front.push(t('# date: TODO — YYYY-MM-DD (not found in the text)', '# date: TODO —— 发布日期 YYYY-MM-DD（原文中未找到）'));
+    front.push(say('import.date-todo-yyyy-mm'));
     todos.push('date');
   }
   front.push('---');
@@ -57,7 +57,7 @@ export function writeArticle(draft: Draft, imagePath: (key: string) => string, o
         lines.push(`${'#'.repeat(levels.get(block.level) ?? 5)} ${runsMarkdown(block.runs)}`);
         break;
       case 'figure': {
-        const caption = block.caption === '' ? t('TODO: caption', 'TODO：图片说明') : block.caption;
+        const caption = block.caption === '' ? say('import.todo-caption') : block.caption;
         if (block.caption === '') uncaptioned.push(line);
         lines.push(`![${escapeInline(caption)}](${imagePath(block.image)})`);
         break;

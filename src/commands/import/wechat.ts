@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { t } from '../../messages';
+import { say } from '../../messages';
 import { emptyDraft, findDate, type Draft } from './draft';
 import { attr, findElement, htmlToBlocks, parseHtml, textOf, type HtmlNode } from './html';
 
@@ -41,8 +41,8 @@ export function draftFromWechat(file: string, html: string): Draft {
     if (bytes === undefined || extension === undefined) {
       draft.notes.push(
         bytes === undefined
-          ? t(`picture ${counter} (${src.slice(0, 60) || attr(node, 'data-src')?.slice(0, 60) || '?'}) is not in the saved _files folder; save the page again with "Web page, complete"`, `第 ${counter} 张图片（${src.slice(0, 60) || '?'}）不在保存的 _files 文件夹中；请用“网页，全部”重新保存`)
-          : t(`picture ${counter} (${path.basename(local ?? src)}) is neither JPEG nor PNG; convert it and add it by hand`, `第 ${counter} 张图片（${path.basename(local ?? src)}）不是 JPEG 或 PNG；请转换后手工加入`),
+          ? say('import.picture-not-saved', { counter, src: src.slice(0, 60) || attr(node, 'data-src')?.slice(0, 60) || '?' })
+          : say('import.picture-neither-jpeg-nor', { counter, local: path.basename(local ?? src) }),
       );
       return undefined;
     }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { buildIssue } from '../../build';
 import { loadIssue } from '../../document/load';
 import { BulletinError, type Diagnostic, formatDiagnostic } from '../../errors';
-import { t } from '../../messages';
+import { say } from '../../messages';
 import { World } from '../../world';
 import { openInViewer } from '../open';
 import { PreviewServer } from './server';
@@ -55,14 +55,14 @@ export async function watchIssue(root: string, issueId: string, options: WatchOp
       const result = await buildIssue(root, issueId, { world, preview: true });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       version++;
-      const status = t(`build ${build}: ${result.pageCount} pages, ${ms.toFixed(0)} ms`, `第 ${build} 次排版：${result.pageCount} 页，${ms.toFixed(0)} ms`);
+      const status = say('watch.build-pages-ms', { build, pageCount: result.pageCount, ms: ms.toFixed(0) });
       server.publish({ build, version, ok: true, diagnostics: result.warnings.map(shown), headline: '', status }, result.preview);
-      process.stdout.write(`${status}${result.warnings.length > 0 ? t(`, ${result.warnings.length} warning(s)`, `，${result.warnings.length} 条警告`) : ''}\n`);
+      process.stdout.write(`${status}${result.warnings.length > 0 ? say('watch.warning', { warningsCount: result.warnings.length }) : ''}\n`);
       for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
     } catch (err) {
       if (!(err instanceof BulletinError)) throw err;
       const errors = err.diagnostics.filter((d) => d.severity === 'error').length;
-      const headline = version > 0 ? t(`${errors} problem(s); showing the last good PDF`, `发现 ${errors} 个问题；显示的是上一次成功的 PDF`) : t(`${errors} problem(s); no PDF yet`, `发现 ${errors} 个问题；尚无 PDF`);
+      const headline = version > 0 ? say('watch.problem-showing-last-good', { errors }) : say('watch.problem-no-pdf-yet', { errors });
       server.publish({ build, version, ok: false, diagnostics: err.diagnostics.map(shown), headline, status: headline });
       process.stderr.write(`${err.diagnostics.map(formatDiagnostic).join('\n')}\n${headline}\n`);
     } finally {
@@ -88,7 +88,7 @@ export async function watchIssue(root: string, issueId: string, options: WatchOp
   // issues/ holds the issue, its images and the series file; fonts/ and profiles/ the rest.
   const watchers = new DirectoryWatchers(['issues', 'fonts', 'profiles'].map((dir) => path.join(root, dir)), changed);
 
-  process.stdout.write(t(`preview: ${url}  (watching issues/${issueId}, the series file, fonts; Ctrl-C to stop)\n`, `预览：${url}（正在监视 issues/${issueId}、丛刊文件和字体；按 Ctrl-C 结束）\n`));
+  process.stdout.write(say('watch.preview-watching-issues-series', { url, issueId }));
   await rebuild();
   if (options.open) {
     const problem = await openInViewer(url);

@@ -3,7 +3,7 @@
  * bracket). No fix: only the editor knows where the missing mark goes. It runs on the text as
  * the other fixes would leave it, so "（按姓氏拼音)" is one problem (the ASCII ")"), not two.
  */
-import { t } from '../../messages';
+import { message } from '../../messages';
 import { warnOnly, type Finding } from '../finding';
 import type { Segment } from '../segments';
 
@@ -32,8 +32,8 @@ export function unbalanced(segment: Segment, fixes: readonly Finding[]): Finding
           'R23',
           origin[k] as number,
           1,
-          t(`"${mark}" has no matching "${missing}" in this paragraph (R23)`, `本段中的“${mark}”没有配对的“${missing}”（R23）`),
-          t(`add the missing "${missing}" or remove this "${mark}"`, `请补上“${missing}”或删除这个“${mark}”`),
+          message('lint.no-matching-paragraph-r23', { mark, missing }),
+          message('lint.add-missing-remove', { missing, mark }),
         ),
       );
     }

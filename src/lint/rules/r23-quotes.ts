@@ -2,7 +2,7 @@
  * R23: quotation marks and brackets. Straight quotes typed in Chinese text become “ ” / ‘ ’ (paired
  * in order); a document number's year goes in 六角括号 〔〕 (GB 9704), not 【】 or [].
  */
-import { t } from '../../messages';
+import { message } from '../../messages';
 import { charAt, charBefore, isCjk, isLatinWord } from '../chars';
 import { SCRIPT } from '../../text/script';
 import { fixable, matches, warnOnly, type Finding } from '../finding';
@@ -11,7 +11,7 @@ import type { Segment } from '../segments';
 /** "国信发[2024]1号", "国信发【2024】1号" → "国信发〔2024〕1号". */
 export function documentNumberBrackets(segment: Segment): Finding[] {
   return matches(segment, new RegExp(`(?<=[${SCRIPT.han}])[【[［](\\d{4})[】\\]］](?=\\d)`, 'gu')).map((m) =>
-    fixable('R23', m.index, m[0], `〔${m[1] ?? ''}〕`, t(`the year of a document number in "${m[0][0] ?? ''}${m[0].at(-1) ?? ''}" (R23)`, `发文字号的年份用了“${m[0][0] ?? ''}${m[0].at(-1) ?? ''}”（R23）`)),
+    fixable('R23', m.index, m[0], `〔${m[1] ?? ''}〕`, message('lint.year-document-number-r23', { m: m[0][0] ?? '', value: m[0].at(-1) ?? '' })),
   );
 }
 
@@ -28,19 +28,19 @@ function pairQuotes(segment: Segment, straight: string, open: string, close: str
     at.push(k);
   }
   const near = (k: number): boolean => isCjk(charBefore(text, k)) || isCjk(charAt(text, k + 1));
-  const message = t(`straight quote ${straight} in Chinese text (R23)`, `中文中使用了直引号 ${straight}（R23）`);
+  const what = message('lint.straight-quote-chinese-text', { straight });
   const found: Finding[] = [];
   for (let i = 0; i + 1 < at.length; i += 2) {
     const o = at[i] as number;
     const c = at[i + 1] as number;
     const inside = [...text.slice(o + 1, c)].some((ch) => isCjk(ch));
     if (!inside && !near(o) && !near(c)) continue;
-    found.push(fixable('R23', o, straight, open, message), fixable('R23', c, straight, close, message));
+    found.push(fixable('R23', o, straight, open, what), fixable('R23', c, straight, close, what));
   }
   const last = at.length % 2 === 1 ? at[at.length - 1] : undefined;
   // A lone quote: opening or closing cannot be told reliably, so the editor decides.
   if (last !== undefined && near(last)) {
-    found.push(warnOnly('R23', last, 1, message, t(`replace ${straight} with ${open} or ${close}, and check its partner`, `请把 ${straight} 改为 ${open} 或 ${close}，并检查与之配对的引号`)));
+    found.push(warnOnly('R23', last, 1, what, message('lint.replace-check-partner', { straight, open, close })));
   }
   return found;
 }

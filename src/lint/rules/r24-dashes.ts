@@ -4,7 +4,7 @@
  * probably meant (warning only: it may be a deliberate connector); ASCII "~" in a number range
  * in Chinese text → "～".
  */
-import { t } from '../../messages';
+import { message } from '../../messages';
 import { charAt, charBefore, isCjk } from '../chars';
 import { SCRIPT } from '../../text/script';
 import { fixable, matches, warnOnly, type Finding } from '../finding';
@@ -16,8 +16,8 @@ export function dashes(segment: Segment): Finding[] {
   const text = segment.text;
   const found: Finding[] = [];
   for (const m of matches(segment, new RegExp(`(?<=${DIGIT})[－一](?=${DIGIT})`, 'gu'))) {
-    const name = m[0] === '一' ? t('the numeral "一"', '汉字“一”') : t('the full-width hyphen "－"', '全角连字符“－”');
-    found.push(fixable('R24', m.index, m[0], '—', t(`${name} used as a range dash (R24)`, `${name}被用作连接号（R24）`)));
+    const name = m[0] === '一' ? 'lint.numeral' : 'lint.full-width-hyphen';
+    found.push(fixable('R24', m.index, m[0], '—', message('lint.used-range-dash-r24', { name })));
   }
   for (const m of matches(segment, new RegExp(`(?<=[${SCRIPT.han}])—(?=[${SCRIPT.han}])`, 'gu'))) {
     found.push(
@@ -25,8 +25,8 @@ export function dashes(segment: Segment): Finding[] {
         'R24',
         m.index,
         1,
-        t('a single "—" between Chinese characters; a dash (破折号) is "——" (R24)', '汉字之间只有一个“—”；破折号应为“——”（R24）'),
-        t('write "——" if a dash is meant', '如表示破折号，请改为“——”'),
+        message('lint.single-between-chinese-characters'),
+        message('lint.write-if-dash-meant'),
       ),
     );
   }
@@ -35,7 +35,7 @@ export function dashes(segment: Segment): Finding[] {
     const left = /[\d.]*$/.exec(text.slice(0, m.index))?.[0].length ?? 0;
     const right = /^[\d.]*/.exec(text.slice(m.index + 1))?.[0].length ?? 0;
     if (!isCjk(charBefore(text, m.index - left)) && !isCjk(charAt(text, m.index + 1 + right))) continue;
-    found.push(fixable('R24', m.index, '~', '～', t('ASCII "~" in a number range in Chinese text (R24)', '中文数字范围中使用了半角“~”（R24）')));
+    found.push(fixable('R24', m.index, '~', '～', message('lint.ascii-number-range-chinese')));
   }
   return found;
 }

@@ -3,14 +3,14 @@
  * inside Latin runs ("1,000", "9:30", "Hello, world!", "f(x)"): only a CJK neighbour (or, for a
  * pair of parentheses, CJK inside them) makes the mark Chinese.
  */
-import { t } from '../../messages';
+import { type Message, message } from '../../messages';
 import { charAt, charBefore, isCjk, isLatinWord } from '../chars';
 import { fixable, matches, type Finding } from '../finding';
 import type { Segment } from '../segments';
 
 const FULL: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 
-const message = (ch: string): string => t(`ASCII "${ch}" in Chinese text (R4)`, `中文中使用了半角“${ch}”（R4）`);
+const asciiInChinese = (ch: string): Message => message('lint.ascii-chinese-text-r4', { ch });
 
 /** Points of the sentence: a run ("好!!", "吗?!") is Chinese when it touches CJK on either side. */
 export function asciiStops(segment: Segment): Finding[] {
@@ -23,7 +23,7 @@ export function asciiStops(segment: Segment): Finding[] {
       const ch = text[k] as string;
       // A full-width mark carries its own blank: the spaces typed after the last one go with it.
       const spaces = k === end - 1 ? (/^ +/.exec(text.slice(end))?.[0] ?? '') : '';
-      found.push(fixable('R4', k, ch + spaces, FULL[ch] as string, message(ch)));
+      found.push(fixable('R4', k, ch + spaces, FULL[ch] as string, asciiInChinese(ch)));
     }
   }
   return found;
@@ -56,11 +56,11 @@ export function asciiParentheses(segment: Segment): Finding[] {
       const spaces = / +$/.exec(text.slice(0, o))?.[0] ?? '';
       // Spaces before "（" are dropped with it, unless they only indent the line.
       const lead = spaces.length === o ? 0 : spaces.length;
-      found.push(fixable('R4', o - lead, `${' '.repeat(lead)}(`, '（', message('('), o));
+      found.push(fixable('R4', o - lead, `${' '.repeat(lead)}(`, '（', asciiInChinese('('), o));
     }
     if (c !== undefined) {
       const spaces = /^ +/.exec(text.slice(c + 1))?.[0] ?? '';
-      found.push(fixable('R4', c, `)${spaces}`, '）', message(')')));
+      found.push(fixable('R4', c, `)${spaces}`, '）', asciiInChinese(')')));
     }
   }
   return found;

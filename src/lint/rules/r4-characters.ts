@@ -3,7 +3,7 @@
  * (search and copy from our PDF would not find "大学" in "⼤学"), U+FFFD left by a broken
  * decoding, and spaces between two Han characters (separators, not noise, unless they look like it).
  */
-import { t } from '../../messages';
+import { message } from '../../messages';
 import { fixable, matches, normalisation, warnOnly, type Finding } from '../finding';
 import { endsWithStructureNumber, JOINT_ISSUER_END } from '../../text/legal';
 import { SCRIPT } from '../../text/script';
@@ -16,11 +16,11 @@ export function radicals(segment: Segment): Finding[] {
   return matches(segment, /[\u2E80-\u2EF3\u2F00-\u2FD5]/g).map((m) => {
     const ch = m[0];
     const unified = ch.normalize('NFKC');
-    const message = t(`"${ch}" (${hex(ch)}) is a radical, not a Chinese character (R4)`, `“${ch}”（${hex(ch)}）是部首符号，不是汉字（R4）`);
+    const what = message('lint.radical-not-chinese-character', { ch, code: hex(ch) });
     // Most of the supplement has no decomposition: only the editor knows the character meant.
     return unified !== ch
-      ? fixable('R4', m.index, ch, unified, message)
-      : warnOnly('R4', m.index, 1, message, t('retype the character', '请重新输入这个字'));
+      ? fixable('R4', m.index, ch, unified, what)
+      : warnOnly('R4', m.index, 1, what, message('lint.retype-character'));
   });
 }
 
@@ -31,8 +31,8 @@ export function replacementCharacters(segment: Segment): Finding[] {
     severity: 'error' as const,
     at: m.index,
     length: m[0].length,
-    message: t('the text contains U+FFFD "�": characters were lost when it was converted (R4)', '文中有 U+FFFD“�”：转换编码时丢失了字符（R4）'),
-    hint: t('copy this passage again from the original document', '请从原文件重新复制这段文字'),
+    message: message('lint.text-contains-u-fffd'),
+    hint: message('lint.copy-passage-again-original'),
   }));
 }
 
@@ -57,7 +57,7 @@ export function spacesBetweenHan(segment: Segment): Finding[] {
   for (const m of matches(segment, BETWEEN_HAN)) {
     const typed = m[0];
     if (endsWithStructureNumber(text, m.index)) {
-      if (typed !== '\u3000') found.push(normalisation('R4', m.index, typed, '\u3000', t('separator after an article or chapter number', '条、章编号后的分隔空格')));
+      if (typed !== '\u3000') found.push(normalisation('R4', m.index, typed, '\u3000', message('lint.separator-after-article-chapter')));
       continue;
     }
     if (segment.kind !== 'paragraph' || typed.includes('\u3000')) continue;
@@ -67,8 +67,8 @@ export function spacesBetweenHan(segment: Segment): Finding[] {
         'R4',
         m.index,
         typed.length,
-        t('space between two Chinese characters: it prints as a one-em gap (R4)', '两个汉字之间有空格：将印成一个字宽的空白（R4）'),
-        t('if it is copy-paste noise, delete it; if it separates two items, type a full-width space "　" to keep it without this warning', '若是复制粘贴带来的多余空格，请删除；若用于分隔，请改用全角空格“　”，即不再提示'),
+        message('lint.space-between-two-chinese'),
+        message('lint.if-copy-paste-noise'),
       ),
     );
   }

@@ -9,7 +9,7 @@
  */
 import { ITEM_NUMBER } from '../../document/markdown';
 import { INVISIBLE, invisibleName } from '../../document/paste';
-import { t } from '../../messages';
+import { message } from '../../messages';
 import { charAt, isHan } from '../chars';
 import { fixable, matches, warnOnly, type Finding } from '../finding';
 import type { Segment } from '../segments';
@@ -17,9 +17,9 @@ import type { Segment } from '../segments';
 /** Invisible characters anywhere in the file (front matter included): removed by the build, and by --fix. */
 export function invisibleCharacters(segment: Segment): Finding[] {
   return matches(segment, new RegExp(INVISIBLE.source, 'gu')).map((m) => ({
-    ...fixable('R4', m.index, m[0], '', t(`invisible ${invisibleName(m[0])} in the text; it is not printed (R4)`, `文中有不可见字符 ${invisibleName(m[0])}，不会印出（R4）`)),
+    ...fixable('R4', m.index, m[0], '', message('lint.invisible-text-not-printed', { m: invisibleName(m[0]) })),
     // "remove ​" would show nothing: say where it is instead.
-    hint: t('it came with pasted text; `bulletin check --fix` deletes it (nothing visible changes)', '它随粘贴的文字带入；`bulletin check --fix` 会删除它（看得见的文字不变）'),
+    hint: message('lint.came-pasted-text-bulletin'),
   }));
 }
 
@@ -27,7 +27,7 @@ export function invisibleCharacters(segment: Segment): Finding[] {
 export function asciiFullStop(segment: Segment): Finding[] {
   return matches(segment, /(?<=\p{Script=Han})\.(?![.A-Za-z0-9])/gu)
     .filter((m) => !/^[A-Za-z0-9]/.test(charAt(segment.text, m.index + 1) ?? ''))
-    .map((m) => fixable('R4', m.index, '.', '。', t('ASCII "." after a Chinese character (R4)', '汉字后使用了半角“.”（R4）')));
+    .map((m) => fixable('R4', m.index, '.', '。', message('lint.ascii-after-chinese-character')));
 }
 
 /** A `*` or `_` that pairs with nothing prints as itself (markdown.ts): say so, in case emphasis was meant. */
@@ -38,8 +38,8 @@ export function unmatchedEmphasis(segment: Segment): Finding[] {
       'R4',
       at,
       1,
-      t(`"${marker}" with no partner: it prints as "${marker}", not as emphasis`, `“${marker}”没有配对，将原样印出，不是着重`),
-      t(`for emphasis write a pair (*着重*); to print it, write \\${marker}; for a product use × (3×4)`, `着重请成对书写（*着重*）；要印出该符号请写 \\${marker}；乘号请用 ×（3×4）`),
+      message('lint.no-partner-prints-not', { marker }),
+      message('lint.emphasis-write-pair-print', { marker }),
     );
   });
 }
@@ -68,8 +68,8 @@ export function joinedLines(segment: Segment): Finding[] {
       at,
       length: 0,
       replacement: '\n',
-      message: t(`"${number}" starts a new item, but this line is joined to the one before into one paragraph`, `“${number}”开始新的一项，但这一行会与上一行合并成一段`),
-      hint: t('put a blank line before it (what --fix does), or end the line before with a backslash \\ to keep only the line break', '请在它前面空一行（--fix 会这样做），或在上一行末尾加反斜杠 \\ 只保留换行'),
+      message: message('lint.starts-new-item-but', { number }),
+      hint: message('lint.put-blank-line-before'),
     });
   }
   const lines = starts.map((_, k) => lineText(k));
@@ -81,8 +81,8 @@ export function joinedLines(segment: Segment): Finding[] {
         'R4',
         starts[1] as number,
         1,
-        t(`${lines.length} short lines are joined into one paragraph: "${lines.join('')}"`, `${lines.length} 个短行会合并成一段：“${lines.join('')}”`),
-        t('to keep one per line, end each line but the last with a backslash \\ (or two spaces); for separate paragraphs, put blank lines between them', '要每行单独一行，请在除最后一行外的每行末尾加反斜杠 \\（或两个空格）；要分成段落，请在各行之间空一行'),
+        message('lint.short-lines-joined-one', { linesCount: lines.length, lines: lines.join('') }),
+        message('lint.keep-one-per-line'),
       ),
     );
   }

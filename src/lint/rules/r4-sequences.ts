@@ -2,7 +2,7 @@
  * R4: ellipses and dashes typed with ASCII: "..." or "。。。" for "……", "--" for "——", in
  * Chinese text. A Latin "etc..." or a command-line "--fix" has no CJK neighbour and is left.
  */
-import { t } from '../../messages';
+import { message } from '../../messages';
 import { charAt, charBefore, isCjk } from '../chars';
 import { fixable, matches, type Finding } from '../finding';
 import type { Segment } from '../segments';
@@ -13,11 +13,11 @@ export function asciiSequences(segment: Segment): Finding[] {
   const chinese = (m: RegExpExecArray): boolean => isCjk(charBefore(text, m.index)) || isCjk(charAt(text, m.index + m[0].length));
   for (const m of matches(segment, /\.{3,}|。{3,}/g)) {
     if (m[0].startsWith('.') && !chinese(m)) continue;
-    found.push(fixable('R4', m.index, m[0], '……', t(`"${m[0]}" for an ellipsis (R4)`, `用“${m[0]}”表示省略号（R4）`)));
+    found.push(fixable('R4', m.index, m[0], '……', message('lint.ellipsis-r4', { m: m[0] })));
   }
   for (const m of matches(segment, /-{2,}/g)) {
     if (!chinese(m)) continue;
-    found.push(fixable('R4', m.index, m[0], '——', t(`"${m[0]}" for a dash (R4)`, `用“${m[0]}”表示破折号（R4）`)));
+    found.push(fixable('R4', m.index, m[0], '——', message('lint.dash-r4', { m: m[0] })));
   }
   return found;
 }

@@ -1,0 +1,707 @@
+/** English wording of every message, by code; the params each code takes are declared here. */
+import type { ForbiddenReason } from '../characters';
+import type { Phrase } from './phrases';
+import { schemaSide } from './schema-text';
+
+// JSON schema type names, as the editor knows them.
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (key: value lines)',
+  null: 'empty',
+};
+
+// Why a character cannot be printed (characters.ts).
+function forbidden(p: ForbiddenReason): string {
+  const words = {
+    control: `a control character${p.name === '' ? '' : ` (${p.name})`}`,
+    surrogate: 'half of a surrogate pair (not a character)',
+    'non-character': 'a non-character',
+    'beyond-unicode': 'beyond the last Unicode character (U+10FFFF)',
+    nul: 'the NUL character',
+  };
+  return words[p.reason];
+}
+
+// Words inside other messages (phrases.ts).
+const PHRASES: Readonly<Record<Phrase, string>> = {
+  'frames.text-block': 'text block',
+  'frames.header-band': 'header band',
+  'frames.footer-band': 'footer band',
+  'frames.trimmed-page': 'trimmed page',
+  'frames.line': 'the line',
+  'frames.picture': 'the picture',
+  'frames.rule': 'a rule',
+  'frames.mark': 'a mark',
+  'document.sub-expression': 'a sub-expression (…)',
+  'document.literal-value': 'a literal value',
+  'document.partial': 'a partial {{> …}}',
+  'lint.numeral': 'the numeral "一"',
+  'lint.full-width-hyphen': 'the full-width hyphen "－"',
+};
+
+export const en = {
+  'diagnostic.warning-prefix': () => 'warning: ',
+  'diagnostic.hint-prefix': () => 'hint: ',
+  'manifest.manifest-few-dozen-keys': () =>
+    'a manifest has a few dozen keys; was a data file pasted in?',
+  'manifest.nested-too-deeply-limit': (p: { readonly MAX_YAML_DEPTH: number }) =>
+    `nested too deeply (limit ${p.MAX_YAML_DEPTH} levels of mappings and lists)`,
+  'manifest.manifest-needs-only-few': () =>
+    'a manifest needs only a few levels; check the indentation and the brackets',
+  'manifest.long-text-belongs-article': () =>
+    'long text belongs in an article, not in a YAML value',
+  'manifest.refer-long-list-once': () =>
+    'refer to a long list once, or write the values out',
+  'manifest.keys-must-plain-words': () =>
+    'keys must be plain words',
+  'manifest.too-many-aliases-name': () =>
+    'too many aliases (*name); write the values out instead',
+  'manifest.alias-name-without-matching': () =>
+    'alias (*name) without a matching anchor (&name) before it',
+  'manifest.cannot-read-yaml': (p: { readonly text: string }) =>
+    `cannot read the YAML: ${p.text}`,
+  'manifest.duplicate-key-each-key': (p: { readonly shown: string }) =>
+    `duplicate key${p.shown}: each key may appear only once in a mapping`,
+  'workspace.file-not-found': (p: { readonly display: string }) =>
+    `file not found: ${p.display}`,
+  'workspace.cannot-read-permission-denied': (p: { readonly display: string }) =>
+    `${p.display} cannot be read: permission denied`,
+  'workspace.give-yourself-read-permission': () =>
+    'give yourself read permission on the file (e.g. chmod a+r), or copy it again',
+  'workspace.symbolic-link-points-itself': (p: { readonly display: string }) =>
+    `${p.display} is a symbolic link that points to itself`,
+  'workspace.replace-link-file-itself': () =>
+    'replace the link by the file itself',
+  'workspace.path-too-long': (p: { readonly display: string }) =>
+    `the path ${p.display} is too long`,
+  'workspace.use-shorter-file-name': () =>
+    'use a shorter file name',
+  'workspace.cannot-read': (p: { readonly display: string; readonly code: string }) =>
+    `${p.display} cannot be read (${p.code})`,
+  'workspace.check-disk-file-then': () =>
+    'check the disk and the file, then build again',
+  'workspace.name-ordinary-file-saved': () =>
+    'name an ordinary file saved in the project folder',
+  'workspace.save-file-utf': () =>
+    'save the file as UTF-8',
+  'workspace.saved-utf-not-utf': (p: { readonly display: string }) =>
+    `${p.display} is saved as UTF-16, not UTF-8`,
+  'workspace.not-valid-utf-text': (p: { readonly display: string; readonly bad: number }) =>
+    `${p.display} is not valid UTF-8 text (byte ${p.bad})`,
+  'workspace.larger-than-mb-limit': (p: { readonly display: string; readonly mb: string }) =>
+    `${p.display} is larger than ${p.mb} MB (the limit for this kind of file)`,
+  'workspace.write-path-relative-file': () =>
+    'write a path relative to this file that stays inside the folder, e.g. ../images/photo.jpg from an article',
+  'workspace.empty-invalid-path': () =>
+    'empty or invalid path',
+  'workspace.absolute-path-url': (p: { readonly relPath: string }) =>
+    `"${p.relPath}" is an absolute path or URL`,
+  'workspace.points-outside': (p: { readonly relPath: string; readonly root: string }) =>
+    `"${p.relPath}" points outside ${p.root}/`,
+  'workspace.symbolic-link-file-outside': (p: { readonly relPath: string; readonly root: string }) =>
+    `"${p.relPath}" is a symbolic link to a file outside ${p.root}/`,
+  'workspace.copy-file-folder-instead': () =>
+    'copy the file into the folder instead of linking it',
+  'manifest.not-a-calendar-date': (p: { readonly key: string; readonly text: string }) =>
+    `${p.key}: ${p.text} is not a date in the calendar`,
+  'manifest.missing-required-property': (p: { readonly name: string }) =>
+    `missing required property "${p.name}"`,
+  'manifest.did-you-mean': (p: { readonly guess: string }) =>
+    `did you mean "${p.guess}"?`,
+  'manifest.unknown-property': (p: { readonly name: string }) =>
+    `unknown property "${p.name}"`,
+  'manifest.must-not-blank': () =>
+    'must not be blank',
+  'manifest.must-match-pattern': (p: { readonly pattern: string }) =>
+    `must match pattern ${p.pattern}`,
+  'manifest.must-equal': (p: { readonly value: string }) =>
+    `must be ${p.value}`,
+  'manifest.must-not-empty': () =>
+    'must not be empty',
+  'manifest.too-short': (p: { readonly limit: number }) =>
+    `must be at least ${p.limit} characters long`,
+  'manifest.too-long': (p: { readonly limit: number }) =>
+    `must be at most ${p.limit} characters long`,
+  'manifest.must-list-least-one': () =>
+    'must list at least one item',
+  'manifest.too-few-items': (p: { readonly limit: number }) =>
+    `must list at least ${p.limit} items`,
+  'manifest.too-many-items': (p: { readonly limit: number }) =>
+    `must list at most ${p.limit} items`,
+  'manifest.duplicate-item': (p: { readonly first: number; readonly second: number }) =>
+    `must not list the same item twice (items ${p.first} and ${p.second})`,
+  'manifest.must-compare': (p: { readonly cmp: string; readonly limit: number }) =>
+    `must be ${p.cmp} ${p.limit}`,
+  'manifest.not-valid': () =>
+    'is not valid',
+  'manifest.not-valid-because': (p: { readonly description: string }) =>
+    `is not valid: ${schemaSide(p.description, 'en')}`,
+  'manifest.for-example': (p: { readonly shown: string }) =>
+    `for example: ${p.shown}`,
+  'characters.invisible-character-not-allowed': (p: { readonly codePoint: string } & ForbiddenReason) =>
+    `invisible character ${p.codePoint} (${forbidden(p)}) is not allowed here`,
+  'characters.delete-usually-comes-text': () =>
+    'delete it: it usually comes from text copied out of another program',
+  'characters.more-invisible-characters-file': (p: { readonly more: number }) =>
+    `… and ${p.more} more invisible characters in this file`,
+  'characters.delete-type-character-you': () =>
+    'delete it, or type the character you mean itself',
+  'settings.page-charsperline-characters-pt': (p: { readonly textWidth: number; readonly em: number; readonly outerMargin: string; readonly pageWidth: string }) =>
+    `page.charsPerLine: ${p.textWidth} characters of ${p.em}pt leave an outer margin of ${p.outerMargin} mm on a page ${p.pageWidth} mm wide (at least 5 mm is needed)`,
+  'settings.most-characters-fit-body': (p: { readonly fits: number }) =>
+    `at most ${p.fits} characters fit with this body size and inner margin; or choose a smaller bodySize or marginInner`,
+  'settings.page-linesperpage-lines-pt': (p: { readonly linesPerPage: number; readonly pitch: number; readonly textTop: string; readonly pageHeight: string }) =>
+    `page.linesPerPage: ${p.linesPerPage} lines at ${p.pitch}pt from ${p.textTop} mm leave no room for the folio on a page ${p.pageHeight} mm high`,
+  'settings.most-lines-fit-reduce': (p: { readonly fits: number }) =>
+    `at most ${p.fits} lines fit; or reduce linePitch or marginTop`,
+  'layout.characters-no-break-point': (p: { readonly text: string; readonly textCount: number }) =>
+    `“${p.text}” (${p.textCount} characters, no break point) is wider than the line and was broken between characters`,
+  'layout.if-number-group-digits': () =>
+    'if it is a number, group its digits (1 234 567) or shorten it; if it is an address, check it is typed whole',
+  'layout.taller-than-page': () =>
+    'this block is taller than a page and would run off it',
+  'layout.shorten-split-several-paragraphs': () =>
+    'shorten it, or split it into several paragraphs',
+  'layout.heading-title-lines-must': () =>
+    'a heading or title and the lines that must stay with it are taller than a page; they were split across pages',
+  'layout.shorten-heading-title': () =>
+    'shorten the heading or title',
+  'layout.title-set-lines-more': (p: { readonly lines: number; readonly max: number }) =>
+    `the title is set on ${p.lines} lines (more than ${p.max})`,
+  'layout.shorten-title-put-rest': () =>
+    'shorten the title; put the rest in a subtitle (front matter `subtitle:`)',
+  'layout.title-too-long-running': (p: { readonly title: string; readonly shortened: string }) =>
+    `the title “${p.title}” is too long for the running head; it prints as “${p.shortened}”`,
+  'layout.set-runninghead-front-matter': () =>
+    'set `runningHead:` in the front matter to choose the short title yourself',
+  'layout.running-head-does-not': (p: { readonly title: string }) =>
+    `the running head “${p.title}” does not fit beside the publication's running head`,
+  'layout.set-shorter-runninghead-front': () =>
+    'set a shorter `runningHead:` in the front matter',
+  'frames.outside-text-block': (p: { readonly what: Phrase; readonly excerpt: string; readonly page: string; readonly by: string; readonly frame: Phrase }) =>
+    `${PHRASES[p.what]}${p.excerpt === '' ? '' : ` “${p.excerpt}”`} on page ${p.page} lies ${p.by} pt outside the ${PHRASES[p.frame]}`,
+  'layout.shorten-text-break-where': () =>
+    'shorten the text, or break it where a reader would expect',
+  'layout.running-head-page-two': (p: { readonly page: string; readonly gap: string }) =>
+    `the running head on page ${p.page} has its two parts ${p.gap} pt apart (at least 1 em needed)`,
+  'layout.set-shorter-runninghead-front-2': () =>
+    'set a shorter `runningHead:` in the front matter',
+  'document.backslash-before-would-print': (p: { readonly where: string }) =>
+    `${p.where}: a backslash before {{ would print the braces themselves`,
+  'document.remove-backslash-fields-written': () =>
+    'remove the backslash; fields are written {{field}}',
+  'document.template-not-valid': (p: { readonly where: string; readonly err: string }) =>
+    `${p.where}: the template is not valid: ${p.err}`,
+  'document.unknown-field': (p: { readonly where: string; readonly missing: string }) =>
+    `${p.where}: unknown field {{${p.missing}}}`,
+  'document.fields-available-here': (p: { readonly fields: string }) =>
+    `fields available here: ${p.fields}`,
+  'document.template-cannot-filled': (p: { readonly where: string; readonly err: string }) =>
+    `${p.where}: the template cannot be filled in: ${p.err}`,
+  'document.running-head-folio-file': () =>
+    'a running head, folio or file name is one short line',
+  'document.not-allowed-template': (p: { readonly where: string; readonly what: Phrase | string }) =>
+    `${p.where}: ${PHRASES[p.what as Phrase] ?? p.what} is not allowed in a template`,
+  'document.use-field-if-field': () =>
+    'use {{field}}, and {{#if field}}…{{else}}…{{/if}} or {{#unless field}}…{{/unless}}',
+  'document.write-fields-name-e': () =>
+    'write fields as {{name}}, e.g. "{{year}}年第{{number}}期"',
+  'document.date-not-yyyy-mm': (p: { readonly text: string }) =>
+    `date: ${p.text} is not YYYY-MM-DD`,
+  'document.templates-outputname-not-usable': (p: { readonly name: string }) =>
+    `templates.outputName: "${p.name}" is not a usable file name`,
+  'document.avoid-leading-dot': () =>
+    'avoid / \\ : * ? " < > | and a leading dot',
+  'document.templates-outputname-file-name': (p: { readonly name: string; readonly bytes: number; readonly MAX_OUTPUT_NAME_BYTES: number }) =>
+    `templates.outputName: the file name "${p.name}-print.pdf" is ${p.bytes} bytes long (limit ${p.MAX_OUTPUT_NAME_BYTES})`,
+  'document.shorten-template-one-chinese': () =>
+    'shorten the template: one Chinese character takes 3 bytes',
+  'document.footnote-not-supported': (p: { readonly definition: string }) =>
+    `footnote [^${p.definition}] is not supported`,
+  'document.link-reference-definition-not': (p: { readonly definition: string }) =>
+    `link reference definition [${p.definition}]: … is not supported (it would vanish from the text)`,
+  'document.put-note-parentheses-after': () =>
+    'put the note in parentheses after the sentence, or as a paragraph at the end of the article',
+  'document.write-link-where-used': () =>
+    'write the link where it is used: [text](https://…)',
+  'document.footnote-reference-not-supported': (p: { readonly ref: string }) =>
+    `footnote reference ${p.ref} is not supported`,
+  'document.put-note-parentheses-after-2': () =>
+    'put the note in parentheses after the sentence',
+  'document.date-not-month-issue': (p: { readonly date: string; readonly id: string }) =>
+    `date ${p.date} is not in ${p.id}, the month this issue's folder is named after`,
+  'document.copied-issue-keeps-old': (p: { readonly id: string }) =>
+    `a copied issue keeps the old date: write a date in ${p.id}, or rename the folder`,
+  'document.number-does-not-follow': (p: { readonly number: number; readonly id: string; readonly number2: number; readonly date: string; readonly expected: number }) =>
+    `number ${p.number} does not follow issue ${p.id} (number ${p.number2}, ${p.date}): expected ${p.expected}`,
+  'document.copied-issue-keeps-old-2': () =>
+    'a copied issue keeps the old number; `bulletin new` sets number and date for you',
+  'article.start-file-n-n': () =>
+    'start the file with:\n  ---\n  title: 文章标题\n  source: 来源\n  date: 2024-02-02\n  ---',
+  'article.article-does-not-start': () =>
+    'the article does not start with front matter (---)',
+  'article.front-matter-starts-here': () =>
+    'the front matter that starts here is not closed by a --- line',
+  'document.paragraph-characters-limit': (p: { readonly length: number; readonly MAX_PARAGRAPH_CHARS: number }) =>
+    `this paragraph has ${p.length} characters; the limit is ${p.MAX_PARAGRAPH_CHARS}`,
+  'document.split-paragraphs-blank-lines': () =>
+    'split it into paragraphs with blank lines',
+  'document.empty-heading': () =>
+    'empty heading',
+  'document.write-heading-text-after': () =>
+    'write the heading text after the #',
+  'document.path-relative-article-file': () =>
+    'the path is relative to the article file, e.g. ../images/photo.jpg',
+  'document.image-not-found': (p: { readonly src: string }) =>
+    `image not found: ${p.src}`,
+  'document.article-title-comes-title': () =>
+    'the article title comes from `title:` in the front matter; use ## for 一、, ### for （一）, #### for 1., ##### for （1）',
+  'document.lists-nest-most-one': () =>
+    'lists nest at most one level deep',
+  'document.indent-sub-items-once': () =>
+    'indent sub-items once (under the item text); write deeper levels as （1） … inside the item text',
+  'document.heading-cannot-inside-list': () =>
+    'a heading cannot be inside a list item',
+  'document.put-blank-line-heading': () =>
+    'put a blank line and the heading after the list',
+  'document.link-address-not-web': (p: { readonly detail: string }) =>
+    `link address "${p.detail}" is not a web or e-mail address`,
+  'document.write-full-address-e': () =>
+    'write the full address, e.g. [委员会网站](https://www.example.cn) or <someone@example.cn>',
+  'document.heading-not-allowed-article': () =>
+    'a # heading is not allowed in the article body',
+  'document.headings-too-deep-four': () =>
+    '###### headings are too deep; four levels are available',
+  'document.line-under-text-makes': () =>
+    'a line of === or --- under text makes an underlined heading, which is not supported',
+  'document.write-before-heading-text': () =>
+    'write ## before the heading text, or remove the === / --- line',
+  'document.block-quotes-not-supported': () =>
+    'block quotes (> …) are not supported',
+  'document.remove-write-normal-paragraph': () =>
+    'remove the > and write a normal paragraph',
+  'document.tables-not-supported': () =>
+    'tables are not supported',
+  'document.write-table-paragraphs-include': () =>
+    'write the table as paragraphs, or include it as an image: ![caption](../images/table.png)',
+  'document.indented-code-blocks-not': () =>
+    'indented code blocks are not supported',
+  'document.lines-indented-more-spaces': () =>
+    'lines indented by 4 or more spaces become code; remove the indentation',
+  'document.code-blocks-not-supported': () =>
+    'code blocks (```) are not supported',
+  'document.remove-lines': () =>
+    'remove the ``` lines',
+  'document.horizontal-rules-not-supported': () =>
+    'horizontal rules (---, ***) are not supported',
+  'document.remove-line': () =>
+    'remove the line',
+  'document.html-not-supported': () =>
+    'HTML is not supported',
+  'document.write-plain-text-use': () =>
+    'write plain text; use **bold** and *emphasis* for styles',
+  'document.image-must-stand-alone': () =>
+    'an image must stand alone in its own paragraph',
+  'document.put-blank-line-before': () =>
+    'put a blank line before and after ![caption](path)',
+  'document.image-cannot-appear-inside': () =>
+    'an image cannot appear inside a heading or caption',
+  'document.put-image-own-paragraph': () =>
+    'put the image in its own paragraph',
+  'document.strikethrough-not-supported': () =>
+    '~~strikethrough~~ is not supported',
+  'document.remove': () =>
+    'remove the ~~',
+  'document.unsupported-markdown': (p: { readonly what: string }) =>
+    `unsupported Markdown (${p.what})`,
+  'document.write-plain-paragraphs-headings': () =>
+    'write plain paragraphs, ## headings, **bold**, *emphasis* and ![caption](image)',
+  'document.listed-twice-also': (p: { readonly file: string; readonly earlier: string }) =>
+    `${p.file} is listed twice (also at ${p.earlier})`,
+  'document.not-listed': (p: { readonly display: string; readonly issueFile: string }) =>
+    `${p.display} is not listed in ${p.issueFile}`,
+  'document.not-used-any-article': (p: { readonly display: string }) =>
+    `${p.display} is not used by any article`,
+  'document.show-caption-images-article': (p: { readonly name: string }) =>
+    `show it with ![caption](../images/${p.name}) in an article, or delete the file`,
+  'document.title-but-no-text': (p: { readonly file: string }) =>
+    `${p.file} has a title but no text`,
+  'document.write-article-text-after': () =>
+    'write the article text after the closing --- line, or remove the article from issue.yaml',
+  'document.invisible-text-not-printed': (p: { readonly m: string }) =>
+    `invisible ${p.m} in the text; it is not printed (R4)`,
+  'document.came-pasted-text-delete': () =>
+    'it came with pasted text; delete it (retype the characters around it)',
+  'document.there-no-issue-no': (p: { readonly issueId: string }) =>
+    `there is no issue "${p.issueId}" (no issues/${p.issueId}/issue.yaml)`,
+  'document.issues-exist': (p: { readonly existing: readonly string[] }) =>
+    `issues that exist: ${p.existing.length === 0 ? '(none)' : p.existing.join(', ')}`,
+  'lint.remove': (p: { readonly from: string }) =>
+    `remove ${p.from}`,
+  'lint.replace': (p: { readonly from: string; readonly to: string }) =>
+    `replace ${p.from} with ${p.to}`,
+  'lint.ascii-chinese-text-r4': (p: { readonly ch: string }) =>
+    `ASCII "${p.ch}" in Chinese text (R4)`,
+  'lint.radical-not-chinese-character': (p: { readonly ch: string; readonly code: string }) =>
+    `"${p.ch}" (${p.code}) is a radical, not a Chinese character (R4)`,
+  'lint.retype-character': () =>
+    'retype the character',
+  'lint.text-contains-u-fffd': () =>
+    'the text contains U+FFFD "�": characters were lost when it was converted (R4)',
+  'lint.copy-passage-again-original': () =>
+    'copy this passage again from the original document',
+  'lint.separator-after-article-chapter': () =>
+    'separator after an article or chapter number',
+  'lint.space-between-two-chinese': () =>
+    'space between two Chinese characters: it prints as a one-em gap (R4)',
+  'lint.if-copy-paste-noise': () =>
+    'if it is copy-paste noise, delete it; if it separates two items, type a full-width space "　" to keep it without this warning',
+  'lint.invisible-text-not-printed': (p: { readonly m: string }) =>
+    `invisible ${p.m} in the text; it is not printed (R4)`,
+  'lint.came-pasted-text-bulletin': () =>
+    'it came with pasted text; `bulletin check --fix` deletes it (nothing visible changes)',
+  'lint.ascii-after-chinese-character': () =>
+    'ASCII "." after a Chinese character (R4)',
+  'lint.no-partner-prints-not': (p: { readonly marker: string }) =>
+    `"${p.marker}" with no partner: it prints as "${p.marker}", not as emphasis`,
+  'lint.emphasis-write-pair-print': (p: { readonly marker: string }) =>
+    `for emphasis write a pair (*着重*); to print it, write \\${p.marker}; for a product use × (3×4)`,
+  'lint.starts-new-item-but': (p: { readonly number: string }) =>
+    `"${p.number}" starts a new item, but this line is joined to the one before into one paragraph`,
+  'lint.put-blank-line-before': () =>
+    'put a blank line before it (what --fix does), or end the line before with a backslash \\ to keep only the line break',
+  'lint.short-lines-joined-one': (p: { readonly linesCount: number; readonly lines: string }) =>
+    `${p.linesCount} short lines are joined into one paragraph: "${p.lines}"`,
+  'lint.keep-one-per-line': () =>
+    'to keep one per line, end each line but the last with a backslash \\ (or two spaces); for separate paragraphs, put blank lines between them',
+  'lint.ellipsis-r4': (p: { readonly m: string }) =>
+    `"${p.m}" for an ellipsis (R4)`,
+  'lint.dash-r4': (p: { readonly m: string }) =>
+    `"${p.m}" for a dash (R4)`,
+  'lint.no-matching-paragraph-r23': (p: { readonly mark: string; readonly missing: string }) =>
+    `"${p.mark}" has no matching "${p.missing}" in this paragraph (R23)`,
+  'lint.add-missing-remove': (p: { readonly missing: string; readonly mark: string }) =>
+    `add the missing "${p.missing}" or remove this "${p.mark}"`,
+  'lint.year-document-number-r23': (p: { readonly m: string; readonly value: string }) =>
+    `the year of a document number in "${p.m}${p.value}" (R23)`,
+  'lint.straight-quote-chinese-text': (p: { readonly straight: string }) =>
+    `straight quote ${p.straight} in Chinese text (R23)`,
+  'lint.replace-check-partner': (p: { readonly straight: string; readonly open: string; readonly close: string }) =>
+    `replace ${p.straight} with ${p.open} or ${p.close}, and check its partner`,
+  'lint.used-range-dash-r24': (p: { readonly name: Phrase }) =>
+    `${PHRASES[p.name]} used as a range dash (R24)`,
+  'lint.single-between-chinese-characters': () =>
+    'a single "—" between Chinese characters; a dash (破折号) is "——" (R24)',
+  'lint.write-if-dash-meant': () =>
+    'write "——" if a dash is meant',
+  'lint.ascii-number-range-chinese': () =>
+    'ASCII "~" in a number range in Chinese text (R24)',
+  'lint.full-width-digits-r16': (p: { readonly m: string }) =>
+    `full-width digits "${p.m}" (R16)`,
+  'lint.not-valid-utf-text': (p: { readonly display: string }) =>
+    `${p.display} is not valid UTF-8 text`,
+  'lint.cannot-write': (p: { readonly file: string; readonly message: string }) =>
+    `cannot write ${p.file}: ${p.message}`,
+  'images.not-jpeg-png-image': (p: { readonly displayName: string }) =>
+    `${p.displayName} is not a JPEG or PNG image`,
+  'images.save-picture-jpg-png': () =>
+    'save the picture as .jpg or .png',
+  'images.cannot-read-image': (p: { readonly displayName: string; readonly reason: string }) =>
+    `cannot read image ${p.displayName}: ${p.reason}`,
+  'images.open-image-editor-save': () =>
+    'open it in an image editor and save it again as JPEG or PNG',
+  'images.image-larger-than-megapixels': (p: { readonly name: string; readonly size: string; readonly MAX_IMAGE_PIXELS: number }) =>
+    `image ${p.name}${p.size} is larger than ${p.MAX_IMAGE_PIXELS} megapixels`,
+  'images.scale-down-most-pixels': () =>
+    'scale it down to at most 6000 pixels on the long side',
+  'images.image-ppi-printed-size': (p: { readonly displayName: string; readonly shown: number; readonly minPpi: number }) =>
+    `image ${p.displayName} is ${p.shown} ppi at its printed size (the press needs ${p.minPpi} ppi); it will print soft`,
+  'images.use-larger-original-least': (p: { readonly factor: number }) =>
+    `use a larger original: at least ${p.factor}× the current pixel size`,
+  'layout.add-font-fonts-fallback': () =>
+    'add a font that has it to `fonts.fallback` in the series file, or replace it with a common character or a description',
+  'output.ninterrupted-after-pdfs-were': (p: { readonly signal: string }) =>
+    `\ninterrupted (${p.signal}) after the PDFs were written: they are complete\n`,
+  'output.ninterrupted-no-output-written': (p: { readonly signal: string }) =>
+    `\ninterrupted (${p.signal}): no output written; earlier PDFs are unchanged\n`,
+  'output.symbolic-link-pdfs-written': (p: { readonly shown: string }) =>
+    `${p.shown} is a symbolic link: the PDFs are written only into a real folder inside the project`,
+  'output.remove-link-rm-build': (p: { readonly shown: string }) =>
+    `remove the link (rm ${p.shown}) and build again; copy the PDFs elsewhere afterwards`,
+  'output.file-but-pdfs-go': (p: { readonly shown: string }) =>
+    `${p.shown} is a file, but the PDFs go into a folder of that name`,
+  'output.move-delete-file-build': () =>
+    'move or delete that file and build again',
+  'build.saddle-stitch-padded': (p: { readonly pages: number; readonly padded: number }) =>
+    `saddle-stitch: padded ${p.pages} → ${p.padded} pages in the press file (blank pages at the end)`,
+  'build.check-path-profiles-live': () =>
+    'check the path; profiles live in profiles/ at the project root',
+  'build.not-cmyk-output-printer': (p: { readonly relative: string }) =>
+    `${p.relative} is not a CMYK output (printer) ICC profile`,
+  'build.ask-print-shop-their': () =>
+    "ask the print shop for their press profile (a .icc file for CMYK printing)",
+  'build.press-file-pages-more': (p: { readonly pages: number; readonly bindingLimit: number }) =>
+    `the press file has ${p.pages} pages, more than saddle stitching takes (print.bindingLimit ${p.bindingLimit})`,
+  'build.set-binding-perfect-under': () =>
+    'set `binding: perfect` under print: in series.yaml (a glued spine), or raise print.bindingLimit if the shop agrees',
+  'build.check-path-fonts-live': () =>
+    'check the path; fonts live in fonts/ at the project root',
+  'build.font-file-cannot-read': (p: { readonly relative: string; readonly setting: string }) =>
+    `font file ${p.relative} (${p.setting}) cannot be read`,
+  'build.check-path-fonts-live-2': () =>
+    'check the path; fonts live in fonts/ at the project root',
+  'build.not-usable-font': (p: { readonly relative: string; readonly setting: string; readonly message: string }) =>
+    `${p.relative} (${p.setting}) is not a usable font: ${p.message}`,
+  'build.use-single-face-truetype': () =>
+    'use a single-face TrueType (.ttf) file',
+  'report.more-warning-like': (p: { readonly more: number }) =>
+    `  … and ${p.more} more warning(s) like this`,
+  'report.warning-not-shown-all': (p: { readonly hidden: number; readonly listAllCommand: string }) =>
+    `${p.hidden} warning(s) not shown; all of them: ${p.listAllCommand}`,
+  'report.building-done': (p: { readonly stage: string; readonly seconds: string }) =>
+    `building… ${p.stage} done (${p.seconds} s)`,
+  'open.could-not-open-viewer': (p: { readonly command: string; readonly target: string }) =>
+    `could not open a viewer (${p.command}); open ${p.target} yourself`,
+  'help.display-help-command': () =>
+    'display help for command',
+  'help.display-help-command-2': () =>
+    'display help for command',
+  'fonts.glyphs': () =>
+    'glyphs',
+  'fonts.every-character-issue-least': (p: { readonly issueId: string }) =>
+    `every character of issue ${p.issueId} is in at least one font`,
+  'fonts.characters-issue-no-font': (p: { readonly issueId: string; readonly missingCount: number }) =>
+    `characters of issue ${p.issueId} that no font has (${p.missingCount}):`,
+  'fonts.times': (p: { readonly count: number }) =>
+    ` (${p.count} times)`,
+  'new.there-no-issue-start': () =>
+    'there is no issue to start from (no issues/<id>/issue.yaml with a number and a date)',
+  'new.copy-existing-issue-folder': () =>
+    'copy an existing issue folder by hand once; after that `bulletin new` continues the sequence',
+  'new.not-usable-folder-name': (p: { readonly requestedId: string }) =>
+    `"${p.requestedId}" is not a usable folder name`,
+  'new.use-year-month-e': () =>
+    'use the year and month, e.g. 2024-03',
+  'new.issues-already-exists-nothing': (p: { readonly id: string }) =>
+    `issues/${p.id} already exists; nothing was changed`,
+  'new.give-another-name-bulletin': () =>
+    'give another name: bulletin new <issue>, e.g. bulletin new 2024-04',
+  'new.created-issues-issues': (p: { readonly id: string; readonly from: string }) =>
+    `created issues/${p.id}/ from issues/${p.from}/`,
+  'new.number-date-editor': (p: { readonly number: number; readonly date: string; readonly editor: string }) =>
+    `  number ${p.number}, date ${p.date}, editor ${p.editor}`,
+  'new.next-bulletin-import-file': (p: { readonly id: string }) =>
+    `next: bulletin import <file>… --issue ${p.id}`,
+  'import.table-row-starting-not': (p: { readonly rows: number; readonly node: string }) =>
+    `a table (${p.rows} row(s), starting “${p.node}”) was not brought in`,
+  'import.retype-paragraphs-save-picture': () =>
+    'retype it as paragraphs, or save it as a picture and add ![caption](../images/….png)',
+  'import.picture-which-cannot-printed': (p: { readonly counter: number; readonly contentType: string }) =>
+    `picture ${p.counter} is ${p.contentType}, which cannot be printed; save it as JPEG or PNG and add it by hand`,
+  'import.text-box-text-follows': (p: { readonly start: string }) =>
+    `a text box (“${p.start}”): its text follows here as ordinary paragraphs`,
+  'import.text-box-not-found': (p: { readonly start: string }) =>
+    `a text box (“${p.start}”) was not found in the converted text`,
+  'import.move-text-where-belongs': () =>
+    'move the text to where it belongs in the article, or delete it',
+  'import.todo-title': () =>
+    'TODO: title',
+  'import.source-todo-who-published': () =>
+    '# source: TODO — who published it (not found in the text)',
+  'import.date-todo-yyyy-mm': () =>
+    '# date: TODO — YYYY-MM-DD (not found in the text)',
+  'import.todo-caption': () =>
+    'TODO: caption',
+  'import.picture-neither-jpeg-nor': (p: { readonly counter: number; readonly local: string }) =>
+    `picture ${p.counter} (${p.local}) is neither JPEG nor PNG; convert it and add it by hand`,
+  'import.there-no-issue': (p: { readonly issueId: string }) =>
+    `there is no issue "${p.issueId}"`,
+  'import.start-one-bulletin-new': () =>
+    'start one with: bulletin new',
+  'import.there-no-section': (p: { readonly section: string; readonly issueDisplay: string }) =>
+    `there is no section "${p.section}" in ${p.issueDisplay}`,
+  'import.cannot-import-only-docx': (p: { readonly file: string }) =>
+    `cannot import ${p.file}: only .docx, .html (a saved WeChat article) and .txt`,
+  'import.word-save-docx-doc': () =>
+    'in Word, "Save as" .docx; for a .doc or .pdf, copy the text into a .txt file',
+  'import.section': (p: { readonly from: string; readonly file: string; readonly title: string; readonly section: string }) =>
+    `${p.from} → ${p.file}  (“${p.title}”, section ${p.section})`,
+  'import.character-fix-es-applied': (p: { readonly fixes: number }) =>
+    `  ${p.fixes} character fix(es) applied (R4: ASCII punctuation, ……, radicals)`,
+  'import.todo-not-found-source': (p: { readonly file: string; readonly field: string }) =>
+    `  ${p.file}: TODO ${p.field}: not found in the source, fill it in`,
+  'import.todo-picture-without-caption': (p: { readonly file: string; readonly line: number }) =>
+    `  ${p.file}:${p.line}: TODO picture without a caption`,
+  'import.n-hint': (p: { readonly file: string; readonly line: number; readonly what: string; readonly hint: string }) =>
+    `  ${p.file}:${p.line}: ${p.what}\n    hint: ${p.hint}`,
+  'import.listed-issues-issue-yaml': (p: { readonly issue: string; readonly section: string }) =>
+    `listed in issues/${p.issue}/issue.yaml under ${p.section}`,
+  'import.check-issues': (p: { readonly issue: string }) =>
+    `check issues/${p.issue}:`,
+  'import.check-passed': () =>
+    'check passed',
+  'import.check-found-problem-fix': (p: { readonly valueCount: number }) =>
+    `check found ${p.valueCount} problem(s) to fix before the build`,
+  'watch.build-pages-ms': (p: { readonly build: number; readonly pageCount: number; readonly ms: string }) =>
+    `build ${p.build}: ${p.pageCount} pages, ${p.ms} ms`,
+  'watch.warning': (p: { readonly warningsCount: number }) =>
+    `, ${p.warningsCount} warning(s)`,
+  'watch.problem-showing-last-good': (p: { readonly errors: number }) =>
+    `${p.errors} problem(s); showing the last good PDF`,
+  'watch.problem-no-pdf-yet': (p: { readonly errors: number }) =>
+    `${p.errors} problem(s); no PDF yet`,
+  'watch.preview-watching-issues-series': (p: { readonly url: string; readonly issueId: string }) =>
+    `preview: ${p.url}  (watching issues/${p.issueId}, the series file, fonts; Ctrl-C to stop)\n`,
+  'cli.folder-name-new-issue': () =>
+    'folder name of the new issue (default: the month after the latest issue)',
+  'cli.start-next-issue-latest': () =>
+    'start the next issue from the latest one (number, date, editor, sections)',
+  'cli.docx-wechat-html-saved': () =>
+    '.docx, WeChat .html (saved with its _files folder) or .txt files',
+  'cli.issue-add-articles-e': () =>
+    'the issue to add the articles to, e.g. 2024-03',
+  'cli.section-title-issue-yaml': () =>
+    'section title in issue.yaml (default: the first section)',
+  'cli.bring-articles-markdown-list': () =>
+    'bring articles in as Markdown and list them in issue.yaml',
+  'cli.issue-folder-under-issues': () =>
+    'issue folder under issues/, e.g. 2024-02 (default: the folder you are in)',
+  'cli.open-preview-browser': () =>
+    'open the preview in the browser',
+  'cli.port-default-free-one': () =>
+    'port on 127.0.0.1 (default: a free one)',
+  'cli.rebuild-every-change-show': () =>
+    'rebuild on every change and show the e-mail copy in a browser preview',
+  'cli.issue-whose-characters-check': () =>
+    'issue whose characters to check (default: the latest)',
+  'cli.list-fonts-what-each': () =>
+    "list the fonts, what each covers, and the issue's characters that no font has",
+  'cli.typesets-chinese-committee-bulletin': () =>
+    'Typesets a Chinese committee bulletin into print-ready PDF',
+  'cli.output-version-number': () =>
+    'output the version number',
+  'cli.validate-typeset-write-pdfs': () =>
+    'validate, typeset and write the PDFs to out/<issue>/',
+  'cli.validate-typeset-everything-write': () =>
+    'validate and typeset everything, write nothing',
+  'cli.issue-folder-under-issues-2': () =>
+    'issue folder under issues/, e.g. 2024-02',
+  'cli.print-diagnostics-json': () =>
+    'print diagnostics as JSON',
+  'cli.first-apply-automatic-typography': () =>
+    'first apply the automatic typography fixes to the Markdown files and list them',
+  'cli.also-print-stage-timings': () =>
+    'also print stage timings, typesetting statistics and every warning',
+  'cli.open-e-mail-copy': () =>
+    'open the e-mail copy in the default PDF viewer afterwards',
+  'cli.pdf-file-check-ours': () =>
+    'PDF file to check (ours or any other)',
+  'cli.check-pdf-x-press': () =>
+    'check as a PDF/X-4 press file',
+  'cli.check-e-mail-copy': () =>
+    'check as an e-mail copy (PDF/A-2a, PDF/UA-1)',
+  'cli.check-pdf-print-pass': () =>
+    'check a PDF and print a pass/fail report (exit 0 pass, 1 fail)',
+  'cli.choose-one-print-email': () =>
+    'choose one of --print and --email\n',
+  'cli.typesetting-lines-push-ins': (p: { readonly lines: number; readonly pushIns: number; readonly pushOuts: number; readonly maxExtraPerGap: string; readonly linesOverThreshold: number; readonly linesOverMeasure: number }) =>
+    `  typesetting: ${p.lines} lines, ${p.pushIns} push-ins, ${p.pushOuts} push-outs, largest extra space ${p.maxExtraPerGap} em per gap, ${p.linesOverThreshold} lines over 0.5 em, ${p.linesOverMeasure} lines wider than the measure\n`,
+  'cli.per-gap': () =>
+    'per gap',
+  'cli.check-passed-pages-nothing': (p: { readonly pageCount: number; readonly totalMs: string }) =>
+    `check passed: ${p.pageCount} pages, nothing written (${p.totalMs} ms)\n`,
+  'cli.pages-kb-n': (p: { readonly relative: string; readonly pages: number; readonly bytes: string }) =>
+    `${p.relative}  ${p.pages} pages  ${p.bytes} KB\n`,
+  'cli.done-ms-n': (p: { readonly totalMs: string }) =>
+    `done in ${p.totalMs} ms\n`,
+  'cli.nothing-written': () =>
+    '; nothing was written',
+  'cli.bulletin-check-fix-corrects': (p: { readonly fixable: number }) =>
+    `; \`bulletin check --fix\` corrects ${p.fixable} of them`,
+  'cli.error-warning': (p: { readonly errors: number; readonly warnings: number; readonly outcome: string; readonly fix: string }) =>
+    `${p.errors} error(s), ${p.warnings} warning(s)${p.outcome}${p.fix}`,
+  'cli.no-log-temporary-folder': () =>
+    '(no log: the temporary folder is not writable)',
+  'cli.internal-error-bulletin-not': (p: { readonly log: string }) =>
+    `internal error in bulletin (not your input's fault); please report it with ${p.log}\n`,
+  'manifest.too-many-keys': (p: { readonly keys: number; readonly limit: number }) =>
+    `too many keys: ${p.keys.toLocaleString('en')} or more (limit ${p.limit.toLocaleString('en')} per file)`,
+  'manifest.value-too-long': (p: { readonly length: number; readonly limit: number }) =>
+    `value of ${p.length.toLocaleString('en')} characters is too long (limit ${p.limit.toLocaleString('en')})`,
+  'manifest.aliases-expand-too-far': (p: { readonly limit: number }) =>
+    `the aliases (*name) in this file expand to more than ${p.limit.toLocaleString('en')} values`,
+  'manifest.yaml-syntax': (p: { readonly code: string; readonly detail: string }) =>
+    `YAML: ${p.detail}`,
+  'manifest.allowed-here': (p: { readonly known: readonly string[] }) =>
+    `allowed here: ${p.known.join(', ')}`,
+  'manifest.more-unknown-properties': (p: { readonly more: number }) =>
+    `… and ${p.more.toLocaleString('en')} more unknown properties in this mapping (not listed)`,
+  'manifest.must-be-one-of': (p: { readonly allowed: readonly string[] }) =>
+    `must be one of: ${p.allowed.join(', ')}`,
+  'manifest.wrong-type': (p: { readonly types: readonly string[] }) =>
+    `must be ${p.types.map((name) => TYPE_NAMES[name] ?? name).join(' or ')}`,
+  'manifest.schema-other': (p: { readonly en: string; readonly zh: string }) =>
+    p.en,
+  'workspace.not-regular-file': (p: { readonly display: string; readonly kind: 'folder' | 'fifo' | 'socket' | 'device' }) =>
+    `${p.display} is not a regular file: it is ${{ folder: 'a folder', fifo: 'a named pipe (FIFO)', socket: 'a socket', device: 'a device' }[p.kind]}`,
+  'characters.entity-not-printable': (p: { readonly entity: string; readonly codePoint: string } & ForbiddenReason) =>
+    `${p.entity} stands for ${p.codePoint === '' ? 'no character' : p.codePoint} (${forbidden(p)}), which cannot be printed`,
+  'document.template-output-too-long': (p: { readonly where: string; readonly length: number; readonly limit: number }) =>
+    `${p.where}: the filled-in text is ${p.length.toLocaleString('en')} characters long (limit ${p.limit})`,
+  'document.block-needs-one-field': (p: { readonly where: string; readonly block: string }) =>
+    `${p.where}: ${p.block} without exactly one field is not allowed in a template`,
+  'output.disk-full': () =>
+    'the disk is full: the PDFs could not be written; the earlier PDFs are unchanged',
+  'output.disk-full.hint': () =>
+    'free some space on the disk, then build again',
+  'output.read-only-disk': (p: { readonly dir: string }) =>
+    `${p.dir} is on a read-only disk; the earlier PDFs are unchanged`,
+  'output.read-only-disk.hint': () =>
+    'build from a copy of the project on a writable disk',
+  'output.no-write-permission': (p: { readonly file: string }) =>
+    `no permission to write ${p.file}; the earlier PDFs are unchanged`,
+  'output.no-write-permission.hint': (p: { readonly dir: string }) =>
+    `make ${p.dir} writable for you (e.g. chmod u+w ${p.dir}), then build again`,
+  'output.name-too-long': (p: { readonly bytes: number }) =>
+    `the output file name is too long (${p.bytes} bytes; file systems allow 255); the earlier PDFs are unchanged`,
+  'output.name-too-long.hint': () =>
+    'shorten templates.outputName in the series file',
+  'output.file-locked': (p: { readonly file: string }) =>
+    `${p.file} is open in another program (locked); the earlier PDFs are unchanged`,
+  'output.file-locked.hint': () =>
+    'close it (e.g. in the PDF viewer), then build again',
+  'output.in-the-way': (p: { readonly file: string }) =>
+    `${p.file} is in the way (a folder or a file where the PDF should go); the earlier PDFs are unchanged`,
+  'output.in-the-way.hint': () =>
+    'move or delete it, then build again',
+  'output.io-error': () =>
+    'the disk reported an input/output error; the earlier PDFs are unchanged',
+  'output.io-error.hint': () =>
+    'check the disk (or the network drive), then build again',
+  'report.stage': (p: { readonly stage: string }) =>
+    p.stage,
+  'fonts.block': (p: { readonly name: string }) =>
+    p.name,
+  'import.sections': (p: { readonly titles: readonly string[] }) =>
+    `sections: ${p.titles.join(', ')}`,
+  'import.already-imported': (p: { readonly earlier: string }) =>
+    `already imported (same content) as ${p.earlier}`,
+  'import.already-imported-fix': (p: { readonly earlier: string }) =>
+    `leave it out, or delete ${p.earlier} (and its line in issue.yaml) to import it again`,
+  'import.listed-twice': (p: { readonly twice: string }) =>
+    `the same file (same content) as ${p.twice}, listed twice`,
+  'import.name-each-once': () =>
+    'name each file once',
+  'import.files-not-found': (p: { readonly missing: readonly string[] }) =>
+    `file not found: ${p.missing.join(', ')}`,
+  'import.picture-not-saved': (p: { readonly counter: number; readonly src: string }) =>
+    `picture ${p.counter} (${p.src}) is not in the saved _files folder; save the page again with "Web page, complete"`,
+  'new.sections': (p: { readonly sections: readonly string[] }) =>
+    `  sections (no articles yet): ${p.sections.join(', ')}`,
+  'layout.character-not-in-font': (p: { readonly ch: string; readonly code: string; readonly font: string; readonly fallbacks: string }) =>
+    `character “${p.ch}” (${p.code}) is not in the font ${p.font}${p.fallbacks === '' ? '' : ` nor in the fallback fonts (${p.fallbacks})`}`,
+};

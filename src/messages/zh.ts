@@ -1,0 +1,752 @@
+/** Chinese wording of every message, by code (the compiler checks it against the English). */
+import type { Catalog } from '../messages';
+import type { ForbiddenReason } from '../characters';
+import type { Phrase } from './phrases';
+import { schemaSide } from './schema-text';
+
+// yaml's messages by code; the English catalog quotes yaml's own (precise) words.
+const ZH_YAML: Readonly<Record<string, string>> = {
+  MULTIPLE_DOCS: '文件中只能有一个 YAML 文档（不要出现第二个 ---）',
+  BAD_INDENT: '缩进不正确',
+  MISSING_CHAR: '缺少字符（例如引号或括号没有闭合）',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行；请检查冒号和缩进',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确；请检查冒号和缩进',
+  UNEXPECTED_TOKEN: '出现了意外的字符',
+  TAB_AS_INDENT: '不能用 Tab 缩进，请使用空格',
+  BAD_SCALAR_START: '取值不能以此字符开头，请给取值加引号',
+  TAG_RESOLVE_FAILED: '无法识别的标签（!tag）',
+  DUPLICATE_ANCHOR: '锚点（&name）重复',
+};
+
+// JSON schema type names, as the editor knows them.
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: '文字',
+  integer: '整数',
+  number: '数字',
+  boolean: 'true 或 false',
+  array: '列表',
+  object: '映射（“键: 值”的若干行）',
+  null: '空',
+};
+
+// Why a character cannot be printed (characters.ts).
+function forbidden(p: ForbiddenReason): string {
+  const words = {
+    control: `控制字符${p.name === '' ? '' : `（${p.name}）`}`,
+    surrogate: '半个代理对（不是字符）',
+    'non-character': '非字符码位',
+    'beyond-unicode': '超出 Unicode 范围（U+10FFFF）',
+    nul: 'NUL 字符',
+  };
+  return words[p.reason];
+}
+
+// Words inside other messages (phrases.ts).
+const PHRASES: Readonly<Record<Phrase, string>> = {
+  'frames.text-block': '版心',
+  'frames.header-band': '页眉区',
+  'frames.footer-band': '页脚区',
+  'frames.trimmed-page': '成品页面',
+  'frames.line': '一行',
+  'frames.picture': '图片',
+  'frames.rule': '线条',
+  'frames.mark': '符号',
+  'document.sub-expression': '子表达式 (…)',
+  'document.literal-value': '字面值',
+  'document.partial': '局部模板 {{> …}}',
+  'lint.numeral': '汉字“一”',
+  'lint.full-width-hyphen': '全角连字符“－”',
+};
+
+// The build's stages (build.ts names them in English).
+const STAGE_ZH: Readonly<Record<string, string>> = {
+  'read and validate': '读取与校验',
+  lint: '排版检查',
+  fonts: '载入字体',
+  frames: '版面边界检查',
+  images: '读取图片',
+  typeset: '排版',
+  'print settings': '印刷设置',
+  'images (e-mail)': '准备电子版图片',
+  'images (print)': '准备印刷版图片',
+  'render e-mail': '生成电子版',
+  'preflight e-mail': '电子版预检',
+  'render print': '生成印刷版',
+  'preflight print': '印刷版预检',
+  write: '写入文件',
+};
+
+// Unicode blocks `bulletin fonts` counts (fonts.ts names them in English).
+const BLOCKS_ZH: Readonly<Record<string, string>> = {
+  'CJK ideographs': '中日韩统一表意文字',
+  'CJK Extension A': '扩展 A 区汉字',
+  'CJK Extension B': '扩展 B 区汉字',
+  'CJK Extensions C–F': '扩展 C–F 区汉字',
+  'CJK punctuation': '中文标点',
+  'full-width forms': '全角字符',
+  'Latin (ASCII)': '拉丁字母（ASCII）',
+  'general punctuation': '通用标点',
+};
+
+export const zh: Catalog = {
+  'diagnostic.warning-prefix': () => '警告：',
+  'diagnostic.hint-prefix': () => '提示：',
+  'manifest.manifest-few-dozen-keys': () =>
+    '清单通常只有几十个键；是否误粘贴了数据文件？',
+  'manifest.nested-too-deeply-limit': (p) =>
+    `嵌套层数过多（上限 ${p.MAX_YAML_DEPTH} 层映射和列表）`,
+  'manifest.manifest-needs-only-few': () =>
+    '清单只需要几层；请检查缩进和括号',
+  'manifest.long-text-belongs-article': () =>
+    '长文本应写在文章中，而不是 YAML 取值中',
+  'manifest.refer-long-list-once': () =>
+    '长列表只引用一次，或直接写出取值',
+  'manifest.keys-must-plain-words': () =>
+    '键必须是普通文字',
+  'manifest.too-many-aliases-name': () =>
+    '别名（*name）过多，请直接写出取值',
+  'manifest.alias-name-without-matching': () =>
+    '别名（*name）之前没有对应的锚点（&name）',
+  'manifest.cannot-read-yaml': (p) =>
+    `无法读取 YAML：${p.text}`,
+  'manifest.duplicate-key-each-key': (p) =>
+    `键${p.shown}重复：同一层级中每个键只能出现一次`,
+  'workspace.file-not-found': (p) =>
+    `找不到文件：${p.display}`,
+  'workspace.cannot-read-permission-denied': (p) =>
+    `${p.display} 无法读取：没有读取权限`,
+  'workspace.give-yourself-read-permission': () =>
+    '请为该文件加上读取权限（例如 chmod a+r），或重新复制该文件',
+  'workspace.symbolic-link-points-itself': (p) =>
+    `${p.display} 是指向自身的符号链接`,
+  'workspace.replace-link-file-itself': () =>
+    '请用文件本身替换该链接',
+  'workspace.path-too-long': (p) =>
+    `路径 ${p.display} 过长`,
+  'workspace.use-shorter-file-name': () =>
+    '请使用较短的文件名',
+  'workspace.cannot-read': (p) =>
+    `${p.display} 无法读取（${p.code}）`,
+  'workspace.check-disk-file-then': () =>
+    '请检查磁盘和该文件后重新生成',
+  'workspace.name-ordinary-file-saved': () =>
+    '请指定保存在项目文件夹中的普通文件',
+  'workspace.save-file-utf': () =>
+    '请将文件另存为 UTF-8 编码',
+  'workspace.saved-utf-not-utf': (p) =>
+    `${p.display} 是 UTF-16 编码，不是 UTF-8`,
+  'workspace.not-valid-utf-text': (p) =>
+    `${p.display} 不是有效的 UTF-8 文本（第 ${p.bad} 字节）`,
+  'workspace.larger-than-mb-limit': (p) =>
+    `${p.display} 超过 ${p.mb} MB（此类文件的上限）`,
+  'workspace.write-path-relative-file': () =>
+    '请写相对于本文件、且不超出文件夹的路径，例如文章中写 ../images/photo.jpg',
+  'workspace.empty-invalid-path': () =>
+    '路径为空或无效',
+  'workspace.absolute-path-url': (p) =>
+    `"${p.relPath}" 是绝对路径或网址`,
+  'workspace.points-outside': (p) =>
+    `"${p.relPath}" 指向 ${p.root}/ 之外`,
+  'workspace.symbolic-link-file-outside': (p) =>
+    `"${p.relPath}" 是指向 ${p.root}/ 之外的符号链接`,
+  'workspace.copy-file-folder-instead': () =>
+    '请把文件复制到文件夹中，不要使用链接',
+  'manifest.not-a-calendar-date': (p) =>
+    `${p.key}: ${p.text} 不是日历上存在的日期`,
+  'manifest.missing-required-property': (p) =>
+    `缺少必填项 "${p.name}"`,
+  'manifest.did-you-mean': (p) =>
+    `是否应为 "${p.guess}"？`,
+  'manifest.unknown-property': (p) =>
+    `未知的属性 "${p.name}"`,
+  'manifest.must-not-blank': () =>
+    '不能为空白',
+  'manifest.must-match-pattern': (p) =>
+    `格式不正确，应符合 ${p.pattern}`,
+  'manifest.must-equal': (p) =>
+    `必须是 ${p.value}`,
+  'manifest.must-not-empty': () =>
+    '不能为空',
+  'manifest.too-short': (p) =>
+    `至少需要 ${p.limit} 个字符`,
+  'manifest.too-long': (p) =>
+    `最多 ${p.limit} 个字符`,
+  'manifest.must-list-least-one': () =>
+    '至少需要列出一项',
+  'manifest.too-few-items': (p) =>
+    `至少需要列出 ${p.limit} 项`,
+  'manifest.too-many-items': (p) =>
+    `最多列出 ${p.limit} 项`,
+  'manifest.duplicate-item': (p) =>
+    `不能重复列出同一项（第 ${p.first} 项和第 ${p.second} 项）`,
+  'manifest.must-compare': (p) =>
+    `必须 ${p.cmp} ${p.limit}`,
+  'manifest.not-valid': () =>
+    '取值无效',
+  'manifest.not-valid-because': (p) =>
+    `取值无效：${schemaSide(p.description, 'zh')}`,
+  'manifest.for-example': (p) =>
+    `例如：${p.shown}`,
+  'characters.invisible-character-not-allowed': (p) =>
+    `此处不允许不可见字符 ${p.codePoint}（${forbidden(p)}）`,
+  'characters.delete-usually-comes-text': () =>
+    '请删除它：它通常来自从其他程序复制来的文字',
+  'characters.more-invisible-characters-file': (p) =>
+    `……本文件中另有 ${p.more} 个不可见字符`,
+  'characters.delete-type-character-you': () =>
+    '请删除它，或直接输入想要的字符',
+  'settings.page-charsperline-characters-pt': (p) =>
+    `page.charsPerLine：${p.textWidth} 个 ${p.em}pt 的字在 ${p.pageWidth} mm 宽的页面上只留下 ${p.outerMargin} mm 外边距（至少需要 5 mm）`,
+  'settings.most-characters-fit-body': (p) =>
+    `在此字号和内边距下每行最多 ${p.fits} 个字；也可减小 bodySize 或 marginInner`,
+  'settings.page-linesperpage-lines-pt': (p) =>
+    `page.linesPerPage：${p.linesPerPage} 行（行距 ${p.pitch}pt，自 ${p.textTop} mm 起）在 ${p.pageHeight} mm 高的页面上放不下页码`,
+  'settings.most-lines-fit-reduce': (p) =>
+    `最多可排 ${p.fits} 行；也可减小 linePitch 或 marginTop`,
+  'layout.characters-no-break-point': (p) =>
+    `“${p.text}”（${p.textCount} 个字符，无可断行处）超过行宽，已在字符之间断行`,
+  'layout.if-number-group-digits': () =>
+    '如为长数字，可分节书写或缩短；如为网址或路径，请确认其完整无误',
+  'layout.taller-than-page': () =>
+    '此段内容超过一页的高度，会超出版面',
+  'layout.shorten-split-several-paragraphs': () =>
+    '请缩短，或拆分为几段',
+  'layout.heading-title-lines-must': () =>
+    '标题及须与其同页的行超过一页的高度，已跨页拆开',
+  'layout.shorten-heading-title': () =>
+    '请缩短标题',
+  'layout.title-set-lines-more': (p) =>
+    `标题排成 ${p.lines} 行（超过 ${p.max} 行）`,
+  'layout.shorten-title-put-rest': () =>
+    '请缩短标题，其余内容可放入副标题（front matter 的 subtitle:）',
+  'layout.title-too-long-running': (p) =>
+    `标题“${p.title}”过长，页眉中印作“${p.shortened}”`,
+  'layout.set-runninghead-front-matter': () =>
+    '可在 front matter 中设置 runningHead: 自行指定页眉短标题',
+  'layout.running-head-does-not': (p) =>
+    `页眉“${p.title}”与刊名页眉放不下`,
+  'layout.set-shorter-runninghead-front': () =>
+    '请在 front matter 中设置更短的 runningHead:',
+  'frames.outside-text-block': (p) =>
+    `第 ${p.page} 页的${p.excerpt === '' ? '' : `“${p.excerpt}”`}${PHRASES[p.what]}超出${PHRASES[p.frame]} ${p.by} pt`,
+  'layout.shorten-text-break-where': () =>
+    '请缩短文字，或在合适处断开',
+  'layout.running-head-page-two': (p) =>
+    `第 ${p.page} 页页眉两部分相距 ${p.gap} pt（至少需 1 字）`,
+  'layout.set-shorter-runninghead-front-2': () =>
+    '请在 front matter 中设置更短的 runningHead:',
+  'document.backslash-before-would-print': (p) =>
+    `${p.where}：{{ 前的反斜杠会让花括号原样印出`,
+  'document.remove-backslash-fields-written': () =>
+    '请删去反斜杠；字段写作 {{字段名}}',
+  'document.template-not-valid': (p) =>
+    `${p.where}：模板写法有误：${p.err}`,
+  'document.unknown-field': (p) =>
+    `${p.where}：未知字段 {{${p.missing}}}`,
+  'document.fields-available-here': (p) =>
+    `此处可用的字段：${p.fields}`,
+  'document.template-cannot-filled': (p) =>
+    `${p.where}：模板无法填写：${p.err}`,
+  'document.running-head-folio-file': () =>
+    '页眉、页码或文件名只需一小行',
+  'document.not-allowed-template': (p) =>
+    `${p.where}：模板中不允许使用 ${PHRASES[p.what as Phrase] ?? p.what}`,
+  'document.use-field-if-field': () =>
+    '请只用 {{字段}}，以及 {{#if 字段}}…{{else}}…{{/if}} 或 {{#unless 字段}}…{{/unless}}',
+  'document.write-fields-name-e': () =>
+    '字段写作 {{名称}}，例如 "{{year}}年第{{number}}期"',
+  'document.date-not-yyyy-mm': (p) =>
+    `date: ${p.text} 不是 YYYY-MM-DD 格式`,
+  'document.templates-outputname-not-usable': (p) =>
+    `templates.outputName："${p.name}" 不能用作文件名`,
+  'document.avoid-leading-dot': () =>
+    '不要使用 / \\ : * ? " < > | 字符，也不要以点开头',
+  'document.templates-outputname-file-name': (p) =>
+    `templates.outputName：文件名 "${p.name}-print.pdf" 长 ${p.bytes} 字节（上限 ${p.MAX_OUTPUT_NAME_BYTES}）`,
+  'document.shorten-template-one-chinese': () =>
+    '请缩短模板：一个汉字占 3 字节',
+  'document.footnote-not-supported': (p) =>
+    `不支持脚注 [^${p.definition}]`,
+  'document.link-reference-definition-not': (p) =>
+    `不支持链接引用定义 [${p.definition}]: …（它会从正文中消失）`,
+  'document.put-note-parentheses-after': () =>
+    '请把注释写在句后的括号里，或作为文末的一段',
+  'document.write-link-where-used': () =>
+    '请在使用处直接写链接：[文字](https://…)',
+  'document.footnote-reference-not-supported': (p) =>
+    `不支持脚注引用 ${p.ref}`,
+  'document.put-note-parentheses-after-2': () =>
+    '请把注释写在句后的括号里',
+  'document.date-not-month-issue': (p) =>
+    `日期 ${p.date} 不在本期文件夹名所示的月份 ${p.id} 内`,
+  'document.copied-issue-keeps-old': (p) =>
+    `复制来的一期会保留旧日期：请改为 ${p.id} 内的日期，或重命名文件夹`,
+  'document.number-does-not-follow': (p) =>
+    `期号 ${p.number} 与上一期 ${p.id}（第${p.number2}期，${p.date}）不衔接：应为 ${p.expected}`,
+  'document.copied-issue-keeps-old-2': () =>
+    '复制来的一期会保留旧期号；用 `bulletin new` 新建一期会自动设置期号和日期',
+  'article.start-file-n-n': () =>
+    '文件开头应为：\n  ---\n  title: 文章标题\n  source: 来源\n  date: 2024-02-02\n  ---',
+  'article.article-does-not-start': () =>
+    '文章开头缺少 --- 信息块',
+  'article.front-matter-starts-here': () =>
+    '从此处开始的 --- 信息块没有以 --- 行结束',
+  'document.paragraph-characters-limit': (p) =>
+    `此段落有 ${p.length} 个字符，超过上限 ${p.MAX_PARAGRAPH_CHARS}`,
+  'document.split-paragraphs-blank-lines': () =>
+    '请用空行把它分成若干段',
+  'document.empty-heading': () =>
+    '标题为空',
+  'document.write-heading-text-after': () =>
+    '请在 # 后写标题文字',
+  'document.path-relative-article-file': () =>
+    '路径相对于本文章文件，例如 ../images/photo.jpg',
+  'document.image-not-found': (p) =>
+    `找不到图片：${p.src}`,
+  'document.article-title-comes-title': () =>
+    '文章标题写在开头信息块的 title: 中；正文标题用 ## 表示“一、”，### 表示“（一）”，#### 表示“1.”，##### 表示“（1）”',
+  'document.lists-nest-most-one': () =>
+    '列表最多嵌套一层',
+  'document.indent-sub-items-once': () =>
+    '子项只缩进一层（与上一级文字对齐）；更深的层次请在文字中写成“（1）……”',
+  'document.heading-cannot-inside-list': () =>
+    '列表项中不能有标题',
+  'document.put-blank-line-heading': () =>
+    '请在列表结束后空一行再写标题',
+  'document.link-address-not-web': (p) =>
+    `链接地址“${p.detail}”不是网址或电子邮件地址`,
+  'document.write-full-address-e': () =>
+    '请写完整地址，例如 [委员会网站](https://www.example.cn) 或 <someone@example.cn>',
+  'document.heading-not-allowed-article': () =>
+    '正文中不能使用 # 一级标题',
+  'document.headings-too-deep-four': () =>
+    '###### 标题层级过深，最多四级',
+  'document.line-under-text-makes': () =>
+    '文字下一行的 === 或 --- 会被当作标题下划线，不支持这种写法',
+  'document.write-before-heading-text': () =>
+    '请在标题文字前写 ##，或删除 === / --- 这一行',
+  'document.block-quotes-not-supported': () =>
+    '不支持引用块（> ……）',
+  'document.remove-write-normal-paragraph': () =>
+    '请删除 >，写成普通段落',
+  'document.tables-not-supported': () =>
+    '不支持表格',
+  'document.write-table-paragraphs-include': () =>
+    '请把表格写成段落，或作为图片插入：![说明](../images/table.png)',
+  'document.indented-code-blocks-not': () =>
+    '不支持缩进代码块',
+  'document.lines-indented-more-spaces': () =>
+    '缩进 4 个及以上空格的行会成为代码块，请删除缩进',
+  'document.code-blocks-not-supported': () =>
+    '不支持代码块（```）',
+  'document.remove-lines': () =>
+    '请删除 ``` 行',
+  'document.horizontal-rules-not-supported': () =>
+    '不支持分隔线（---、***）',
+  'document.remove-line': () =>
+    '请删除这一行',
+  'document.html-not-supported': () =>
+    '不支持 HTML',
+  'document.write-plain-text-use': () =>
+    '请写纯文字；粗体用 **粗体**，着重号用 *着重*',
+  'document.image-must-stand-alone': () =>
+    '图片必须单独成段',
+  'document.put-blank-line-before': () =>
+    '请在 ![说明](路径) 前后各空一行',
+  'document.image-cannot-appear-inside': () =>
+    '标题或图片说明中不能包含图片',
+  'document.put-image-own-paragraph': () =>
+    '请让图片单独成段',
+  'document.strikethrough-not-supported': () =>
+    '不支持删除线（~~……~~）',
+  'document.remove': () =>
+    '请删除 ~~',
+  'document.unsupported-markdown': (p) =>
+    `不支持的 Markdown 写法（${p.what}）`,
+  'document.write-plain-paragraphs-headings': () =>
+    '请只使用段落、## 标题、**粗体**、*着重* 和 ![说明](图片)',
+  'document.listed-twice-also': (p) =>
+    `${p.file} 被列出两次（另见 ${p.earlier}）`,
+  'document.not-listed': (p) =>
+    `${p.display} 没有列在 ${p.issueFile} 中`,
+  'document.not-used-any-article': (p) =>
+    `${p.display} 没有被任何文章使用`,
+  'document.show-caption-images-article': (p) =>
+    `请在文章中用 ![说明](../images/${p.name}) 插入，或删除该文件`,
+  'document.title-but-no-text': (p) =>
+    `${p.file} 只有标题，没有正文`,
+  'document.write-article-text-after': () =>
+    '请在 --- 行之后写正文，或从 issue.yaml 中删去这篇文章',
+  'document.invisible-text-not-printed': (p) =>
+    `文中有不可见字符 ${p.m}，不会印出（R4）`,
+  'document.came-pasted-text-delete': () =>
+    '它随粘贴的文字带入；请删除它（重新输入它前后的字）',
+  'document.there-no-issue-no': (p) =>
+    `没有名为 "${p.issueId}" 的一期（找不到 issues/${p.issueId}/issue.yaml）`,
+  'document.issues-exist': (p) =>
+    `现有的各期：${p.existing.length === 0 ? '（无）' : p.existing.join('、')}`,
+  'lint.remove': (p) =>
+    `删除 ${p.from}`,
+  'lint.replace': (p) =>
+    `将 ${p.from} 改为 ${p.to}`,
+  'lint.ascii-chinese-text-r4': (p) =>
+    `中文中使用了半角“${p.ch}”（R4）`,
+  'lint.radical-not-chinese-character': (p) =>
+    `“${p.ch}”（${p.code}）是部首符号，不是汉字（R4）`,
+  'lint.retype-character': () =>
+    '请重新输入这个字',
+  'lint.text-contains-u-fffd': () =>
+    '文中有 U+FFFD“�”：转换编码时丢失了字符（R4）',
+  'lint.copy-passage-again-original': () =>
+    '请从原文件重新复制这段文字',
+  'lint.separator-after-article-chapter': () =>
+    '条、章编号后的分隔空格',
+  'lint.space-between-two-chinese': () =>
+    '两个汉字之间有空格：将印成一个字宽的空白（R4）',
+  'lint.if-copy-paste-noise': () =>
+    '若是复制粘贴带来的多余空格，请删除；若用于分隔，请改用全角空格“　”，即不再提示',
+  'lint.invisible-text-not-printed': (p) =>
+    `文中有不可见字符 ${p.m}，不会印出（R4）`,
+  'lint.came-pasted-text-bulletin': () =>
+    '它随粘贴的文字带入；`bulletin check --fix` 会删除它（看得见的文字不变）',
+  'lint.ascii-after-chinese-character': () =>
+    '汉字后使用了半角“.”（R4）',
+  'lint.no-partner-prints-not': (p) =>
+    `“${p.marker}”没有配对，将原样印出，不是着重`,
+  'lint.emphasis-write-pair-print': (p) =>
+    `着重请成对书写（*着重*）；要印出该符号请写 \\${p.marker}；乘号请用 ×（3×4）`,
+  'lint.starts-new-item-but': (p) =>
+    `“${p.number}”开始新的一项，但这一行会与上一行合并成一段`,
+  'lint.put-blank-line-before': () =>
+    '请在它前面空一行（--fix 会这样做），或在上一行末尾加反斜杠 \\ 只保留换行',
+  'lint.short-lines-joined-one': (p) =>
+    `${p.linesCount} 个短行会合并成一段：“${p.lines}”`,
+  'lint.keep-one-per-line': () =>
+    '要每行单独一行，请在除最后一行外的每行末尾加反斜杠 \\（或两个空格）；要分成段落，请在各行之间空一行',
+  'lint.ellipsis-r4': (p) =>
+    `用“${p.m}”表示省略号（R4）`,
+  'lint.dash-r4': (p) =>
+    `用“${p.m}”表示破折号（R4）`,
+  'lint.no-matching-paragraph-r23': (p) =>
+    `本段中的“${p.mark}”没有配对的“${p.missing}”（R23）`,
+  'lint.add-missing-remove': (p) =>
+    `请补上“${p.missing}”或删除这个“${p.mark}”`,
+  'lint.year-document-number-r23': (p) =>
+    `发文字号的年份用了“${p.m}${p.value}”（R23）`,
+  'lint.straight-quote-chinese-text': (p) =>
+    `中文中使用了直引号 ${p.straight}（R23）`,
+  'lint.replace-check-partner': (p) =>
+    `请把 ${p.straight} 改为 ${p.open} 或 ${p.close}，并检查与之配对的引号`,
+  'lint.used-range-dash-r24': (p) =>
+    `${PHRASES[p.name]}被用作连接号（R24）`,
+  'lint.single-between-chinese-characters': () =>
+    '汉字之间只有一个“—”；破折号应为“——”（R24）',
+  'lint.write-if-dash-meant': () =>
+    '如表示破折号，请改为“——”',
+  'lint.ascii-number-range-chinese': () =>
+    '中文数字范围中使用了半角“~”（R24）',
+  'lint.full-width-digits-r16': (p) =>
+    `使用了全角数字“${p.m}”（R16）`,
+  'lint.not-valid-utf-text': (p) =>
+    `${p.display} 不是有效的 UTF-8 文本`,
+  'lint.cannot-write': (p) =>
+    `无法写入 ${p.file}：${p.message}`,
+  'images.not-jpeg-png-image': (p) =>
+    `${p.displayName} 不是 JPEG 或 PNG 图片`,
+  'images.save-picture-jpg-png': () =>
+    '请把图片另存为 .jpg 或 .png',
+  'images.cannot-read-image': (p) =>
+    `无法读取图片 ${p.displayName}：${p.reason}`,
+  'images.open-image-editor-save': () =>
+    '请用图片编辑软件打开并重新保存为 JPEG 或 PNG',
+  'images.image-larger-than-megapixels': (p) =>
+    `图片 ${p.name}${p.size} 超过 ${p.MAX_IMAGE_PIXELS} 百万像素`,
+  'images.scale-down-most-pixels': () =>
+    '请把长边缩小到 6000 像素以内',
+  'images.image-ppi-printed-size': (p) =>
+    `图片 ${p.displayName} 在印刷尺寸下只有 ${p.shown} ppi（印刷需要 ${p.minPpi} ppi），印出来会模糊`,
+  'images.use-larger-original-least': (p) =>
+    `请换用更大的原图：像素尺寸至少为现在的 ${p.factor} 倍`,
+  'layout.add-font-fonts-fallback': () =>
+    '请在丛刊设置的 fonts.fallback 中加入含该字的字体，或改用常用字、文字说明',
+  'output.ninterrupted-after-pdfs-were': (p) =>
+    `\n已中断（${p.signal}），但 PDF 已经写好，内容完整\n`,
+  'output.ninterrupted-no-output-written': (p) =>
+    `\n已中断（${p.signal}）：未写任何文件，原有 PDF 保持不变\n`,
+  'output.symbolic-link-pdfs-written': (p) =>
+    `${p.shown} 是符号链接：PDF 只写入项目内的真实文件夹`,
+  'output.remove-link-rm-build': (p) =>
+    `请删除该链接（rm ${p.shown}）后重新生成，之后再把 PDF 复制到别处`,
+  'output.file-but-pdfs-go': (p) =>
+    `${p.shown} 是一个文件，但 PDF 要写入同名的文件夹`,
+  'output.move-delete-file-build': () =>
+    '请移走或删除该文件后重新生成',
+  'build.saddle-stitch-padded': (p) =>
+    `骑马钉：印刷文件补空白页 ${p.pages} → ${p.padded} 页（加在末尾）`,
+  'build.check-path-profiles-live': () =>
+    '请检查路径；配置文件位于项目根目录的 profiles/ 下',
+  'build.not-cmyk-output-printer': (p) =>
+    `${p.relative} 不是 CMYK 输出（印刷）ICC 配置文件`,
+  'build.ask-print-shop-their': () =>
+    '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）',
+  'build.press-file-pages-more': (p) =>
+    `印刷文件共 ${p.pages} 页，超过骑马钉的页数上限（print.bindingLimit ${p.bindingLimit}）`,
+  'build.set-binding-perfect-under': () =>
+    '请在 series.yaml 的 print: 下设 `binding: perfect`（胶装），或经印厂同意后提高 print.bindingLimit',
+  'build.check-path-fonts-live': () =>
+    '请检查路径；字体位于项目根目录的 fonts/ 下',
+  'build.font-file-cannot-read': (p) =>
+    `字体文件 ${p.relative}（${p.setting}）无法读取`,
+  'build.check-path-fonts-live-2': () =>
+    '请检查路径；字体位于项目根目录的 fonts/ 下',
+  'build.not-usable-font': (p) =>
+    `${p.relative}（${p.setting}）不是可用的字体：${p.message}`,
+  'build.use-single-face-truetype': () =>
+    '请使用单字重 TrueType（.ttf）字体文件',
+  'report.more-warning-like': (p) =>
+    `  ……另有 ${p.more} 条同类警告`,
+  'report.warning-not-shown-all': (p) =>
+    `有 ${p.hidden} 条警告未显示；查看全部：${p.listAllCommand}`,
+  'report.building-done': (p) =>
+    `正在排版……${p.stage} 完成（${p.seconds} 秒）`,
+  'open.could-not-open-viewer': (p) =>
+    `无法打开查看程序（${p.command}）；请自行打开 ${p.target}`,
+  'help.display-help-command': () =>
+    '显示命令帮助',
+  'help.display-help-command-2': () =>
+    '显示命令帮助',
+  'fonts.glyphs': () =>
+    '个字形',
+  'fonts.every-character-issue-least': (p) =>
+    `第 ${p.issueId} 期的每个字符都至少有一种字体包含`,
+  'fonts.characters-issue-no-font': (p) =>
+    `第 ${p.issueId} 期中没有任何字体包含的字符（${p.missingCount} 个）：`,
+  'fonts.times': (p) =>
+    `（${p.count} 处）`,
+  'new.there-no-issue-start': () =>
+    '没有可作为起点的一期（issues/ 下没有带期号和日期的 issue.yaml）',
+  'new.copy-existing-issue-folder': () =>
+    '请先手工复制一期文件夹；之后 `bulletin new` 会接着编号',
+  'new.not-usable-folder-name': (p) =>
+    `"${p.requestedId}" 不能用作文件夹名`,
+  'new.use-year-month-e': () =>
+    '请用年月，例如 2024-03',
+  'new.issues-already-exists-nothing': (p) =>
+    `issues/${p.id} 已存在；未做任何修改`,
+  'new.give-another-name-bulletin': () =>
+    '请换一个名称：bulletin new <期号>，例如 bulletin new 2024-04',
+  'new.created-issues-issues': (p) =>
+    `已根据 issues/${p.from}/ 新建 issues/${p.id}/`,
+  'new.number-date-editor': (p) =>
+    `  第${p.number}期，日期 ${p.date}，编辑 ${p.editor}`,
+  'new.next-bulletin-import-file': (p) =>
+    `下一步：bulletin import <文件>… --issue ${p.id}`,
+  'import.table-row-starting-not': (p) =>
+    `一个表格（${p.rows} 行，开头为“${p.node}”）未导入`,
+  'import.retype-paragraphs-save-picture': () =>
+    '请改写成段落，或存成图片后用 ![说明](../images/….png) 插入',
+  'import.picture-which-cannot-printed': (p) =>
+    `第 ${p.counter} 张图片是 ${p.contentType} 格式，无法印刷；请另存为 JPEG 或 PNG 后手工加入`,
+  'import.text-box-text-follows': (p) =>
+    `一个文本框（“${p.start}”）：其文字作为普通段落放在此处`,
+  'import.text-box-not-found': (p) =>
+    `转换后的文字中找不到文本框（“${p.start}”）`,
+  'import.move-text-where-belongs': () =>
+    '请把这段文字移到文中合适的位置，或删除',
+  'import.todo-title': () =>
+    'TODO：标题',
+  'import.source-todo-who-published': () =>
+    '# source: TODO —— 来源（原文中未找到）',
+  'import.date-todo-yyyy-mm': () =>
+    '# date: TODO —— 发布日期 YYYY-MM-DD（原文中未找到）',
+  'import.todo-caption': () =>
+    'TODO：图片说明',
+  'import.picture-neither-jpeg-nor': (p) =>
+    `第 ${p.counter} 张图片（${p.local}）不是 JPEG 或 PNG；请转换后手工加入`,
+  'import.there-no-issue': (p) =>
+    `没有名为 "${p.issueId}" 的一期`,
+  'import.start-one-bulletin-new': () =>
+    '请先新建一期：bulletin new',
+  'import.there-no-section': (p) =>
+    `${p.issueDisplay} 中没有栏目“${p.section}”`,
+  'import.cannot-import-only-docx': (p) =>
+    `无法导入 ${p.file}：只支持 .docx、.html（保存的微信文章）和 .txt`,
+  'import.word-save-docx-doc': () =>
+    '在 Word 中“另存为” .docx；.doc 或 .pdf 请把文字复制到 .txt 文件',
+  'import.section': (p) =>
+    `${p.from} → ${p.file}（“${p.title}”，栏目：${p.section}）`,
+  'import.character-fix-es-applied': (p) =>
+    `  已自动修正 ${p.fixes} 处字符（R4：半角标点、省略号、部首字等）`,
+  'import.todo-not-found-source': (p) =>
+    `  ${p.file}：TODO ${p.field}：原文中未找到，请补上`,
+  'import.todo-picture-without-caption': (p) =>
+    `  ${p.file}:${p.line}：TODO 图片没有说明`,
+  'import.n-hint': (p) =>
+    `  ${p.file}:${p.line}：${p.what}\n    提示：${p.hint}`,
+  'import.listed-issues-issue-yaml': (p) =>
+    `已列入 issues/${p.issue}/issue.yaml 的“${p.section}”栏目`,
+  'import.check-issues': (p) =>
+    `检查 issues/${p.issue}：`,
+  'import.check-passed': () =>
+    '检查通过',
+  'import.check-found-problem-fix': (p) =>
+    `检查发现 ${p.valueCount} 个问题，排版前需修正`,
+  'watch.build-pages-ms': (p) =>
+    `第 ${p.build} 次排版：${p.pageCount} 页，${p.ms} ms`,
+  'watch.warning': (p) =>
+    `，${p.warningsCount} 条警告`,
+  'watch.problem-showing-last-good': (p) =>
+    `发现 ${p.errors} 个问题；显示的是上一次成功的 PDF`,
+  'watch.problem-no-pdf-yet': (p) =>
+    `发现 ${p.errors} 个问题；尚无 PDF`,
+  'watch.preview-watching-issues-series': (p) =>
+    `预览：${p.url}（正在监视 issues/${p.issueId}、丛刊文件和字体；按 Ctrl-C 结束）\n`,
+  'cli.folder-name-new-issue': () =>
+    '新一期的文件夹名（默认：最新一期的下个月）',
+  'cli.start-next-issue-latest': () =>
+    '根据最新一期新建下一期（期号、日期、编辑、栏目）',
+  'cli.docx-wechat-html-saved': () =>
+    '.docx、微信文章 .html（连同 _files 文件夹保存）或 .txt 文件',
+  'cli.issue-add-articles-e': () =>
+    '文章加入的那一期，如 2024-03',
+  'cli.section-title-issue-yaml': () =>
+    'issue.yaml 中的栏目名（默认：第一个栏目）',
+  'cli.bring-articles-markdown-list': () =>
+    '把文章转成 Markdown 并列入 issue.yaml',
+  'cli.issue-folder-under-issues': () =>
+    'issues/ 下的期号目录，如 2024-02（默认：当前所在的一期）',
+  'cli.open-preview-browser': () =>
+    '在浏览器中打开预览',
+  'cli.port-default-free-one': () =>
+    '127.0.0.1 上的端口（默认：任一空闲端口）',
+  'cli.rebuild-every-change-show': () =>
+    '每次修改后重新排版，并在浏览器预览中显示电子版',
+  'cli.issue-whose-characters-check': () =>
+    '要检查字符的一期（默认：最新一期）',
+  'cli.list-fonts-what-each': () =>
+    '列出字体及其覆盖范围，以及本期中没有任何字体包含的字符',
+  'cli.typesets-chinese-committee-bulletin': () =>
+    '把委员会简报排成可付印的 PDF',
+  'cli.output-version-number': () =>
+    '显示版本号',
+  'cli.validate-typeset-write-pdfs': () =>
+    '校验、排版并把 PDF 写入 out/<issue>/',
+  'cli.validate-typeset-everything-write': () =>
+    '完整校验与排版，但不写文件',
+  'cli.issue-folder-under-issues-2': () =>
+    'issues/ 下的期号目录，如 2024-02',
+  'cli.print-diagnostics-json': () =>
+    '以 JSON 输出诊断信息',
+  'cli.first-apply-automatic-typography': () =>
+    '先对 Markdown 文件自动修正排版问题，并列出修改',
+  'cli.also-print-stage-timings': () =>
+    '同时输出各阶段用时、排版统计和全部警告',
+  'cli.open-e-mail-copy': () =>
+    '完成后用默认 PDF 查看程序打开电子版',
+  'cli.pdf-file-check-ours': () =>
+    '要检查的 PDF 文件（本工具或其他工具生成）',
+  'cli.check-pdf-x-press': () =>
+    '按 PDF/X-4 印刷文件检查',
+  'cli.check-e-mail-copy': () =>
+    '按电子版（PDF/A-2a、PDF/UA-1）检查',
+  'cli.check-pdf-print-pass': () =>
+    '检查 PDF 并输出通过/不通过报告（通过退出码 0，不通过 1）',
+  'cli.choose-one-print-email': () =>
+    '--print 与 --email 只能选一个\n',
+  'cli.typesetting-lines-push-ins': (p) =>
+    `  排版：${p.lines} 行，挤进 ${p.pushIns} 行，推出 ${p.pushOuts} 行，最大字间加宽 ${p.maxExtraPerGap} em，超过 0.5 em 的 ${p.linesOverThreshold} 行，超出版心宽度的 ${p.linesOverMeasure} 行\n`,
+  'cli.per-gap': () =>
+    '字间',
+  'cli.check-passed-pages-nothing': (p) =>
+    `检查通过：共 ${p.pageCount} 页，未写文件（${p.totalMs} ms）\n`,
+  'cli.pages-kb-n': (p) =>
+    `${p.relative}  ${p.pages} 页  ${p.bytes} KB\n`,
+  'cli.done-ms-n': (p) =>
+    `完成，用时 ${p.totalMs} ms\n`,
+  'cli.nothing-written': () =>
+    '；未写任何文件',
+  'cli.bulletin-check-fix-corrects': (p) =>
+    `；\`bulletin check --fix\` 可自动修正其中 ${p.fixable} 处`,
+  'cli.error-warning': (p) =>
+    `${p.errors} 个错误，${p.warnings} 个警告${p.outcome}${p.fix}`,
+  'cli.no-log-temporary-folder': () =>
+    '（无日志：临时文件夹不可写）',
+  'cli.internal-error-bulletin-not': (p) =>
+    `bulletin 内部错误（不是输入内容的问题）；请附上 ${p.log} 报告此问题\n`,
+  'manifest.too-many-keys': (p) =>
+    `键过多：至少 ${p.keys} 个（每个文件上限 ${p.limit} 个）`,
+  'manifest.value-too-long': (p) =>
+    `取值长达 ${p.length} 个字符，过长（上限 ${p.limit} 个）`,
+  'manifest.aliases-expand-too-far': (p) =>
+    `本文件中的别名（*name）展开后超过 ${p.limit} 个取值`,
+  'manifest.yaml-syntax': (p) =>
+    `YAML 语法错误：${ZH_YAML[p.code] ?? p.detail}`,
+  'manifest.allowed-here': (p) =>
+    `此处可用：${p.known.join('、')}`,
+  'manifest.more-unknown-properties': (p) =>
+    `……此映射中另有 ${p.more} 个未知的属性（未一一列出）`,
+  'manifest.must-be-one-of': (p) =>
+    `必须是以下之一：${p.allowed.join('、')}`,
+  'manifest.wrong-type': (p) =>
+    `必须是${p.types.map((name) => TYPE_NAMES[name] ?? name).join('或')}`,
+  'manifest.schema-other': (p) =>
+    p.zh,
+  'workspace.not-regular-file': (p) =>
+    `${p.display} 不是普通文件，而是${{ folder: '文件夹', fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件' }[p.kind]}`,
+  'characters.entity-not-printable': (p) =>
+    `${p.entity} 表示 ${p.codePoint === '' ? '不存在的字符' : p.codePoint}（${forbidden(p)}），无法印出`,
+  'document.template-output-too-long': (p) =>
+    `${p.where}：填写后的文字长 ${p.length} 个字符（上限 ${p.limit}）`,
+  'document.block-needs-one-field': (p) =>
+    `${p.where}：模板中不允许使用 ${p.block}（不是恰好一个字段）`,
+  'output.disk-full': () =>
+    '磁盘已满：无法写入 PDF；原有 PDF 保持不变',
+  'output.disk-full.hint': () =>
+    '请清理磁盘空间后重新生成',
+  'output.read-only-disk': (p) =>
+    `${p.dir} 位于只读磁盘上；原有 PDF 保持不变`,
+  'output.read-only-disk.hint': () =>
+    '请在可写磁盘上的项目副本中生成',
+  'output.no-write-permission': (p) =>
+    `没有写入 ${p.file} 的权限；原有 PDF 保持不变`,
+  'output.no-write-permission.hint': (p) =>
+    `请为自己加上 ${p.dir} 的写权限（例如 chmod u+w ${p.dir}）后重新生成`,
+  'output.name-too-long': (p) =>
+    `输出文件名过长（${p.bytes} 字节；文件系统最多允许 255 字节）；原有 PDF 保持不变`,
+  'output.name-too-long.hint': () =>
+    '请缩短丛刊文件中的 templates.outputName',
+  'output.file-locked': (p) =>
+    `${p.file} 正被其他程序打开（已锁定）；原有 PDF 保持不变`,
+  'output.file-locked.hint': () =>
+    '请关闭该文件（例如在 PDF 阅读器中）后重新生成',
+  'output.in-the-way': (p) =>
+    `${p.file} 占用了 PDF 的位置（是文件夹或其他文件）；原有 PDF 保持不变`,
+  'output.in-the-way.hint': () =>
+    '请移走或删除它后重新生成',
+  'output.io-error': () =>
+    '磁盘报告读写错误；原有 PDF 保持不变',
+  'output.io-error.hint': () =>
+    '请检查磁盘（或网络驱动器）后重新生成',
+  'report.stage': (p) =>
+    STAGE_ZH[p.stage] ?? p.stage,
+  'fonts.block': (p) =>
+    BLOCKS_ZH[p.name] ?? p.name,
+  'import.sections': (p) =>
+    `现有栏目：${p.titles.join('、')}`,
+  'import.already-imported': (p) =>
+    `已导入过（内容相同）：${p.earlier}`,
+  'import.already-imported-fix': (p) =>
+    `请去掉它；如要重新导入，先删除 ${p.earlier}（及 issue.yaml 中的对应行）`,
+  'import.listed-twice': (p) =>
+    `与 ${p.twice} 是同一个文件（内容相同），列了两次`,
+  'import.name-each-once': () =>
+    '每个文件只列一次',
+  'import.files-not-found': (p) =>
+    `找不到文件：${p.missing.join('、')}`,
+  'import.picture-not-saved': (p) =>
+    `第 ${p.counter} 张图片（${p.src}）不在保存的 _files 文件夹中；请用“网页，全部”重新保存`,
+  'new.sections': (p) =>
+    `  栏目（尚无文章）：${p.sections.join('、')}`,
+  'layout.character-not-in-font': (p) =>
+    `字符“${p.ch}”（${p.code}）不在字体 ${p.font} 中${p.fallbacks === '' ? '' : `，也不在备用字体（${p.fallbacks}）中`}`,
+};
