@@ -4,9 +4,16 @@
  * fixture that already holds a good PDF, and the CLI is run on it: its own code path in-process
  * for every case (test/support/in-process-cli.ts), and as a real child process for a few, so the
  * exit status the shell sees and what node itself would print are covered too.
+ *
+ * Issue #13 point 6: on the same project, each case also runs as `check` does, buildIssue called
+ * directly (nothing written), asserting on the BulletinError's diagnostics and on time and memory
+ * (no input may take more than 10 s or 500 MB). (Formerly adversarial-in-process.test.ts: one
+ * copy of each case now serves both.)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { buildIssue } from '../../src/build';
+import { BulletinError, formatDiagnostic } from '../../src/errors';
 import { runInProcess } from '../support/in-process-cli';
 import { applyCase, type BadCase, type CliRun, makeProject, readCases, runCli, snapshot, tempDir, tempFilesIn, where } from './helpers';
 
@@ -22,8 +29,30 @@ const cases = readCases();
 /** Run again as a child process: a YAML error, a file that would block a reader, a decompression bomb, an alias bomb. */
 const SPAWNED = ['yaml-bad-indentation', 'font-path-fifo', 'image-100-megapixel', 'yaml-alias-bomb'];
 const inProcess = new Map<string, Outcome>();
+/** The direct `check` of each case: the diagnostics as printed, its time and its RSS growth. */
+const checked = new Map<string, { readonly lines: string[]; readonly ms: number; readonly growth: number }>();
 const spawned = new Map<string, Outcome>();
 let root = '';
+
+/** buildIssue(dryRun) on `project`, as `check` runs it: the error's diagnostics, time, peak RSS growth. */
+async function checkDirectly(project: string): Promise<{ lines: string[]; ms: number; growth: number }> {
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = Date.now();
+  let lines: string[] = [];
+  try {
+    await buildIssue(project, '2024-03', { dryRun: true });
+  } catch (err) {
+    // Anything else is a bug: recorded, so that case's test fails and shows it.
+    lines = err instanceof BulletinError ? err.diagnostics.map(formatDiagnostic).join('\n').split('\n') : [`not a BulletinError: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`];
+  } finally {
+    clearInterval(sampler);
+  }
+  const ms = Date.now() - started;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { lines, ms, growth: peak - rssBefore };
+}
 
 /** Runs the build of 2024-03 in `project` (by `cli`) and records what it left in out/. */
 async function outcome(project: string, cli: (cwd: string, args: readonly string[]) => Promise<CliRun>): Promise<Outcome> {
@@ -53,8 +82,10 @@ beforeAll(async () => {
     await applyCase(project, c);
     inProcess.set(c.name, await outcome(project, runInProcess));
     // The same project again: the in-process run must have left it as it was (checked below).
-    if (SPAWNED.includes(c.name)) children.push(outcome(project, runCli).then((o) => void spawned.set(c.name, o)).finally(() => remove(project)));
-    else remove(project);
+    const child = SPAWNED.includes(c.name) ? outcome(project, runCli).then((o) => void spawned.set(c.name, o)) : undefined;
+    checked.set(c.name, await checkDirectly(project));
+    if (child === undefined) remove(project);
+    else children.push(child.finally(() => remove(project)));
   }
   await Promise.all(children);
 }, 900_000);
@@ -115,4 +146,22 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => checks
 describe.each(SPAWNED.map((name) => [name, cases.find((c) => c.name === name)] as const))('%s, as a child process (bin/bulletin.js)', (name, c) => {
   if (c === undefined) throw new Error(`no bad case named ${name}`);
   checksOf(c, spawned);
+});
+
+const LIMIT_MS = 10_000;
+const LIMIT_BYTES = 500 * 1024 * 1024;
+afterAll(() => {
+  const all = [...checked].map(([name, r]) => ({ name, ...r }));
+  const slowest = all.reduce((a, b) => (b.ms > a.ms ? b : a), { name: '', ms: 0, growth: 0, lines: [] as string[] });
+  const largest = all.reduce((a, b) => (b.growth > a.growth ? b : a), { name: '', ms: 0, growth: 0, lines: [] as string[] });
+  console.log(`check in-process: ${all.length} cases; slowest ${slowest.name} ${slowest.ms.toFixed(0)} ms; largest RSS growth ${largest.name} ${(largest.growth / 1024 / 1024).toFixed(0)} MB`);
+});
+
+it.each(cases.map((c) => [c.name, c] as const))('%s: a located BulletinError, within 10 s and 500 MB', (_name, c) => {
+  const r = checked.get(c.name);
+  if (r === undefined) throw new Error(`case ${c.name} was not checked`);
+  const { lines, ms, growth } = r;
+  expect({ found: lines.some((l) => l.startsWith(where(c.expect)) && l.includes(c.expect.messageIncludes)), lines: lines.slice(0, 6) }).toEqual({ found: true, lines: lines.slice(0, 6) });
+  expect(ms).toBeLessThan(LIMIT_MS);
+  expect(growth).toBeLessThan(LIMIT_BYTES);
 });
