@@ -5,10 +5,14 @@
 process.env.LANG = 'C.UTF-8';
 delete process.env.LC_ALL;
 delete process.env.LC_MESSAGES;
+// Left to `npm run test:slow` (test/support/slow-suites.js says which and why).
+const SLOW = require('./test/support/slow-suites');
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...SLOW.map((file) => `<rootDir>/${file}`)],
   // ts-jest with the built-ins bound locally, for our TypeScript and the JavaScript of the
   // dependencies alike (why: test/support/fast-globals-transform.js).
   transform: { '^.+\\.(ts|c?js)$': ['<rootDir>/test/support/fast-globals-transform.js', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
