@@ -69,7 +69,7 @@ describe('the sample issue as press file and e-mail copy', () => {
       const warning = over.warnings.find((w) => /bindingLimit/.test(render(w)));
       expect(warning?.severity).toBe('warning');
       expect(wording(warning)).toContain(`${over.layout.pages.length} pages`);
-      expect(warning?.hint).toContain('binding: perfect');
+      expect(wording(warning?.hint)).toContain('binding: perfect');
       expect(warning?.location.file).toMatch(/series\.yaml$/);
       // The sample's own 24 pages are inside the default limit of 64.
       expect(result.warnings.some((w) => /bindingLimit/.test(render(w)))).toBe(false);
