@@ -8,7 +8,7 @@ import { nextIssue, sequenceWarnings } from '../../src/document/issue-sequence';
 import { editIssueYaml } from '../../src/manifest/parse';
 import { makeTempProject, removeTempProject } from '../e2e/helpers';
 import { runInProcess } from '../support/in-process-cli';
-import { runCli } from './helpers';
+import { makeProject, runCli, tempDir } from './helpers';
 import { render } from '../../src/messages';
 
 describe('the next issue', () => {
@@ -56,19 +56,25 @@ describe('the CLI inside the project', () => {
   afterAll(() => removeTempProject(root));
 
   test('check from an issue folder, with the issue as tab completion writes it', async () => {
+    // The mini fixture's issue: finding it is the point, not typesetting the 22-page sample four times.
+    const mini = makeProject(tempDir('locate'));
     const cases = [
-      ['issues/2024-02/articles', '2024-02/'],
-      ['issues', '2024-02/'],
-      ['.', 'issues/2024-02'],
-      ['issues/2024-02', '.'],
+      ['issues/2024-03/articles', '2024-03/'],
+      ['issues', '2024-03/'],
+      ['.', 'issues/2024-03'],
+      ['issues/2024-03', '.'],
     ] as const;
-    // In-process, one after the other: the CLI's own code finds the project from the working directory.
-    const runs = [];
-    for (const [cwd, arg] of cases) runs.push(await runInProcess(path.join(root, cwd), ['check', arg]));
-    runs.forEach((run, i) => {
-      const [cwd, arg] = cases[i]!;
-      expect({ cwd, arg, code: run.code, out: run.stdout }).toEqual({ cwd, arg, code: 0, out: expect.stringContaining('check passed') });
-    });
+    try {
+      // In-process, one after the other: the CLI's own code finds the project from the working directory.
+      const runs = [];
+      for (const [cwd, arg] of cases) runs.push(await runInProcess(path.join(mini, cwd), ['check', arg]));
+      runs.forEach((run, i) => {
+        const [cwd, arg] = cases[i]!;
+        expect({ cwd, arg, code: run.code, out: run.stdout }).toEqual({ cwd, arg, code: 0, out: expect.stringContaining('check passed') });
+      });
+    } finally {
+      fs.rmSync(mini, { recursive: true, force: true });
+    }
   }, 240000);
 
   // A real process: the no-overwrite guarantee and its exit status as the shell sees them.
