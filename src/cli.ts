@@ -33,8 +33,11 @@ interface CommandOptions {
   readonly open?: boolean;
 }
 
-/** Runs the CLI with process.argv-style arguments. */
-export function main(argv: readonly string[]): void {
+/**
+ * Runs the CLI with process.argv-style arguments. Resolves when the command has finished (its
+ * exit code in process.exitCode), so the tests can run it in-process as well as in a child.
+ */
+export async function main(argv: readonly string[]): Promise<void> {
   installSignalHandlers();
   const program = new Command()
     .name('bulletin')
@@ -72,18 +75,18 @@ export function main(argv: readonly string[]): void {
     .action((file: string, options: { print?: boolean; email?: boolean }) => preflight(file, options));
 
   try {
-    program.parse(argv as string[]);
+    await program.parseAsync(argv as string[]);
   } catch (err) {
     if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
     throw err;
   }
 }
 
-function preflight(file: string, options: { print?: boolean; email?: boolean }): void {
+function preflight(file: string, options: { print?: boolean; email?: boolean }): Promise<void> {
   if (options.print && options.email) {
     process.stderr.write(say('cli.choose-one-print-email'));
     process.exitCode = EXIT_USAGE;
-    return;
+    return Promise.resolve();
   }
   let bytes: Buffer;
   try {
@@ -95,9 +98,9 @@ function preflight(file: string, options: { print?: boolean; email?: boolean }):
     // the file was read and failed its checks.
     for (const d of err.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     process.exitCode = EXIT_USAGE;
-    return;
+    return Promise.resolve();
   }
-  preflightPdf(bytes, options.print ? 'print' : options.email ? 'email' : undefined)
+  return preflightPdf(bytes, options.print ? 'print' : options.email ? 'email' : undefined)
     .then((report) => {
       process.stdout.write(formatReport(report));
       process.exitCode = report.passed ? 0 : EXIT_INPUT;
@@ -105,7 +108,7 @@ function preflight(file: string, options: { print?: boolean; email?: boolean }):
     .catch(reportBug);
 }
 
-function run(issueArgument: string, options: CommandOptions, dryRun: boolean): void {
+function run(issueArgument: string, options: CommandOptions, dryRun: boolean): Promise<void> {
   const started = process.hrtime.bigint();
   installSignalHandlers();
   // From any folder inside the project; `2024-03/` and `issues/2024-03` name the same issue.
@@ -117,7 +120,7 @@ function run(issueArgument: string, options: CommandOptions, dryRun: boolean): v
     : ({ stage, ms }: { stage: string; ms: number }) => (options.verbose ? process.stdout.write(`${timingLine(stage, ms)}\n`) : progress.update(stageName(stage)));
   // --fix edits the articles and lists each change (on stderr with --json, so stdout stays JSON); the build then reads the fixed files.
   const fixed = options.fix ? fixIssue(root, issue).then((fixes) => fixes.forEach((f) => (options.json ? process.stderr : process.stdout).write(`${formatFix(f)}\n`))) : Promise.resolve();
-  fixed
+  return fixed
     .then(() => buildIssue(root, issue, onStage ? { dryRun, onStage } : { dryRun }))
     .then(async (result) => {
       progress.clear();

@@ -27,11 +27,11 @@ export function locate(argument: string | undefined): { root: string; issue: str
 }
 
 export function registerEditorCommands(program: Command, hooks: CommandHooks): void {
-  const attempt = (work: () => Promise<void> | void) => {
+  // Resolves when the command is done, its failure reported (main awaits it).
+  const attempt = (work: () => Promise<void> | void): Promise<void> =>
     Promise.resolve()
       .then(work)
       .catch(hooks.fail);
-  };
 
   program
     .command('new')

@@ -1,36 +1,93 @@
 /**
  * Issue #5: bad input never crashes the build, never hides a mistake, never harms the last good
  * PDF. Every case under test/fixtures/bad/ (one defect each) is applied to a copy of the mini
- * fixture that already holds a good PDF, and the real CLI is run on it.
+ * fixture that already holds a good PDF, and the CLI is run on it: its own code path in-process
+ * for every case (test/support/in-process-cli.ts), and as a real child process for a few, so the
+ * exit status the shell sees and what node itself would print are covered too.
+ *
+ * Issue #13 point 6: on the same project, each case also runs as `check` does, buildIssue called
+ * directly (nothing written), asserting on the BulletinError's diagnostics and on time and memory
+ * (no input may take more than 10 s or 500 MB). (Formerly adversarial-in-process.test.ts: one
+ * copy of each case now serves both.)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyCase, type BadCase, type CliRun, makeProject, pool, readCases, runCli, snapshot, tempDir, tempFilesIn, where } from './helpers';
+import { buildIssue } from '../../src/build';
+import { BulletinError, formatDiagnostic } from '../../src/errors';
+import { runInProcess } from '../support/in-process-cli';
+import { applyCase, type BadCase, type CliRun, makeProject, readCases, runCli, snapshot, tempDir, tempFilesIn, where } from './helpers';
+
+interface Outcome {
+  readonly run: CliRun;
+  readonly before: Map<string, string>;
+  readonly after: Map<string, string>;
+  readonly temps: string[];
+  readonly ms: number;
+}
 
 const cases = readCases();
-const results = new Map<string, { run: CliRun; before: Map<string, string>; after: Map<string, string>; temps: string[]; ms: number }>();
+/** Run again as a child process: a YAML error, a file that would block a reader, a decompression bomb, an alias bomb. */
+const SPAWNED = ['yaml-bad-indentation', 'font-path-fifo', 'image-100-megapixel', 'yaml-alias-bomb'];
+const inProcess = new Map<string, Outcome>();
+/** The direct `check` of each case: the diagnostics as printed, its time and its RSS growth. */
+const checked = new Map<string, { readonly lines: string[]; readonly ms: number; readonly growth: number }>();
+const spawned = new Map<string, Outcome>();
 let root = '';
+
+/** buildIssue(dryRun) on `project`, as `check` runs it: the error's diagnostics, time, peak RSS growth. */
+async function checkDirectly(project: string): Promise<{ lines: string[]; ms: number; growth: number }> {
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = Date.now();
+  let lines: string[] = [];
+  try {
+    await buildIssue(project, '2024-03', { dryRun: true });
+  } catch (err) {
+    // Anything else is a bug: recorded, so that case's test fails and shows it.
+    lines = err instanceof BulletinError ? err.diagnostics.map(formatDiagnostic).join('\n').split('\n') : [`not a BulletinError: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`];
+  } finally {
+    clearInterval(sampler);
+  }
+  const ms = Date.now() - started;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { lines, ms, growth: peak - rssBefore };
+}
+
+/** Runs the build of 2024-03 in `project` (by `cli`) and records what it left in out/. */
+async function outcome(project: string, cli: (cwd: string, args: readonly string[]) => Promise<CliRun>): Promise<Outcome> {
+  const before = snapshot(path.join(project, 'out'));
+  const started = Date.now();
+  const run = await cli(project, ['build', '2024-03']);
+  const ms = Date.now() - started;
+  return { run, before, after: snapshot(path.join(project, 'out')), temps: tempFilesIn(project), ms };
+}
 
 beforeAll(async () => {
   root = tempDir('bad');
   // One good build, copied into every case, so each has an earlier PDF that must survive.
   const good = makeProject(path.join(root, 'good'));
-  const built = await runCli(good, ['build', '2024-03']);
+  const built = await runInProcess(good, ['build', '2024-03']);
   if (built.code !== 0) throw new Error(`the good mini issue does not build:\n${built.stderr}`);
   const goodOut = path.join(good, 'out');
 
-  await pool(cases, 2, async (c: BadCase) => {
+  // One case at a time in-process (it owns the working directory while it runs); the child
+  // processes run meanwhile, on the other core.
+  const children: Promise<void>[] = [];
+  // Keep the disk small: the 100-megapixel and 5 MB cases are several megabytes each.
+  const remove = (project: string): void => fs.rmSync(project, { recursive: true, force: true });
+  for (const c of cases) {
     const project = makeProject(path.join(root, c.name));
     fs.cpSync(goodOut, path.join(project, 'out'), { recursive: true });
     await applyCase(project, c);
-    const before = snapshot(path.join(project, 'out'));
-    const started = Date.now();
-    const run = await runCli(project, ['build', '2024-03']);
-    const ms = Date.now() - started;
-    results.set(c.name, { run, before, after: snapshot(path.join(project, 'out')), temps: tempFilesIn(project), ms });
-    // Keep the disk small: the 100-megapixel and 5 MB cases are several megabytes each.
-    fs.rmSync(project, { recursive: true, force: true });
-  });
+    inProcess.set(c.name, await outcome(project, runInProcess));
+    // The same project again: the in-process run must have left it as it was (checked below).
+    const child = SPAWNED.includes(c.name) ? outcome(project, runCli).then((o) => void spawned.set(c.name, o)) : undefined;
+    checked.set(c.name, await checkDirectly(project));
+    if (child === undefined) remove(project);
+    else children.push(child.finally(() => remove(project)));
+  }
+  await Promise.all(children);
 }, 900_000);
 
 afterAll(() => {
@@ -45,9 +102,10 @@ it('has at least 40 cases, each with a description and an expected message', () 
   }
 });
 
-describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-  const result = () => {
-    const r = results.get(c.name);
+/** The checks every run of a case must pass, in-process or as a child process. */
+function checksOf(c: BadCase, outcomes: ReadonlyMap<string, Outcome>): void {
+  const result = (): Outcome => {
+    const r = outcomes.get(c.name);
     if (r === undefined) throw new Error(`case ${c.name} did not run`);
     return r;
   };
@@ -81,4 +139,29 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
   it('fails within a bounded time', () => {
     expect(result().ms).toBeLessThan(20_000);
   });
+}
+
+describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => checksOf(c, inProcess));
+
+describe.each(SPAWNED.map((name) => [name, cases.find((c) => c.name === name)] as const))('%s, as a child process (bin/bulletin.js)', (name, c) => {
+  if (c === undefined) throw new Error(`no bad case named ${name}`);
+  checksOf(c, spawned);
+});
+
+const LIMIT_MS = 10_000;
+const LIMIT_BYTES = 500 * 1024 * 1024;
+afterAll(() => {
+  const all = [...checked].map(([name, r]) => ({ name, ...r }));
+  const slowest = all.reduce((a, b) => (b.ms > a.ms ? b : a), { name: '', ms: 0, growth: 0, lines: [] as string[] });
+  const largest = all.reduce((a, b) => (b.growth > a.growth ? b : a), { name: '', ms: 0, growth: 0, lines: [] as string[] });
+  console.log(`check in-process: ${all.length} cases; slowest ${slowest.name} ${slowest.ms.toFixed(0)} ms; largest RSS growth ${largest.name} ${(largest.growth / 1024 / 1024).toFixed(0)} MB`);
+});
+
+it.each(cases.map((c) => [c.name, c] as const))('%s: a located BulletinError, within 10 s and 500 MB', (_name, c) => {
+  const r = checked.get(c.name);
+  if (r === undefined) throw new Error(`case ${c.name} was not checked`);
+  const { lines, ms, growth } = r;
+  expect({ found: lines.some((l) => l.startsWith(where(c.expect)) && l.includes(c.expect.messageIncludes)), lines: lines.slice(0, 6) }).toEqual({ found: true, lines: lines.slice(0, 6) });
+  expect(ms).toBeLessThan(LIMIT_MS);
+  expect(growth).toBeLessThan(LIMIT_BYTES);
 });

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { nextIssue, sequenceWarnings } from '../../src/document/issue-sequence';
 import { editIssueYaml } from '../../src/manifest/parse';
 import { makeTempProject, removeTempProject } from '../e2e/helpers';
-import { runCli } from './helpers';
+import { runInProcess } from '../support/in-process-cli';
+import { makeProject, runCli, tempDir } from './helpers';
 import { render } from '../../src/messages';
 
 describe('the next issue', () => {
@@ -55,19 +56,28 @@ describe('the CLI inside the project', () => {
   afterAll(() => removeTempProject(root));
 
   test('check from an issue folder, with the issue as tab completion writes it', async () => {
+    // The mini fixture's issue: finding it is the point, not typesetting the 22-page sample four times.
+    const mini = makeProject(tempDir('locate'));
     const cases = [
-      ['issues/2024-02/articles', '2024-02/'],
-      ['issues', '2024-02/'],
-      ['.', 'issues/2024-02'],
-      ['issues/2024-02', '.'],
+      ['issues/2024-03/articles', '2024-03/'],
+      ['issues', '2024-03/'],
+      ['.', 'issues/2024-03'],
+      ['issues/2024-03', '.'],
     ] as const;
-    const runs = await Promise.all(cases.map(([cwd, arg]) => runCli(path.join(root, cwd), ['check', arg])));
-    runs.forEach((run, i) => {
-      const [cwd, arg] = cases[i]!;
-      expect({ cwd, arg, code: run.code, out: run.stdout }).toEqual({ cwd, arg, code: 0, out: expect.stringContaining('check passed') });
-    });
+    try {
+      // In-process, one after the other: the CLI's own code finds the project from the working directory.
+      const runs = [];
+      for (const [cwd, arg] of cases) runs.push(await runInProcess(path.join(mini, cwd), ['check', arg]));
+      runs.forEach((run, i) => {
+        const [cwd, arg] = cases[i]!;
+        expect({ cwd, arg, code: run.code, out: run.stdout }).toEqual({ cwd, arg, code: 0, out: expect.stringContaining('check passed') });
+      });
+    } finally {
+      fs.rmSync(mini, { recursive: true, force: true });
+    }
   }, 240000);
 
+  // A real process: the no-overwrite guarantee and its exit status as the shell sees them.
   test('new refuses to overwrite', async () => {
     const first = await runCli(root, ['new']);
     expect(first.code).toBe(0);
@@ -82,7 +92,7 @@ describe('the CLI inside the project', () => {
     const article = path.join(root, 'issues', '2024-02', 'articles', '01-changbai-xincun.md');
     // U+30000 (Ext. G): beyond the fallback font HanaMinB too (Ext. B–F print from it).
     fs.appendFileSync(article, '\n这里有一个𰀀字，𪚥字有。\n');
-    const run = await runCli(root, ['fonts', '2024-02']);
+    const run = await runInProcess(root, ['fonts', '2024-02']);
     expect(run.stdout).toMatch(/^serif +fonts\/NotoSerifSC-Regular\.ttf/m);
     expect(run.stdout).toMatch(/CJK ideographs: \d+\/20992/);
     expect(run.stdout).toMatch(/issues\/2024-02\/articles\/01-changbai-xincun\.md:\d+:6: “𰀀” U\+30000/);

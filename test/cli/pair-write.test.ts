@@ -110,7 +110,7 @@ describe.each([
     const { root: projectRoot, dir } = project(`fail-${code}`, OLD);
     const err = errorOf(() => writeFilesAtomically(projectRoot, NAMES.map((n, i) => ({ file: path.join(dir, n), bytes: Buffer.from(NEW[i]!) })), failing(op, nth, code)));
     expect(wording(err.diagnostics[0])).toMatch(message);
-    expect(err.diagnostics[0]?.hint).toMatch(hint);
+    expect(wording(err.diagnostics[0]?.hint)).toMatch(hint);
     expect(pairIn(dir)).toEqual({ pair: [...OLD], others: [] });
     void name;
   });
@@ -126,7 +126,8 @@ describe('the output folder', () => {
     fs.mkdirSync(elsewhere, { recursive: true });
     fs.symlinkSync(elsewhere, path.join(projectRoot, 'out'));
     const err = errorOf(() => writeFilesAtomically(projectRoot, files(path.join(projectRoot, 'out', '2024-03'))));
-    expect(err.diagnostics[0]).toMatchObject({ location: { file: 'out' }, message: expect.stringMatching(/out is a symbolic link/) });
+    expect(err.diagnostics[0]).toMatchObject({ location: { file: 'out' } });
+    expect(wording(err.diagnostics[0])).toMatch(/out is a symbolic link/);
     expect(fs.readdirSync(elsewhere)).toEqual([]);
   });
 

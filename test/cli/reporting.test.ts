@@ -1,10 +1,13 @@
 /**
  * How problems reach the editor (issue #5, points 2, 5 and 6): all of them in one run, sorted;
  * in Chinese or English by LANG; as JSON for scripts; and a bug of ours as one line plus a log.
+ * The CLI's own code runs in-process (test/support/in-process-cli.ts) except where only a real
+ * process shows it: the language (read from LANG once, at start) and the bug's exit status.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runInProcess } from '../support/in-process-cli';
 import { applyCase, BAD, BAD_MULTI, makeProject, readCases, REPO, runCli, snapshot, tempDir, where } from './helpers';
 
 let root = '';
@@ -29,7 +32,7 @@ describe('bulletin check', () => {
   it('reports every problem of the issue in one run, sorted by file then line', async () => {
     const expected = readCases(BAD_MULTI)[0]?.expectAll ?? [];
     expect(expected.length).toBe(4);
-    const run = await runCli(multi, ['check', '2024-03']);
+    const run = await runInProcess(multi, ['check', '2024-03']);
     expect(run.code).toBe(1);
     const located = run.stderr.split('\n').filter((line) => /^issues\/\S+:\d+/.test(line));
     expect(located).toHaveLength(expected.length);
@@ -41,7 +44,7 @@ describe('bulletin check', () => {
   });
 
   it('writes nothing, not even out/', async () => {
-    await runCli(multi, ['check', '2024-03']);
+    await runInProcess(multi, ['check', '2024-03']);
     expect(snapshot(path.join(multi, 'out')).size).toBe(0);
   });
 });
@@ -68,7 +71,7 @@ describe('language of messages', () => {
 
 describe('--json', () => {
   it('prints the diagnostics as parseable JSON on stdout, with file, line, column and message', async () => {
-    const run = await runCli(multi, ['check', '2024-03', '--json']);
+    const run = await runInProcess(multi, ['check', '2024-03', '--json']);
     expect(run.code).toBe(1);
     const parsed = JSON.parse(run.stdout) as { ok: boolean; diagnostics: { severity: string; location: { file: string; line?: number; column?: number }; message: string }[] };
     expect(parsed.ok).toBe(false);
@@ -83,7 +86,7 @@ describe('--json', () => {
   });
 
   it('works for build too, and keeps stdout pure JSON (no progress lines)', async () => {
-    const run = await runCli(unknownKey, ['build', '2024-03', '--json']);
+    const run = await runInProcess(unknownKey, ['build', '2024-03', '--json']);
     expect(run.code).toBe(1);
     expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
   });

@@ -26,6 +26,7 @@ import { renderPdf } from '../../src/render/pdf';
 import { addressBreaks } from '../../src/text/items';
 import type { FontSet } from '../../src/text/fonts';
 import { linesOf, readPdf, type PdfPage } from '../helpers/pdf';
+import { runInProcess } from '../support/in-process-cli';
 import { editFile } from '../helpers/project';
 import { REPO_ROOT, headerLine, makeTempProject, noSpace, removeTempProject } from './helpers';
 import { render } from '../../src/messages';
@@ -298,12 +299,13 @@ describe('what the editor is told', () => {
     expect(checkFrames(result.layout, style, { hang: 0, fallbackSource: { file: 'issues/series.yaml' } })).toEqual([]);
   }, 60_000);
 
-  test('`check` reports a structure error and typography warnings in one run, errors first, and names check --fix', () => {
+  test('`check` reports a structure error and typography warnings in one run, errors first, and names check --fix', async () => {
     project = makeTempProject(FIXTURE);
     editFile(project, 'issues/2099-02/issue.yaml', 'number: 2', 'number: 2\neditr: 薛鑫');
     editFile(project, 'issues/2099-02/articles/02-long-title.md', '本文谈谈学习体会。', '本文谈谈学习体会(初稿)，');
-    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'bulletin.js'), 'check', ISSUE], { cwd: project, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
-    expect(run.status).toBe(1);
+    // The CLI's own code, in-process (test/support/in-process-cli.ts; jest's LANG is C).
+    const run = await runInProcess(project, ['check', ISSUE]);
+    expect(run.code).toBe(1);
     const located = run.stderr.split('\n').filter((l) => /^issues\/\S+:\d+/.test(l));
     const firstWarning = located.findIndex((l) => l.includes('warning:'));
     expect(located.some((l) => l.includes('unknown property') || l.includes('editr'))).toBe(true);

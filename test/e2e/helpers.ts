@@ -24,10 +24,11 @@ export interface BuiltIssue {
 
 /**
  * Makes a temporary project that shares the repository's fonts, schemas and profiles; its issues/
- * is a copy of `issuesDir` (default: the repository's issues/).
+ * is a copy of `issuesDir` (default: the repository's issues/). It is made in `parent`
+ * (default: the system's temporary folder).
  */
-export function makeTempProject(issuesDir: string = path.join(REPO_ROOT, 'issues')): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-e2e-'));
+export function makeTempProject(issuesDir: string = path.join(REPO_ROOT, 'issues'), parent: string = os.tmpdir()): string {
+  const root = fs.mkdtempSync(path.join(parent, 'bulletin-e2e-'));
   fs.cpSync(issuesDir, path.join(root, 'issues'), { recursive: true });
   for (const entry of ['fonts', 'schemas', 'profiles', 'package.json']) {
     shareInto(path.join(REPO_ROOT, entry), path.join(root, entry));

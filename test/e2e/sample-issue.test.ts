@@ -3,13 +3,12 @@
  * e-mail PDF back with pdf.js and check structure, completeness, TOC, outline, links, running heads,
  * folios and page breaking against the Markdown sources and TYPOGRAPHY.md (§2.4, §2.5, R19, R20).
  */
-import { linesOf, pageText, readPdf, type PdfLine, type PdfPage, type PdfReport } from '../helpers/pdf';
+import { linesOf, pageText, type PdfLine, type PdfPage, type PdfReport } from '../helpers/pdf';
+import { type SharedBuild, sharedReport, sharedSample } from '../support/shared';
 import {
-  type BuiltIssue,
   type SourceArticle,
   type SourceIssue,
   bodyRegion,
-  buildSample,
   collectBodyLines,
   describe1,
   footerLine,
@@ -17,7 +16,6 @@ import {
   isLatinAlnum,
   loadSourceIssue,
   noSpace,
-  removeTempProject,
   type BodyLine,
 } from './helpers';
 
@@ -26,7 +24,7 @@ const TITLE_MIN = 18; // article titles are 二号 (22 pt); nothing else on a bo
 const FIRST_BODY_PAGE = 2; // cover, TOC, then the articles
 const FULL_TITLE = '社会矛盾化解法律资讯';
 
-let built: BuiltIssue | undefined;
+let built: SharedBuild | undefined;
 let report: PdfReport;
 let source: SourceIssue;
 let lines: BodyLine[];
@@ -45,8 +43,8 @@ function regionText(page: PdfPage): string {
 
 beforeAll(async () => {
   source = loadSourceIssue();
-  built = await buildSample();
-  report = readPdf(built.pdfFile);
+  built = await sharedSample();
+  report = await sharedReport(built.pdfFile);
   lines = collectBodyLines(report, FIRST_BODY_PAGE, BODY, source.series.page.charsPerLine * BODY, TITLE_MIN);
   titlePage = source.articles.map((article) => {
     const want = noSpace(article.title);
@@ -55,7 +53,6 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => removeTempProject(built?.root));
 
 describe('document structure', () => {
   test('page count is at least 20 and equals what buildIssue reports', () => {

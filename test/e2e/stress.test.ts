@@ -12,11 +12,11 @@
  * `bulletin check` must report nothing for this valid input.
  */
 import { render } from '../../src/messages';
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
 import { buildIssue, type BuildResult } from '../../src/build';
 import { readPdf, type PdfGlyph, type PdfReport } from '../helpers/pdf';
+import { runInProcess } from '../support/in-process-cli';
 import {
   type BodyLine,
   CLOSE,
@@ -127,13 +127,13 @@ beforeAll(async () => {
   measure = source.series.page.charsPerLine * BODY;
   lines = collectBodyLines(report, FIRST_BODY_PAGE, BODY, measure, TITLE_MIN);
   paragraphs = groupParagraphs(lines);
-  const cli = path.join(REPO_ROOT, 'bin', 'bulletin.js');
-  const run = (args: string[]): { status: number | null; stdout: string; stderr: string } => {
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  // The CLI's own code, in-process (test/support/in-process-cli.ts; jest's LANG is C).
+  const run = async (args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> => {
+    const r = await runInProcess(root as string, args);
+    return { status: r.code, stdout: r.stdout, stderr: r.stderr };
   };
-  check = run(['check', ISSUE]);
-  checkJson = run(['check', ISSUE, '--json']);
+  check = await run(['check', ISSUE]);
+  checkJson = await run(['check', ISSUE, '--json']);
 }, 60_000);
 
 afterAll(() => removeTempProject(root));

@@ -9,18 +9,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildIssue } from '../../src/build';
 import { readPdf, type PdfMarkedText, type PdfPage, type PdfReport, type PdfStructNode } from '../helpers/pdf';
-import { type BuiltIssue, buildSample, dropHanLatinSpaces, loadSourceIssue, makeTempProject, noSpace, removeTempProject, type SourceIssue } from './helpers';
+import { type SharedBuild, sharedReport, sharedSample } from '../support/shared';
+import { dropHanLatinSpaces, loadSourceIssue, makeTempProject, noSpace, removeTempProject, type SourceIssue } from './helpers';
 
-let built: BuiltIssue | undefined;
+let built: SharedBuild | undefined;
 let report: PdfReport;
 let source: SourceIssue;
 
 beforeAll(async () => {
   source = loadSourceIssue();
-  built = await buildSample();
-  report = readPdf(built.pdfFile);
+  built = await sharedSample();
+  report = await sharedReport(built.pdfFile);
 });
-afterAll(() => removeTempProject(built?.root));
 
 type Element = Extract<PdfStructNode, { role: string }>;
 const isElement = (node: PdfStructNode): node is Element => 'role' in node;
@@ -192,11 +192,11 @@ describe('a list in an article', () => {
 });
 
 describe('the press file is not tagged', () => {
-  test('no structure tree, no marked content', () => {
+  test('no structure tree, no marked content', async () => {
     const press = built!.result.outputs.find((o) => o.target === 'print')!.file;
     const bytes = fs.readFileSync(press).toString('latin1');
     expect(bytes).not.toMatch(/\/StructTreeRoot|\/MarkInfo|\/StructParents/);
-    const pages = readPdf(press).pages;
+    const pages = (await sharedReport(press)).pages;
     expect(pages.every((p) => p.structTree === null && p.marked.every((m) => m.tag === null))).toBe(true);
   });
 });

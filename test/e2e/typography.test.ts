@@ -3,17 +3,16 @@
  * from pdf.js on the body pages, body-size (12 pt) glyphs only, against TYPOGRAPHY.md R6–R18 and
  * I1–I8, and the viewer's copy text against the Markdown sources (R15, R28).
  */
-import { readPdf, type PdfGlyph, type PdfReport } from '../helpers/pdf';
+import { type PdfGlyph, type PdfReport } from '../helpers/pdf';
+import { sharedReport, sharedSample } from '../support/shared';
 import {
   type BodyLine,
-  type BuiltIssue,
   CLOSE,
   NOT_AT_LINE_END,
   NOT_AT_LINE_START,
   OPEN,
   STOP,
   type SourceIssue,
-  buildSample,
   collectBodyLines,
   describe1,
   dropHanLatinSpaces,
@@ -21,7 +20,6 @@ import {
   isLatinAlnum,
   loadSourceIssue,
   near,
-  removeTempProject,
   viewerText, gapsAfterCjkPunctuation, lineStretch } from './helpers';
 
 const BODY = 12;
@@ -34,7 +32,6 @@ const EDGE_TOL = 0.05;
 // start, so one advance may be off the layout's by up to one unit (0.012 pt at 12 pt), no more.
 const ADV_TOL = EM / 1000 + 0.001;
 
-let built: BuiltIssue | undefined;
 let report: PdfReport;
 let source: SourceIssue;
 let lines: BodyLine[];
@@ -42,13 +39,10 @@ let measure: number;
 
 beforeAll(async () => {
   source = loadSourceIssue();
-  built = await buildSample();
-  report = readPdf(built.pdfFile);
+  report = await sharedReport((await sharedSample()).pdfFile);
   measure = source.series.page.charsPerLine * BODY;
   lines = collectBodyLines(report, FIRST_BODY_PAGE, BODY, measure, TITLE_MIN);
 });
-
-afterAll(() => removeTempProject(built?.root));
 
 const glyphsOf = (l: BodyLine): readonly PdfGlyph[] => l.line.glyphs;
 const first = (l: BodyLine): PdfGlyph => glyphsOf(l)[0] as PdfGlyph;

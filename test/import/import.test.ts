@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import { makeTempProject, noSpace, removeTempProject, viewerText } from '../e2e/helpers';
 import { runCli } from '../cli/helpers';
+import { runInProcess } from '../support/in-process-cli';
 import { readPdf } from '../helpers/pdf';
 
 const BODY_SIZE = 12; // 小四, series.yaml
@@ -113,7 +114,8 @@ describe('new → import → build', () => {
   afterAll(() => removeTempProject(root));
 
   test('the imported articles build and the PDF says what the sources say', async () => {
-    const created = await runCli(path.join(root, 'issues', '2024-02'), ['new']);
+    // The CLI's own code in-process (test/support/in-process-cli.ts); the refusals below run as real processes.
+    const created = await runInProcess(path.join(root, 'issues', '2024-02'), ['new']);
     expect(created.stderr).toBe('');
     expect(created.stdout).toContain('issues/2024-03/');
     const docx = path.join(inputs, 'Spring Notice.docx');
@@ -122,12 +124,12 @@ describe('new → import → build', () => {
     const txt = path.join(inputs, 'notes.txt');
     fs.writeFileSync(txt, `${TEXT.title}\n\n来源：${TEXT.source}\n\n发布时间：${TEXT.date}\n\n${TEXT.raw}\n\n　　${TEXT.second}\n`);
 
-    const first = await runCli(root, ['import', docx, wechat, '--issue', '2024-03/', '--section', '行业动态']);
+    const first = await runInProcess(root, ['import', docx, wechat, '--issue', '2024-03/', '--section', '行业动态']);
     expect(first.stderr).toBe('');
     // The table is reported at the line of the article where it was.
     expect(first.stdout).toMatch(/issues\/2024-03\/articles\/01-spring-notice\.md:\d+: a table \(1 row\(s\), starting “单位件数”\) was not brought in/);
     expect(first.stdout).toMatch(/issues\/2024-03\/articles\/01-spring-notice\.md:\d+: a text box \(“文本框中的提示文字”\): its text follows here as ordinary paragraphs/);
-    const second = await runCli(root, ['import', txt, '--issue', 'issues/2024-03', '--section', '法律法规']);
+    const second = await runInProcess(root, ['import', txt, '--issue', 'issues/2024-03', '--section', '法律法规']);
     expect(second.stdout).toContain('check passed');
 
     const issueDir = path.join(root, 'issues', '2024-03');
@@ -154,7 +156,7 @@ describe('new → import → build', () => {
     const textMd = fs.readFileSync(path.join(issueDir, 'articles', '03-notes.md'), 'utf8');
     expect(textMd).toContain(`title: ${TEXT.title}\nsource: ${TEXT.source}\ndate: ${TEXT.date}\n`);
 
-    const built = await runCli(root, ['build', '2024-03']);
+    const built = await runInProcess(root, ['build', '2024-03']);
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
     const pdf = fs.readdirSync(path.join(root, 'out', '2024-03')).find((f) => f.endsWith('.pdf') && !f.endsWith('-print.pdf'));

@@ -3,7 +3,8 @@
  * `bulletin watch` in a real browser: Debian's chromium, driven by puppeteer-core through its
  * executablePath (no browser download). Page 1 renders non-blank, an edit shows up at the same
  * scroll position, a YAML error shows its overlay over the last good PDF, the fix removes it.
- * Skips (saying why) when chromium is absent; .ci/run installs it and sets
+ * Runs under `npm run test:slow`, not `npm test` (test/support/slow-suites.js). Skips (saying
+ * why) when chromium is absent; .ci/run installs it and runs test:slow with
  * BULLETIN_BROWSER_TESTS=require, so CI never skips it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';

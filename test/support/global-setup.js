@@ -1,0 +1,12 @@
+/**
+ * One folder per `jest` run for what suites share (test/support/shared.ts): the sample built once,
+ * pdf.js read once. Its path reaches the workers through the environment, which they inherit.
+ */
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+module.exports = async () => {
+  process.env.BULLETIN_TEST_SHARED = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-shared-'));
+};
