@@ -9,6 +9,10 @@
  * directly (nothing written), asserting on the BulletinError's diagnostics and on time and memory
  * (no input may take more than 10 s or 500 MB). (Formerly adversarial-in-process.test.ts: one
  * copy of each case now serves both.)
+ *
+ * The cases are run by two suites, alternate cases each (bad-inputs-even.test.ts and
+ * bad-inputs-odd.test.ts), so jest's two workers share them: one suite of all of them was the
+ * longest of the run and set its floor.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,14 +29,9 @@ interface Outcome {
   readonly ms: number;
 }
 
-const cases = readCases();
+const allCases = readCases();
 /** Run again as a child process: a YAML error, a file that would block a reader, a decompression bomb, an alias bomb. */
 const SPAWNED = ['yaml-bad-indentation', 'font-path-fifo', 'image-100-megapixel', 'yaml-alias-bomb'];
-const inProcess = new Map<string, Outcome>();
-/** The direct `check` of each case: the diagnostics as printed, its time and its RSS growth. */
-const checked = new Map<string, { readonly lines: string[]; readonly ms: number; readonly growth: number }>();
-const spawned = new Map<string, Outcome>();
-let root = '';
 
 /** buildIssue(dryRun) on `project`, as `check` runs it: the error's diagnostics, time, peak RSS growth. */
 async function checkDirectly(project: string): Promise<{ lines: string[]; ms: number; growth: number }> {
@@ -62,45 +61,6 @@ async function outcome(project: string, cli: (cwd: string, args: readonly string
   const ms = Date.now() - started;
   return { run, before, after: snapshot(path.join(project, 'out')), temps: tempFilesIn(project), ms };
 }
-
-beforeAll(async () => {
-  root = tempDir('bad');
-  // One good build, copied into every case, so each has an earlier PDF that must survive.
-  const good = makeProject(path.join(root, 'good'));
-  const built = await runInProcess(good, ['build', '2024-03']);
-  if (built.code !== 0) throw new Error(`the good mini issue does not build:\n${built.stderr}`);
-  const goodOut = path.join(good, 'out');
-
-  // One case at a time in-process (it owns the working directory while it runs); the child
-  // processes run meanwhile, on the other core.
-  const children: Promise<void>[] = [];
-  // Keep the disk small: the 100-megapixel and 5 MB cases are several megabytes each.
-  const remove = (project: string): void => fs.rmSync(project, { recursive: true, force: true });
-  for (const c of cases) {
-    const project = makeProject(path.join(root, c.name));
-    fs.cpSync(goodOut, path.join(project, 'out'), { recursive: true });
-    await applyCase(project, c);
-    inProcess.set(c.name, await outcome(project, runInProcess));
-    // The same project again: the in-process run must have left it as it was (checked below).
-    const child = SPAWNED.includes(c.name) ? outcome(project, runCli).then((o) => void spawned.set(c.name, o)) : undefined;
-    checked.set(c.name, await checkDirectly(project));
-    if (child === undefined) remove(project);
-    else children.push(child.finally(() => remove(project)));
-  }
-  await Promise.all(children);
-}, 900_000);
-
-afterAll(() => {
-  if (root !== '') fs.rmSync(root, { recursive: true, force: true });
-});
-
-it('has at least 40 cases, each with a description and an expected message', () => {
-  expect(cases.length).toBeGreaterThanOrEqual(40);
-  for (const c of cases) {
-    expect(c.description).toBeTruthy();
-    expect(c.expect.messageIncludes).toBeTruthy();
-  }
-});
 
 /** The checks every run of a case must pass, in-process or as a child process. */
 function checksOf(c: BadCase, outcomes: ReadonlyMap<string, Outcome>): void {
@@ -141,27 +101,82 @@ function checksOf(c: BadCase, outcomes: ReadonlyMap<string, Outcome>): void {
   });
 }
 
-describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => checksOf(c, inProcess));
-
-describe.each(SPAWNED.map((name) => [name, cases.find((c) => c.name === name)] as const))('%s, as a child process (bin/bulletin.js)', (name, c) => {
-  if (c === undefined) throw new Error(`no bad case named ${name}`);
-  checksOf(c, spawned);
-});
-
 const LIMIT_MS = 10_000;
 const LIMIT_BYTES = 500 * 1024 * 1024;
-afterAll(() => {
-  const all = [...checked].map(([name, r]) => ({ name, ...r }));
-  const slowest = all.reduce((a, b) => (b.ms > a.ms ? b : a), { name: '', ms: 0, growth: 0, lines: [] as string[] });
-  const largest = all.reduce((a, b) => (b.growth > a.growth ? b : a), { name: '', ms: 0, growth: 0, lines: [] as string[] });
-  console.log(`check in-process: ${all.length} cases; slowest ${slowest.name} ${slowest.ms.toFixed(0)} ms; largest RSS growth ${largest.name} ${(largest.growth / 1024 / 1024).toFixed(0)} MB`);
-});
 
-it.each(cases.map((c) => [c.name, c] as const))('%s: a located BulletinError, within 10 s and 500 MB', (_name, c) => {
-  const r = checked.get(c.name);
-  if (r === undefined) throw new Error(`case ${c.name} was not checked`);
-  const { lines, ms, growth } = r;
-  expect({ found: lines.some((l) => l.startsWith(where(c.expect)) && l.includes(c.expect.messageIncludes)), lines: lines.slice(0, 6) }).toEqual({ found: true, lines: lines.slice(0, 6) });
-  expect(ms).toBeLessThan(LIMIT_MS);
-  expect(growth).toBeLessThan(LIMIT_BYTES);
-});
+/** Defines the tests of the cases whose index (in name order) has the parity `part` (0 or 1). */
+export function badInputSuite(part: 0 | 1): void {
+  const cases = allCases.filter((_c, k) => k % 2 === part);
+  const unknown = SPAWNED.filter((name) => !allCases.some((c) => c.name === name));
+  if (unknown.length > 0) throw new Error(`no bad case named ${unknown.join(', ')}`);
+  const spawnedHere = SPAWNED.filter((name) => cases.some((c) => c.name === name));
+  const inProcess = new Map<string, Outcome>();
+  /** The direct `check` of each case: the diagnostics as printed, its time and its RSS growth. */
+  const checked = new Map<string, { readonly lines: string[]; readonly ms: number; readonly growth: number }>();
+  const spawned = new Map<string, Outcome>();
+  let root = '';
+
+  beforeAll(async () => {
+    root = tempDir('bad');
+    // One good build, copied into every case, so each has an earlier PDF that must survive.
+    const good = makeProject(path.join(root, 'good'));
+    const built = await runInProcess(good, ['build', '2024-03']);
+    if (built.code !== 0) throw new Error(`the good mini issue does not build:\n${built.stderr}`);
+    const goodOut = path.join(good, 'out');
+
+    // One case at a time in-process (it owns the working directory while it runs); the child
+    // processes run meanwhile, on the other core.
+    const children: Promise<void>[] = [];
+    // Keep the disk small: the 100-megapixel and 5 MB cases are several megabytes each.
+    const remove = (project: string): void => fs.rmSync(project, { recursive: true, force: true });
+    for (const c of cases) {
+      const project = makeProject(path.join(root, c.name));
+      fs.cpSync(goodOut, path.join(project, 'out'), { recursive: true });
+      await applyCase(project, c);
+      inProcess.set(c.name, await outcome(project, runInProcess));
+      // The same project again: the in-process run must have left it as it was (checked below).
+      const child = spawnedHere.includes(c.name) ? outcome(project, runCli).then((o) => void spawned.set(c.name, o)) : undefined;
+      checked.set(c.name, await checkDirectly(project));
+      if (child === undefined) remove(project);
+      else children.push(child.finally(() => remove(project)));
+    }
+    await Promise.all(children);
+  }, 900_000);
+
+  afterAll(() => {
+    if (root !== '') fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  if (part === 0) {
+    it('has at least 40 cases, each with a description and an expected message', () => {
+      expect(allCases.length).toBeGreaterThanOrEqual(40);
+      for (const c of allCases) {
+        expect(c.description).toBeTruthy();
+        expect(c.expect.messageIncludes).toBeTruthy();
+      }
+    });
+  }
+
+  describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => checksOf(c, inProcess));
+
+  describe.each(spawnedHere.map((name) => [name, cases.find((c) => c.name === name)] as const))('%s, as a child process (bin/bulletin.js)', (name, c) => {
+    if (c === undefined) throw new Error(`no bad case named ${name}`);
+    checksOf(c, spawned);
+  });
+
+  afterAll(() => {
+    const all = [...checked].map(([name, r]) => ({ name, ...r }));
+    const slowest = all.reduce((a, b) => (b.ms > a.ms ? b : a), { name: '', ms: 0, growth: 0, lines: [] as string[] });
+    const largest = all.reduce((a, b) => (b.growth > a.growth ? b : a), { name: '', ms: 0, growth: 0, lines: [] as string[] });
+    console.log(`check in-process: ${all.length} cases; slowest ${slowest.name} ${slowest.ms.toFixed(0)} ms; largest RSS growth ${largest.name} ${(largest.growth / 1024 / 1024).toFixed(0)} MB`);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s: a located BulletinError, within 10 s and 500 MB', (_name, c) => {
+    const r = checked.get(c.name);
+    if (r === undefined) throw new Error(`case ${c.name} was not checked`);
+    const { lines, ms, growth } = r;
+    expect({ found: lines.some((l) => l.startsWith(where(c.expect)) && l.includes(c.expect.messageIncludes)), lines: lines.slice(0, 6) }).toEqual({ found: true, lines: lines.slice(0, 6) });
+    expect(ms).toBeLessThan(LIMIT_MS);
+    expect(growth).toBeLessThan(LIMIT_BYTES);
+  });
+}
