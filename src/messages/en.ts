@@ -428,7 +428,7 @@ export const en = {
     `\ninterrupted (${p.signal}) after the PDFs were written: they are complete\n`,
   'output.ninterrupted-no-output-written': (p: { readonly signal: string }) =>
     `\ninterrupted (${p.signal}): no output written; earlier PDFs are unchanged\n`,
-  'output.symbolic-link-pdfs-written': (p: { readonly shown: string }) =>
+  'output.symbolic-link': (p: { readonly shown: string }) =>
     `${p.shown} is a symbolic link: the PDFs are written only into a real folder inside the project`,
   'output.remove-link-rm-build': (p: { readonly shown: string }) =>
     `remove the link (rm ${p.shown}) and build again; copy the PDFs elsewhere afterwards`,
@@ -696,4 +696,196 @@ export const en = {
     `  sections (no articles yet): ${p.sections.join(', ')}`,
   'layout.character-not-in-font': (p: { readonly ch: string; readonly code: string; readonly font: string; readonly fallbacks: string }) =>
     `character “${p.ch}” (${p.code}) is not in the font ${p.font}${p.fallbacks === '' ? '' : ` nor in the fallback fonts (${p.fallbacks})`}`,
+  'preflight.ua.id': (p: { readonly part: string }) =>
+    `claims PDF/UA-${p.part}`,
+  'preflight.ua.id-2': () =>
+    'no pdfuaid:part in the XMP',
+  'preflight.ua.title': (p: { readonly title: string }) =>
+    `dc:title "${p.title}", DisplayDocTitle true`,
+  'preflight.ua.title-2': (p: { readonly hasTitle: boolean; readonly displayTitle: boolean }) =>
+    `${p.hasTitle ? '' : 'no dc:title; '}${p.displayTitle ? '' : 'DisplayDocTitle not true'}`,
+  'preflight.ua.lang': (p: { readonly lang: string }) =>
+    `document language ${p.lang}`,
+  'preflight.ua.lang-2': () =>
+    'no /Lang in the catalog',
+  'preflight.ua.tagged': (p: { readonly elementsCount: number }) =>
+    `MarkInfo /Marked true, StructTreeRoot with ${p.elementsCount} elements`,
+  'preflight.ua.tagged-2': (p: { readonly marked: string; readonly hasTree: boolean; readonly suspects: string }) =>
+    `not a tagged PDF (MarkInfo /Marked ${p.marked}, StructTreeRoot ${p.hasTree ? 'present' : 'missing'}, Suspects ${p.suspects})`,
+  'preflight.ua.content': (p: { readonly scans: number }) =>
+    `all page content is marked: ${p.scans} marked-content sequences in the tree, the rest artifacts`,
+  'preflight.ua.content-2': (p: { readonly unmarked: number; readonly untreedCount: number; readonly untreed: string }) =>
+    `${p.unmarked} painting operator(s) neither artifact nor tagged; ${p.untreedCount} MCID(s) not in the ParentTree${p.untreed === '' ? '' : ` (${p.untreed})`}`,
+  'preflight.ua.nesting': () =>
+    'no artifact inside tagged content nor tagged content inside an artifact; BDC/EMC balanced',
+  'preflight.ua.nesting-2': (p: { readonly nesting: number }) =>
+    `${p.nesting} wrongly nested or unbalanced marked-content sequence(s)`,
+  'preflight.ua.types': (p: { readonly size: number }) =>
+    `${p.size} structure types, all standard or mapped to one`,
+  'preflight.ua.types-2': (p: { readonly unknown: string; readonly remapped: string }) =>
+    `${p.unknown === '' ? '' : `non-standard types without a mapping: ${p.unknown}`}${p.remapped === '' ? '' : ` standard types remapped: ${p.remapped}`}`,
+  'preflight.ua.headings': (p: { readonly levelsCount: number }) =>
+    `${p.levelsCount} headings, starting at H1, no level skipped`,
+  'preflight.ua.headings-2': (p: { readonly skips: string }) =>
+    `heading levels skipped: ${p.skips}`,
+  'preflight.ua.figures': (p: { readonly figuresCount: number }) =>
+    `all ${p.figuresCount} figures have alternate text`,
+  'preflight.ua.figures-2': (p: { readonly bare: number; readonly figuresCount: number }) =>
+    `${p.bare} of ${p.figuresCount} figures without /Alt or /ActualText`,
+  'preflight.ua.toc': () =>
+    'TOC and TOCI nest as ISO 32000-1 Table 333 says',
+  'preflight.ua.toc-2': (p: { readonly badTocCount: number }) =>
+    `${p.badTocCount} TOC/TOCI element(s) out of place`,
+  'preflight.ua.lists': (p: { readonly lists: number }) =>
+    `${p.lists} list(s), L → LI → Lbl/LBody as ISO 32000-1 Table 336 says`,
+  'preflight.ua.lists-2': (p: { readonly badListCount: number }) =>
+    `${p.badListCount} list element(s) out of place`,
+  'preflight.ua.tabs': (p: { readonly annotatedCount: number }) =>
+    `${p.annotatedCount} page(s) with annotations, each /Tabs /S`,
+  'preflight.ua.tabs-2': (p: { readonly noTabs: string }) =>
+    `/Tabs is not /S on page(s) ${p.noTabs}`,
+  'preflight.ua.links': (p: { readonly linksCount: number }) =>
+    `all ${p.linksCount} link annotations are in Link elements and have /Contents`,
+  'preflight.ua.links-2': (p: { readonly outsideLink: number; readonly linksCount: number; readonly undescribed: number }) =>
+    `${p.outsideLink} of ${p.linksCount} link annotation(s) not in a Link element, ${p.undescribed} without /Contents`,
+  'preflight.structure.version': (p: { readonly version: string; readonly pagesCount: number; readonly bytes: string }) =>
+    `PDF ${p.version}, ${p.pagesCount} pages, ${p.bytes} KB`,
+  'preflight.structure.encryption': () =>
+    'the file is encrypted',
+  'preflight.structure.id': () =>
+    'trailer /ID present',
+  'preflight.structure.id-2': () =>
+    'no trailer /ID',
+  'preflight.structure.content': (p: { readonly broken: string }) =>
+    `content streams cannot be decoded: ${p.broken}`,
+  'preflight.meta.title': (p: { readonly title: string }) =>
+    `Title "${p.title}"`,
+  'preflight.meta.title-2': () =>
+    'no Info Title',
+  'preflight.meta.dates': (p: { readonly created: string; readonly modified: string }) =>
+    `CreationDate ${p.created}, ModDate ${p.modified}`,
+  'preflight.xmp.present': () =>
+    'no XMP metadata stream',
+  'preflight.xmp.wellformed': (p: { readonly problem: string }) =>
+    `XMP is malformed: ${p.problem}`,
+  'preflight.xmp.wellformed-2': (p: { readonly xmpCount: number }) =>
+    `XMP well-formed (${p.xmpCount} characters)`,
+  'preflight.fonts.embedded': (p: { readonly fontsCount: number }) =>
+    `all ${p.fontsCount} fonts embedded`,
+  'preflight.fonts.embedded-2': (p: { readonly notEmbedded: string }) =>
+    `not embedded: ${p.notEmbedded}`,
+  'preflight.fonts.tounicode': () =>
+    `every font has a ToUnicode map`,
+  'preflight.fonts.tounicode-2': (p: { readonly noUnicode: string }) =>
+    `no ToUnicode: ${p.noUnicode}`,
+  'preflight.colour.spaces': (p: { readonly spaces: string }) =>
+    `colour spaces used: ${p.spaces}`,
+  'preflight.colour.spaces-2': () =>
+    'no colour operators',
+  'preflight.colour.text': (p: { readonly textColours: string }) =>
+    `text shows by fill colour: ${p.textColours}`,
+  'preflight.fonts.widths': (p: { readonly mismatched: number; readonly codes: number; readonly details: string }) =>
+    `${p.mismatched} of ${p.codes} codes declare a width other than the font program's advance (PDF/A-2 6.2.11.5): ${p.details}`,
+  'preflight.fonts.widths-2': (p: { readonly codes: number; readonly checkedCount: number }) =>
+    `declared widths of all ${p.codes} codes in ${p.checkedCount} CIDFontType2 fonts equal the program's advances (±1/1000 em)`,
+  'preflight.pdfx.version': (p: { readonly claim: string }) =>
+    `claims ${p.claim}`,
+  'preflight.pdfx.version-2': () =>
+    'no GTS_PDFXVersion (Info or XMP pdfxid)',
+  'preflight.pdfx.pdfversion': (p: { readonly version: string }) =>
+    `PDF ${p.version} (PDF/X-4 allows at most 1.6)`,
+  'preflight.pdfx.xmp': () =>
+    'XMP has the PDF/X-4 fields (pdfxid, xmpMM ids, RenditionClass, Trapped, dates)',
+  'preflight.pdfx.xmp-2': (p: { readonly missing: string }) =>
+    `XMP lacks ${p.missing}`,
+  'preflight.pdfx.trapped': (p: { readonly value: string; readonly text: string }) =>
+    `Trapped ${p.value}${p.text}`,
+  'preflight.pdfx.trapped-2': () =>
+    'no Trapped key',
+  'preflight.outputintent': (p: { readonly intentsCount: number }) =>
+    `${p.intentsCount} GTS_PDFX output intents (need exactly one)`,
+  'preflight.outputintent-2': (p: { readonly condition: string }) =>
+    `GTS_PDFX intent "${p.condition}" has no embedded profile`,
+  'preflight.outputintent-3': (p: { readonly condition: string; readonly profileCount: string; readonly deviceClass: string; readonly space: string; readonly version: string }) =>
+    `GTS_PDFX "${p.condition}", profile ${p.profileCount} KB, class ${p.deviceClass}, space ${p.space}, v${p.version}`,
+  'preflight.boxes': (p: { readonly noBoxes: string }) =>
+    `no TrimBox/BleedBox on page(s) ${p.noBoxes}`,
+  'preflight.boxes-2': (p: { readonly badNesting: string }) =>
+    `TrimBox ⊄ BleedBox ⊄ MediaBox on page(s) ${p.badNesting}`,
+  'preflight.boxes-3': (p: { readonly pagesCount: number; readonly trim: string; readonly bleed: string; readonly minBleed: string }) =>
+    `${p.pagesCount} pages, trim ${p.trim}, bleed ${p.bleed} mm (need ${p.minBleed})`,
+  'preflight.annotations': () =>
+    'no annotations',
+  'preflight.annotations-2': (p: { readonly annotsCount: number; readonly annots: string }) =>
+    `${p.annotsCount} annotation(s): ${p.annots}`,
+  'preflight.colour.rgb': (p: { readonly rgbOperators: number; readonly rgbImages: number }) =>
+    `${p.rgbOperators} DeviceRGB operator(s), ${p.rgbImages} RGB image(s)`,
+  'preflight.colour.text-2': (p: { readonly rich: number }) =>
+    `${p.rich} text show(s) in rich (four-colour) black`,
+  'preflight.colour.text-3': (p: { readonly kOnly: number; readonly textShows: number; readonly textColours: number }) =>
+    `${p.kOnly} of ${p.textShows} text shows K-only (${p.textColours} at 100 % K)`,
+  'preflight.pdfa.id': (p: { readonly part: string; readonly conformance: string }) =>
+    `claims PDF/A-${p.part}${p.conformance}`,
+  'preflight.pdfa.id-2': () =>
+    'no pdfaid in the XMP',
+  'preflight.pdfa.level': () =>
+    'level A: tagged (MarkInfo /Marked true, StructTreeRoot)',
+  'preflight.pdfa.level-2': () =>
+    'claims level A but is not a tagged PDF',
+  'preflight.pdfa.outputintent': (p: { readonly condition: string; readonly space: string }) =>
+    `GTS_PDFA1 "${p.condition}", profile space ${p.space}`,
+  'preflight.pdfa.outputintent-2': () =>
+    'no GTS_PDFA1 output intent with an embedded profile',
+  'preflight.pdfa.colour': (p: { readonly space: string }) =>
+    `device colour does not match the ${p.space} output intent`,
+  'preflight.pdfa.colour-2': (p: { readonly space: string }) =>
+    `device colours match the ${p.space} output intent`,
+  'preflight.nav.lang': (p: { readonly lang: string }) =>
+    `/Lang ${p.lang}`,
+  'preflight.nav.lang-2': () =>
+    'no /Lang in the catalog',
+  'preflight.nav.displaytitle': () =>
+    'DisplayDocTitle true',
+  'preflight.nav.displaytitle-2': () =>
+    'DisplayDocTitle not set (viewers show the file name)',
+  'preflight.nav.outline': (p: { readonly outlineCount: number; readonly outline: string }) =>
+    `${p.outlineCount} bookmark(s); first: ${p.outline}`,
+  'preflight.nav.outline-2': () =>
+    'no bookmarks',
+  'preflight.nav.outline.count': (p: { readonly outlineCount: number }) =>
+    `outline root /Count ${p.outlineCount} = visible items`,
+  'preflight.nav.outline.count-2': (p: { readonly outlineCount: string; readonly outlineVisible: number }) =>
+    `outline root /Count ${p.outlineCount}, but ${p.outlineVisible} item(s) are visible`,
+  'preflight.nav.links': () =>
+    'no internal links (clickable table of contents)',
+  'preflight.nav.links-2': (p: { readonly internalCount: number; readonly size: number }) =>
+    `all ${p.internalCount} internal links resolve (${p.size} named destinations)`,
+  'preflight.nav.links-3': (p: { readonly deadCount: number; readonly dead: string }) =>
+    `${p.deadCount} dead link(s): ${p.dead}`,
+  'preflight.nav.pagelabels': (p: { readonly labelsCount: number; readonly labels: string }) =>
+    `page labels: ${p.labelsCount} range(s); ${p.labels}`,
+  'preflight.nav.pagelabels-2': () =>
+    'no page labels',
+  'preflight.email.size': (p: { readonly mb: string; readonly maxMb: number }) =>
+    `${p.mb} MB (limit ${p.maxMb} MB)`,
+  'preflight.email.page': (p: { readonly first: string; readonly first2: string; readonly bleedy: string }) =>
+    `page ${p.first}×${p.first2} mm${p.bleedy === '' ? ', no bleed or marks' : `; bleed/marks on page(s) ${p.bleedy}`}`,
+  'preflight.email.page-2': () =>
+    'no pages',
+  'preflight.xmp.info': (p: { readonly compared: number }) =>
+    `${p.compared} Info entries agree with the XMP`,
+  'preflight.images': () =>
+    'no images',
+  'preflight.images.ppi': (p: { readonly lowCount: number; readonly imagesCount: number; readonly minPpi: number; readonly low: string }) =>
+    `${p.lowCount} of ${p.imagesCount} image(s) below ${p.minPpi} ppi: ${p.low}`,
+  'preflight.images.ppi-2': (p: { readonly imagesCount: number; readonly range: string; readonly spaces: string }) =>
+    `${p.imagesCount} image placement(s), ${p.range}, colour ${p.spaces}`,
+  'preflight.structure.read': (p: { readonly message: string }) =>
+    `not a readable PDF: ${p.message}`,
+  'preflight.meta.missing': (p: { readonly key: string }) =>
+    `no Info ${p.key}`,
+  'preflight.result': (p: { readonly profile: string; readonly failed: number; readonly warnings: number; readonly passed: number; readonly info: number }) =>
+    `(${p.profile}; ${p.failed} failed, ${p.warnings} warnings, ${p.passed} passed, ${p.info} info)`,
+  'preflight.xmp.info-2': (p: { readonly missing: readonly string[]; readonly differing: readonly string[] }) =>
+    [...p.missing.map((m) => `${m} not in XMP`), ...p.differing].join('; '),
 };

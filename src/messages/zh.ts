@@ -473,7 +473,7 @@ export const zh: Catalog = {
     `\n已中断（${p.signal}），但 PDF 已经写好，内容完整\n`,
   'output.ninterrupted-no-output-written': (p) =>
     `\n已中断（${p.signal}）：未写任何文件，原有 PDF 保持不变\n`,
-  'output.symbolic-link-pdfs-written': (p) =>
+  'output.symbolic-link': (p) =>
     `${p.shown} 是符号链接：PDF 只写入项目内的真实文件夹`,
   'output.remove-link-rm-build': (p) =>
     `请删除该链接（rm ${p.shown}）后重新生成，之后再把 PDF 复制到别处`,
@@ -741,4 +741,196 @@ export const zh: Catalog = {
     `  栏目（尚无文章）：${p.sections.join('、')}`,
   'layout.character-not-in-font': (p) =>
     `字符“${p.ch}”（${p.code}）不在字体 ${p.font} 中${p.fallbacks === '' ? '' : `，也不在备用字体（${p.fallbacks}）中`}`,
+  'preflight.ua.id': (p) =>
+    `声明为 PDF/UA-${p.part}`,
+  'preflight.ua.id-2': () =>
+    'XMP 中没有 pdfuaid:part',
+  'preflight.ua.title': (p) =>
+    `dc:title “${p.title}”，DisplayDocTitle 为 true`,
+  'preflight.ua.title-2': (p) =>
+    [p.hasTitle ? '' : '缺少 dc:title', p.displayTitle ? '' : 'DisplayDocTitle 不为 true'].filter((s) => s !== '').join('；'),
+  'preflight.ua.lang': (p) =>
+    `文档语言 ${p.lang}`,
+  'preflight.ua.lang-2': () =>
+    '目录字典中没有 /Lang',
+  'preflight.ua.tagged': (p) =>
+    `MarkInfo /Marked 为 true，StructTreeRoot 含 ${p.elementsCount} 个元素`,
+  'preflight.ua.tagged-2': (p) =>
+    `不是带标签的 PDF（MarkInfo /Marked ${p.marked}，StructTreeRoot ${p.hasTree ? '存在' : '缺失'}，Suspects ${p.suspects}）`,
+  'preflight.ua.content': (p) =>
+    `页面内容均已标记：结构树中有 ${p.scans} 段标记内容，其余为工件（artifact）`,
+  'preflight.ua.content-2': (p) =>
+    `${p.unmarked} 个绘制操作既非工件也未加标签；${p.untreedCount} 个 MCID 不在 ParentTree 中${p.untreed === '' ? '' : `（${p.untreed}）`}`,
+  'preflight.ua.nesting': () =>
+    '工件内没有带标签内容，带标签内容内也没有工件；BDC/EMC 配对完整',
+  'preflight.ua.nesting-2': (p) =>
+    `${p.nesting} 段标记内容嵌套错误或未配对`,
+  'preflight.ua.types': (p) =>
+    `${p.size} 种结构类型，均为标准类型或已映射到标准类型`,
+  'preflight.ua.types-2': (p) =>
+    [p.unknown === '' ? '' : `未映射的非标准类型：${p.unknown}`, p.remapped === '' ? '' : `被重新映射的标准类型：${p.remapped}`].filter((s) => s !== '').join('；'),
+  'preflight.ua.headings': (p) =>
+    `${p.levelsCount} 个标题，从 H1 开始，没有跳级`,
+  'preflight.ua.headings-2': (p) =>
+    `标题跳级：${p.skips}`,
+  'preflight.ua.figures': (p) =>
+    `全部 ${p.figuresCount} 个图形都有替代文字`,
+  'preflight.ua.figures-2': (p) =>
+    `${p.figuresCount} 个图形中有 ${p.bare} 个没有 /Alt 或 /ActualText`,
+  'preflight.ua.toc': () =>
+    'TOC 与 TOCI 的嵌套符合 ISO 32000-1 表 333',
+  'preflight.ua.toc-2': (p) =>
+    `${p.badTocCount} 个 TOC/TOCI 元素位置不对`,
+  'preflight.ua.lists': (p) =>
+    `${p.lists} 个列表，L → LI → Lbl/LBody 符合 ISO 32000-1 表 336`,
+  'preflight.ua.lists-2': (p) =>
+    `${p.badListCount} 个列表元素位置不对`,
+  'preflight.ua.tabs': (p) =>
+    `${p.annotatedCount} 页有注释，均为 /Tabs /S`,
+  'preflight.ua.tabs-2': (p) =>
+    `以下页面的 /Tabs 不是 /S：${p.noTabs}`,
+  'preflight.ua.links': (p) =>
+    `全部 ${p.linksCount} 个链接注释都在 Link 元素中并有 /Contents`,
+  'preflight.ua.links-2': (p) =>
+    `${p.linksCount} 个链接注释中有 ${p.outsideLink} 个不在 Link 元素中，${p.undescribed} 个没有 /Contents`,
+  'preflight.structure.version': (p) =>
+    `PDF ${p.version}，共 ${p.pagesCount} 页，${p.bytes} KB`,
+  'preflight.structure.encryption': () =>
+    '文件已加密',
+  'preflight.structure.id': () =>
+    'trailer 中有 /ID',
+  'preflight.structure.id-2': () =>
+    'trailer 中没有 /ID',
+  'preflight.structure.content': (p) =>
+    `内容流无法解码：${p.broken}`,
+  'preflight.meta.title': (p) =>
+    `Title “${p.title}”`,
+  'preflight.meta.title-2': () =>
+    'Info 中没有 Title',
+  'preflight.meta.dates': (p) =>
+    `CreationDate ${p.created}，ModDate ${p.modified}`,
+  'preflight.xmp.present': () =>
+    '没有 XMP 元数据流',
+  'preflight.xmp.wellformed': (p) =>
+    `XMP 格式错误：${p.problem}`,
+  'preflight.xmp.wellformed-2': (p) =>
+    `XMP 格式正确（${p.xmpCount} 个字符）`,
+  'preflight.fonts.embedded': (p) =>
+    `全部 ${p.fontsCount} 种字体均已嵌入`,
+  'preflight.fonts.embedded-2': (p) =>
+    `未嵌入：${p.notEmbedded}`,
+  'preflight.fonts.tounicode': () =>
+    '每种字体都有 ToUnicode 映射',
+  'preflight.fonts.tounicode-2': (p) =>
+    `没有 ToUnicode：${p.noUnicode}`,
+  'preflight.colour.spaces': (p) =>
+    `使用的颜色空间：${p.spaces}`,
+  'preflight.colour.spaces-2': () =>
+    '没有颜色操作',
+  'preflight.colour.text': (p) =>
+    `文字的填充颜色：${p.textColours}`,
+  'preflight.fonts.widths': (p) =>
+    `${p.codes} 个编码中有 ${p.mismatched} 个声明的宽度与字体程序的步进不同（PDF/A-2 6.2.11.5）：${p.details}`,
+  'preflight.fonts.widths-2': (p) =>
+    `${p.checkedCount} 种 CIDFontType2 字体中全部 ${p.codes} 个编码的声明宽度与字体程序的步进一致（±1/1000 em）`,
+  'preflight.pdfx.version': (p) =>
+    `声明为 ${p.claim}`,
+  'preflight.pdfx.version-2': () =>
+    '没有 GTS_PDFXVersion（Info 或 XMP pdfxid）',
+  'preflight.pdfx.pdfversion': (p) =>
+    `PDF ${p.version}（PDF/X-4 最高允许 1.6）`,
+  'preflight.pdfx.xmp': () =>
+    'XMP 含 PDF/X-4 所需字段（pdfxid、xmpMM 标识、RenditionClass、Trapped、日期）',
+  'preflight.pdfx.xmp-2': (p) =>
+    `XMP 缺少 ${p.missing}`,
+  'preflight.pdfx.trapped': (p) =>
+    `Trapped ${p.value}${p.text}`,
+  'preflight.pdfx.trapped-2': () =>
+    '没有 Trapped 键',
+  'preflight.outputintent': (p) =>
+    `${p.intentsCount} 个 GTS_PDFX 输出意图（应恰好一个）`,
+  'preflight.outputintent-2': (p) =>
+    `GTS_PDFX 输出意图“${p.condition}”没有嵌入特性文件`,
+  'preflight.outputintent-3': (p) =>
+    `GTS_PDFX “${p.condition}”，特性文件 ${p.profileCount} KB，类别 ${p.deviceClass}，颜色空间 ${p.space}，v${p.version}`,
+  'preflight.boxes': (p) =>
+    `以下页面没有 TrimBox/BleedBox：${p.noBoxes}`,
+  'preflight.boxes-2': (p) =>
+    `以下页面的 TrimBox ⊄ BleedBox ⊄ MediaBox 不成立：${p.badNesting}`,
+  'preflight.boxes-3': (p) =>
+    `共 ${p.pagesCount} 页，成品尺寸 ${p.trim}，出血 ${p.bleed} mm（至少 ${p.minBleed}）`,
+  'preflight.annotations': () =>
+    '没有注释',
+  'preflight.annotations-2': (p) =>
+    `${p.annotsCount} 个注释：${p.annots}`,
+  'preflight.colour.rgb': (p) =>
+    `${p.rgbOperators} 个 DeviceRGB 操作，${p.rgbImages} 幅 RGB 图像`,
+  'preflight.colour.text-2': (p) =>
+    `${p.rich} 处文字使用四色叠印黑`,
+  'preflight.colour.text-3': (p) =>
+    `${p.textShows} 处文字中 ${p.kOnly} 处仅用 K（${p.textColours} 为 100 % K）`,
+  'preflight.pdfa.id': (p) =>
+    `声明为 PDF/A-${p.part}${p.conformance}`,
+  'preflight.pdfa.id-2': () =>
+    'XMP 中没有 pdfaid',
+  'preflight.pdfa.level': () =>
+    'A 级：带标签（MarkInfo /Marked 为 true，有 StructTreeRoot）',
+  'preflight.pdfa.level-2': () =>
+    '声明为 A 级，但不是带标签的 PDF',
+  'preflight.pdfa.outputintent': (p) =>
+    `GTS_PDFA1 “${p.condition}”，特性文件颜色空间 ${p.space}`,
+  'preflight.pdfa.outputintent-2': () =>
+    '没有嵌入特性文件的 GTS_PDFA1 输出意图',
+  'preflight.pdfa.colour': (p) =>
+    `设备颜色与 ${p.space} 输出意图不符`,
+  'preflight.pdfa.colour-2': (p) =>
+    `设备颜色与 ${p.space} 输出意图相符`,
+  'preflight.nav.lang': (p) =>
+    `/Lang ${p.lang}`,
+  'preflight.nav.lang-2': () =>
+    '目录字典中没有 /Lang',
+  'preflight.nav.displaytitle': () =>
+    'DisplayDocTitle 为 true',
+  'preflight.nav.displaytitle-2': () =>
+    '未设置 DisplayDocTitle（阅读器会显示文件名）',
+  'preflight.nav.outline': (p) =>
+    `${p.outlineCount} 个书签；第一个：${p.outline}`,
+  'preflight.nav.outline-2': () =>
+    '没有书签',
+  'preflight.nav.outline.count': (p) =>
+    `书签根的 /Count ${p.outlineCount} 等于可见项数`,
+  'preflight.nav.outline.count-2': (p) =>
+    `书签根的 /Count 为 ${p.outlineCount}，但可见项有 ${p.outlineVisible} 个`,
+  'preflight.nav.links': () =>
+    '没有内部链接（可点击的目录）',
+  'preflight.nav.links-2': (p) =>
+    `全部 ${p.internalCount} 个内部链接都能解析（${p.size} 个命名目标）`,
+  'preflight.nav.links-3': (p) =>
+    `${p.deadCount} 个失效链接：${p.dead}`,
+  'preflight.nav.pagelabels': (p) =>
+    `页码标签：${p.labelsCount} 段；${p.labels}`,
+  'preflight.nav.pagelabels-2': () =>
+    '没有页码标签',
+  'preflight.email.size': (p) =>
+    `${p.mb} MB（上限 ${p.maxMb} MB）`,
+  'preflight.email.page': (p) =>
+    `页面 ${p.first}×${p.first2} mm${p.bleedy === '' ? '，没有出血和裁切标记' : `；以下页面有出血或标记：${p.bleedy}`}`,
+  'preflight.email.page-2': () =>
+    '没有页面',
+  'preflight.xmp.info': (p) =>
+    `${p.compared} 项 Info 与 XMP 一致`,
+  'preflight.images': () =>
+    '没有图像',
+  'preflight.images.ppi': (p) =>
+    `${p.imagesCount} 幅图像中有 ${p.lowCount} 幅低于 ${p.minPpi} ppi：${p.low}`,
+  'preflight.images.ppi-2': (p) =>
+    `${p.imagesCount} 处图像，${p.range}，颜色 ${p.spaces}`,
+  'preflight.structure.read': (p) =>
+    `不是可读的 PDF：${p.message}`,
+  'preflight.meta.missing': (p) =>
+    `缺少 Info ${p.key}`,
+  'preflight.result': (p) =>
+    `（${p.profile}；${p.failed} 项不通过，${p.warnings} 项警告，${p.passed} 项通过，${p.info} 项信息）`,
+  'preflight.xmp.info-2': (p) =>
+    [...p.missing.map((m) => `XMP 中缺少 ${m}`), ...p.differing].join('；'),
 };
