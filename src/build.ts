@@ -323,7 +323,7 @@ async function loadFont(key: FontKey, relative: string, file: string, setting: s
         severity: 'error',
         location,
         ...message('build.font-file-cannot-read', { relative, setting }),
-        hint: message('build.check-path-fonts-live-2'),
+        hint: message('build.check-path-fonts-live'),
       },
     ]);
   }

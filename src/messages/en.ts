@@ -23,10 +23,12 @@ function forbidden(p: ForbiddenReason): string {
     'beyond-unicode': 'beyond the last Unicode character (U+10FFFF)',
     nul: 'the NUL character',
   };
-  return words[p.reason];
+  return words[p.reason] ?? String(p.reason);
 }
 
-// Words inside other messages (phrases.ts).
+// Words inside other messages (phrases.ts); anything else (template syntax) is shown as it is.
+const phrase = (name: Phrase | string): string => PHRASES[name as Phrase] ?? String(name);
+// The phrases themselves.
 const PHRASES: Readonly<Record<Phrase, string>> = {
   'frames.text-block': 'text block',
   'frames.header-band': 'header band',
@@ -46,10 +48,10 @@ const PHRASES: Readonly<Record<Phrase, string>> = {
 export const en = {
   'diagnostic.warning-prefix': () => 'warning: ',
   'diagnostic.hint-prefix': () => 'hint: ',
-  'manifest.manifest-few-dozen-keys': () =>
+  'manifest.too-many-keys.hint': () =>
     'a manifest has a few dozen keys; was a data file pasted in?',
-  'manifest.nested-too-deeply-limit': (p: { readonly MAX_YAML_DEPTH: number }) =>
-    `nested too deeply (limit ${p.MAX_YAML_DEPTH} levels of mappings and lists)`,
+  'manifest.nested-too-deeply': (p: { readonly limit: number }) =>
+    `nested too deeply (limit ${p.limit} levels of mappings and lists)`,
   'manifest.manifest-needs-only-few': () =>
     'a manifest needs only a few levels; check the indentation and the brackets',
   'manifest.long-text-belongs-article': () =>
@@ -183,13 +185,11 @@ export const en = {
   'layout.set-shorter-runninghead-front': () =>
     'set a shorter `runningHead:` in the front matter',
   'frames.outside-text-block': (p: { readonly what: Phrase; readonly excerpt: string; readonly page: string; readonly by: string; readonly frame: Phrase }) =>
-    `${PHRASES[p.what]}${p.excerpt === '' ? '' : ` “${p.excerpt}”`} on page ${p.page} lies ${p.by} pt outside the ${PHRASES[p.frame]}`,
+    `${phrase(p.what)}${p.excerpt === '' ? '' : ` “${p.excerpt}”`} on page ${p.page} lies ${p.by} pt outside the ${phrase(p.frame)}`,
   'layout.shorten-text-break-where': () =>
     'shorten the text, or break it where a reader would expect',
   'layout.running-head-page-two': (p: { readonly page: string; readonly gap: string }) =>
     `the running head on page ${p.page} has its two parts ${p.gap} pt apart (at least 1 em needed)`,
-  'layout.set-shorter-runninghead-front-2': () =>
-    'set a shorter `runningHead:` in the front matter',
   'document.backslash-before-would-print': (p: { readonly where: string }) =>
     `${p.where}: a backslash before {{ would print the braces themselves`,
   'document.remove-backslash-fields-written': () =>
@@ -205,7 +205,7 @@ export const en = {
   'document.running-head-folio-file': () =>
     'a running head, folio or file name is one short line',
   'document.not-allowed-template': (p: { readonly where: string; readonly what: Phrase | string }) =>
-    `${p.where}: ${PHRASES[p.what as Phrase] ?? p.what} is not allowed in a template`,
+    `${p.where}: ${phrase(p.what)} is not allowed in a template`,
   'document.use-field-if-field': () =>
     'use {{field}}, and {{#if field}}…{{else}}…{{/if}} or {{#unless field}}…{{/unless}}',
   'document.write-fields-name-e': () =>
@@ -393,7 +393,7 @@ export const en = {
   'lint.replace-check-partner': (p: { readonly straight: string; readonly open: string; readonly close: string }) =>
     `replace ${p.straight} with ${p.open} or ${p.close}, and check its partner`,
   'lint.used-range-dash-r24': (p: { readonly name: Phrase }) =>
-    `${PHRASES[p.name]} used as a range dash (R24)`,
+    `${phrase(p.name)} used as a range dash (R24)`,
   'lint.single-between-chinese-characters': () =>
     'a single "—" between Chinese characters; a dash (破折号) is "——" (R24)',
   'lint.write-if-dash-meant': () =>
@@ -452,8 +452,6 @@ export const en = {
     'check the path; fonts live in fonts/ at the project root',
   'build.font-file-cannot-read': (p: { readonly relative: string; readonly setting: string }) =>
     `font file ${p.relative} (${p.setting}) cannot be read`,
-  'build.check-path-fonts-live-2': () =>
-    'check the path; fonts live in fonts/ at the project root',
   'build.not-usable-font': (p: { readonly relative: string; readonly setting: string; readonly message: string }) =>
     `${p.relative} (${p.setting}) is not a usable font: ${p.message}`,
   'build.use-single-face-truetype': () =>
@@ -467,8 +465,6 @@ export const en = {
   'open.could-not-open-viewer': (p: { readonly command: string; readonly target: string }) =>
     `could not open a viewer (${p.command}); open ${p.target} yourself`,
   'help.display-help-command': () =>
-    'display help for command',
-  'help.display-help-command-2': () =>
     'display help for command',
   'fonts.glyphs': () =>
     'glyphs',
@@ -647,7 +643,7 @@ export const en = {
   'manifest.schema-other': (p: { readonly en: string; readonly zh: string }) =>
     p.en,
   'workspace.not-regular-file': (p: { readonly display: string; readonly kind: 'folder' | 'fifo' | 'socket' | 'device' }) =>
-    `${p.display} is not a regular file: it is ${{ folder: 'a folder', fifo: 'a named pipe (FIFO)', socket: 'a socket', device: 'a device' }[p.kind]}`,
+    `${p.display} is not a regular file: it is ${{ folder: 'a folder', fifo: 'a named pipe (FIFO)', socket: 'a socket', device: 'a device' }[p.kind] ?? p.kind}`,
   'characters.entity-not-printable': (p: { readonly entity: string; readonly codePoint: string } & ForbiddenReason) =>
     `${p.entity} stands for ${p.codePoint === '' ? 'no character' : p.codePoint} (${forbidden(p)}), which cannot be printed`,
   'document.template-output-too-long': (p: { readonly where: string; readonly length: number; readonly limit: number }) =>
@@ -849,7 +845,7 @@ export const en = {
   'preflight.nav.displaytitle-2': () =>
     'DisplayDocTitle not set (viewers show the file name)',
   'preflight.nav.outline': (p: { readonly outlineCount: number; readonly outline: string }) =>
-    `${p.outlineCount} bookmark(s); first: ${p.outline}`,
+    `${p.outlineCount} bookmark(s); first: “${p.outline}”`,
   'preflight.nav.outline-2': () =>
     'no bookmarks',
   'preflight.nav.outline.count': (p: { readonly outlineCount: number }) =>

@@ -38,10 +38,12 @@ function forbidden(p: ForbiddenReason): string {
     'beyond-unicode': '超出 Unicode 范围（U+10FFFF）',
     nul: 'NUL 字符',
   };
-  return words[p.reason];
+  return words[p.reason] ?? String(p.reason);
 }
 
-// Words inside other messages (phrases.ts).
+// Words inside other messages (phrases.ts); anything else (template syntax) is shown as it is.
+const phrase = (name: Phrase | string): string => PHRASES[name as Phrase] ?? String(name);
+// The phrases themselves.
 const PHRASES: Readonly<Record<Phrase, string>> = {
   'frames.text-block': '版心',
   'frames.header-band': '页眉区',
@@ -91,10 +93,10 @@ const BLOCKS_ZH: Readonly<Record<string, string>> = {
 export const zh: Catalog = {
   'diagnostic.warning-prefix': () => '警告：',
   'diagnostic.hint-prefix': () => '提示：',
-  'manifest.manifest-few-dozen-keys': () =>
+  'manifest.too-many-keys.hint': () =>
     '清单通常只有几十个键；是否误粘贴了数据文件？',
-  'manifest.nested-too-deeply-limit': (p) =>
-    `嵌套层数过多（上限 ${p.MAX_YAML_DEPTH} 层映射和列表）`,
+  'manifest.nested-too-deeply': (p) =>
+    `嵌套层数过多（上限 ${p.limit} 层映射和列表）`,
   'manifest.manifest-needs-only-few': () =>
     '清单只需要几层；请检查缩进和括号',
   'manifest.long-text-belongs-article': () =>
@@ -228,13 +230,11 @@ export const zh: Catalog = {
   'layout.set-shorter-runninghead-front': () =>
     '请在 front matter 中设置更短的 runningHead:',
   'frames.outside-text-block': (p) =>
-    `第 ${p.page} 页的${p.excerpt === '' ? '' : `“${p.excerpt}”`}${PHRASES[p.what]}超出${PHRASES[p.frame]} ${p.by} pt`,
+    `第 ${p.page} 页的${p.excerpt === '' ? '' : `“${p.excerpt}”`}${phrase(p.what)}超出${phrase(p.frame)} ${p.by} pt`,
   'layout.shorten-text-break-where': () =>
     '请缩短文字，或在合适处断开',
   'layout.running-head-page-two': (p) =>
     `第 ${p.page} 页页眉两部分相距 ${p.gap} pt（至少需 1 字）`,
-  'layout.set-shorter-runninghead-front-2': () =>
-    '请在 front matter 中设置更短的 runningHead:',
   'document.backslash-before-would-print': (p) =>
     `${p.where}：{{ 前的反斜杠会让花括号原样印出`,
   'document.remove-backslash-fields-written': () =>
@@ -250,7 +250,7 @@ export const zh: Catalog = {
   'document.running-head-folio-file': () =>
     '页眉、页码或文件名只需一小行',
   'document.not-allowed-template': (p) =>
-    `${p.where}：模板中不允许使用 ${PHRASES[p.what as Phrase] ?? p.what}`,
+    `${p.where}：模板中不允许使用 ${phrase(p.what)}`,
   'document.use-field-if-field': () =>
     '请只用 {{字段}}，以及 {{#if 字段}}…{{else}}…{{/if}} 或 {{#unless 字段}}…{{/unless}}',
   'document.write-fields-name-e': () =>
@@ -438,7 +438,7 @@ export const zh: Catalog = {
   'lint.replace-check-partner': (p) =>
     `请把 ${p.straight} 改为 ${p.open} 或 ${p.close}，并检查与之配对的引号`,
   'lint.used-range-dash-r24': (p) =>
-    `${PHRASES[p.name]}被用作连接号（R24）`,
+    `${phrase(p.name)}被用作连接号（R24）`,
   'lint.single-between-chinese-characters': () =>
     '汉字之间只有一个“—”；破折号应为“——”（R24）',
   'lint.write-if-dash-meant': () =>
@@ -497,8 +497,6 @@ export const zh: Catalog = {
     '请检查路径；字体位于项目根目录的 fonts/ 下',
   'build.font-file-cannot-read': (p) =>
     `字体文件 ${p.relative}（${p.setting}）无法读取`,
-  'build.check-path-fonts-live-2': () =>
-    '请检查路径；字体位于项目根目录的 fonts/ 下',
   'build.not-usable-font': (p) =>
     `${p.relative}（${p.setting}）不是可用的字体：${p.message}`,
   'build.use-single-face-truetype': () =>
@@ -512,8 +510,6 @@ export const zh: Catalog = {
   'open.could-not-open-viewer': (p) =>
     `无法打开查看程序（${p.command}）；请自行打开 ${p.target}`,
   'help.display-help-command': () =>
-    '显示命令帮助',
-  'help.display-help-command-2': () =>
     '显示命令帮助',
   'fonts.glyphs': () =>
     '个字形',
@@ -692,7 +688,7 @@ export const zh: Catalog = {
   'manifest.schema-other': (p) =>
     p.zh,
   'workspace.not-regular-file': (p) =>
-    `${p.display} 不是普通文件，而是${{ folder: '文件夹', fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件' }[p.kind]}`,
+    `${p.display} 不是普通文件，而是${{ folder: '文件夹', fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件' }[p.kind] ?? p.kind}`,
   'characters.entity-not-printable': (p) =>
     `${p.entity} 表示 ${p.codePoint === '' ? '不存在的字符' : p.codePoint}（${forbidden(p)}），无法印出`,
   'document.template-output-too-long': (p) =>
@@ -804,7 +800,7 @@ export const zh: Catalog = {
   'preflight.structure.content': (p) =>
     `内容流无法解码：${p.broken}`,
   'preflight.meta.title': (p) =>
-    `Title “${p.title}”`,
+    `Title "${p.title}"`,
   'preflight.meta.title-2': () =>
     'Info 中没有 Title',
   'preflight.meta.dates': (p) =>
@@ -894,7 +890,7 @@ export const zh: Catalog = {
   'preflight.nav.displaytitle-2': () =>
     '未设置 DisplayDocTitle（阅读器会显示文件名）',
   'preflight.nav.outline': (p) =>
-    `${p.outlineCount} 个书签；第一个：${p.outline}`,
+    `${p.outlineCount} 个书签；第一个：“${p.outline}”`,
   'preflight.nav.outline-2': () =>
     '没有书签',
   'preflight.nav.outline.count': (p) =>
