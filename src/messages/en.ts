@@ -684,6 +684,14 @@ export const en = {
     p.name,
   'import.sections': (p: { readonly titles: readonly string[] }) =>
     `sections: ${p.titles.join(', ')}`,
+  'import.already-imported': (p: { readonly earlier: string }) =>
+    `already imported (same content) as ${p.earlier}`,
+  'import.already-imported-fix': (p: { readonly earlier: string }) =>
+    `leave it out, or delete ${p.earlier} (and its line in issue.yaml) to import it again`,
+  'import.listed-twice': (p: { readonly twice: string }) =>
+    `the same file (same content) as ${p.twice}, listed twice`,
+  'import.name-each-once': () =>
+    'name each file once',
   'import.files-not-found': (p: { readonly missing: readonly string[] }) =>
     `file not found: ${p.missing.join(', ')}`,
   'import.picture-not-saved': (p: { readonly counter: number; readonly src: string }) =>

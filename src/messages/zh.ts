@@ -729,6 +729,14 @@ export const zh: Catalog = {
     BLOCKS_ZH[p.name] ?? p.name,
   'import.sections': (p) =>
     `现有栏目：${p.titles.join('、')}`,
+  'import.already-imported': (p) =>
+    `已导入过（内容相同）：${p.earlier}`,
+  'import.already-imported-fix': (p) =>
+    `请去掉它；如要重新导入，先删除 ${p.earlier}（及 issue.yaml 中的对应行）`,
+  'import.listed-twice': (p) =>
+    `与 ${p.twice} 是同一个文件（内容相同），列了两次`,
+  'import.name-each-once': () =>
+    '每个文件只列一次',
   'import.files-not-found': (p) =>
     `找不到文件：${p.missing.join('、')}`,
   'import.picture-not-saved': (p) =>

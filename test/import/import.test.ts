@@ -135,7 +135,7 @@ describe('new → import → build', () => {
     expect(issueText).toMatch(/^# yaml-language-server: \$schema=/);
     expect(issueText).toContain('# ── 栏目与文章');
     expect(parseYaml(issueText).sections).toEqual([
-      { title: '行业动态', articles: [{ file: 'articles/01-spring-notice.md' }, { file: 'articles/02-article.md' }] },
+      { title: '行业动态', articles: [{ file: 'articles/01-spring-notice.md' }, { file: 'articles/02-年度会议.md' }] },
       { title: '法律法规', articles: [{ file: 'articles/03-notes.md' }] },
     ]);
 
@@ -147,7 +147,7 @@ describe('new → import → build', () => {
     expect(docxMd).toContain(`\n1.${DOCX.list[0]}\n\n2.${DOCX.list[1]}\n`);
     expect(docxMd).toContain(`\n![${DOCX.caption}](../images/01-1.png)\n`);
     expect((await sharp(path.join(issueDir, 'images', '01-1.png')).metadata()).width).toBe(1200);
-    const wechatMd = fs.readFileSync(path.join(issueDir, 'articles', '02-article.md'), 'utf8');
+    const wechatMd = fs.readFileSync(path.join(issueDir, 'articles', '02-年度会议.md'), 'utf8');
     expect(wechatMd).toContain(`title: ${WECHAT.title}\nsource: ${WECHAT.account}\ndate: ${WECHAT.date}\n`);
     expect(wechatMd).toContain(`![${WECHAT.caption}](../images/02-1.jpg)`);
     expect(wechatMd).not.toContain('隐藏');
@@ -173,4 +173,22 @@ describe('new → import → build', () => {
       at = found + noSpace(piece).length;
     }
   }, 180000);
+
+  test('importing a source again is refused, whatever it is called now, and writes nothing', async () => {
+    const issueDir = path.join(root, 'issues', '2024-03');
+    const docxMd = fs.readFileSync(path.join(issueDir, 'articles', '01-spring-notice.md'), 'utf8');
+    expect(docxMd).toMatch(/^---\n# imported: Spring Notice\.docx sha256:[0-9a-f]{16}\n/);
+    const before = { yaml: fs.readFileSync(path.join(issueDir, 'issue.yaml'), 'utf8'), articles: fs.readdirSync(path.join(issueDir, 'articles')), images: fs.readdirSync(path.join(issueDir, 'images')) };
+    const renamed = path.join(inputs, '春季通知（修订）.docx');
+    fs.copyFileSync(path.join(inputs, 'Spring Notice.docx'), renamed);
+    const again = await runCli(root, ['import', renamed, '--issue', '2024-03']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('春季通知（修订）.docx: already imported (same content) as issues/2024-03/articles/01-spring-notice.md');
+    const fresh = path.join(inputs, 'fresh.txt');
+    fs.writeFileSync(fresh, '一篇新的文章\n\n正文。\n');
+    const twice = await runCli(root, ['import', fresh, fresh, '--issue', '2024-03']);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('fresh.txt: the same file (same content) as');
+    expect({ yaml: fs.readFileSync(path.join(issueDir, 'issue.yaml'), 'utf8'), articles: fs.readdirSync(path.join(issueDir, 'articles')), images: fs.readdirSync(path.join(issueDir, 'images')) }).toEqual(before);
+  }, 60000);
 });

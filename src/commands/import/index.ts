@@ -4,6 +4,7 @@
  * the issue is checked, so the editor sees at once what needs attention: TODOs in the front
  * matter, what could not be brought in and where, and check's own findings.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildIssue } from '../../build';
@@ -11,7 +12,7 @@ import { BulletinError, type Diagnostic, formatDiagnostic, inputError } from '..
 import { applyEdits, lintArticle } from '../../lint';
 import { editIssueYaml, parseYamlFile, sectionTitles } from '../../manifest/parse';
 import { message, say } from '../../messages';
-import { listDir, readTextSync } from '../../workspace';
+import { listDir, MAX_IMAGE_BYTES, readBytes, readTextSync } from '../../workspace';
 import { guessFrontMatter, type Draft } from './draft';
 import { draftFromDocx } from './docx';
 import { writeArticle, type WrittenArticle } from './markdown';
@@ -55,6 +56,8 @@ export async function importArticles(root: string, issueId: string, files: reado
   const missing = files.filter((f) => !fs.existsSync(f));
   if (missing.length > 0) throw inputError({ file: missing[0] ?? '' }, message('import.files-not-found', { missing }));
 
+  refuseRepeatedImports(issueDir, issueId, files);
+
   // Read and convert everything before writing anything: one unreadable file stops the lot.
   const drafts: { from: string; draft: Draft }[] = [];
   for (const file of files) drafts.push({ from: file, draft: await readDraft(file) });
@@ -73,7 +76,7 @@ export async function importArticles(root: string, issueId: string, files: reado
       imageNames.set(key, file);
       images.push(file);
     }
-    const written = writeArticle(draft, (key) => `../images/${imageNames.get(key) ?? key}`);
+    const written = writeArticle(draft, (key) => `../images/${imageNames.get(key) ?? key}`, originComment(from));
     const display = `issues/${issueId}/articles/${name}.md`;
     // R4 on the result: the certain character fixes, for every kind of source alike.
     const { edits } = lintArticle(display, written.text);
@@ -118,10 +121,52 @@ function nextArticleNumber(dir: string): number {
   return Math.max(0, ...numbers) + 1;
 }
 
-// An ASCII file name from the source's name ("Report 2024.docx" → report-2024); Chinese names → article.
+// A file name from the source's name: letters and digits of any script are kept, so
+// "Report 2024.docx" → report-2024 and "关于《办法》的通知.docx" → 关于-办法-的通知 (the PDFs have
+// Chinese names too); what is left of a name of only punctuation is "article".
 function slug(file: string): string {
-  const base = path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return base === '' ? 'article' : base.slice(0, 40);
+  const base = path.basename(file, path.extname(file)).normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return base === '' ? 'article' : [...base].slice(0, 40).join('').replace(/-+$/, '');
+}
+
+// The front-matter comment that records where an article came from: the source's name and a
+// digest of its bytes, so importing the same file again is recognised whatever it is called now.
+const ORIGIN = /^# imported: (.*) (sha256:[0-9a-f]{16})$/m;
+
+function sourceDigest(file: string): string {
+  return `sha256:${createHash('sha256').update(readBytes(file, { maxBytes: MAX_IMAGE_BYTES })).digest('hex').slice(0, 16)}`;
+}
+
+function originComment(file: string): string {
+  return `# imported: ${path.basename(file).replace(/[\r\n]/g, ' ')} ${sourceDigest(file)}`;
+}
+
+// A second import of the same source would make a second copy of the article (and list it
+// twice); the editor who means to bring in a new version deletes the old article first.
+function refuseRepeatedImports(issueDir: string, issueId: string, files: readonly string[]): void {
+  const articlesDir = path.join(issueDir, 'articles');
+  const imported = new Map<string, string>();
+  for (const name of listDir(articlesDir).filter((n) => n.endsWith('.md'))) {
+    const digest = ORIGIN.exec(readTextSync(path.join(articlesDir, name)))?.[2];
+    if (digest !== undefined) imported.set(digest, `issues/${issueId}/articles/${name}`);
+  }
+  const inThisRun = new Map<string, string>();
+  for (const file of files) {
+    const digest = sourceDigest(file);
+    const earlier = imported.get(digest);
+    if (earlier !== undefined) {
+      throw inputError(
+        { file },
+        message('import.already-imported', { earlier }),
+        message('import.already-imported-fix', { earlier }),
+      );
+    }
+    const twice = inThisRun.get(digest);
+    if (twice !== undefined) {
+      throw inputError({ file }, message('import.listed-twice', { twice }), message('import.name-each-once'));
+    }
+    inThisRun.set(digest, file);
+  }
 }
 
 function writeNew(file: string, bytes: string | Buffer): void {

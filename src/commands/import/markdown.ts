@@ -18,10 +18,13 @@ export interface WrittenArticle {
   readonly uncaptioned: readonly number[];
 }
 
-/** `imagePath(key)` is the path the figure's file is saved at, relative to the article. */
-export function writeArticle(draft: Draft, imagePath: (key: string) => string): WrittenArticle {
+/**
+ * `imagePath(key)` is the path the figure's file is saved at, relative to the article; `origin`
+ * is the front-matter comment that names the source (how a second import of it is recognised).
+ */
+export function writeArticle(draft: Draft, imagePath: (key: string) => string, origin: string): WrittenArticle {
   const todos: string[] = [];
-  const front: string[] = ['---'];
+  const front: string[] = ['---', origin];
   if (draft.title !== undefined && draft.title !== '') front.push(`title: ${yamlString(draft.title)}`);
   else {
     front.push(`title: ${yamlString(say('import.todo-title'))}`);
