@@ -45,6 +45,17 @@ const PHRASES: Readonly<Record<Phrase, string>> = {
   'lint.full-width-hyphen': 'the full-width hyphen "－"',
 };
 
+// Invisible characters pasted text carries (paste.ts), by code point.
+const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
+  'U+00AD': 'soft hyphen',
+  'U+200B': 'zero-width space',
+  'U+200C': 'zero-width non-joiner',
+  'U+200D': 'zero-width joiner',
+  'U+2060': 'word joiner',
+  'U+FEFF': 'byte order mark',
+};
+const invisible = (codePoint: string): string => `${INVISIBLE_NAMES[codePoint] ?? 'invisible control'} ${codePoint}`;
+
 export const en = {
   'diagnostic.warning-prefix': () => 'warning: ',
   'diagnostic.hint-prefix': () => 'hint: ',
@@ -332,8 +343,8 @@ export const en = {
     `${p.file} has a title but no text`,
   'document.write-article-text-after': () =>
     'write the article text after the closing --- line, or remove the article from issue.yaml',
-  'document.invisible-text-not-printed': (p: { readonly m: string }) =>
-    `invisible ${p.m} in the text; it is not printed (R4)`,
+  'document.invisible-text-not-printed': (p: { readonly codePoint: string }) =>
+    `invisible ${invisible(p.codePoint)} in the text; it is not printed (R4)`,
   'document.came-pasted-text-delete': () =>
     'it came with pasted text; delete it (retype the characters around it)',
   'document.there-no-issue-no': (p: { readonly issueId: string }) =>
@@ -360,8 +371,8 @@ export const en = {
     'space between two Chinese characters: it prints as a one-em gap (R4)',
   'lint.if-copy-paste-noise': () =>
     'if it is copy-paste noise, delete it; if it separates two items, type a full-width space "　" to keep it without this warning',
-  'lint.invisible-text-not-printed': (p: { readonly m: string }) =>
-    `invisible ${p.m} in the text; it is not printed (R4)`,
+  'lint.invisible-text-not-printed': (p: { readonly codePoint: string }) =>
+    `invisible ${invisible(p.codePoint)} in the text; it is not printed (R4)`,
   'lint.came-pasted-text-bulletin': () =>
     'it came with pasted text; `bulletin check --fix` deletes it (nothing visible changes)',
   'lint.ascii-after-chinese-character': () =>

@@ -90,6 +90,17 @@ const BLOCKS_ZH: Readonly<Record<string, string>> = {
   'general punctuation': '通用标点',
 };
 
+// Invisible characters pasted text carries (paste.ts), by code point.
+const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
+  'U+00AD': '软连字符',
+  'U+200B': '零宽空格',
+  'U+200C': '零宽不连字',
+  'U+200D': '零宽连字',
+  'U+2060': '词连接符',
+  'U+FEFF': '字节顺序标记（BOM）',
+};
+const invisible = (codePoint: string): string => `${INVISIBLE_NAMES[codePoint] ?? '不可见控制字符'} ${codePoint}`;
+
 export const zh: Catalog = {
   'diagnostic.warning-prefix': () => '警告：',
   'diagnostic.hint-prefix': () => '提示：',
@@ -378,7 +389,7 @@ export const zh: Catalog = {
   'document.write-article-text-after': () =>
     '请在 --- 行之后写正文，或从 issue.yaml 中删去这篇文章',
   'document.invisible-text-not-printed': (p) =>
-    `文中有不可见字符 ${p.m}，不会印出（R4）`,
+    `文中有不可见字符 ${invisible(p.codePoint)}，不会印出（R4）`,
   'document.came-pasted-text-delete': () =>
     '它随粘贴的文字带入；请删除它（重新输入它前后的字）',
   'document.there-no-issue-no': (p) =>
@@ -406,7 +417,7 @@ export const zh: Catalog = {
   'lint.if-copy-paste-noise': () =>
     '若是复制粘贴带来的多余空格，请删除；若用于分隔，请改用全角空格“　”，即不再提示',
   'lint.invisible-text-not-printed': (p) =>
-    `文中有不可见字符 ${p.m}，不会印出（R4）`,
+    `文中有不可见字符 ${invisible(p.codePoint)}，不会印出（R4）`,
   'lint.came-pasted-text-bulletin': () =>
     '它随粘贴的文字带入；`bulletin check --fix` 会删除它（看得见的文字不变）',
   'lint.ascii-after-chinese-character': () =>
