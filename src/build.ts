@@ -20,7 +20,7 @@ import { writeFilesAtomically } from './output';
 import { attachFontFile, readFontFile } from './render/font-file';
 import { emailOutput, type Output, printOutput } from './outputs';
 import type { PressSettings } from './render/pdf';
-import { FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
+import { deferredFont, FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { type Message, message, render } from './messages';
 import { World } from './world';
 import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, MAX_IMAGE_BYTES, readBytes, resolveInside } from './workspace';
@@ -286,7 +286,7 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   // Page by page: one JSON text of a 200-page layout was tens of MB of string at once.
   const root = JSON.stringify(projectRoot + path.sep).slice(1, -1);
   const hash = createHash('sha256').update(title);
-  layout.pages.forEach((page, i) => hash.update(`${i === 0 ? '[' : ','}${JSON.stringify(page).split(root).join('')}`));
+  layout.pages.forEach((page, i) => hash.update(`${i === 0 ? '[' : ','}${JSON.stringify(page).replaceAll(root, '')}`));
   hash.update(']');
   const files = new Set<string>();
   for (const page of layout.pages) for (const box of page.boxes) if (box.kind === 'image') files.add(box.file);
@@ -301,7 +301,15 @@ export async function loadFonts(projectRoot: string, paths: FontSettings, locate
     const file = resolveInside(projectRoot, relative, from);
     // A FIFO or /dev/zero named as a font would hang the reader or fill the memory.
     checkReadableFile(file, { display: relative, from, maxBytes: MAX_FONT_BYTES, notFoundHint: message('build.check-path-fonts-live') });
-    return world.fromFiles('font', `${key}\0${file}`, [file], () => loadFont(key, relative, file, setting, from));
+    // A fallback font is opened when shaping first needs one of its characters (deferredFont):
+    // the default HanaMinB is 30 MB that most issues never use. Its header is checked now, so a
+    // file that is no font is still reported with everything else.
+    const open = (owner?: LoadedFont) => loadFont(key, relative, file, setting, from, owner);
+    return world.fromFiles('font', `${key}\0${file}`, [file], () => {
+      if (!key.startsWith('fallback')) return open();
+      checkFontHeader(file, relative, setting, from);
+      return deferredFont(key, relative, open);
+    });
   };
   const [roles, fallbacks] = await Promise.all([
     Promise.all(FONT_ROLES.map(async (role): Promise<[FontRole, LoadedFont]> => [role, await load(role, paths[role], `fonts.${role}`, ['fonts', role])])),
@@ -311,36 +319,50 @@ export async function loadFonts(projectRoot: string, paths: FontSettings, locate
   return { ...(Object.fromEntries(roles) as Record<FontRole, LoadedFont>), fallbacks };
 }
 
-async function loadFont(key: FontKey, relative: string, file: string, setting: string, location: SourceLocation): Promise<LoadedFont> {
+/** Reads and opens a font file; `owner`: the deferred font that will stand for it (deferredFont). */
+function loadFont(key: FontKey, relative: string, file: string, setting: string, location: SourceLocation, owner?: LoadedFont): LoadedFont {
   let bytes: Buffer;
   try {
     // Without the outlines, which only the subset writer needs, and for only the glyphs it
     // writes (render/font-file.ts): ~53 MB less resident memory and I/O for the four fonts.
-    bytes = await readFontFile(file);
+    bytes = readFontFile(file);
   } catch {
-    throw new BulletinError([
-      {
-        severity: 'error',
-        location,
-        ...message('build.font-file-cannot-read', { relative, setting }),
-        hint: message('build.check-path-fonts-live'),
-      },
-    ]);
+    throw cannotReadFont(relative, setting, location);
   }
   try {
     const font = openFont(key, relative, bytes);
-    attachFontFile(font, bytes);
+    attachFontFile(owner ?? font, bytes);
     return font;
   } catch (err) {
-    throw new BulletinError([
-      {
-        severity: 'error',
-        location,
-        ...message('build.not-usable-font', { relative, setting, message: (err as Error).message }),
-        hint: message('build.use-single-face-truetype'),
-      },
-    ]);
+    throw notUsableFont(relative, setting, location, (err as Error).message);
   }
+}
+
+function cannotReadFont(relative: string, setting: string, location: SourceLocation): BulletinError {
+  return new BulletinError([{ severity: 'error', location, ...message('build.font-file-cannot-read', { relative, setting }), hint: message('build.check-path-fonts-live') }]);
+}
+
+function notUsableFont(relative: string, setting: string, location: SourceLocation, reason: string): BulletinError {
+  return new BulletinError([{ severity: 'error', location, ...message('build.not-usable-font', { relative, setting, message: reason }), hint: message('build.use-single-face-truetype') }]);
+}
+
+/** What fontkit would refuse at once: a file that does not start like a TrueType or OpenType font. */
+function checkFontHeader(file: string, relative: string, setting: string, location: SourceLocation): void {
+  const header = Buffer.alloc(4);
+  let read = 0;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      read = fs.readSync(fd, header, 0, 4, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    throw cannotReadFont(relative, setting, location);
+  }
+  const tag = header.readUInt32BE(0);
+  // 1.0 and 'true' (TrueType), 'OTTO' (CFF), 'ttcf' (a collection, refused by openFont with its reason).
+  if (read < 4 || ![0x00010000, 0x74727565, 0x4f54544f, 0x74746366].includes(tag)) throw notUsableFont(relative, setting, location, 'Unknown font format');
 }
 
 async function readImages(projectRoot: string, doc: IssueDocument, world: World): Promise<Map<string, { width: number; height: number }>> {

@@ -12,6 +12,7 @@ import { BulletinError, type Diagnostic, diagnosticJson, formatDiagnostic } from
 import { formatReport, preflightPdf } from './preflight/preflight';
 import { render, say } from './messages';
 import { installSignalHandlers } from './output';
+import { PACKAGE_DIR } from './package-dir';
 import { MAX_PDF_BYTES, readBytes } from './workspace';
 import { fixIssue, formatFix } from './lint';
 import { ProgressLine, stageName, summariseWarnings, timingLine } from './commands/build-report';
@@ -206,6 +207,6 @@ function reportBug(err: unknown): void {
 }
 
 function readVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }

@@ -99,15 +99,15 @@ function checkPage(page: Page, index: number, style: PageStyle, options: FrameOp
     if (!ink) continue;
     const source = box.source ?? options.fallbackSource;
     const frame = box.band ?? (page.kind === 'cover' ? 'cover' : 'text');
-    const what = describe(box);
     // The trim first: ink off the paper is the worst case, and reported as such.
     const offPaper = overshoot(ink, trim);
     if (offPaper > TOLERANCE) {
-      report(source, 'trim', offPaper, () => outsideFrame(source, what, 'frames.trimmed-page', page.label, offPaper));
+      report(source, 'trim', offPaper, () => outsideFrame(source, describe(box), 'frames.trimmed-page', page.label, offPaper));
       continue;
     }
     const by = overshoot(ink, frames[frame]);
-    if (by > TOLERANCE) report(source, frame, by, () => outsideFrame(source, what, names[frame] ?? 'frames.text-block', page.label, by));
+    // The box is described (its text joined) only when it is reported: every line of every page is checked.
+    if (by > TOLERANCE) report(source, frame, by, () => outsideFrame(source, describe(box), names[frame] ?? 'frames.text-block', page.label, by));
   }
   checkRunningHead(page, style, report, options.fallbackSource);
 }

@@ -11,7 +11,7 @@ import { breakOverlong, itemize, type Item, type Junction, type Paragraph, type 
 import { placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
 import { JOINT_ISSUER_END } from '../text/legal';
-import { buildSums, measureLine, naturalLine } from '../text/line';
+import { buildSums, emptyLine, lineConfig, measureLine, naturalLine } from '../text/line';
 import type { GlyphRun, PlacedGlyph, TextLink } from './types';
 
 export interface ParagraphStyle {
@@ -207,8 +207,10 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
   const { items, junctions, em } = paragraph;
   const n = items.length;
   const sums = buildSums(paragraph);
-  const config = { ...options, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none' as const };
-  const widthOf = (i: number, j: number) => measureLine(paragraph, sums, i, j, config).natural;
+  const config = lineConfig({ ...options, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none' });
+  // The search measures O(lines × items × line length) candidates: into one scratch line.
+  const scratch = emptyLine();
+  const widthOf = (i: number, j: number) => measureLine(paragraph, sums, i, j, config, scratch).natural;
   const total = widthOf(0, n);
   const totalHan = sums.han[n] as number;
   const breakable = (k: number) => k === 0 || k === n || (junctions[k] as Junction).breakable;

@@ -10,14 +10,15 @@ import * as path from 'node:path';
 import type { default as AjvClass, ErrorObject, Options as AjvOptions, ValidateFunction } from 'ajv';
 import { BulletinError, type Diagnostic } from '../errors';
 import { type Message, message } from '../messages';
+import { PACKAGE_DIR } from '../package-dir';
 import { readTextSync } from '../workspace';
 import { formatPath, type JsonPath, type ParsedYaml } from './parse';
 import type { ArticleFrontMatter, IssueManifest, SeriesManifest } from './types';
 
 type SchemaName = 'series' | 'issue' | 'article';
 
-/** Folder of the JSON schemas; the same path from src/manifest (tests) and dist/manifest. */
-export const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schemas');
+/** Folder of the JSON schemas; the same path from src (tests), dist/ and the bundle. */
+export const SCHEMA_DIR = path.join(PACKAGE_DIR, 'schemas');
 
 const SCHEMA_NAMES: readonly SchemaName[] = ['series', 'issue', 'article'];
 const AJV_OPTIONS: AjvOptions = { allErrors: true, strict: true, verbose: true };
@@ -26,9 +27,9 @@ const AJV_OPTIONS: AjvOptions = { allErrors: true, strict: true, verbose: true }
  * Standalone validators (ajv's code generation), written by `npm run prepare` into dist/ — never
  * committed. Compiling the three schemas with ajv took ~60 ms and loading ajv ~20 ms on every
  * run; the generated code is the same code ajv.compile would produce. The same path from
- * src/manifest (tests) and dist/manifest.
+ * src (tests), dist/ and the bundle.
  */
-const GENERATED_DIR = path.resolve(__dirname, '..', '..', 'dist', 'validators');
+const GENERATED_DIR = path.join(PACKAGE_DIR, 'dist', 'validators');
 
 const compiled = new Map<SchemaName, ValidateFunction>();
 let ajv: AjvClass | undefined;

@@ -435,6 +435,8 @@ export const en = {
     `use a larger original: at least ${p.factor}× the current pixel size`,
   'layout.add-font-fonts-fallback': () =>
     'add a font that has it to `fonts.fallback` in the series file, or replace it with a common character or a description',
+  'cli.interrupted-while-starting': (p: { readonly signal: string }) =>
+    `\ninterrupted (${p.signal}) while starting: nothing was read or written\n`,
   'output.ninterrupted-after-pdfs-were': (p: { readonly signal: string }) =>
     `\ninterrupted (${p.signal}) after the PDFs were written: they are complete\n`,
   'output.ninterrupted-no-output-written': (p: { readonly signal: string }) =>

@@ -480,6 +480,8 @@ export const zh: Catalog = {
     `请换用更大的原图：像素尺寸至少为现在的 ${p.factor} 倍`,
   'layout.add-font-fonts-fallback': () =>
     '请在丛刊设置的 fonts.fallback 中加入含该字的字体，或改用常用字、文字说明',
+  'cli.interrupted-while-starting': (p) =>
+    `\n启动时被中断（${p.signal}）：未读取或写入任何文件\n`,
   'output.ninterrupted-after-pdfs-were': (p) =>
     `\n已中断（${p.signal}），但 PDF 已经写好，内容完整\n`,
   'output.ninterrupted-no-output-written': (p) =>

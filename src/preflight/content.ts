@@ -183,6 +183,34 @@ function multiply(m: Matrix, n: Matrix): Matrix {
 
 type TokenType = 'num' | 'name' | 'other' | 'op';
 
+/** 10^k for k ≤ 22: exact doubles, so digits / 10^k is the correctly rounded value, as Number() gives. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The number bytes[start, end) spells ([+-]digits[.digits] or [+-].digits), or undefined when it
+ * is not one or has too many digits to be read exactly this way (the caller then uses Number()).
+ */
+function numberAt(bytes: Uint8Array, start: number, end: number): number | undefined {
+  let k = start;
+  const sign = bytes[k];
+  if (sign === 0x2b || sign === 0x2d) k++;
+  let digits = 0;
+  let mantissa = 0;
+  let fraction = -1;
+  for (; k < end; k++) {
+    const c = bytes[k]!;
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 0x2e && fraction < 0) fraction = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15 || fraction > 22) return undefined;
+  const value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction]! : mantissa;
+  return sign === 0x2d ? -value : value;
+}
+
 // Byte classes as lookup tables rather than Sets: the tokenizer looks at every byte of every
 // page (a Set lookup per byte was most of the preflight's scanning time).
 const WHITE_BYTES = [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20];
@@ -239,6 +267,12 @@ function tokenize(bytes: Uint8Array, emit: (type: TokenType, value: number | str
       const start = i;
       while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
       if (i === start) i++;
+      // Most words are numbers (coordinates): read from the bytes, no string made for them.
+      const value = numberAt(bytes, start, i);
+      if (value !== undefined) {
+        emit('num', value);
+        continue;
+      }
       const word = text.toString('latin1', start, i);
       if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) emit('num', Number(word));
       else if (word === 'true' || word === 'false' || word === 'null') emit('other', word);

@@ -35,14 +35,29 @@ interface Slice {
   readonly ref: PdfRef;
   /** cid → [glyph id in the font file, advance in font units, text]. */
   readonly cids: [number, number, string][];
-  readonly byKey: Map<string, number>;
   /** Glyphs the slice's program will hold: original ids and `id:advance` pairs (an upper bound). */
   readonly glyphs: Set<string>;
+}
+
+/** What a drawn (glyph, advance, text) is written as: its font resource and CID (also as 4 hex digits). */
+export interface EncodedGlyph {
+  readonly resource: string;
+  readonly ref: PdfRef;
+  readonly cid: number;
+  readonly hex: string;
+  readonly text: string;
 }
 
 /** Collects the glyphs one font draws, then writes the subset and its font objects. */
 export class CidFontWriter {
   private readonly slices: Slice[] = [];
+  /**
+   * Every (glyph, advance) drawn so far → its encodings, one per text (nearly always one). Keyed
+   * by a number, not an `id:advance:text` string: encode runs for every glyph of both files, and
+   * the key string and result object it made each time were most of the render's allocations.
+   * A key lives in exactly one slice, so one map serves them all.
+   */
+  private readonly encoded = new Map<number, EncodedGlyph[]>();
 
   constructor(
     private readonly doc: PdfRefFactory,
@@ -56,23 +71,25 @@ export class CidFontWriter {
   }
 
   /** The CID (and the font resource it belongs to) that draws glyph `id` advancing `advance` font units. */
-  encode(id: number, advance: number, text: string): { resource: string; ref: PdfRef; cid: number } {
+  encode(id: number, advance: number, text: string): EncodedGlyph {
     if (!Number.isInteger(advance) || advance < 0) throw new Error(`advance ${advance} of glyph ${id} is not a whole number of font units`);
-    const key = `${id}:${advance}:${text}`;
-    for (const slice of this.slices) {
-      const cid = slice.byKey.get(key);
-      if (cid !== undefined) return { resource: slice.name, ref: slice.ref, cid };
-    }
+    // Glyph ids are 16-bit (TrueType); an advance is far below 2^36 units, so the key is exact.
+    const key = advance * 0x10000 + id;
+    let known = this.encoded.get(key);
+    if (known) {
+      for (const encoding of known) if (encoding.text === text) return encoding;
+    } else this.encoded.set(key, (known = []));
     let slice = this.slices[this.slices.length - 1];
     if (!slice || slice.cids.length >= MAX_CID || slice.glyphs.size + 2 > MAX_GLYPHS) {
-      slice = { name: `${this.resourcePrefix}${this.slices.length}`, ref: this.doc.ref({}), cids: [[0, 0, '']], byKey: new Map(), glyphs: new Set() };
+      slice = { name: `${this.resourcePrefix}${this.slices.length}`, ref: this.doc.ref({}), cids: [[0, 0, '']], glyphs: new Set() };
       this.slices.push(slice);
     }
     const cid = slice.cids.length;
     slice.cids.push([id, advance, text]);
-    slice.byKey.set(key, cid);
     slice.glyphs.add(String(id)).add(`${id}:${advance}`);
-    return { resource: slice.name, ref: slice.ref, cid };
+    const encoding = { resource: slice.name, ref: slice.ref, cid, hex: hex4(cid), text };
+    known.push(encoding);
+    return encoding;
   }
 
   /** Writes each slice's font program and its Type0/CIDFont/ToUnicode objects. */

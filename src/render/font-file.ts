@@ -29,56 +29,60 @@ const pending = new WeakMap<Buffer, Outlines>();
 /** The same, by the object that wraps the buffer (a LoadedFont), once attached. */
 const attached = new WeakMap<object, { bytes: Buffer; outlines: Outlines }>();
 
-/** Reads a font file; a TrueType file comes back with its outlines (`glyf`) still to be loaded. */
-export async function readFontFile(file: string): Promise<Buffer> {
-  const handle = await fs.promises.open(file, 'r');
+/**
+ * Reads a font file; a TrueType file comes back with its outlines (`glyf`) still to be loaded.
+ * Synchronous: a fallback font is opened only when shaping first asks it for a character
+ * (text/fonts.ts deferredFont), in the middle of a synchronous layout.
+ */
+export function readFontFile(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
   try {
-    const { size } = await handle.stat();
-    const read = async (buffer: Buffer, offset: number, length: number) => {
+    const { size } = fs.fstatSync(fd);
+    const read = (buffer: Buffer, offset: number, length: number) => {
       let done = 0;
       while (done < length) {
-        const { bytesRead } = await handle.read(buffer, offset + done, length - done, offset + done);
+        const bytesRead = fs.readSync(fd, buffer, offset + done, length - done, offset + done);
         if (bytesRead === 0) throw new Error(`${file} changed while being read`);
         done += bytesRead;
       }
     };
-    const whole = async () => {
+    const whole = () => {
       const bytes = Buffer.alloc(size);
-      await read(bytes, 0, size);
+      read(bytes, 0, size);
       return bytes;
     };
-    if (size < 12 + 16) return await whole();
+    if (size < 12 + 16) return whole();
     const bytes = Buffer.alloc(size);
-    await read(bytes, 0, 12);
+    read(bytes, 0, 12);
     const version = bytes.readUInt32BE(0);
-    if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) return await whole();
+    if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) return whole();
     const count = bytes.readUInt16BE(4);
-    if (count === 0 || 12 + 16 * count > size) return await whole();
-    await read(bytes, 12, 16 * count);
+    if (count === 0 || 12 + 16 * count > size) return whole();
+    read(bytes, 12, 16 * count);
     const tables = new Map<string, { offset: number; length: number }>();
     for (let i = 0; i < count; i++) {
       const at = 12 + 16 * i;
       const offset = bytes.readUInt32BE(at + 8);
       const length = bytes.readUInt32BE(at + 12);
-      if (offset + length > size) return await whole();
+      if (offset + length > size) return whole();
       tables.set(bytes.toString('latin1', at, at + 4), { offset, length });
     }
     const glyf = tables.get('glyf');
     const head = tables.get('head');
     const loca = tables.get('loca');
     const maxp = tables.get('maxp');
-    if (!glyf || !head || !loca || !maxp || head.length < 54 || maxp.length < 6) return await whole();
-    for (const [tag, { offset, length }] of tables) if (tag !== 'glyf') await read(bytes, offset, length);
+    if (!glyf || !head || !loca || !maxp || head.length < 54 || maxp.length < 6) return whole();
+    for (const [tag, { offset, length }] of tables) if (tag !== 'glyf') read(bytes, offset, length);
     const longOffsets = bytes.readInt16BE(head.offset + 50) === 1;
     const glyphs = bytes.readUInt16BE(maxp.offset + 4);
-    if (loca.length < (glyphs + 1) * (longOffsets ? 4 : 2)) return await whole();
+    if (loca.length < (glyphs + 1) * (longOffsets ? 4 : 2)) return whole();
     const offsets = new Uint32Array(glyphs + 1);
     for (let g = 0; g <= glyphs; g++) offsets[g] = longOffsets ? bytes.readUInt32BE(loca.offset + 4 * g) : bytes.readUInt16BE(loca.offset + 2 * g) * 2;
-    if (offsets[glyphs]! > glyf.length) return await whole();
+    if (offsets[glyphs]! > glyf.length) return whole();
     pending.set(bytes, { file, glyfOffset: glyf.offset, glyfLength: glyf.length, loca: offsets, loaded: new Set() });
     return bytes;
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }
 

@@ -44,7 +44,7 @@ export class TextPainter {
           this.doc.page.fonts[resource] = encoded.ref;
           ops.push(`/${resource} ${fmt(run.size)} Tf`);
         }
-        hex += encoded.cid.toString(16).padStart(4, '0');
+        hex += encoded.hex;
       });
       flush();
     }

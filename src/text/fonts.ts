@@ -3,6 +3,7 @@
  * coverage. The only module that imports fontkit.
  */
 import * as fontkit from 'fontkit';
+import { horizontalAdvances, readTables, type Tables } from '../render/truetype';
 import type { ShapedGlyph } from './items';
 import { SCRIPT } from './script';
 
@@ -37,6 +38,13 @@ export interface LoadedFont {
   readonly direct: Map<string, EmGlyph>;
   /** Whether the font has a code point, asked once per character (fontFor asks for every one). */
   readonly covers: Map<number, boolean>;
+  /**
+   * Each glyph's hmtx advance in font units, read from the file once; undefined for a font that
+   * is not plain TrueType (fontkit's advanceWidth is asked instead). See openFont.
+   */
+  readonly advances: Uint16Array | undefined;
+  /** `post`'s italic angle, read from the table's header; undefined: ask fontkit. See openFont. */
+  readonly italicAngle: number | undefined;
 }
 
 /** The four role fonts and the fallback fonts, tried in order for a character a role's face lacks. */
@@ -68,7 +76,94 @@ export function openFont(role: FontKey, path: string, bytes: Buffer): LoadedFont
   const opened = fontkit.create(bytes);
   if (!('unitsPerEm' in opened) || 'fonts' in opened) throw new Error(`${path} is a font collection; ship single-face TTF files`);
   const font = opened as fontkit.Font;
-  return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map(), covers: new Map() };
+  const tables = tablesOf(bytes);
+  if (tables) giveLoca(font, tables);
+  return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map(), covers: new Map(), ...ownMetrics(tables) };
+}
+
+/**
+ * A font opened only when something first asks for what needs the file (its glyphs, metrics,
+ * name): the fallback fonts, which set only characters the four faces lack. The default one,
+ * HanaMinB, is 30 MB; most issues never need it, and then it is not read at all. `open` is given
+ * the font object itself (what the subset writer later knows the font by) and must return the
+ * opened font; its error, if any, is thrown to whoever asked first, and again on every later ask.
+ */
+export function deferredFont(role: FontKey, path: string, open: (owner: LoadedFont) => LoadedFont): LoadedFont {
+  let opened: LoadedFont | undefined;
+  const file = (): LoadedFont => (opened ??= open(deferred));
+  const deferred: LoadedFont = {
+    role,
+    path,
+    cache: new Map(),
+    direct: new Map(),
+    covers: new Map(),
+    get font() {
+      return file().font;
+    },
+    get unitsPerEm() {
+      return file().unitsPerEm;
+    },
+    get postscriptName() {
+      return file().postscriptName;
+    },
+    get advances() {
+      return file().advances;
+    },
+    get italicAngle() {
+      return file().italicAngle;
+    },
+  };
+  return deferred;
+}
+
+function tablesOf(bytes: Buffer): Tables | undefined {
+  try {
+    return readTables(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * fontkit reads `loca` for every glyph's advance (TTFGlyph._getMetrics asks the glyph's bounding
+ * box) and decodes the whole table into a JavaScript array through its generic struct reader:
+ * ~40 ms for the four faces of the sample, each time a build starts. The table is two arrays of
+ * numbers, so it is read here, in bytes as fontkit's own decoder gives them (a short table's
+ * offsets doubled), and handed to fontkit's table memo, which it consults before decoding. The
+ * memo is fontkit 2's private `_tables`; if it is not there, fontkit decodes the table itself as
+ * before. test/text/fonts.test.ts compares the result with fontkit's own decoding.
+ */
+function giveLoca(font: fontkit.Font, tables: Tables): void {
+  const memo = (font as unknown as { _tables?: Record<string, unknown> })._tables;
+  const loca = tables.get('loca');
+  const head = tables.get('head');
+  if (memo === undefined || typeof memo !== 'object' || 'loca' in memo || !loca || !head || head.length < 54) return;
+  const version = head.readInt16BE(50);
+  if (version !== 0 && version !== 1) return;
+  const offsets = new Array<number>(loca.length >> (version === 1 ? 2 : 1));
+  for (let i = 0; i < offsets.length; i++) offsets[i] = version === 1 ? loca.readUInt32BE(4 * i) : loca.readUInt16BE(2 * i) * 2;
+  // `_processed`: fontkit's mark that a short table's offsets are doubled already.
+  memo.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
+}
+
+/**
+ * Advances and italic angle read straight from the tables, for fontkit's are dear: its glyph's
+ * advanceWidth also decodes the glyph's header from `glyf` (for a bounding box only vertical
+ * metrics use), after decoding the whole `loca` into an array of objects, and its italicAngle
+ * decodes the whole `post` table, with the names of all 30 000+ glyphs of a CJK font — together
+ * ~150 ms of the sample's build for values that are two reads each. The same numbers (hmtx
+ * advance; post's 16.16 italicAngle at offset 4); fontkit still answers for anything else.
+ */
+function ownMetrics(tables: Tables | undefined): { advances: Uint16Array | undefined; italicAngle: number | undefined } {
+  if (!tables) return { advances: undefined, italicAngle: undefined };
+  const post = tables.get('post');
+  let advances: Uint16Array | undefined;
+  try {
+    advances = horizontalAdvances(tables).advances;
+  } catch {
+    advances = undefined;
+  }
+  return { advances, italicAngle: post && post.length >= 8 ? post.readInt32BE(4) / 65536 : undefined };
 }
 
 const HAN = new RegExp(`[${SCRIPT.han}]`, 'u');
@@ -104,7 +199,7 @@ function shapeAtOneEm(font: LoadedFont, text: string): EmGlyph[] {
         let glyph = font.direct.get(ch);
         if (glyph === undefined) {
           const g = font.font.glyphForCodePoint(ch.codePointAt(0) ?? 0);
-          glyph = { id: g.id, advance: g.advanceWidth / font.unitsPerEm, text: ch };
+          glyph = { id: g.id, advance: (font.advances?.[g.id] ?? g.advanceWidth) / font.unitsPerEm, text: ch };
           font.direct.set(ch, glyph);
         }
         out.push(glyph);
@@ -162,6 +257,6 @@ export function fontMetrics(font: LoadedFont): { ascent: number; descent: number
     descent: f.descent * scale,
     capHeight: (f.capHeight || f.ascent) * scale,
     bbox: [f.bbox.minX * scale, f.bbox.minY * scale, f.bbox.maxX * scale, f.bbox.maxY * scale],
-    italicAngle: f.italicAngle,
+    italicAngle: font.italicAngle ?? f.italicAngle,
   };
 }

@@ -5,7 +5,7 @@
  * is never left short (R9, R14), and the last line keeps at least two ideographs (R18).
  */
 import type { Junction, Paragraph } from './items';
-import { buildSums, emptyLine, type LineConfig, measureLine, type MeasuredLine, type Sums } from './line';
+import { buildSums, emptyLine, type LineConfig, lineConfig, measureLine, type MeasuredLine, type Sums } from './line';
 
 export interface BreakOptions extends LineConfig {
   /** Fewest ideographs the last line may hold (R18: 2; TOC entries and titles: 3); 0 = no rule. */
@@ -48,6 +48,7 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
   const breakable = new Uint8Array(n + 1);
   for (let k = 0; k <= n; k++) breakable[k] = k === 0 || k === n || (junctions[k] as Junction).breakable ? 1 : 0;
   const scratch = emptyLine();
+  const config = lineConfig(options);
 
   for (let j = 1; j <= n; j++) {
     if (breakable[j] === 0) continue;
@@ -55,7 +56,7 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
     let fallback = -1;
     for (let i = j - 1; i >= 0; i--) {
       if (breakable[i] === 0 || best[i] === Infinity) continue;
-      const m = measureLine(paragraph, sums, i, j, options, scratch);
+      const m = measureLine(paragraph, sums, i, j, config, scratch);
       if (m.natural - m.shrink > m.measure + EPS) {
         // Wider still as i moves back: stop, but keep the narrowest overfull line as a last resort.
         if (fallback < 0 && (from[j] as number) < 0) fallback = i;
@@ -76,16 +77,16 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
       from[j] = fallback;
     }
   }
-  return collectLines(paragraph, sums, from, options);
+  return collectLines(paragraph, sums, from, config);
 }
 
-function collectLines(paragraph: Paragraph, sums: Sums, from: Int32Array, options: BreakOptions): LineSpan[] {
+function collectLines(paragraph: Paragraph, sums: Sums, from: Int32Array, config: LineConfig): LineSpan[] {
   const spans: LineSpan[] = [];
   for (let j = paragraph.items.length; j > 0; ) {
     const i = from[j] as number;
     if (i < 0) throw new Error(`line breaking found no path to item ${j}`);
     // The same measurement the breaker chose it by (line.ts), kept as the line's data.
-    spans.push(measureLine(paragraph, sums, i, j, options));
+    spans.push(measureLine(paragraph, sums, i, j, config));
     j = i;
   }
   return spans.reverse();

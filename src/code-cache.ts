@@ -1,0 +1,104 @@
+/**
+ * Loading the one-file CLI (dist/cli.bundle.js, scripts/bundle.js) with V8's code cache: the
+ * bytecode V8 compiled for it in an earlier run is kept in the user's cache folder and handed back
+ * to V8, which then skips parsing and compiling what it finds there. Only node: modules are
+ * imported here: bin/bulletin.js loads this file before anything else.
+ *
+ * The cache can never change what the CLI does: a cache file is named by a digest of the bundle's
+ * full text, the Node version and architecture, so it is only ever offered for the very
+ * code it was made from; V8 checks it again (version, flags, source) and rejects what does not fit,
+ * and a rejected, unreadable or unwritable cache only means compiling as without one.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import Module from 'node:module';
+
+/** Cache files kept (one per bundle version × Node × options; several checkouts may share the folder). */
+const KEEP_FILES = 8;
+
+/** What happened to the cache in this run, for the bench and the tests. */
+export type CodeCacheUse = 'used' | 'made' | 'rejected' | 'off';
+
+/**
+ * The folder for cache files: `BULLETIN_CODE_CACHE` if set (`off` turns the cache off), else the
+ * platform's per-user cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%)
+ * + bulletin/code-cache. Never inside the project: the cache belongs to the installed program.
+ */
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const chosen = env.BULLETIN_CODE_CACHE;
+  if (chosen === 'off') return undefined;
+  if (chosen) return path.resolve(chosen);
+  const home = os.homedir();
+  const base =
+    process.platform === 'win32'
+      ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
+      : process.platform === 'darwin'
+        ? path.join(home, 'Library', 'Caches')
+        : (env.XDG_CACHE_HOME ?? path.join(home, '.cache'));
+  return path.join(base, 'bulletin', 'code-cache');
+}
+
+/**
+ * The cache file's name: the source and the Node build it was compiled by, hashed. (V8's options
+ * are not in the name, since node's own arguments name temporary folders, e.g. --cpu-prof-dir, and
+ * every run would make a new file: V8 compares its options itself and rejects a cache made with
+ * others, which is then made again.)
+ */
+export function cacheFileName(source: string): string {
+  const digest = createHash('sha256').update(`${process.version}\0${process.arch}\0${process.versions.v8}\0`).update(source).digest('hex');
+  return `${digest.slice(0, 40)}.bin`;
+}
+
+/**
+ * Runs a CommonJS file as `require` would (its own require, module, exports, __filename and
+ * __dirname) and returns its exports, compiled from the cache in `cacheDir` when one fits. With no
+ * usable cache, the cache is written when the process exits, so that it holds the functions the
+ * run actually compiled (V8 compiles most functions on first call), not just the top level.
+ */
+export function requireWithCodeCache(file: string, cacheDir: string | undefined, onUse?: (use: CodeCacheUse) => void): unknown {
+  const source = fs.readFileSync(file, 'utf8');
+  const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, cacheFileName(source));
+  let cachedData: Buffer | undefined;
+  if (cacheFile !== undefined) {
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const use: CodeCacheUse = cacheFile === undefined ? 'off' : cachedData === undefined ? 'made' : script.cachedDataRejected ? 'rejected' : 'used';
+  onUse?.(use);
+  if (cacheFile !== undefined && use !== 'used') process.once('exit', () => writeCache(cacheFile, () => script.createCachedData()));
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
+  const module = { exports: {} as unknown };
+  wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
+  return module.exports;
+}
+
+/** Writes a cache file whole or not at all (a concurrent run reads either none or all of it), then prunes old ones. */
+function writeCache(cacheFile: string, data: () => Buffer): void {
+  const dir = path.dirname(cacheFile);
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(temporary, data());
+    fs.renameSync(temporary, cacheFile);
+    const files = fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.bin'))
+      .map((name) => ({ name, time: fs.statSync(path.join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const { name } of files.slice(KEEP_FILES)) fs.rmSync(path.join(dir, name), { force: true });
+  } catch {
+    // Only an optimisation: a read-only or full cache folder costs the next run its compile, nothing else.
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing left to do: this runs as the process exits.
+    }
+  }
+}

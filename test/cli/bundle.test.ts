@@ -1,0 +1,107 @@
+/**
+ * The one-file CLI (dist/cli.bundle.js, scripts/bundle.js) that bin/bulletin.js runs, and V8's
+ * code cache it is loaded with (src/code-cache.ts): the bundle builds the sample into the same
+ * bytes as tsc's dist/, from a cold and from a warm cache, and a cache is only ever used for the
+ * exact text it was made from.
+ */
+import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { tempProject } from '../helpers/project';
+import { BIN, REPO, tempDir } from './helpers';
+
+const DIST = path.join(REPO, 'dist');
+const BUNDLE = path.join(DIST, 'cli.bundle.js');
+const CODE_CACHE = path.join(DIST, 'code-cache.js');
+
+const digests = (dir: string): Record<string, string> =>
+  Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex')]));
+
+/** Runs a node script in `cwd` with the code cache in `cacheDir`; returns stdout. */
+function node(cwd: string, args: readonly string[], cacheDir: string): string {
+  return execFileSync(process.execPath, args, { cwd, env: { ...process.env, LANG: 'C', BULLETIN_CODE_CACHE: cacheDir }, encoding: 'utf8' });
+}
+
+describe('the bundled CLI', () => {
+  let cacheDir: string;
+  const projects: string[] = [];
+  beforeAll(() => {
+    cacheDir = tempDir('code-cache');
+  });
+  afterAll(() => {
+    for (const dir of [cacheDir, ...projects]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('npm run build made it after tsc, so bin/bulletin.js runs it', () => {
+    expect(fs.statSync(BUNDLE).mtimeMs).toBeGreaterThanOrEqual(fs.statSync(path.join(DIST, 'cli.js')).mtimeMs);
+    // Everything it needs is inside, but for the packages left out on purpose (scripts/bundle.js).
+    const required = new Set([...fs.readFileSync(BUNDLE, 'utf8').matchAll(/\brequire\("([^".][^"]*)"\)/g)].map((m) => m[1]!.split('/')[0]!));
+    const builtins = new Set(require('node:module').builtinModules as string[]);
+    expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, ''))).sort()).toEqual(['ajv', 'ajv-i18n', 'mammoth', 'parse5', 'sharp']);
+  });
+
+  test('builds the sample into the same bytes as dist/, from a cold and a warm code cache', () => {
+    const viaDist = tempProject();
+    const viaBundle = tempProject();
+    projects.push(viaDist, viaBundle);
+    node(viaDist, ['-e', `require(${JSON.stringify(path.join(DIST, 'cli.js'))}).main(process.argv)`, 'bulletin', 'build', '2024-02'], cacheDir);
+    const expected = digests(path.join(viaDist, 'out', '2024-02'));
+    expect(Object.keys(expected)).toHaveLength(2);
+
+    node(viaBundle, [BIN, 'build', '2024-02'], cacheDir);
+    expect(digests(path.join(viaBundle, 'out', '2024-02'))).toEqual(expected);
+    // The bin ran the bundle: its cache file was written as the run ended.
+    const cached = fs.readdirSync(cacheDir);
+    expect(cached).toHaveLength(1);
+    const made = fs.statSync(path.join(cacheDir, cached[0]!)).mtimeMs;
+
+    fs.rmSync(path.join(viaBundle, 'out'), { recursive: true });
+    node(viaBundle, [BIN, 'build', '2024-02'], cacheDir);
+    expect(digests(path.join(viaBundle, 'out', '2024-02'))).toEqual(expected);
+    // Used, not made again.
+    expect(fs.readdirSync(cacheDir)).toEqual(cached);
+    expect(fs.statSync(path.join(cacheDir, cached[0]!)).mtimeMs).toBe(made);
+  }, 180_000);
+});
+
+describe('the code cache', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir('code-cache-unit');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Loads `file` through requireWithCodeCache in a fresh process: what happened to the cache, and the module's value. */
+  const load = (file: string, cacheDir: string): { use: string; value: unknown } => {
+    const script = `const { requireWithCodeCache, codeCacheDir } = require(${JSON.stringify(CODE_CACHE)});
+      let use; const value = requireWithCodeCache(${JSON.stringify(file)}, codeCacheDir(), (u) => (use = u)).value();
+      process.stdout.write(JSON.stringify({ use, value }));`;
+    return JSON.parse(node(dir, ['-e', script], cacheDir)) as { use: string; value: unknown };
+  };
+
+  test('is made once, used after, and never for other text of the same length', () => {
+    const file = path.join(dir, 'module.js');
+    const cacheDir = path.join(dir, 'cache');
+    fs.writeFileSync(file, `const path = require('node:path');\nexports.value = () => ['first', path.basename(__filename), __dirname === ${JSON.stringify(dir)}];\n`);
+    expect(load(file, cacheDir)).toEqual({ use: 'made', value: ['first', 'module.js', true] });
+    expect(load(file, cacheDir)).toEqual({ use: 'used', value: ['first', 'module.js', true] });
+    // Same length, other code: V8 alone would accept the old cache (it checks the length, not the text).
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace("'first'", "'other'"));
+    expect(load(file, cacheDir)).toEqual({ use: 'made', value: ['other', 'module.js', true] });
+    expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin'))).toHaveLength(2);
+  });
+
+  test('a damaged cache file is rejected by V8 and made again; `off` writes nothing', () => {
+    const file = path.join(dir, 'module.js');
+    const cacheDir = path.join(dir, 'cache');
+    fs.writeFileSync(file, 'exports.value = () => 42;\n');
+    load(file, cacheDir);
+    const [name] = fs.readdirSync(cacheDir);
+    fs.writeFileSync(path.join(cacheDir, name!), Buffer.alloc(4096, 7));
+    expect(load(file, cacheDir)).toEqual({ use: 'rejected', value: 42 });
+    expect(load(file, cacheDir)).toEqual({ use: 'used', value: 42 });
+    expect(load(file, 'off')).toEqual({ use: 'off', value: 42 });
+    expect(fs.readdirSync(cacheDir)).toEqual([name]);
+  });
+});
