@@ -339,7 +339,7 @@ function loadFont(key: FontKey, relative: string, file: string, setting: string,
 }
 
 function cannotReadFont(relative: string, setting: string, location: SourceLocation): BulletinError {
-  return new BulletinError([{ severity: 'error', location, ...message('build.font-file-cannot-read', { relative, setting }), hint: message('build.check-path-fonts-live-2') }]);
+  return new BulletinError([{ severity: 'error', location, ...message('build.font-file-cannot-read', { relative, setting }), hint: message('build.check-path-fonts-live') }]);
 }
 
 function notUsableFont(relative: string, setting: string, location: SourceLocation, reason: string): BulletinError {

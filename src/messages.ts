@@ -41,7 +41,8 @@ export function message<C extends Code>(code: C, ...params: ParamArgs<C>): { rea
 /** The wording of a message in `lang` (by default the language of this moment). */
 export function render(m: Message, lang: Language = language()): string {
   const entry = catalogs[lang][m.code] as (p: unknown) => string;
-  return entry(m.params);
+  // String(): an entry that returns a param as it is gets blank params from `blankParams`.
+  return String(entry(m.params));
 }
 
 /** The wording of `code` now: for text printed as soon as it is made (help, summaries). */
@@ -52,4 +53,27 @@ export function say<C extends Code>(code: C, ...params: ParamArgs<C>): string {
 /** Every code, in catalog order (for `bulletin explain` and the README table). */
 export function allCodes(): Code[] {
   return Object.keys(en) as Code[];
+}
+
+/**
+ * Params that word themselves as their names (`{file}`), whatever the entry does with them (join
+ * a list, format a number, test for ''): the catalog's sentences with their blanks, for the README
+ * table of codes and the test that every entry of both catalogs can be worded.
+ */
+export function blankParams(): never {
+  const blank = (name: string) => {
+    const text = `{${name}}`;
+    return Object.assign([text], { toString: () => text, toFixed: () => text, toLocaleString: () => text });
+  };
+  return new Proxy({}, { get: (_, name) => blank(String(name)) }) as never;
+}
+
+/** The README table: every code with its English and Chinese wording, params as {name}. */
+export function codeTable(): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = allCodes().map((code) => {
+    const blanks = { code, params: blankParams() } as Message;
+    return `| \`${code}\` | ${cell(render(blanks, 'en'))} | ${cell(render(blanks, 'zh'))} |`;
+  });
+  return ['| code | English | 中文 |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -259,7 +259,7 @@ function ensureRealFolder(root: string, dir: string): void {
     else if (stat.isSymbolicLink()) {
       throw inputError(
         { file: shown },
-        message('output.symbolic-link-pdfs-written', { shown }),
+        message('output.symbolic-link', { shown }),
         message('output.remove-link-rm-build', { shown }),
       );
     } else if (!stat.isDirectory()) {

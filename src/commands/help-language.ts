@@ -33,7 +33,7 @@ export function translateCommanderError(message: string): string {
 /** Applies the editor's language to `program`'s help and errors (nothing to do in English). */
 export function localiseHelp(program: Command): Command {
   program.helpOption('-h, --help', say('help.display-help-command'));
-  program.helpCommand('help [command]', say('help.display-help-command-2'));
+  program.helpCommand('help [command]', say('help.display-help-command'));
   if (language() !== 'zh') return program;
   program.configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title });
   program.configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) });

@@ -15,7 +15,7 @@ import { sequenceWarnings } from './issue-sequence';
 import { readIssueStamps } from './issue-stamps';
 import { readArticleSource } from './front-matter';
 import { markdownToBlocks } from './markdown';
-import { INVISIBLE, invisibleName, removeInvisible } from './paste';
+import { INVISIBLE, invisibleCodePoint, removeInvisible } from './paste';
 import type { SeriesManifest } from '../manifest/types';
 import type { IssueDocument } from './types';
 
@@ -243,7 +243,7 @@ function parseYamlWithoutInvisible(text: string, file: string): ParsedYaml {
     found.push({
       severity: 'warning',
       location: { file, line, column },
-      ...message('document.invisible-text-not-printed', { m: invisibleName(m[0]) }),
+      ...message('document.invisible-text-not-printed', { codePoint: invisibleCodePoint(m[0]) }),
       hint: message('document.came-pasted-text-delete'),
     });
   }

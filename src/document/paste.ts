@@ -12,24 +12,9 @@
  */
 export const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u200E\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]|\u200D(?!\p{Extended_Pictographic})|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D/gu;
 
-/** The name an editor can look up, for messages. */
-export function invisibleName(ch: string): string {
-  switch (ch) {
-    case '\u00AD':
-      return 'soft hyphen U+00AD';
-    case '\u200B':
-      return 'zero-width space U+200B';
-    case '\u200C':
-      return 'zero-width non-joiner U+200C';
-    case '\u200D':
-      return 'zero-width joiner U+200D';
-    case '\u2060':
-      return 'word joiner U+2060';
-    case '\uFEFF':
-      return 'byte order mark U+FEFF';
-    default:
-      return `invisible control U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  }
+/** The code point of an invisible character (U+200B), which the catalogs name for messages. */
+export function invisibleCodePoint(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** The text without its invisible characters. */

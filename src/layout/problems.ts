@@ -134,6 +134,6 @@ export function runningHeadCrowded(source: SourceLocation, page: string, gap: nu
     severity: 'error',
     location: source,
     ...message('layout.running-head-page-two', { page, gap: gap.toFixed(1) }),
-    hint: message('layout.set-shorter-runninghead-front-2'),
+    hint: message('layout.set-shorter-runninghead-front'),
   };
 }

@@ -104,7 +104,7 @@ function tooManyKeys(location: SourceLocation, keys: number): Diagnostic {
     severity: 'error',
     location,
     ...message('manifest.too-many-keys', { keys, limit: MAX_YAML_KEYS }),
-    hint: message('manifest.manifest-few-dozen-keys'),
+    hint: message('manifest.too-many-keys.hint'),
   };
 }
 
@@ -128,7 +128,7 @@ function nestedTooDeeply(location: SourceLocation): Diagnostic {
   return {
     severity: 'error',
     location,
-    ...message('manifest.nested-too-deeply-limit', { MAX_YAML_DEPTH }),
+    ...message('manifest.nested-too-deeply', { limit: MAX_YAML_DEPTH }),
     hint: message('manifest.manifest-needs-only-few'),
   };
 }

@@ -23,10 +23,12 @@ function forbidden(p: ForbiddenReason): string {
     'beyond-unicode': 'beyond the last Unicode character (U+10FFFF)',
     nul: 'the NUL character',
   };
-  return words[p.reason];
+  return words[p.reason] ?? String(p.reason);
 }
 
-// Words inside other messages (phrases.ts).
+// Words inside other messages (phrases.ts); anything else (template syntax) is shown as it is.
+const phrase = (name: Phrase | string): string => PHRASES[name as Phrase] ?? String(name);
+// The phrases themselves.
 const PHRASES: Readonly<Record<Phrase, string>> = {
   'frames.text-block': 'text block',
   'frames.header-band': 'header band',
@@ -43,13 +45,24 @@ const PHRASES: Readonly<Record<Phrase, string>> = {
   'lint.full-width-hyphen': 'the full-width hyphen "－"',
 };
 
+// Invisible characters pasted text carries (paste.ts), by code point.
+const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
+  'U+00AD': 'soft hyphen',
+  'U+200B': 'zero-width space',
+  'U+200C': 'zero-width non-joiner',
+  'U+200D': 'zero-width joiner',
+  'U+2060': 'word joiner',
+  'U+FEFF': 'byte order mark',
+};
+const invisible = (codePoint: string): string => `${INVISIBLE_NAMES[codePoint] ?? 'invisible control'} ${codePoint}`;
+
 export const en = {
   'diagnostic.warning-prefix': () => 'warning: ',
   'diagnostic.hint-prefix': () => 'hint: ',
-  'manifest.manifest-few-dozen-keys': () =>
+  'manifest.too-many-keys.hint': () =>
     'a manifest has a few dozen keys; was a data file pasted in?',
-  'manifest.nested-too-deeply-limit': (p: { readonly MAX_YAML_DEPTH: number }) =>
-    `nested too deeply (limit ${p.MAX_YAML_DEPTH} levels of mappings and lists)`,
+  'manifest.nested-too-deeply': (p: { readonly limit: number }) =>
+    `nested too deeply (limit ${p.limit} levels of mappings and lists)`,
   'manifest.manifest-needs-only-few': () =>
     'a manifest needs only a few levels; check the indentation and the brackets',
   'manifest.long-text-belongs-article': () =>
@@ -183,13 +196,11 @@ export const en = {
   'layout.set-shorter-runninghead-front': () =>
     'set a shorter `runningHead:` in the front matter',
   'frames.outside-text-block': (p: { readonly what: Phrase; readonly excerpt: string; readonly page: string; readonly by: string; readonly frame: Phrase }) =>
-    `${PHRASES[p.what]}${p.excerpt === '' ? '' : ` “${p.excerpt}”`} on page ${p.page} lies ${p.by} pt outside the ${PHRASES[p.frame]}`,
+    `${phrase(p.what)}${p.excerpt === '' ? '' : ` “${p.excerpt}”`} on page ${p.page} lies ${p.by} pt outside the ${phrase(p.frame)}`,
   'layout.shorten-text-break-where': () =>
     'shorten the text, or break it where a reader would expect',
   'layout.running-head-page-two': (p: { readonly page: string; readonly gap: string }) =>
     `the running head on page ${p.page} has its two parts ${p.gap} pt apart (at least 1 em needed)`,
-  'layout.set-shorter-runninghead-front-2': () =>
-    'set a shorter `runningHead:` in the front matter',
   'document.backslash-before-would-print': (p: { readonly where: string }) =>
     `${p.where}: a backslash before {{ would print the braces themselves`,
   'document.remove-backslash-fields-written': () =>
@@ -205,7 +216,7 @@ export const en = {
   'document.running-head-folio-file': () =>
     'a running head, folio or file name is one short line',
   'document.not-allowed-template': (p: { readonly where: string; readonly what: Phrase | string }) =>
-    `${p.where}: ${PHRASES[p.what as Phrase] ?? p.what} is not allowed in a template`,
+    `${p.where}: ${phrase(p.what)} is not allowed in a template`,
   'document.use-field-if-field': () =>
     'use {{field}}, and {{#if field}}…{{else}}…{{/if}} or {{#unless field}}…{{/unless}}',
   'document.write-fields-name-e': () =>
@@ -332,8 +343,8 @@ export const en = {
     `${p.file} has a title but no text`,
   'document.write-article-text-after': () =>
     'write the article text after the closing --- line, or remove the article from issue.yaml',
-  'document.invisible-text-not-printed': (p: { readonly m: string }) =>
-    `invisible ${p.m} in the text; it is not printed (R4)`,
+  'document.invisible-text-not-printed': (p: { readonly codePoint: string }) =>
+    `invisible ${invisible(p.codePoint)} in the text; it is not printed (R4)`,
   'document.came-pasted-text-delete': () =>
     'it came with pasted text; delete it (retype the characters around it)',
   'document.there-no-issue-no': (p: { readonly issueId: string }) =>
@@ -360,8 +371,8 @@ export const en = {
     'space between two Chinese characters: it prints as a one-em gap (R4)',
   'lint.if-copy-paste-noise': () =>
     'if it is copy-paste noise, delete it; if it separates two items, type a full-width space "　" to keep it without this warning',
-  'lint.invisible-text-not-printed': (p: { readonly m: string }) =>
-    `invisible ${p.m} in the text; it is not printed (R4)`,
+  'lint.invisible-text-not-printed': (p: { readonly codePoint: string }) =>
+    `invisible ${invisible(p.codePoint)} in the text; it is not printed (R4)`,
   'lint.came-pasted-text-bulletin': () =>
     'it came with pasted text; `bulletin check --fix` deletes it (nothing visible changes)',
   'lint.ascii-after-chinese-character': () =>
@@ -393,7 +404,7 @@ export const en = {
   'lint.replace-check-partner': (p: { readonly straight: string; readonly open: string; readonly close: string }) =>
     `replace ${p.straight} with ${p.open} or ${p.close}, and check its partner`,
   'lint.used-range-dash-r24': (p: { readonly name: Phrase }) =>
-    `${PHRASES[p.name]} used as a range dash (R24)`,
+    `${phrase(p.name)} used as a range dash (R24)`,
   'lint.single-between-chinese-characters': () =>
     'a single "—" between Chinese characters; a dash (破折号) is "——" (R24)',
   'lint.write-if-dash-meant': () =>
@@ -430,7 +441,7 @@ export const en = {
     `\ninterrupted (${p.signal}) after the PDFs were written: they are complete\n`,
   'output.ninterrupted-no-output-written': (p: { readonly signal: string }) =>
     `\ninterrupted (${p.signal}): no output written; earlier PDFs are unchanged\n`,
-  'output.symbolic-link-pdfs-written': (p: { readonly shown: string }) =>
+  'output.symbolic-link': (p: { readonly shown: string }) =>
     `${p.shown} is a symbolic link: the PDFs are written only into a real folder inside the project`,
   'output.remove-link-rm-build': (p: { readonly shown: string }) =>
     `remove the link (rm ${p.shown}) and build again; copy the PDFs elsewhere afterwards`,
@@ -454,8 +465,6 @@ export const en = {
     'check the path; fonts live in fonts/ at the project root',
   'build.font-file-cannot-read': (p: { readonly relative: string; readonly setting: string }) =>
     `font file ${p.relative} (${p.setting}) cannot be read`,
-  'build.check-path-fonts-live-2': () =>
-    'check the path; fonts live in fonts/ at the project root',
   'build.not-usable-font': (p: { readonly relative: string; readonly setting: string; readonly message: string }) =>
     `${p.relative} (${p.setting}) is not a usable font: ${p.message}`,
   'build.use-single-face-truetype': () =>
@@ -469,8 +478,6 @@ export const en = {
   'open.could-not-open-viewer': (p: { readonly command: string; readonly target: string }) =>
     `could not open a viewer (${p.command}); open ${p.target} yourself`,
   'help.display-help-command': () =>
-    'display help for command',
-  'help.display-help-command-2': () =>
     'display help for command',
   'fonts.glyphs': () =>
     'glyphs',
@@ -649,7 +656,7 @@ export const en = {
   'manifest.schema-other': (p: { readonly en: string; readonly zh: string }) =>
     p.en,
   'workspace.not-regular-file': (p: { readonly display: string; readonly kind: 'folder' | 'fifo' | 'socket' | 'device' }) =>
-    `${p.display} is not a regular file: it is ${{ folder: 'a folder', fifo: 'a named pipe (FIFO)', socket: 'a socket', device: 'a device' }[p.kind]}`,
+    `${p.display} is not a regular file: it is ${{ folder: 'a folder', fifo: 'a named pipe (FIFO)', socket: 'a socket', device: 'a device' }[p.kind] ?? p.kind}`,
   'characters.entity-not-printable': (p: { readonly entity: string; readonly codePoint: string } & ForbiddenReason) =>
     `${p.entity} stands for ${p.codePoint === '' ? 'no character' : p.codePoint} (${forbidden(p)}), which cannot be printed`,
   'document.template-output-too-long': (p: { readonly where: string; readonly length: number; readonly limit: number }) =>
@@ -706,4 +713,196 @@ export const en = {
     `  sections (no articles yet): ${p.sections.join(', ')}`,
   'layout.character-not-in-font': (p: { readonly ch: string; readonly code: string; readonly font: string; readonly fallbacks: string }) =>
     `character “${p.ch}” (${p.code}) is not in the font ${p.font}${p.fallbacks === '' ? '' : ` nor in the fallback fonts (${p.fallbacks})`}`,
+  'preflight.ua.id': (p: { readonly part: string }) =>
+    `claims PDF/UA-${p.part}`,
+  'preflight.ua.id-2': () =>
+    'no pdfuaid:part in the XMP',
+  'preflight.ua.title': (p: { readonly title: string }) =>
+    `dc:title "${p.title}", DisplayDocTitle true`,
+  'preflight.ua.title-2': (p: { readonly hasTitle: boolean; readonly displayTitle: boolean }) =>
+    `${p.hasTitle ? '' : 'no dc:title; '}${p.displayTitle ? '' : 'DisplayDocTitle not true'}`,
+  'preflight.ua.lang': (p: { readonly lang: string }) =>
+    `document language ${p.lang}`,
+  'preflight.ua.lang-2': () =>
+    'no /Lang in the catalog',
+  'preflight.ua.tagged': (p: { readonly elementsCount: number }) =>
+    `MarkInfo /Marked true, StructTreeRoot with ${p.elementsCount} elements`,
+  'preflight.ua.tagged-2': (p: { readonly marked: string; readonly hasTree: boolean; readonly suspects: string }) =>
+    `not a tagged PDF (MarkInfo /Marked ${p.marked}, StructTreeRoot ${p.hasTree ? 'present' : 'missing'}, Suspects ${p.suspects})`,
+  'preflight.ua.content': (p: { readonly scans: number }) =>
+    `all page content is marked: ${p.scans} marked-content sequences in the tree, the rest artifacts`,
+  'preflight.ua.content-2': (p: { readonly unmarked: number; readonly untreedCount: number; readonly untreed: string }) =>
+    `${p.unmarked} painting operator(s) neither artifact nor tagged; ${p.untreedCount} MCID(s) not in the ParentTree${p.untreed === '' ? '' : ` (${p.untreed})`}`,
+  'preflight.ua.nesting': () =>
+    'no artifact inside tagged content nor tagged content inside an artifact; BDC/EMC balanced',
+  'preflight.ua.nesting-2': (p: { readonly nesting: number }) =>
+    `${p.nesting} wrongly nested or unbalanced marked-content sequence(s)`,
+  'preflight.ua.types': (p: { readonly size: number }) =>
+    `${p.size} structure types, all standard or mapped to one`,
+  'preflight.ua.types-2': (p: { readonly unknown: string; readonly remapped: string }) =>
+    `${p.unknown === '' ? '' : `non-standard types without a mapping: ${p.unknown}`}${p.remapped === '' ? '' : ` standard types remapped: ${p.remapped}`}`,
+  'preflight.ua.headings': (p: { readonly levelsCount: number }) =>
+    `${p.levelsCount} headings, starting at H1, no level skipped`,
+  'preflight.ua.headings-2': (p: { readonly skips: string }) =>
+    `heading levels skipped: ${p.skips}`,
+  'preflight.ua.figures': (p: { readonly figuresCount: number }) =>
+    `all ${p.figuresCount} figures have alternate text`,
+  'preflight.ua.figures-2': (p: { readonly bare: number; readonly figuresCount: number }) =>
+    `${p.bare} of ${p.figuresCount} figures without /Alt or /ActualText`,
+  'preflight.ua.toc': () =>
+    'TOC and TOCI nest as ISO 32000-1 Table 333 says',
+  'preflight.ua.toc-2': (p: { readonly badTocCount: number }) =>
+    `${p.badTocCount} TOC/TOCI element(s) out of place`,
+  'preflight.ua.lists': (p: { readonly lists: number }) =>
+    `${p.lists} list(s), L → LI → Lbl/LBody as ISO 32000-1 Table 336 says`,
+  'preflight.ua.lists-2': (p: { readonly badListCount: number }) =>
+    `${p.badListCount} list element(s) out of place`,
+  'preflight.ua.tabs': (p: { readonly annotatedCount: number }) =>
+    `${p.annotatedCount} page(s) with annotations, each /Tabs /S`,
+  'preflight.ua.tabs-2': (p: { readonly noTabs: string }) =>
+    `/Tabs is not /S on page(s) ${p.noTabs}`,
+  'preflight.ua.links': (p: { readonly linksCount: number }) =>
+    `all ${p.linksCount} link annotations are in Link elements and have /Contents`,
+  'preflight.ua.links-2': (p: { readonly outsideLink: number; readonly linksCount: number; readonly undescribed: number }) =>
+    `${p.outsideLink} of ${p.linksCount} link annotation(s) not in a Link element, ${p.undescribed} without /Contents`,
+  'preflight.structure.version': (p: { readonly version: string; readonly pagesCount: number; readonly bytes: string }) =>
+    `PDF ${p.version}, ${p.pagesCount} pages, ${p.bytes} KB`,
+  'preflight.structure.encryption': () =>
+    'the file is encrypted',
+  'preflight.structure.id': () =>
+    'trailer /ID present',
+  'preflight.structure.id-2': () =>
+    'no trailer /ID',
+  'preflight.structure.content': (p: { readonly broken: string }) =>
+    `content streams cannot be decoded: ${p.broken}`,
+  'preflight.meta.title': (p: { readonly title: string }) =>
+    `Title "${p.title}"`,
+  'preflight.meta.title-2': () =>
+    'no Info Title',
+  'preflight.meta.dates': (p: { readonly created: string; readonly modified: string }) =>
+    `CreationDate ${p.created}, ModDate ${p.modified}`,
+  'preflight.xmp.present': () =>
+    'no XMP metadata stream',
+  'preflight.xmp.wellformed': (p: { readonly problem: string }) =>
+    `XMP is malformed: ${p.problem}`,
+  'preflight.xmp.wellformed-2': (p: { readonly xmpCount: number }) =>
+    `XMP well-formed (${p.xmpCount} characters)`,
+  'preflight.fonts.embedded': (p: { readonly fontsCount: number }) =>
+    `all ${p.fontsCount} fonts embedded`,
+  'preflight.fonts.embedded-2': (p: { readonly notEmbedded: string }) =>
+    `not embedded: ${p.notEmbedded}`,
+  'preflight.fonts.tounicode': () =>
+    `every font has a ToUnicode map`,
+  'preflight.fonts.tounicode-2': (p: { readonly noUnicode: string }) =>
+    `no ToUnicode: ${p.noUnicode}`,
+  'preflight.colour.spaces': (p: { readonly spaces: string }) =>
+    `colour spaces used: ${p.spaces}`,
+  'preflight.colour.spaces-2': () =>
+    'no colour operators',
+  'preflight.colour.text': (p: { readonly textColours: string }) =>
+    `text shows by fill colour: ${p.textColours}`,
+  'preflight.fonts.widths': (p: { readonly mismatched: number; readonly codes: number; readonly details: string }) =>
+    `${p.mismatched} of ${p.codes} codes declare a width other than the font program's advance (PDF/A-2 6.2.11.5): ${p.details}`,
+  'preflight.fonts.widths-2': (p: { readonly codes: number; readonly checkedCount: number }) =>
+    `declared widths of all ${p.codes} codes in ${p.checkedCount} CIDFontType2 fonts equal the program's advances (±1/1000 em)`,
+  'preflight.pdfx.version': (p: { readonly claim: string }) =>
+    `claims ${p.claim}`,
+  'preflight.pdfx.version-2': () =>
+    'no GTS_PDFXVersion (Info or XMP pdfxid)',
+  'preflight.pdfx.pdfversion': (p: { readonly version: string }) =>
+    `PDF ${p.version} (PDF/X-4 allows at most 1.6)`,
+  'preflight.pdfx.xmp': () =>
+    'XMP has the PDF/X-4 fields (pdfxid, xmpMM ids, RenditionClass, Trapped, dates)',
+  'preflight.pdfx.xmp-2': (p: { readonly missing: string }) =>
+    `XMP lacks ${p.missing}`,
+  'preflight.pdfx.trapped': (p: { readonly value: string; readonly text: string }) =>
+    `Trapped ${p.value}${p.text}`,
+  'preflight.pdfx.trapped-2': () =>
+    'no Trapped key',
+  'preflight.outputintent': (p: { readonly intentsCount: number }) =>
+    `${p.intentsCount} GTS_PDFX output intents (need exactly one)`,
+  'preflight.outputintent-2': (p: { readonly condition: string }) =>
+    `GTS_PDFX intent "${p.condition}" has no embedded profile`,
+  'preflight.outputintent-3': (p: { readonly condition: string; readonly profileCount: string; readonly deviceClass: string; readonly space: string; readonly version: string }) =>
+    `GTS_PDFX "${p.condition}", profile ${p.profileCount} KB, class ${p.deviceClass}, space ${p.space}, v${p.version}`,
+  'preflight.boxes': (p: { readonly noBoxes: string }) =>
+    `no TrimBox/BleedBox on page(s) ${p.noBoxes}`,
+  'preflight.boxes-2': (p: { readonly badNesting: string }) =>
+    `TrimBox ⊄ BleedBox ⊄ MediaBox on page(s) ${p.badNesting}`,
+  'preflight.boxes-3': (p: { readonly pagesCount: number; readonly trim: string; readonly bleed: string; readonly minBleed: string }) =>
+    `${p.pagesCount} pages, trim ${p.trim}, bleed ${p.bleed} mm (need ${p.minBleed})`,
+  'preflight.annotations': () =>
+    'no annotations',
+  'preflight.annotations-2': (p: { readonly annotsCount: number; readonly annots: string }) =>
+    `${p.annotsCount} annotation(s): ${p.annots}`,
+  'preflight.colour.rgb': (p: { readonly rgbOperators: number; readonly rgbImages: number }) =>
+    `${p.rgbOperators} DeviceRGB operator(s), ${p.rgbImages} RGB image(s)`,
+  'preflight.colour.text-2': (p: { readonly rich: number }) =>
+    `${p.rich} text show(s) in rich (four-colour) black`,
+  'preflight.colour.text-3': (p: { readonly kOnly: number; readonly textShows: number; readonly textColours: number }) =>
+    `${p.kOnly} of ${p.textShows} text shows K-only (${p.textColours} at 100 % K)`,
+  'preflight.pdfa.id': (p: { readonly part: string; readonly conformance: string }) =>
+    `claims PDF/A-${p.part}${p.conformance}`,
+  'preflight.pdfa.id-2': () =>
+    'no pdfaid in the XMP',
+  'preflight.pdfa.level': () =>
+    'level A: tagged (MarkInfo /Marked true, StructTreeRoot)',
+  'preflight.pdfa.level-2': () =>
+    'claims level A but is not a tagged PDF',
+  'preflight.pdfa.outputintent': (p: { readonly condition: string; readonly space: string }) =>
+    `GTS_PDFA1 "${p.condition}", profile space ${p.space}`,
+  'preflight.pdfa.outputintent-2': () =>
+    'no GTS_PDFA1 output intent with an embedded profile',
+  'preflight.pdfa.colour': (p: { readonly space: string }) =>
+    `device colour does not match the ${p.space} output intent`,
+  'preflight.pdfa.colour-2': (p: { readonly space: string }) =>
+    `device colours match the ${p.space} output intent`,
+  'preflight.nav.lang': (p: { readonly lang: string }) =>
+    `/Lang ${p.lang}`,
+  'preflight.nav.lang-2': () =>
+    'no /Lang in the catalog',
+  'preflight.nav.displaytitle': () =>
+    'DisplayDocTitle true',
+  'preflight.nav.displaytitle-2': () =>
+    'DisplayDocTitle not set (viewers show the file name)',
+  'preflight.nav.outline': (p: { readonly outlineCount: number; readonly outline: string }) =>
+    `${p.outlineCount} bookmark(s); first: “${p.outline}”`,
+  'preflight.nav.outline-2': () =>
+    'no bookmarks',
+  'preflight.nav.outline.count': (p: { readonly outlineCount: number }) =>
+    `outline root /Count ${p.outlineCount} = visible items`,
+  'preflight.nav.outline.count-2': (p: { readonly outlineCount: string; readonly outlineVisible: number }) =>
+    `outline root /Count ${p.outlineCount}, but ${p.outlineVisible} item(s) are visible`,
+  'preflight.nav.links': () =>
+    'no internal links (clickable table of contents)',
+  'preflight.nav.links-2': (p: { readonly internalCount: number; readonly size: number }) =>
+    `all ${p.internalCount} internal links resolve (${p.size} named destinations)`,
+  'preflight.nav.links-3': (p: { readonly deadCount: number; readonly dead: string }) =>
+    `${p.deadCount} dead link(s): ${p.dead}`,
+  'preflight.nav.pagelabels': (p: { readonly labelsCount: number; readonly labels: string }) =>
+    `page labels: ${p.labelsCount} range(s); ${p.labels}`,
+  'preflight.nav.pagelabels-2': () =>
+    'no page labels',
+  'preflight.email.size': (p: { readonly mb: string; readonly maxMb: number }) =>
+    `${p.mb} MB (limit ${p.maxMb} MB)`,
+  'preflight.email.page': (p: { readonly first: string; readonly first2: string; readonly bleedy: string }) =>
+    `page ${p.first}×${p.first2} mm${p.bleedy === '' ? ', no bleed or marks' : `; bleed/marks on page(s) ${p.bleedy}`}`,
+  'preflight.email.page-2': () =>
+    'no pages',
+  'preflight.xmp.info': (p: { readonly compared: number }) =>
+    `${p.compared} Info entries agree with the XMP`,
+  'preflight.images': () =>
+    'no images',
+  'preflight.images.ppi': (p: { readonly lowCount: number; readonly imagesCount: number; readonly minPpi: number; readonly low: string }) =>
+    `${p.lowCount} of ${p.imagesCount} image(s) below ${p.minPpi} ppi: ${p.low}`,
+  'preflight.images.ppi-2': (p: { readonly imagesCount: number; readonly range: string; readonly spaces: string }) =>
+    `${p.imagesCount} image placement(s), ${p.range}, colour ${p.spaces}`,
+  'preflight.structure.read': (p: { readonly message: string }) =>
+    `not a readable PDF: ${p.message}`,
+  'preflight.meta.missing': (p: { readonly key: string }) =>
+    `no Info ${p.key}`,
+  'preflight.result': (p: { readonly profile: string; readonly failed: number; readonly warnings: number; readonly passed: number; readonly info: number }) =>
+    `(${p.profile}; ${p.failed} failed, ${p.warnings} warnings, ${p.passed} passed, ${p.info} info)`,
+  'preflight.xmp.info-2': (p: { readonly missing: readonly string[]; readonly differing: readonly string[] }) =>
+    [...p.missing.map((m) => `${m} not in XMP`), ...p.differing].join('; '),
 };

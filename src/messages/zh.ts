@@ -38,10 +38,12 @@ function forbidden(p: ForbiddenReason): string {
     'beyond-unicode': '超出 Unicode 范围（U+10FFFF）',
     nul: 'NUL 字符',
   };
-  return words[p.reason];
+  return words[p.reason] ?? String(p.reason);
 }
 
-// Words inside other messages (phrases.ts).
+// Words inside other messages (phrases.ts); anything else (template syntax) is shown as it is.
+const phrase = (name: Phrase | string): string => PHRASES[name as Phrase] ?? String(name);
+// The phrases themselves.
 const PHRASES: Readonly<Record<Phrase, string>> = {
   'frames.text-block': '版心',
   'frames.header-band': '页眉区',
@@ -88,13 +90,24 @@ const BLOCKS_ZH: Readonly<Record<string, string>> = {
   'general punctuation': '通用标点',
 };
 
+// Invisible characters pasted text carries (paste.ts), by code point.
+const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
+  'U+00AD': '软连字符',
+  'U+200B': '零宽空格',
+  'U+200C': '零宽不连字',
+  'U+200D': '零宽连字',
+  'U+2060': '词连接符',
+  'U+FEFF': '字节顺序标记（BOM）',
+};
+const invisible = (codePoint: string): string => `${INVISIBLE_NAMES[codePoint] ?? '不可见控制字符'} ${codePoint}`;
+
 export const zh: Catalog = {
   'diagnostic.warning-prefix': () => '警告：',
   'diagnostic.hint-prefix': () => '提示：',
-  'manifest.manifest-few-dozen-keys': () =>
+  'manifest.too-many-keys.hint': () =>
     '清单通常只有几十个键；是否误粘贴了数据文件？',
-  'manifest.nested-too-deeply-limit': (p) =>
-    `嵌套层数过多（上限 ${p.MAX_YAML_DEPTH} 层映射和列表）`,
+  'manifest.nested-too-deeply': (p) =>
+    `嵌套层数过多（上限 ${p.limit} 层映射和列表）`,
   'manifest.manifest-needs-only-few': () =>
     '清单只需要几层；请检查缩进和括号',
   'manifest.long-text-belongs-article': () =>
@@ -228,13 +241,11 @@ export const zh: Catalog = {
   'layout.set-shorter-runninghead-front': () =>
     '请在 front matter 中设置更短的 runningHead:',
   'frames.outside-text-block': (p) =>
-    `第 ${p.page} 页的${p.excerpt === '' ? '' : `“${p.excerpt}”`}${PHRASES[p.what]}超出${PHRASES[p.frame]} ${p.by} pt`,
+    `第 ${p.page} 页的${p.excerpt === '' ? '' : `“${p.excerpt}”`}${phrase(p.what)}超出${phrase(p.frame)} ${p.by} pt`,
   'layout.shorten-text-break-where': () =>
     '请缩短文字，或在合适处断开',
   'layout.running-head-page-two': (p) =>
     `第 ${p.page} 页页眉两部分相距 ${p.gap} pt（至少需 1 字）`,
-  'layout.set-shorter-runninghead-front-2': () =>
-    '请在 front matter 中设置更短的 runningHead:',
   'document.backslash-before-would-print': (p) =>
     `${p.where}：{{ 前的反斜杠会让花括号原样印出`,
   'document.remove-backslash-fields-written': () =>
@@ -250,7 +261,7 @@ export const zh: Catalog = {
   'document.running-head-folio-file': () =>
     '页眉、页码或文件名只需一小行',
   'document.not-allowed-template': (p) =>
-    `${p.where}：模板中不允许使用 ${PHRASES[p.what as Phrase] ?? p.what}`,
+    `${p.where}：模板中不允许使用 ${phrase(p.what)}`,
   'document.use-field-if-field': () =>
     '请只用 {{字段}}，以及 {{#if 字段}}…{{else}}…{{/if}} 或 {{#unless 字段}}…{{/unless}}',
   'document.write-fields-name-e': () =>
@@ -378,7 +389,7 @@ export const zh: Catalog = {
   'document.write-article-text-after': () =>
     '请在 --- 行之后写正文，或从 issue.yaml 中删去这篇文章',
   'document.invisible-text-not-printed': (p) =>
-    `文中有不可见字符 ${p.m}，不会印出（R4）`,
+    `文中有不可见字符 ${invisible(p.codePoint)}，不会印出（R4）`,
   'document.came-pasted-text-delete': () =>
     '它随粘贴的文字带入；请删除它（重新输入它前后的字）',
   'document.there-no-issue-no': (p) =>
@@ -406,7 +417,7 @@ export const zh: Catalog = {
   'lint.if-copy-paste-noise': () =>
     '若是复制粘贴带来的多余空格，请删除；若用于分隔，请改用全角空格“　”，即不再提示',
   'lint.invisible-text-not-printed': (p) =>
-    `文中有不可见字符 ${p.m}，不会印出（R4）`,
+    `文中有不可见字符 ${invisible(p.codePoint)}，不会印出（R4）`,
   'lint.came-pasted-text-bulletin': () =>
     '它随粘贴的文字带入；`bulletin check --fix` 会删除它（看得见的文字不变）',
   'lint.ascii-after-chinese-character': () =>
@@ -438,7 +449,7 @@ export const zh: Catalog = {
   'lint.replace-check-partner': (p) =>
     `请把 ${p.straight} 改为 ${p.open} 或 ${p.close}，并检查与之配对的引号`,
   'lint.used-range-dash-r24': (p) =>
-    `${PHRASES[p.name]}被用作连接号（R24）`,
+    `${phrase(p.name)}被用作连接号（R24）`,
   'lint.single-between-chinese-characters': () =>
     '汉字之间只有一个“—”；破折号应为“——”（R24）',
   'lint.write-if-dash-meant': () =>
@@ -475,7 +486,7 @@ export const zh: Catalog = {
     `\n已中断（${p.signal}），但 PDF 已经写好，内容完整\n`,
   'output.ninterrupted-no-output-written': (p) =>
     `\n已中断（${p.signal}）：未写任何文件，原有 PDF 保持不变\n`,
-  'output.symbolic-link-pdfs-written': (p) =>
+  'output.symbolic-link': (p) =>
     `${p.shown} 是符号链接：PDF 只写入项目内的真实文件夹`,
   'output.remove-link-rm-build': (p) =>
     `请删除该链接（rm ${p.shown}）后重新生成，之后再把 PDF 复制到别处`,
@@ -499,8 +510,6 @@ export const zh: Catalog = {
     '请检查路径；字体位于项目根目录的 fonts/ 下',
   'build.font-file-cannot-read': (p) =>
     `字体文件 ${p.relative}（${p.setting}）无法读取`,
-  'build.check-path-fonts-live-2': () =>
-    '请检查路径；字体位于项目根目录的 fonts/ 下',
   'build.not-usable-font': (p) =>
     `${p.relative}（${p.setting}）不是可用的字体：${p.message}`,
   'build.use-single-face-truetype': () =>
@@ -514,8 +523,6 @@ export const zh: Catalog = {
   'open.could-not-open-viewer': (p) =>
     `无法打开查看程序（${p.command}）；请自行打开 ${p.target}`,
   'help.display-help-command': () =>
-    '显示命令帮助',
-  'help.display-help-command-2': () =>
     '显示命令帮助',
   'fonts.glyphs': () =>
     '个字形',
@@ -694,7 +701,7 @@ export const zh: Catalog = {
   'manifest.schema-other': (p) =>
     p.zh,
   'workspace.not-regular-file': (p) =>
-    `${p.display} 不是普通文件，而是${{ folder: '文件夹', fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件' }[p.kind]}`,
+    `${p.display} 不是普通文件，而是${{ folder: '文件夹', fifo: '命名管道（FIFO）', socket: '套接字', device: '设备文件' }[p.kind] ?? p.kind}`,
   'characters.entity-not-printable': (p) =>
     `${p.entity} 表示 ${p.codePoint === '' ? '不存在的字符' : p.codePoint}（${forbidden(p)}），无法印出`,
   'document.template-output-too-long': (p) =>
@@ -751,4 +758,196 @@ export const zh: Catalog = {
     `  栏目（尚无文章）：${p.sections.join('、')}`,
   'layout.character-not-in-font': (p) =>
     `字符“${p.ch}”（${p.code}）不在字体 ${p.font} 中${p.fallbacks === '' ? '' : `，也不在备用字体（${p.fallbacks}）中`}`,
+  'preflight.ua.id': (p) =>
+    `声明为 PDF/UA-${p.part}`,
+  'preflight.ua.id-2': () =>
+    'XMP 中没有 pdfuaid:part',
+  'preflight.ua.title': (p) =>
+    `dc:title “${p.title}”，DisplayDocTitle 为 true`,
+  'preflight.ua.title-2': (p) =>
+    [p.hasTitle ? '' : '缺少 dc:title', p.displayTitle ? '' : 'DisplayDocTitle 不为 true'].filter((s) => s !== '').join('；'),
+  'preflight.ua.lang': (p) =>
+    `文档语言 ${p.lang}`,
+  'preflight.ua.lang-2': () =>
+    '目录字典中没有 /Lang',
+  'preflight.ua.tagged': (p) =>
+    `MarkInfo /Marked 为 true，StructTreeRoot 含 ${p.elementsCount} 个元素`,
+  'preflight.ua.tagged-2': (p) =>
+    `不是带标签的 PDF（MarkInfo /Marked ${p.marked}，StructTreeRoot ${p.hasTree ? '存在' : '缺失'}，Suspects ${p.suspects}）`,
+  'preflight.ua.content': (p) =>
+    `页面内容均已标记：结构树中有 ${p.scans} 段标记内容，其余为工件（artifact）`,
+  'preflight.ua.content-2': (p) =>
+    `${p.unmarked} 个绘制操作既非工件也未加标签；${p.untreedCount} 个 MCID 不在 ParentTree 中${p.untreed === '' ? '' : `（${p.untreed}）`}`,
+  'preflight.ua.nesting': () =>
+    '工件内没有带标签内容，带标签内容内也没有工件；BDC/EMC 配对完整',
+  'preflight.ua.nesting-2': (p) =>
+    `${p.nesting} 段标记内容嵌套错误或未配对`,
+  'preflight.ua.types': (p) =>
+    `${p.size} 种结构类型，均为标准类型或已映射到标准类型`,
+  'preflight.ua.types-2': (p) =>
+    [p.unknown === '' ? '' : `未映射的非标准类型：${p.unknown}`, p.remapped === '' ? '' : `被重新映射的标准类型：${p.remapped}`].filter((s) => s !== '').join('；'),
+  'preflight.ua.headings': (p) =>
+    `${p.levelsCount} 个标题，从 H1 开始，没有跳级`,
+  'preflight.ua.headings-2': (p) =>
+    `标题跳级：${p.skips}`,
+  'preflight.ua.figures': (p) =>
+    `全部 ${p.figuresCount} 个图形都有替代文字`,
+  'preflight.ua.figures-2': (p) =>
+    `${p.figuresCount} 个图形中有 ${p.bare} 个没有 /Alt 或 /ActualText`,
+  'preflight.ua.toc': () =>
+    'TOC 与 TOCI 的嵌套符合 ISO 32000-1 表 333',
+  'preflight.ua.toc-2': (p) =>
+    `${p.badTocCount} 个 TOC/TOCI 元素位置不对`,
+  'preflight.ua.lists': (p) =>
+    `${p.lists} 个列表，L → LI → Lbl/LBody 符合 ISO 32000-1 表 336`,
+  'preflight.ua.lists-2': (p) =>
+    `${p.badListCount} 个列表元素位置不对`,
+  'preflight.ua.tabs': (p) =>
+    `${p.annotatedCount} 页有注释，均为 /Tabs /S`,
+  'preflight.ua.tabs-2': (p) =>
+    `以下页面的 /Tabs 不是 /S：${p.noTabs}`,
+  'preflight.ua.links': (p) =>
+    `全部 ${p.linksCount} 个链接注释都在 Link 元素中并有 /Contents`,
+  'preflight.ua.links-2': (p) =>
+    `${p.linksCount} 个链接注释中有 ${p.outsideLink} 个不在 Link 元素中，${p.undescribed} 个没有 /Contents`,
+  'preflight.structure.version': (p) =>
+    `PDF ${p.version}，共 ${p.pagesCount} 页，${p.bytes} KB`,
+  'preflight.structure.encryption': () =>
+    '文件已加密',
+  'preflight.structure.id': () =>
+    'trailer 中有 /ID',
+  'preflight.structure.id-2': () =>
+    'trailer 中没有 /ID',
+  'preflight.structure.content': (p) =>
+    `内容流无法解码：${p.broken}`,
+  'preflight.meta.title': (p) =>
+    `Title "${p.title}"`,
+  'preflight.meta.title-2': () =>
+    'Info 中没有 Title',
+  'preflight.meta.dates': (p) =>
+    `CreationDate ${p.created}，ModDate ${p.modified}`,
+  'preflight.xmp.present': () =>
+    '没有 XMP 元数据流',
+  'preflight.xmp.wellformed': (p) =>
+    `XMP 格式错误：${p.problem}`,
+  'preflight.xmp.wellformed-2': (p) =>
+    `XMP 格式正确（${p.xmpCount} 个字符）`,
+  'preflight.fonts.embedded': (p) =>
+    `全部 ${p.fontsCount} 种字体均已嵌入`,
+  'preflight.fonts.embedded-2': (p) =>
+    `未嵌入：${p.notEmbedded}`,
+  'preflight.fonts.tounicode': () =>
+    '每种字体都有 ToUnicode 映射',
+  'preflight.fonts.tounicode-2': (p) =>
+    `没有 ToUnicode：${p.noUnicode}`,
+  'preflight.colour.spaces': (p) =>
+    `使用的颜色空间：${p.spaces}`,
+  'preflight.colour.spaces-2': () =>
+    '没有颜色操作',
+  'preflight.colour.text': (p) =>
+    `文字的填充颜色：${p.textColours}`,
+  'preflight.fonts.widths': (p) =>
+    `${p.codes} 个编码中有 ${p.mismatched} 个声明的宽度与字体程序的步进不同（PDF/A-2 6.2.11.5）：${p.details}`,
+  'preflight.fonts.widths-2': (p) =>
+    `${p.checkedCount} 种 CIDFontType2 字体中全部 ${p.codes} 个编码的声明宽度与字体程序的步进一致（±1/1000 em）`,
+  'preflight.pdfx.version': (p) =>
+    `声明为 ${p.claim}`,
+  'preflight.pdfx.version-2': () =>
+    '没有 GTS_PDFXVersion（Info 或 XMP pdfxid）',
+  'preflight.pdfx.pdfversion': (p) =>
+    `PDF ${p.version}（PDF/X-4 最高允许 1.6）`,
+  'preflight.pdfx.xmp': () =>
+    'XMP 含 PDF/X-4 所需字段（pdfxid、xmpMM 标识、RenditionClass、Trapped、日期）',
+  'preflight.pdfx.xmp-2': (p) =>
+    `XMP 缺少 ${p.missing}`,
+  'preflight.pdfx.trapped': (p) =>
+    `Trapped ${p.value}${p.text}`,
+  'preflight.pdfx.trapped-2': () =>
+    '没有 Trapped 键',
+  'preflight.outputintent': (p) =>
+    `${p.intentsCount} 个 GTS_PDFX 输出意图（应恰好一个）`,
+  'preflight.outputintent-2': (p) =>
+    `GTS_PDFX 输出意图“${p.condition}”没有嵌入特性文件`,
+  'preflight.outputintent-3': (p) =>
+    `GTS_PDFX “${p.condition}”，特性文件 ${p.profileCount} KB，类别 ${p.deviceClass}，颜色空间 ${p.space}，v${p.version}`,
+  'preflight.boxes': (p) =>
+    `以下页面没有 TrimBox/BleedBox：${p.noBoxes}`,
+  'preflight.boxes-2': (p) =>
+    `以下页面的 TrimBox ⊄ BleedBox ⊄ MediaBox 不成立：${p.badNesting}`,
+  'preflight.boxes-3': (p) =>
+    `共 ${p.pagesCount} 页，成品尺寸 ${p.trim}，出血 ${p.bleed} mm（至少 ${p.minBleed}）`,
+  'preflight.annotations': () =>
+    '没有注释',
+  'preflight.annotations-2': (p) =>
+    `${p.annotsCount} 个注释：${p.annots}`,
+  'preflight.colour.rgb': (p) =>
+    `${p.rgbOperators} 个 DeviceRGB 操作，${p.rgbImages} 幅 RGB 图像`,
+  'preflight.colour.text-2': (p) =>
+    `${p.rich} 处文字使用四色叠印黑`,
+  'preflight.colour.text-3': (p) =>
+    `${p.textShows} 处文字中 ${p.kOnly} 处仅用 K（${p.textColours} 为 100 % K）`,
+  'preflight.pdfa.id': (p) =>
+    `声明为 PDF/A-${p.part}${p.conformance}`,
+  'preflight.pdfa.id-2': () =>
+    'XMP 中没有 pdfaid',
+  'preflight.pdfa.level': () =>
+    'A 级：带标签（MarkInfo /Marked 为 true，有 StructTreeRoot）',
+  'preflight.pdfa.level-2': () =>
+    '声明为 A 级，但不是带标签的 PDF',
+  'preflight.pdfa.outputintent': (p) =>
+    `GTS_PDFA1 “${p.condition}”，特性文件颜色空间 ${p.space}`,
+  'preflight.pdfa.outputintent-2': () =>
+    '没有嵌入特性文件的 GTS_PDFA1 输出意图',
+  'preflight.pdfa.colour': (p) =>
+    `设备颜色与 ${p.space} 输出意图不符`,
+  'preflight.pdfa.colour-2': (p) =>
+    `设备颜色与 ${p.space} 输出意图相符`,
+  'preflight.nav.lang': (p) =>
+    `/Lang ${p.lang}`,
+  'preflight.nav.lang-2': () =>
+    '目录字典中没有 /Lang',
+  'preflight.nav.displaytitle': () =>
+    'DisplayDocTitle 为 true',
+  'preflight.nav.displaytitle-2': () =>
+    '未设置 DisplayDocTitle（阅读器会显示文件名）',
+  'preflight.nav.outline': (p) =>
+    `${p.outlineCount} 个书签；第一个：“${p.outline}”`,
+  'preflight.nav.outline-2': () =>
+    '没有书签',
+  'preflight.nav.outline.count': (p) =>
+    `书签根的 /Count ${p.outlineCount} 等于可见项数`,
+  'preflight.nav.outline.count-2': (p) =>
+    `书签根的 /Count 为 ${p.outlineCount}，但可见项有 ${p.outlineVisible} 个`,
+  'preflight.nav.links': () =>
+    '没有内部链接（可点击的目录）',
+  'preflight.nav.links-2': (p) =>
+    `全部 ${p.internalCount} 个内部链接都能解析（${p.size} 个命名目标）`,
+  'preflight.nav.links-3': (p) =>
+    `${p.deadCount} 个失效链接：${p.dead}`,
+  'preflight.nav.pagelabels': (p) =>
+    `页码标签：${p.labelsCount} 段；${p.labels}`,
+  'preflight.nav.pagelabels-2': () =>
+    '没有页码标签',
+  'preflight.email.size': (p) =>
+    `${p.mb} MB（上限 ${p.maxMb} MB）`,
+  'preflight.email.page': (p) =>
+    `页面 ${p.first}×${p.first2} mm${p.bleedy === '' ? '，没有出血和裁切标记' : `；以下页面有出血或标记：${p.bleedy}`}`,
+  'preflight.email.page-2': () =>
+    '没有页面',
+  'preflight.xmp.info': (p) =>
+    `${p.compared} 项 Info 与 XMP 一致`,
+  'preflight.images': () =>
+    '没有图像',
+  'preflight.images.ppi': (p) =>
+    `${p.imagesCount} 幅图像中有 ${p.lowCount} 幅低于 ${p.minPpi} ppi：${p.low}`,
+  'preflight.images.ppi-2': (p) =>
+    `${p.imagesCount} 处图像，${p.range}，颜色 ${p.spaces}`,
+  'preflight.structure.read': (p) =>
+    `不是可读的 PDF：${p.message}`,
+  'preflight.meta.missing': (p) =>
+    `缺少 Info ${p.key}`,
+  'preflight.result': (p) =>
+    `（${p.profile}；${p.failed} 项不通过，${p.warnings} 项警告，${p.passed} 项通过，${p.info} 项信息）`,
+  'preflight.xmp.info-2': (p) =>
+    [...p.missing.map((m) => `XMP 中缺少 ${m}`), ...p.differing].join('；'),
 };

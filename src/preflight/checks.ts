@@ -2,6 +2,7 @@
  * The preflight checks: PDF/X-4 press file (`print`) and PDF/A-2a + PDF/UA-1 e-mail copy (`email`) rules
  * from PRINT.md, each reported with its figures. Works on any PDF, ours or another tool's.
  */
+import { type Message, message } from '../messages';
 import { type ContentScan, newScan, scanContent } from './content';
 import type { InfoValue, PdfModel, Rect } from './reader';
 import { uaChecks } from './ua';
@@ -14,7 +15,10 @@ export type Status = 'PASS' | 'FAIL' | 'WARN' | 'INFO';
 export interface Check {
   readonly status: Status;
   readonly id: string;
-  readonly message: string;
+  /** What was found, with its figures (worded when the report is printed). */
+  readonly message: Message;
+  /** The Matterhorn Protocol failure conditions a PDF/UA check covers. */
+  readonly matterhorn?: string;
 }
 
 export interface CheckOptions {
@@ -31,45 +35,45 @@ const MM = 72 / 25.4;
 /** Runs the checks of `profile` ('general' when the file claims neither PDF/X nor PDF/A) on a parsed PDF. */
 export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions = {}): Check[] {
   const checks: Check[] = [];
-  const add = (status: Status, id: string, message: string) => checks.push({ status, id, message });
+  const add = (status: Status, id: string, message: Message) => checks.push({ status, id, message });
   const need = profile !== 'general';
   const xmp = pdf.xmp;
   const scans = pdf.pages.map((page) => scanContent(page.content, page.resources));
   const total = scans.reduce(mergeScan, newScan());
 
   // Structure.
-  add('INFO', 'structure.version', `PDF ${pdf.version}, ${pdf.pages.length} pages, ${(pdf.bytes / 1024).toFixed(0)} KB`);
-  if (pdf.encrypted) add(need ? 'FAIL' : 'WARN', 'structure.encryption', 'the file is encrypted');
-  add(pdf.hasId ? 'PASS' : need ? 'FAIL' : 'WARN', 'structure.id', pdf.hasId ? 'trailer /ID present' : 'no trailer /ID');
+  add('INFO', 'structure.version', message('preflight.structure.version', { version: pdf.version, pagesCount: pdf.pages.length, bytes: (pdf.bytes / 1024).toFixed(0) }));
+  if (pdf.encrypted) add(need ? 'FAIL' : 'WARN', 'structure.encryption', message('preflight.structure.encryption'));
+  add(pdf.hasId ? 'PASS' : need ? 'FAIL' : 'WARN', 'structure.id', pdf.hasId ? message('preflight.structure.id') : message('preflight.structure.id-2'));
   const broken = pdf.pages.flatMap((p, i) => (p.contentError === undefined ? [] : [`p${i + 1}: ${p.contentError}`]));
-  if (broken.length > 0) add('FAIL', 'structure.content', `content streams cannot be decoded: ${broken.slice(0, 3).join('; ')}`);
+  if (broken.length > 0) add('FAIL', 'structure.content', message('preflight.structure.content', { broken: broken.slice(0, 3).join('; ') }));
 
   // Metadata: Info, XMP well-formed and in step with Info.
   const title = pdf.info.get('Title')?.text;
-  add(title ? 'PASS' : need ? 'FAIL' : 'WARN', 'meta.title', title ? `Title "${title}"` : 'no Info Title');
+  add(title ? 'PASS' : need ? 'FAIL' : 'WARN', 'meta.title', title ? message('preflight.meta.title', { title }) : message('preflight.meta.title-2'));
   const created = pdf.info.get('CreationDate');
   const modified = pdf.info.get('ModDate');
-  if (profile === 'print') add(created?.date && modified?.date ? 'PASS' : 'FAIL', 'meta.dates', `CreationDate ${dateText(created)}, ModDate ${dateText(modified)}`);
+  if (profile === 'print') add(created?.date && modified?.date ? 'PASS' : 'FAIL', 'meta.dates', message('preflight.meta.dates', { created: dateText(created), modified: dateText(modified) }));
   if (xmp === undefined) {
-    add(need ? 'FAIL' : 'INFO', 'xmp.present', 'no XMP metadata stream');
+    add(need ? 'FAIL' : 'INFO', 'xmp.present', message('preflight.xmp.present'));
   } else {
     const problem = xmlProblem(xmp);
-    add(problem ? 'FAIL' : 'PASS', 'xmp.wellformed', problem ? `XMP is malformed: ${problem}` : `XMP well-formed (${xmp.length} characters)`);
+    add(problem ? 'FAIL' : 'PASS', 'xmp.wellformed', problem ? message('preflight.xmp.wellformed', { problem }) : message('preflight.xmp.wellformed-2', { xmpCount: xmp.length }));
     if (!problem) checks.push(...xmpAgreement(pdf, xmp, need));
   }
 
   // Fonts.
   const notEmbedded = pdf.fonts.filter((f) => !f.embedded).map((f) => f.name);
-  add(notEmbedded.length === 0 ? 'PASS' : 'FAIL', 'fonts.embedded', notEmbedded.length === 0 ? `all ${pdf.fonts.length} fonts embedded` : `not embedded: ${notEmbedded.join(', ')}`);
+  add(notEmbedded.length === 0 ? 'PASS' : 'FAIL', 'fonts.embedded', notEmbedded.length === 0 ? message('preflight.fonts.embedded', { fontsCount: pdf.fonts.length }) : message('preflight.fonts.embedded-2', { notEmbedded: notEmbedded.join(', ') }));
   const noUnicode = pdf.fonts.filter((f) => !f.toUnicode && f.subtype !== 'Type3').map((f) => f.name);
-  add(noUnicode.length === 0 ? 'PASS' : need ? 'FAIL' : 'WARN', 'fonts.tounicode', noUnicode.length === 0 ? `every font has a ToUnicode map` : `no ToUnicode: ${noUnicode.join(', ')}`);
+  add(noUnicode.length === 0 ? 'PASS' : need ? 'FAIL' : 'WARN', 'fonts.tounicode', noUnicode.length === 0 ? message('preflight.fonts.tounicode') : message('preflight.fonts.tounicode-2', { noUnicode: noUnicode.join(', ') }));
 
   checks.push(widthsCheck(pdf, need));
 
   const spaces = [...total.spaces.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
-  add('INFO', 'colour.spaces', spaces ? `colour spaces used: ${spaces}` : 'no colour operators');
+  add('INFO', 'colour.spaces', spaces ? message('preflight.colour.spaces', { spaces }) : message('preflight.colour.spaces-2'));
   const textColours = [...total.textColours.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
-  if (textColours) add('INFO', 'colour.text', `text shows by fill colour: ${textColours}`);
+  if (textColours) add('INFO', 'colour.text', message('preflight.colour.text', { textColours }));
 
   if (profile === 'print') checks.push(...printChecks(pdf, total, options));
   if (profile === 'email') checks.push(...emailChecks(pdf, total, options));
@@ -92,65 +96,65 @@ function widthsCheck(pdf: PdfModel, need: boolean): Check {
   if (bad.length > 0 || unreadable.length > 0) {
     const mismatched = bad.reduce((n, f) => n + (f.widths?.mismatched ?? 0), 0);
     const details = [...bad.map((f) => `${f.name}: ${f.widths?.mismatched} (${f.widths?.examples.join('; ')})`), ...unreadable.map((f) => `${f.name}: program unreadable (${f.widths?.unreadable})`)];
-    return { status: need ? 'FAIL' : 'WARN', id: 'fonts.widths', message: `${mismatched} of ${codes} codes declare a width other than the font program's advance (PDF/A-2 6.2.11.5): ${details.slice(0, 4).join('; ')}` };
+    return { status: need ? 'FAIL' : 'WARN', id: 'fonts.widths', message: message('preflight.fonts.widths', { mismatched, codes, details: details.slice(0, 4).join('; ') }) };
   }
-  return { status: 'PASS', id: 'fonts.widths', message: `declared widths of all ${codes} codes in ${checked.length} CIDFontType2 fonts equal the program's advances (±1/1000 em)` };
+  return { status: 'PASS', id: 'fonts.widths', message: message('preflight.fonts.widths-2', { codes, checkedCount: checked.length }) };
 }
 
 function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): Check[] {
   const checks: Check[] = [];
-  const add = (status: Status, id: string, message: string) => checks.push({ status, id, message });
+  const add = (status: Status, id: string, message: Message) => checks.push({ status, id, message });
   const xmp = pdf.xmp ?? '';
 
   // PDF/X identification, version, Trapped.
   const claim = pdf.info.get('GTS_PDFXVersion')?.text ?? xmpValue(xmp, 'pdfxid:GTS_PDFXVersion');
-  add(claim ? 'PASS' : 'FAIL', 'pdfx.version', claim ? `claims ${claim}` : 'no GTS_PDFXVersion (Info or XMP pdfxid)');
+  add(claim ? 'PASS' : 'FAIL', 'pdfx.version', claim ? message('preflight.pdfx.version', { claim }) : message('preflight.pdfx.version-2'));
   if (claim?.startsWith('PDF/X-4')) {
-    add(Number(pdf.version) <= 1.6 ? 'PASS' : 'FAIL', 'pdfx.pdfversion', `PDF ${pdf.version} (PDF/X-4 allows at most 1.6)`);
+    add(Number(pdf.version) <= 1.6 ? 'PASS' : 'FAIL', 'pdfx.pdfversion', message('preflight.pdfx.pdfversion', { version: pdf.version }));
     const missing = ['pdfxid:GTS_PDFXVersion', 'xmpMM:DocumentID', 'xmpMM:VersionID', 'xmpMM:RenditionClass', 'pdf:Trapped', 'xmp:ModifyDate', 'xmp:MetadataDate'].filter((k) => xmpValue(xmp, k) === undefined);
-    add(missing.length === 0 ? 'PASS' : 'FAIL', 'pdfx.xmp', missing.length === 0 ? 'XMP has the PDF/X-4 fields (pdfxid, xmpMM ids, RenditionClass, Trapped, dates)' : `XMP lacks ${missing.join(', ')}`);
+    add(missing.length === 0 ? 'PASS' : 'FAIL', 'pdfx.xmp', missing.length === 0 ? message('preflight.pdfx.xmp') : message('preflight.pdfx.xmp-2', { missing: missing.join(', ') }));
   }
   const trapped = pdf.info.get('Trapped');
   const trappedOk = trapped?.type === 'name' && (trapped.text === 'True' || trapped.text === 'False');
-  add(trappedOk ? 'PASS' : 'FAIL', 'pdfx.trapped', trapped ? `Trapped ${trapped.type === 'name' ? '/' : '(string) '}${trapped.text}` : 'no Trapped key');
+  add(trappedOk ? 'PASS' : 'FAIL', 'pdfx.trapped', trapped ? message('preflight.pdfx.trapped', { value: trapped.type === 'name' ? '/' : '(string) ', text: trapped.text }) : message('preflight.pdfx.trapped-2'));
 
   // Output intent: exactly one GTS_PDFX with an embedded CMYK output profile.
   const intents = pdf.outputIntents.filter((oi) => oi.s === 'GTS_PDFX');
   const intent = intents[0];
-  if (intents.length !== 1 || !intent) add('FAIL', 'outputintent', `${intents.length} GTS_PDFX output intents (need exactly one)`);
-  else if (!intent.profile) add('FAIL', 'outputintent', `GTS_PDFX intent "${intent.condition ?? '?'}" has no embedded profile`);
+  if (intents.length !== 1 || !intent) add('FAIL', 'outputintent', message('preflight.outputintent', { intentsCount: intents.length }));
+  else if (!intent.profile) add('FAIL', 'outputintent', message('preflight.outputintent-2', { condition: intent.condition ?? '?' }));
   else {
     const header = iccHeader(intent.profile);
     const ok = header.deviceClass === 'prtr' && header.space === 'CMYK';
-    add(ok ? 'PASS' : 'FAIL', 'outputintent', `GTS_PDFX "${intent.condition ?? '?'}", profile ${(intent.profile.length / 1024).toFixed(0)} KB, class ${header.deviceClass}, space ${header.space}, v${header.version}`);
+    add(ok ? 'PASS' : 'FAIL', 'outputintent', message('preflight.outputintent-3', { condition: intent.condition ?? '?', profileCount: (intent.profile.length / 1024).toFixed(0), deviceClass: header.deviceClass, space: header.space, version: header.version }));
   }
 
   // Page boxes: TrimBox and BleedBox on every page, nested, with enough bleed.
   const minBleed = options.minBleedMm ?? 3;
   const noBoxes = pdf.pages.flatMap((p, i) => (p.trim && p.bleed ? [] : [i + 1]));
-  if (noBoxes.length > 0) add('FAIL', 'boxes', `no TrimBox/BleedBox on page(s) ${pageList(noBoxes)}`);
+  if (noBoxes.length > 0) add('FAIL', 'boxes', message('preflight.boxes', { noBoxes: pageList(noBoxes) }));
   else {
     const bleeds = pdf.pages.map((p) => Math.min(...sides(p.trim!, p.bleed!)) / MM);
     const badNesting = pdf.pages.flatMap((p, i) => (inside(p.trim!, p.bleed!) && inside(p.bleed!, p.media) ? [] : [i + 1]));
     const bleed = Math.min(...bleeds);
     const first = pdf.pages[0]!.trim!;
     const trim = `${((first[2] - first[0]) / MM).toFixed(1)}×${((first[3] - first[1]) / MM).toFixed(1)} mm`;
-    if (badNesting.length > 0) add('FAIL', 'boxes', `TrimBox ⊄ BleedBox ⊄ MediaBox on page(s) ${pageList(badNesting)}`);
-    else add(bleed >= minBleed - 0.01 ? 'PASS' : 'FAIL', 'boxes', `${pdf.pages.length} pages, trim ${trim}, bleed ${bleed.toFixed(2)} mm (need ${minBleed.toFixed(2)})`);
+    if (badNesting.length > 0) add('FAIL', 'boxes', message('preflight.boxes-2', { badNesting: pageList(badNesting) }));
+    else add(bleed >= minBleed - 0.01 ? 'PASS' : 'FAIL', 'boxes', message('preflight.boxes-3', { pagesCount: pdf.pages.length, trim, bleed: bleed.toFixed(2), minBleed: minBleed.toFixed(2) }));
   }
 
   // No annotations on a press page (printer's marks and trap networks excepted).
   const annots = pdf.pages.flatMap((p, i) => p.annotations.filter((a) => a.subtype !== 'PrinterMark' && a.subtype !== 'TrapNet').map((a) => `p${i + 1} ${a.subtype}`));
-  add(annots.length === 0 ? 'PASS' : 'FAIL', 'annotations', annots.length === 0 ? 'no annotations' : `${annots.length} annotation(s): ${annots.slice(0, 5).join(', ')}`);
+  add(annots.length === 0 ? 'PASS' : 'FAIL', 'annotations', annots.length === 0 ? message('preflight.annotations') : message('preflight.annotations-2', { annotsCount: annots.length, annots: annots.slice(0, 5).join(', ') }));
 
   // Colour: no DeviceRGB anywhere; text in 100 % K.
   const rgbImages = scan.images.filter((i) => /DeviceRGB|CalRGB/.test(i.image.colorSpace)).length;
-  add(scan.rgbOperators === 0 && rgbImages === 0 ? 'PASS' : 'FAIL', 'colour.rgb', `${scan.rgbOperators} DeviceRGB operator(s), ${rgbImages} RGB image(s)`);
+  add(scan.rgbOperators === 0 && rgbImages === 0 ? 'PASS' : 'FAIL', 'colour.rgb', message('preflight.colour.rgb', { rgbOperators: scan.rgbOperators, rgbImages }));
   const textShows = [...scan.textColours.values()].reduce((a, b) => a + b, 0);
   const kOnly = (scan.textColours.get('100% K') ?? 0) + (scan.textColours.get('K only') ?? 0);
   const rich = scan.textColours.get('rich black') ?? 0;
-  if (rich > 0) add('WARN', 'colour.text', `${rich} text show(s) in rich (four-colour) black`);
-  else add('PASS', 'colour.text', `${kOnly} of ${textShows} text shows K-only (${scan.textColours.get('100% K') ?? 0} at 100 % K)`);
+  if (rich > 0) add('WARN', 'colour.text', message('preflight.colour.text-2', { rich }));
+  else add('PASS', 'colour.text', message('preflight.colour.text-3', { kOnly, textShows, textColours: scan.textColours.get('100% K') ?? 0 }));
 
   // Images: effective resolution at placed size.
   checks.push(imageCheck(scan, options.minPpi ?? 300, true));
@@ -159,52 +163,52 @@ function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
 
 function emailChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): Check[] {
   const checks: Check[] = [];
-  const add = (status: Status, id: string, message: string) => checks.push({ status, id, message });
+  const add = (status: Status, id: string, message: Message) => checks.push({ status, id, message });
   const xmp = pdf.xmp ?? '';
 
   // PDF/A identification and its sRGB intent; CMYK under an RGB intent is invalid.
   const part = xmpValue(xmp, 'pdfaid:part');
   const conformance = xmpValue(xmp, 'pdfaid:conformance');
-  add(part ? 'PASS' : 'FAIL', 'pdfa.id', part ? `claims PDF/A-${part}${(conformance ?? '').toLowerCase()}` : 'no pdfaid in the XMP');
+  add(part ? 'PASS' : 'FAIL', 'pdfa.id', part ? message('preflight.pdfa.id', { part, conformance: (conformance ?? '').toLowerCase() }) : message('preflight.pdfa.id-2'));
   // Level A is level B plus the logical structure: a tagged file, Unicode for every glyph (the
   // ua.* and fonts.tounicode checks hold the rest).
   if (conformance?.toUpperCase() === 'A') {
     const tagged = pdf.structure.marked && pdf.structure.hasTree;
-    add(tagged ? 'PASS' : 'FAIL', 'pdfa.level', tagged ? 'level A: tagged (MarkInfo /Marked true, StructTreeRoot)' : 'claims level A but is not a tagged PDF');
+    add(tagged ? 'PASS' : 'FAIL', 'pdfa.level', tagged ? message('preflight.pdfa.level') : message('preflight.pdfa.level-2'));
   }
   const intent = pdf.outputIntents.find((oi) => oi.s === 'GTS_PDFA1');
   const header = intent?.profile ? iccHeader(intent.profile) : undefined;
-  add(header ? 'PASS' : 'FAIL', 'pdfa.outputintent', header ? `GTS_PDFA1 "${intent?.condition ?? '?'}", profile space ${header.space}` : 'no GTS_PDFA1 output intent with an embedded profile');
+  add(header ? 'PASS' : 'FAIL', 'pdfa.outputintent', header ? message('preflight.pdfa.outputintent', { condition: intent?.condition ?? '?', space: header.space }) : message('preflight.pdfa.outputintent-2'));
   const cmyk = [...scan.spaces.keys()].some((s) => /DeviceCMYK/.test(s));
   const rgb = [...scan.spaces.keys()].some((s) => /DeviceRGB/.test(s));
   if (header) {
     const clash = (header.space === 'RGB' && cmyk) || (header.space === 'CMYK' && rgb);
-    add(clash ? 'FAIL' : 'PASS', 'pdfa.colour', clash ? `device colour does not match the ${header.space} output intent` : `device colours match the ${header.space} output intent`);
+    add(clash ? 'FAIL' : 'PASS', 'pdfa.colour', clash ? message('preflight.pdfa.colour', { space: header.space }) : message('preflight.pdfa.colour-2', { space: header.space }));
   }
 
   // Reader experience: language, title bar, bookmarks, links, labels, size.
-  add(pdf.lang ? 'PASS' : 'FAIL', 'nav.lang', pdf.lang ? `/Lang ${pdf.lang}` : 'no /Lang in the catalog');
-  add(pdf.displayDocTitle ? 'PASS' : 'FAIL', 'nav.displaytitle', pdf.displayDocTitle ? 'DisplayDocTitle true' : 'DisplayDocTitle not set (viewers show the file name)');
-  for (const key of ['Author', 'Subject', 'Keywords']) if (!pdf.info.get(key)?.text) add('WARN', `meta.${key.toLowerCase()}`, `no Info ${key}`);
-  add(pdf.outline.length > 0 ? 'PASS' : 'FAIL', 'nav.outline', pdf.outline.length > 0 ? `${pdf.outline.length} bookmark(s); first: ${pdf.outline[0]}` : 'no bookmarks');
+  add(pdf.lang ? 'PASS' : 'FAIL', 'nav.lang', pdf.lang ? message('preflight.nav.lang', { lang: pdf.lang }) : message('preflight.nav.lang-2'));
+  add(pdf.displayDocTitle ? 'PASS' : 'FAIL', 'nav.displaytitle', pdf.displayDocTitle ? message('preflight.nav.displaytitle') : message('preflight.nav.displaytitle-2'));
+  for (const key of ['Author', 'Subject', 'Keywords']) if (!pdf.info.get(key)?.text) add('WARN', `meta.${key.toLowerCase()}`, message('preflight.meta.missing', { key }));
+  add(pdf.outline.length > 0 ? 'PASS' : 'FAIL', 'nav.outline', pdf.outline.length > 0 ? message('preflight.nav.outline', { outlineCount: pdf.outline.length, outline: String(pdf.outline[0]) }) : message('preflight.nav.outline-2'));
   // The root's /Count: the items visible at all levels (PDF 32000-1 12.3.3; PDFBox 1.4.9).
   if (pdf.outline.length > 0) {
     const countOk = pdf.outlineCount === pdf.outlineVisible;
-    add(countOk ? 'PASS' : 'FAIL', 'nav.outline.count', countOk ? `outline root /Count ${pdf.outlineCount} = visible items` : `outline root /Count ${pdf.outlineCount ?? 'missing'}, but ${pdf.outlineVisible} item(s) are visible`);
+    add(countOk ? 'PASS' : 'FAIL', 'nav.outline.count', countOk ? message('preflight.nav.outline.count', { outlineCount: pdf.outlineCount }) : message('preflight.nav.outline.count-2', { outlineCount: String(pdf.outlineCount ?? 'missing'), outlineVisible: pdf.outlineVisible }));
   }
   const links = pdf.pages.flatMap((p, i) => p.annotations.filter((a) => a.subtype === 'Link').map((a) => ({ ...a, page: i + 1 })));
   const internal = links.filter((l) => l.uri === undefined);
   const dead = internal.filter((l) => l.destPage === null || l.destPage === undefined || (l.destName !== undefined && !pdf.namedDests.has(l.destName)));
-  if (internal.length === 0) add('FAIL', 'nav.links', 'no internal links (clickable table of contents)');
-  else add(dead.length === 0 ? 'PASS' : 'FAIL', 'nav.links', dead.length === 0 ? `all ${internal.length} internal links resolve (${pdf.namedDests.size} named destinations)` : `${dead.length} dead link(s): ${dead.slice(0, 5).map((l) => `p${l.page}→${l.destName ?? '?'}`).join(', ')}`);
+  if (internal.length === 0) add('FAIL', 'nav.links', message('preflight.nav.links'));
+  else add(dead.length === 0 ? 'PASS' : 'FAIL', 'nav.links', dead.length === 0 ? message('preflight.nav.links-2', { internalCount: internal.length, size: pdf.namedDests.size }) : message('preflight.nav.links-3', { deadCount: dead.length, dead: dead.slice(0, 5).map((l) => `p${l.page}→${l.destName ?? '?'}`).join(', ') }));
   const labels = pdf.pageLabels;
-  add(labels && labels.length > 0 ? 'PASS' : 'FAIL', 'nav.pagelabels', labels && labels.length > 0 ? `page labels: ${labels.length} range(s); ${labels.slice(0, 4).map(describeLabel).join(', ')}` : 'no page labels');
+  add(labels && labels.length > 0 ? 'PASS' : 'FAIL', 'nav.pagelabels', labels && labels.length > 0 ? message('preflight.nav.pagelabels', { labelsCount: labels.length, labels: labels.slice(0, 4).map(describeLabel).join(', ') }) : message('preflight.nav.pagelabels-2'));
   const maxMb = options.maxMb ?? 10;
   const mb = pdf.bytes / 1024 / 1024;
-  add(mb <= maxMb ? 'PASS' : 'WARN', 'email.size', `${mb.toFixed(2)} MB (limit ${maxMb} MB)`);
+  add(mb <= maxMb ? 'PASS' : 'WARN', 'email.size', message('preflight.email.size', { mb: mb.toFixed(2), maxMb }));
   const bleedy = pdf.pages.flatMap((p, i) => (p.trim && !same(p.trim, p.media) ? [i + 1] : []));
   const first = pdf.pages[0]?.media;
-  add(bleedy.length === 0 ? 'PASS' : 'WARN', 'email.page', first ? `page ${((first[2] - first[0]) / MM).toFixed(1)}×${((first[3] - first[1]) / MM).toFixed(1)} mm${bleedy.length ? `; bleed/marks on page(s) ${pageList(bleedy)}` : ', no bleed or marks'}` : 'no pages');
+  add(bleedy.length === 0 ? 'PASS' : 'WARN', 'email.page', first ? message('preflight.email.page', { first: ((first[2] - first[0]) / MM).toFixed(1), first2: ((first[3] - first[1]) / MM).toFixed(1), bleedy: pageList(bleedy) }) : message('preflight.email.page-2'));
   checks.push(imageCheck(scan, 0, false));
   return checks;
 }
@@ -221,27 +225,29 @@ function xmpAgreement(pdf: PdfModel, xmp: string, strict: boolean): Check[] {
     ['CreationDate', 'xmp:CreateDate', (i, x) => sameSecond(i.date, x)],
     ['ModDate', 'xmp:ModifyDate', (i, x) => sameSecond(i.date, x)],
   ];
-  const bad: string[] = [];
+  const missing: string[] = [];
+  const differing: string[] = [];
   let compared = 0;
   for (const [key, property, agree] of pairs) {
     const info = pdf.info.get(key);
     if (!info) continue;
     compared++;
     const value = xmpValue(xmp, property);
-    if (value === undefined) bad.push(`${key} not in XMP (${property})`);
-    else if (!agree(info, value)) bad.push(`${key} "${info.text}" ≠ ${property} "${value}"`);
+    if (value === undefined) missing.push(`${key} (${property})`);
+    else if (!agree(info, value)) differing.push(`${key} "${info.text}" ≠ ${property} "${value}"`);
   }
-  return [{ status: bad.length === 0 ? 'PASS' : strict ? 'FAIL' : 'WARN', id: 'xmp.info', message: bad.length === 0 ? `${compared} Info entries agree with the XMP` : bad.join('; ') }];
+  const agreeing = missing.length === 0 && differing.length === 0;
+  return [{ status: agreeing ? 'PASS' : strict ? 'FAIL' : 'WARN', id: 'xmp.info', message: agreeing ? message('preflight.xmp.info', { compared }) : message('preflight.xmp.info-2', { missing, differing }) }];
 }
 
 function imageCheck(scan: ContentScan, minPpi: number, print: boolean): Check {
-  if (scan.images.length === 0) return { status: 'INFO', id: 'images', message: 'no images' };
+  if (scan.images.length === 0) return { status: 'INFO', id: 'images', message: message('preflight.images') };
   const ppis = scan.images.map((i) => i.ppi);
   const range = `${Math.round(Math.min(...ppis))}–${Math.round(Math.max(...ppis))} ppi`;
   const low = scan.images.filter((i) => i.ppi < (i.image.bitsPerComponent === 1 ? 2 * minPpi : minPpi));
   const spaces = [...new Set(scan.images.map((i) => i.image.colorSpace))].join(', ');
-  if (print && low.length > 0) return { status: 'WARN', id: 'images.ppi', message: `${low.length} of ${scan.images.length} image(s) below ${minPpi} ppi: ${low.map((i) => `${i.name} ${i.image.width}×${i.image.height} ${Math.round(i.ppi)} ppi`).join(', ')}` };
-  return { status: print ? 'PASS' : 'INFO', id: 'images.ppi', message: `${scan.images.length} image placement(s), ${range}, colour ${spaces}` };
+  if (print && low.length > 0) return { status: 'WARN', id: 'images.ppi', message: message('preflight.images.ppi', { lowCount: low.length, imagesCount: scan.images.length, minPpi, low: low.map((i) => `${i.name} ${i.image.width}×${i.image.height} ${Math.round(i.ppi)} ppi`).join(', ') }) };
+  return { status: print ? 'PASS' : 'INFO', id: 'images.ppi', message: message('preflight.images.ppi-2', { imagesCount: scan.images.length, range, spaces }) };
 }
 
 /** A property's value from the XMP: element text (first rdf:li for arrays) or attribute form. */

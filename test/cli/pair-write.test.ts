@@ -101,14 +101,15 @@ function failing(name: keyof WriteOps, nth: number, code: string): WriteOps {
 
 describe.each([
   // The renames are: journal aside → journal, temp 1 → target 1, temp 2 → target 2.
-  ['the second PDF is locked (second rename fails)', 'rename' as const, 3, 'EBUSY', /is open in another program \(locked\).*earlier PDFs are unchanged/, /close it/],
-  ['the disk is full while writing the second PDF', 'create' as const, 2, 'ENOSPC', /the disk is full.*earlier PDFs are unchanged/, /free some space/],
-  ['the folder is read-only', 'create' as const, 1, 'EROFS', /read-only disk/, /writable disk/],
-  ['no permission', 'create' as const, 1, 'EACCES', /no permission to write/, /chmod u\+w/],
-])('when %s', (name, op, nth, code, message, hint) => {
+  ['the second PDF is locked (second rename fails)', 'rename' as const, 3, 'EBUSY', 'output.file-locked', /is open in another program \(locked\).*earlier PDFs are unchanged/, /close it/],
+  ['the disk is full while writing the second PDF', 'create' as const, 2, 'ENOSPC', 'output.disk-full', /the disk is full.*earlier PDFs are unchanged/, /free some space/],
+  ['the folder is read-only', 'create' as const, 1, 'EROFS', 'output.read-only-disk', /read-only disk/, /writable disk/],
+  ['no permission', 'create' as const, 1, 'EACCES', 'output.no-write-permission', /no permission to write/, /chmod u\+w/],
+])('when %s', (name, op, nth, code, expectedCode, message, hint) => {
   it('keeps both earlier files byte-for-byte, leaves nothing behind and says what to do (exit 1 material)', () => {
     const { root: projectRoot, dir } = project(`fail-${code}`, OLD);
     const err = errorOf(() => writeFilesAtomically(projectRoot, NAMES.map((n, i) => ({ file: path.join(dir, n), bytes: Buffer.from(NEW[i]!) })), failing(op, nth, code)));
+    expect(err.diagnostics[0]).toMatchObject({ code: expectedCode, hint: { code: `${expectedCode}.hint` } });
     expect(wording(err.diagnostics[0])).toMatch(message);
     expect(wording(err.diagnostics[0]?.hint)).toMatch(hint);
     expect(pairIn(dir)).toEqual({ pair: [...OLD], others: [] });
@@ -126,7 +127,7 @@ describe('the output folder', () => {
     fs.mkdirSync(elsewhere, { recursive: true });
     fs.symlinkSync(elsewhere, path.join(projectRoot, 'out'));
     const err = errorOf(() => writeFilesAtomically(projectRoot, files(path.join(projectRoot, 'out', '2024-03'))));
-    expect(err.diagnostics[0]).toMatchObject({ location: { file: 'out' } });
+    expect(err.diagnostics[0]).toMatchObject({ location: { file: 'out' }, code: 'output.symbolic-link' });
     expect(wording(err.diagnostics[0])).toMatch(/out is a symbolic link/);
     expect(fs.readdirSync(elsewhere)).toEqual([]);
   });

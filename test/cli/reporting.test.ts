@@ -70,10 +70,10 @@ describe('language of messages', () => {
 });
 
 describe('--json', () => {
-  it('prints the diagnostics as parseable JSON on stdout, with file, line, column and message', async () => {
+  it('prints the diagnostics as parseable JSON on stdout: code, severity, location, params and the worded message', async () => {
     const run = await runInProcess(multi, ['check', '2024-03', '--json']);
     expect(run.code).toBe(1);
-    const parsed = JSON.parse(run.stdout) as { ok: boolean; diagnostics: { severity: string; location: { file: string; line?: number; column?: number }; message: string }[] };
+    const parsed = JSON.parse(run.stdout) as { ok: boolean; diagnostics: { code: string; severity: string; location: { file: string; line?: number; column?: number }; params: object; message: string }[] };
     expect(parsed.ok).toBe(false);
     const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.location.file, d.location.line])).toEqual([
@@ -82,7 +82,14 @@ describe('--json', () => {
       ['issues/2024-03/issue.yaml', 4],
       ['issues/series.yaml', 4],
     ]);
-    expect(errors[2]).toMatchObject({ location: { column: 7 }, message: expect.stringContaining('2024-02-30') });
+    expect(errors[2]).toEqual({
+      code: 'manifest.not-a-calendar-date',
+      severity: 'error',
+      location: { file: 'issues/2024-03/issue.yaml', line: 4, column: 7 },
+      params: { key: 'date', text: '2024-02-30' },
+      message: 'date: 2024-02-30 is not a date in the calendar',
+    });
+    for (const d of parsed.diagnostics) expect(Object.keys(d)).toEqual(expect.arrayContaining(['code', 'severity', 'location', 'params', 'message']));
   });
 
   it('works for build too, and keeps stdout pure JSON (no progress lines)', async () => {

@@ -8,7 +8,7 @@
  *   needs) that Markdown joins into one paragraph.
  */
 import { ITEM_NUMBER } from '../../document/markdown';
-import { INVISIBLE, invisibleName } from '../../document/paste';
+import { INVISIBLE, invisibleCodePoint } from '../../document/paste';
 import { message } from '../../messages';
 import { charAt, isHan } from '../chars';
 import { fixable, matches, warnOnly, type Finding } from '../finding';
@@ -17,7 +17,7 @@ import type { Segment } from '../segments';
 /** Invisible characters anywhere in the file (front matter included): removed by the build, and by --fix. */
 export function invisibleCharacters(segment: Segment): Finding[] {
   return matches(segment, new RegExp(INVISIBLE.source, 'gu')).map((m) => ({
-    ...fixable('R4', m.index, m[0], '', message('lint.invisible-text-not-printed', { m: invisibleName(m[0]) })),
+    ...fixable('R4', m.index, m[0], '', message('lint.invisible-text-not-printed', { codePoint: invisibleCodePoint(m[0]) })),
     // "remove ​" would show nothing: say where it is instead.
     hint: message('lint.came-pasted-text-bulletin'),
   }));

@@ -1,0 +1,89 @@
+/**
+ * Complete in Chinese (bulletin issue #11): under a zh locale help, usage errors, a check with
+ * errors, the build summary, the --verbose timings and the preflight report hold no English
+ * sentence; under LANG=C they are English.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyCase, BAD, makeProject, readCases, runCli, tempDir } from './helpers';
+
+let root = '';
+let good = '';
+let bad = '';
+
+beforeAll(async () => {
+  root = tempDir('language');
+  good = makeProject(path.join(root, 'good'));
+  bad = makeProject(path.join(root, 'bad'));
+  const c = readCases(BAD).find((x) => x.name === 'unknown-key-issue-did-you-mean');
+  if (c === undefined) throw new Error('fixture unknown-key-issue-did-you-mean is missing');
+  await applyCase(bad, c);
+});
+
+afterAll(() => {
+  if (root !== '') fs.rmSync(root, { recursive: true, force: true });
+});
+
+/**
+ * Runs of three or more English words: what is left of a line once file names, paths, codes,
+ * URLs, quoted text, options and figures are taken out.
+ */
+function englishRuns(text: string): string[] {
+  const stripped = text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[“"'‘][^”"'’\n]*[”"'’]/g, ' ')
+    .replace(/\S*[/\\.]\S*/g, ' ')
+    .replace(/(^|\s)--?[\w-]+/g, ' ')
+    .replace(/<[^>]*>|\[[^\]]*\]/g, ' ');
+  return [...stripped.matchAll(/\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}\b/g)].map((m) => m[0]);
+}
+
+// LC_ALL and LC_MESSAGES would override LANG: empty, they do not.
+const ZH = { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const EN = { LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
+
+async function both(cwd: () => string, args: readonly string[]): Promise<{ zh: string; en: string }> {
+  const [zh, en] = await Promise.all([runCli(cwd(), args, ZH), runCli(cwd(), args, EN)]);
+  return { zh: zh.stdout + zh.stderr, en: en.stdout + en.stderr };
+}
+
+function expectChineseAndEnglish({ zh, en }: { zh: string; en: string }): void {
+  expect(zh).toMatch(/[\u4e00-\u9fff]/);
+  expect(englishRuns(zh)).toEqual([]);
+  // English: words, and no Chinese outside quoted text (titles, names) and file names.
+  expect(en).toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
+  expect(en.replace(/[“"'‘][^”"'’\n]*[”"'’]/g, '').replace(/\S*[/\\.]\S*/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+}
+
+describe.each([
+  ['help', () => good, ['--help']],
+  ['the help of build', () => good, ['build', '--help']],
+  ['an unknown option', () => good, ['build', '2024-03', '--bogus']],
+  ['a missing issue argument', () => good, ['build']],
+  ['an issue that does not exist', () => good, ['check', '2099-01']],
+  ['a check with errors', () => bad, ['check', '2024-03']],
+] as const)('%s', (_name, cwd, args) => {
+  it('is Chinese under LANG=zh_CN.UTF-8 and English under LANG=C', async () => {
+    expectChineseAndEnglish(await both(cwd, args));
+  });
+});
+
+describe('a build with --verbose, then preflight of its PDFs', () => {
+  it('summary, stage timings and both preflight reports are Chinese under zh and English under C', async () => {
+    const zh = await runCli(good, ['build', '2024-03', '--verbose'], ZH);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^ {2}排版\s+\d+ ms$/m);
+    expect(zh.stdout).toMatch(/^完成，用时 \d+ ms$/m);
+    const en = await runCli(good, ['build', '2024-03', '--verbose'], EN);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/^ {2}typeset\s+\d+ ms$/m);
+    expectChineseAndEnglish({ zh: zh.stdout + zh.stderr, en: en.stdout + en.stderr });
+    const pdfs = fs.readdirSync(path.join(good, 'out', '2024-03')).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(2);
+    for (const pdf of pdfs) {
+      const report = await both(() => good, ['preflight', path.join('out', '2024-03', pdf)]);
+      expect(report.zh).toMatch(/^RESULT: PASS （/m);
+      expectChineseAndEnglish(report);
+    }
+  }, 120_000);
+});
