@@ -5,7 +5,7 @@
  * files or both new ones, and no leftovers. Failures (a locked file at the second rename, a full
  * disk) must leave the previous pair byte-for-byte and say what to do.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errorOf, wording } from '../helpers/errors';
@@ -45,8 +45,17 @@ function project(name: string, previous: readonly string[] | undefined): { root:
   return { root: projectRoot, dir };
 }
 
-function runChild(projectRoot: string, killAt: number) {
-  return spawnSync(process.execPath, ['-e', CHILD, DIST_OUTPUT, projectRoot, String(killAt), NAMES[0], NAMES[1]], { encoding: 'utf8' });
+/** The writer in a child process: its exit status or signal, and what it printed. */
+function runChild(projectRoot: string, killAt: number): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', CHILD, DIST_OUTPUT, projectRoot, String(killAt), NAMES[0], NAMES[1]], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
 }
 
 /** The pair as it is on disk: the two contents (undefined when missing) and any other file. */
@@ -56,9 +65,9 @@ function pairIn(dir: string) {
 }
 
 /** How many file operations the writer makes with (or without) a previous pair: a run without a kill counts them. */
-function operations(previous: readonly string[] | undefined): number {
+async function operations(previous: readonly string[] | undefined): Promise<number> {
   const { root: projectRoot } = project(`count-${previous ? 'replace' : 'first'}`, previous);
-  const run = runChild(projectRoot, 0);
+  const run = await runChild(projectRoot, 0);
   if (run.status !== 0) throw new Error(`the writer failed: ${run.stderr}`);
   return Number(run.stdout);
 }
@@ -67,14 +76,21 @@ describe.each([
   ['replacing an earlier pair', OLD as readonly string[] | undefined],
   ['the first build', undefined],
 ])('killed (SIGKILL) before each file operation, %s', (_what, previous) => {
-  it('leaves both earlier files or both new ones once the next build has started, and no leftovers', () => {
-    const n = operations(previous);
+  it('leaves both earlier files or both new ones once the next build has started, and no leftovers', async () => {
+    const n = await operations(previous);
     // 2 temp files, (2 backups,) the journal written aside and renamed in, 2 renames, the cleanup.
     expect(n).toBeGreaterThanOrEqual(previous ? 10 : 8);
+    // Every kill in its own project, all at once (each child is a node start-up and a few file
+    // operations); then each outcome checked, in order.
+    const killAts = Array.from({ length: n + 1 }, (_, k) => k + 1);
+    const runs = await Promise.all(
+      killAts.map(async (killAt) => {
+        const { root: projectRoot, dir } = project(`kill-${previous ? 'replace' : 'first'}-${killAt}`, previous);
+        return { killAt, dir, run: await runChild(projectRoot, killAt) };
+      }),
+    );
     const outcomes = new Set<string>();
-    for (let killAt = 1; killAt <= n + 1; killAt++) {
-      const { root: projectRoot, dir } = project(`kill-${previous ? 'replace' : 'first'}-${killAt}`, previous);
-      const run = runChild(projectRoot, killAt);
+    for (const { killAt, dir, run } of runs) {
       expect(killAt <= n ? run.signal : run.status).toBe(killAt <= n ? 'SIGKILL' : 0);
       recoverOutputs(dir);
       const { pair, others } = pairIn(dir);
