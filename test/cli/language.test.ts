@@ -55,16 +55,26 @@ function expectChineseAndEnglish({ zh, en }: { zh: string; en: string }): void {
   expect(en.replace(/[“"'‘][^”"'’\n]*[”"'’]/g, '').replace(/\S*[/\\.]\S*/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
 }
 
-describe.each([
+const MESSAGES = [
   ['help', () => good, ['--help']],
   ['the help of build', () => good, ['build', '--help']],
   ['an unknown option', () => good, ['build', '2024-03', '--bogus']],
   ['a missing issue argument', () => good, ['build']],
   ['an issue that does not exist', () => good, ['check', '2099-01']],
   ['a check with errors', () => bad, ['check', '2024-03']],
-] as const)('%s', (_name, cwd, args) => {
-  it('is Chinese under LANG=zh_CN.UTF-8 and English under LANG=C', async () => {
-    expectChineseAndEnglish(await both(cwd, args));
+] as const;
+// None of these writes anything: all twelve runs at once, then each pair checked by its test.
+const heard = new Map<string, { zh: string; en: string }>();
+beforeAll(async () => {
+  const outputs = await Promise.all(MESSAGES.map(([, cwd, args]) => both(cwd, args)));
+  MESSAGES.forEach(([name], k) => heard.set(name, outputs[k]!));
+}, 120_000);
+
+describe.each(MESSAGES)('%s', (name) => {
+  it('is Chinese under LANG=zh_CN.UTF-8 and English under LANG=C', () => {
+    const output = heard.get(name);
+    if (output === undefined) throw new Error(`${name} did not run`);
+    expectChineseAndEnglish(output);
   });
 });
 
@@ -80,8 +90,8 @@ describe('a build with --verbose, then preflight of its PDFs', () => {
     expectChineseAndEnglish({ zh: zh.stdout + zh.stderr, en: en.stdout + en.stderr });
     const pdfs = fs.readdirSync(path.join(good, 'out', '2024-03')).filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(2);
-    for (const pdf of pdfs) {
-      const report = await both(() => good, ['preflight', path.join('out', '2024-03', pdf)]);
+    const reports = await Promise.all(pdfs.map((pdf) => both(() => good, ['preflight', path.join('out', '2024-03', pdf)])));
+    for (const report of reports) {
       expect(report.zh).toMatch(/^RESULT: PASS （/m);
       expectChineseAndEnglish(report);
     }
