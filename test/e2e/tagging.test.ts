@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { buildIssue } from '../../src/build';
 import { readPdf, type PdfMarkedText, type PdfPage, type PdfReport, type PdfStructNode } from '../helpers/pdf';
 import { type SharedBuild, sharedReport, sharedSample } from '../support/shared';
-import { dropHanLatinSpaces, loadSourceIssue, makeTempProject, noSpace, removeTempProject, type SourceIssue } from './helpers';
+import { dropHanLatinSpaces, loadSourceIssue, makeTempProject, noSpace, removeTempProject, REPO_ROOT, type SourceIssue } from './helpers';
 
 let built: SharedBuild | undefined;
 let report: PdfReport;
@@ -163,14 +163,18 @@ describe('structure tree (PDF/UA-1)', () => {
   });
 });
 
+const MINI_ISSUE = '2024-03';
+
 describe('a list in an article', () => {
   let project: string | undefined;
   let listed: PdfReport;
   beforeAll(async () => {
-    project = makeTempProject();
-    const article = path.join(project, 'issues', '2024-02', 'articles', fs.readdirSync(path.join(project, 'issues', '2024-02', 'articles')).sort()[0] as string);
+    // The mini fixture (3 short articles), not the 22-page sample: only the list's tags are read.
+    project = makeTempProject(path.join(REPO_ROOT, 'test', 'fixtures', 'mini', 'issues'));
+    const articles = path.join(project, 'issues', MINI_ISSUE, 'articles');
+    const article = path.join(articles, fs.readdirSync(articles).sort()[0] as string);
     fs.appendFileSync(article, '\n\n工作安排如下：\n\n1. 第一项，做好前期准备。\n2. 第二项，组织专题培训。\n\n   第二项的补充说明。\n3. 第三项，开展督导检查。\n');
-    const result = await buildIssue(project, '2024-02');
+    const result = await buildIssue(project, MINI_ISSUE);
     listed = readPdf(result.outputs.find((o) => o.target === 'email')!.file);
   });
   afterAll(() => removeTempProject(project));
