@@ -15,6 +15,7 @@ import { readPdfModel } from '../../src/preflight/reader';
 import { preflightPdf } from '../../src/preflight/preflight';
 import { pageText, type PdfReport } from '../helpers/pdf';
 import { editFile, tempProject } from '../helpers/project';
+import { makeTempProject, REPO_ROOT } from '../e2e/helpers';
 import { type SharedResult, sharedRebuild, sharedReport, sharedSample } from '../support/shared';
 import { render } from '../../src/messages';
 
@@ -148,8 +149,10 @@ describe('crop marks', () => {
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   test('sit outside the bleed in the registration colour; the MediaBox grows, the BleedBox does not', async () => {
-    root = tempProject((r) => editFile(r, 'issues/series.yaml', 'cropMarks: false', 'cropMarks: true'));
-    const result = await buildIssue(root, '2024-02');
+    // The mini fixture (its first page is what is read): a press file with marks, not a third sample build.
+    root = makeTempProject(path.join(REPO_ROOT, 'test', 'fixtures', 'mini', 'issues'));
+    fs.appendFileSync(path.join(root, 'issues', 'series.yaml'), 'print:\n  bleed: 3mm\n  cropMarks: true\n');
+    const result = await buildIssue(root, '2024-03');
     const bytes = fs.readFileSync(fileOf(result, 'print'));
     const page = (await readPdfModel(bytes)).pages[0]!;
     const bleed = page.bleed!;
