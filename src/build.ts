@@ -232,10 +232,10 @@ async function pressSettings(projectRoot: string, press: Press, locate: (path: r
   };
   // Inside the project, a regular file, bounded: /dev/urandom or a FIFO would never end.
   const iccPath = resolveInside(projectRoot, relative, from);
-  const icc = readBytes(iccPath, { display: relative, from, maxBytes: MAX_ICC_BYTES, notFoundHint: message('build.check-path-profiles-live') });
+  const icc = readBytes(iccPath, { display: relative, from, maxBytes: MAX_ICC_BYTES, notFoundHint: message('build.profiles-folder') });
   const header = (a: number, b: number) => icc.subarray(a, b).toString('latin1');
   if (icc.length < 128 || header(36, 40) !== 'acsp' || header(12, 16) !== 'prtr' || header(16, 20) !== 'CMYK') {
-    refuse(message('build.not-cmyk-output-printer', { relative }), message('build.ask-print-shop-their'));
+    refuse(message('build.profile-not-cmyk-output', { relative }), message('build.profile-not-cmyk-output.hint'));
   }
   return {
     iccPath,
@@ -250,8 +250,8 @@ function bindingLimitWarnings(press: Press, bindingGiven: boolean, pages: number
     {
       severity: 'warning',
       location: locate(bindingGiven ? ['print', 'binding'] : ['print']),
-      ...message('build.press-file-pages-more', { pages, bindingLimit: press.bindingLimit }),
-      hint: message('build.set-binding-perfect-under'),
+      ...message('build.too-many-pages-for-saddle-stitch', { pages, bindingLimit: press.bindingLimit }),
+      hint: message('build.too-many-pages-for-saddle-stitch.hint'),
     },
   ];
 }
@@ -300,7 +300,7 @@ export async function loadFonts(projectRoot: string, paths: FontSettings, locate
     const from = locate(location);
     const file = resolveInside(projectRoot, relative, from);
     // A FIFO or /dev/zero named as a font would hang the reader or fill the memory.
-    checkReadableFile(file, { display: relative, from, maxBytes: MAX_FONT_BYTES, notFoundHint: message('build.check-path-fonts-live') });
+    checkReadableFile(file, { display: relative, from, maxBytes: MAX_FONT_BYTES, notFoundHint: message('build.fonts-folder') });
     // A fallback font is opened when shaping first needs one of its characters (deferredFont):
     // the default HanaMinB is 30 MB that most issues never use. Its header is checked now, so a
     // file that is no font is still reported with everything else.
@@ -339,11 +339,11 @@ function loadFont(key: FontKey, relative: string, file: string, setting: string,
 }
 
 function cannotReadFont(relative: string, setting: string, location: SourceLocation): BulletinError {
-  return new BulletinError([{ severity: 'error', location, ...message('build.font-file-cannot-read', { relative, setting }), hint: message('build.check-path-fonts-live') }]);
+  return new BulletinError([{ severity: 'error', location, ...message('build.font-unreadable', { relative, setting }), hint: message('build.fonts-folder') }]);
 }
 
 function notUsableFont(relative: string, setting: string, location: SourceLocation, reason: string): BulletinError {
-  return new BulletinError([{ severity: 'error', location, ...message('build.not-usable-font', { relative, setting, message: reason }), hint: message('build.use-single-face-truetype') }]);
+  return new BulletinError([{ severity: 'error', location, ...message('build.font-unusable', { relative, setting, message: reason }), hint: message('build.font-unusable.hint') }]);
 }
 
 /** What fontkit would refuse at once: a file that does not start like a TrueType or OpenType font. */

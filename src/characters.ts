@@ -50,8 +50,8 @@ export function forbiddenCharacterDiagnostics(text: string, at: (offset: number)
     found.push({
       severity: 'error',
       location: at(match.index ?? 0),
-      ...message('characters.invisible-character-not-allowed', { codePoint: codePointName(cp), ...(forbiddenReason(cp) ?? { reason: 'control', name: '' }) }),
-      hint: message('characters.delete-usually-comes-text'),
+      ...message('characters.forbidden-character', { codePoint: codePointName(cp), ...(forbiddenReason(cp) ?? { reason: 'control', name: '' }) }),
+      hint: message('characters.forbidden-character.hint'),
     });
   }
   if (count > limit) found.push(moreNotShown(found[found.length - 1]?.location, count - limit));
@@ -62,7 +62,7 @@ function moreNotShown(location: SourceLocation | undefined, more: number): Diagn
   return {
     severity: 'error',
     location: location ?? { file: '' },
-    ...message('characters.more-invisible-characters-file', { more }),
+    ...message('characters.more-forbidden-characters', { more }),
   };
 }
 
@@ -84,7 +84,7 @@ export function forbiddenEntityDiagnostics(text: string, at: (offset: number) =>
       severity: 'error',
       location: at(match.index ?? 0),
       ...message('characters.entity-not-printable', { entity: match[0], codePoint: cp > 0x10ffff ? '' : codePointName(cp), ...reason }),
-      hint: message('characters.delete-type-character-you'),
+      hint: message('characters.entity-not-printable.hint'),
     });
   }
   if (count > limit) found.push(moreNotShown(found[found.length - 1]?.location, count - limit));

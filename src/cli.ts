@@ -41,25 +41,25 @@ export async function main(argv: readonly string[]): Promise<void> {
   installSignalHandlers();
   const program = new Command()
     .name('bulletin')
-    .description(say('cli.typesets-chinese-committee-bulletin'))
-    .version(readVersion(), '-V, --version', say('cli.output-version-number'))
+    .description(say('cli.help.program'))
+    .version(readVersion(), '-V, --version', say('cli.help.option-version'))
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   localiseHelp(program);
 
   // build and check take the same arguments; check writes nothing.
   const issueCommands = [
-    { name: 'build', dryRun: false, description: say('cli.validate-typeset-write-pdfs') },
-    { name: 'check', dryRun: true, description: say('cli.validate-typeset-everything-write') },
+    { name: 'build', dryRun: false, description: say('cli.help.build') },
+    { name: 'check', dryRun: true, description: say('cli.help.check') },
   ];
   for (const { name, dryRun, description } of issueCommands) {
     program
       .command(name)
-      .argument('<issue>', say('cli.issue-folder-under-issues-2'))
-      .option('--json', say('cli.print-diagnostics-json'))
-      .option('--fix', say('cli.first-apply-automatic-typography'))
-      .option('--verbose', say('cli.also-print-stage-timings'))
-      .option('--open', say('cli.open-e-mail-copy'))
+      .argument('<issue>', say('cli.help.argument-issue'))
+      .option('--json', say('cli.help.option-json'))
+      .option('--fix', say('cli.help.option-fix'))
+      .option('--verbose', say('cli.help.option-verbose'))
+      .option('--open', say('cli.help.option-open'))
       .description(description)
       .action((issue: string, options: CommandOptions) => run(issue, options, dryRun));
   }
@@ -68,10 +68,10 @@ export async function main(argv: readonly string[]): Promise<void> {
 
   program
     .command('preflight')
-    .argument('<pdf>', say('cli.pdf-file-check-ours'))
-    .option('--print', say('cli.check-pdf-x-press'))
-    .option('--email', say('cli.check-e-mail-copy'))
-    .description(say('cli.check-pdf-print-pass'))
+    .argument('<pdf>', say('cli.help.preflight-argument-pdf'))
+    .option('--print', say('cli.help.preflight-option-print'))
+    .option('--email', say('cli.help.preflight-option-email'))
+    .description(say('cli.help.preflight'))
     .action((file: string, options: { print?: boolean; email?: boolean }) => preflight(file, options));
 
   try {
@@ -84,7 +84,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 
 function preflight(file: string, options: { print?: boolean; email?: boolean }): Promise<void> {
   if (options.print && options.email) {
-    process.stderr.write(say('cli.choose-one-print-email'));
+    process.stderr.write(say('cli.preflight-profile-required'));
     process.exitCode = EXIT_USAGE;
     return Promise.resolve();
   }
@@ -159,20 +159,20 @@ function report(result: BuildResult, options: CommandOptions, dryRun: boolean, t
   const s = result.layout.stats;
   // Typesetting statistics are for whoever tunes the layout, not for the month's build.
   if (options.verbose) process.stdout.write(
-    say('cli.typesetting-lines-push-ins', { lines: s.lines, pushIns: s.pushIns, pushOuts: s.pushOuts, maxExtraPerGap: s.maxExtraPerGap.toFixed(3), linesOverThreshold: s.linesOverThreshold, linesOverMeasure: s.linesOverMeasure }),
+    say('cli.summary.typesetting', { lines: s.lines, pushIns: s.pushIns, pushOuts: s.pushOuts, maxExtraPerGap: s.maxExtraPerGap.toFixed(3), linesOverThreshold: s.linesOverThreshold, linesOverMeasure: s.linesOverMeasure }),
   );
   // The most spaced-out lines, by place and first characters: where rewording would help most.
-  if (options.verbose) for (const w of s.worst.slice(0, 3)) process.stdout.write(`    ${w.where}: “${w.text}…” +${w.extraPerGap.toFixed(3)} em ${say('cli.per-gap')}\n`);
+  if (options.verbose) for (const w of s.worst.slice(0, 3)) process.stdout.write(`    ${w.where}: “${w.text}…” +${w.extraPerGap.toFixed(3)} em ${say('cli.summary.per-gap')}\n`);
   if (dryRun) {
-    process.stdout.write(say('cli.check-passed-pages-nothing', { pageCount: result.pageCount, totalMs: totalMs.toFixed(0) }));
+    process.stdout.write(say('cli.summary.check-passed', { pageCount: result.pageCount, totalMs: totalMs.toFixed(0) }));
     process.stdout.write(`${countLine(result.warnings, result.fixable)}\n`);
     return;
   }
   for (const output of result.outputs) {
     const relative = path.relative(process.cwd(), output.file);
-    process.stdout.write(say('cli.pages-kb-n', { relative, pages: output.pages, bytes: (output.bytes / 1024).toFixed(0) }));
+    process.stdout.write(say('cli.summary.file-written', { relative, pages: output.pages, bytes: (output.bytes / 1024).toFixed(0) }));
   }
-  process.stdout.write(say('cli.done-ms-n', { totalMs: totalMs.toFixed(0) }));
+  process.stdout.write(say('cli.summary.done', { totalMs: totalMs.toFixed(0) }));
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], options: CommandOptions, fixable: number): void {
@@ -181,21 +181,21 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], options: CommandOp
     return;
   }
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  process.stderr.write(`${countLine(diagnostics, fixable, say('cli.nothing-written'))}\n`);
+  process.stderr.write(`${countLine(diagnostics, fixable, say('cli.summary.nothing-written'))}\n`);
 }
 
 /** The last line of a check: errors and warnings counted, and `check --fix` named when it would help (#8). */
 function countLine(diagnostics: readonly Diagnostic[], fixable: number, outcome = ''): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const fix = fixable > 0 ? say('cli.bulletin-check-fix-corrects', { fixable }) : '';
-  return say('cli.error-warning', { errors, warnings, outcome, fix });
+  const fix = fixable > 0 ? say('cli.summary.fixable', { fixable }) : '';
+  return say('cli.summary.counts', { errors, warnings, outcome, fix });
 }
 
 /** A bug of ours: one line for the editor, the stack trace in a log file for us. */
 function reportBug(err: unknown): void {
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  let log = say('cli.no-log-temporary-folder');
+  let log = say('cli.internal-error.no-log');
   try {
     // A new folder of our own with an unguessable name, and the file created exclusively: a
     // predictable /tmp path could be a link planted by another user.
@@ -205,7 +205,7 @@ function reportBug(err: unknown): void {
   } catch {
     // Even the log could not be written; the one line below still goes out.
   }
-  process.stderr.write(say('cli.internal-error-bulletin-not', { log }));
+  process.stderr.write(say('cli.internal-error', { log }));
   process.exitCode = 70;
 }
 

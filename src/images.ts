@@ -24,7 +24,7 @@ export async function readImageInfo(file: string, displayName: string, from: Sou
   try {
     const meta = await sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).metadata();
     if (!meta.width || !meta.height || (meta.format !== 'jpeg' && meta.format !== 'png')) {
-      throw inputError(from, message('images.not-jpeg-png-image', { displayName }), message('images.save-picture-jpg-png'));
+      throw inputError(from, message('images.unsupported-format', { displayName }), message('images.unsupported-format.hint'));
     }
     if (meta.width * meta.height > MAX_IMAGE_PIXELS) throw tooLarge(displayName, from, meta.width, meta.height);
     // Decode fully once: a truncated or corrupt file must fail here, not halfway through rendering.
@@ -37,7 +37,7 @@ export async function readImageInfo(file: string, displayName: string, from: Sou
     if (err instanceof Error && err.name === 'BulletinError') throw err;
     const reason = err instanceof Error ? err.message : String(err);
     if (/pixel limit/i.test(reason)) throw tooLarge(displayName, from);
-    throw inputError(from, message('images.cannot-read-image', { displayName, reason }), message('images.open-image-editor-save'));
+    throw inputError(from, message('images.unreadable', { displayName, reason }), message('images.unreadable.hint'));
   }
 }
 
@@ -45,8 +45,8 @@ function tooLarge(name: string, from: SourceLocation, width?: number, height?: n
   const size = width && height ? ` (${width}×${height})` : '';
   return inputError(
     from,
-    message('images.image-larger-than-megapixels', { name, size, MAX_IMAGE_PIXELS: MAX_IMAGE_PIXELS / 1e6 }),
-    message('images.scale-down-most-pixels'),
+    message('images.too-many-pixels', { name, size, MAX_IMAGE_PIXELS: MAX_IMAGE_PIXELS / 1e6 }),
+    message('images.too-many-pixels.hint'),
   );
 }
 
@@ -121,7 +121,7 @@ export function resolutionWarning(displayName: string, ppi: number, from: Source
   return {
     severity: 'warning',
     location: from,
-    ...message('images.image-ppi-printed-size', { displayName, shown, minPpi }),
-    hint: message('images.use-larger-original-least', { factor }),
+    ...message('images.low-resolution', { displayName, shown, minPpi }),
+    hint: message('images.low-resolution.hint', { factor }),
   };
 }

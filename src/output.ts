@@ -87,12 +87,12 @@ export function installSignalHandlers(): void {
     process.removeAllListeners(signal);
     process.on(signal, () => {
       if (committed) {
-        process.stderr.write(say('output.ninterrupted-after-pdfs-were', { signal }));
+        process.stderr.write(say('output.interrupted-after-write', { signal }));
         process.exit(0);
       }
       removePending();
       process.stderr.write(
-        say('output.ninterrupted-no-output-written', { signal }),
+        say('output.interrupted-nothing-written', { signal }),
       );
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
@@ -259,14 +259,14 @@ function ensureRealFolder(root: string, dir: string): void {
     else if (stat.isSymbolicLink()) {
       throw inputError(
         { file: shown },
-        message('output.symbolic-link', { shown }),
-        message('output.remove-link-rm-build', { shown }),
+        message('output.folder-is-symlink', { shown }),
+        message('output.folder-is-symlink.hint', { shown }),
       );
     } else if (!stat.isDirectory()) {
       throw inputError(
         { file: shown },
-        message('output.file-but-pdfs-go', { shown }),
-        message('output.move-delete-file-build'),
+        message('output.folder-is-file', { shown }),
+        message('output.folder-is-file.hint'),
       );
     }
   }

@@ -106,8 +106,8 @@ function checkGeometry(page: PageStyle, locate: (path: readonly (string | number
     problems.push({
       severity: 'error' as const,
       location: locate(['page', 'charsPerLine']),
-      ...message('settings.page-charsperline-characters-pt', { textWidth: Math.round(page.textWidth / page.em), em: page.em, outerMargin: mm(page.outerMargin), pageWidth: mm(page.pageWidth) }),
-      hint: message('settings.most-characters-fit-body', { fits }),
+      ...message('settings.chars-per-line-too-many', { textWidth: Math.round(page.textWidth / page.em), em: page.em, outerMargin: mm(page.outerMargin), pageWidth: mm(page.pageWidth) }),
+      hint: message('settings.chars-per-line-too-many.hint', { fits }),
     });
   }
   // Folio baseline, as decorate.ts places it: 7 mm below the text area plus 0.6 of the folio size.
@@ -118,8 +118,8 @@ function checkGeometry(page: PageStyle, locate: (path: readonly (string | number
     problems.push({
       severity: 'error' as const,
       location: locate(['page', 'linesPerPage']),
-      ...message('settings.page-linesperpage-lines-pt', { linesPerPage: page.linesPerPage, pitch: page.pitch, textTop: mm(page.textTop), pageHeight: mm(page.pageHeight) }),
-      hint: message('settings.most-lines-fit-reduce', { fits: Math.max(0, fits) }),
+      ...message('settings.lines-per-page-too-many', { linesPerPage: page.linesPerPage, pitch: page.pitch, textTop: mm(page.textTop), pageHeight: mm(page.pageHeight) }),
+      hint: message('settings.lines-per-page-too-many.hint', { fits: Math.max(0, fits) }),
     });
   }
   if (problems.length > 0) throw new BulletinError(problems);

@@ -117,15 +117,15 @@ function cannotOpen(err: unknown, where: SourceLocation, display: string, notFou
     case 'EPERM':
       return inputError(
         where,
-        message('workspace.cannot-read-permission-denied', { display }),
-        message('workspace.give-yourself-read-permission'),
+        message('workspace.permission-denied', { display }),
+        message('workspace.permission-denied.hint'),
       );
     case 'ELOOP':
-      return inputError(where, message('workspace.symbolic-link-points-itself', { display }), message('workspace.replace-link-file-itself'));
+      return inputError(where, message('workspace.symlink-loop', { display }), message('workspace.symlink-loop.hint'));
     case 'ENAMETOOLONG':
-      return inputError(where, message('workspace.path-too-long', { display }), message('workspace.use-shorter-file-name'));
+      return inputError(where, message('workspace.path-too-long', { display }), message('workspace.path-too-long.hint'));
     default:
-      return inputError(where, message('workspace.cannot-read', { display, code: String(code ?? err) }), message('workspace.check-disk-file-then'));
+      return inputError(where, message('workspace.cannot-read', { display, code: String(code ?? err) }), message('workspace.cannot-read.hint'));
   }
 }
 
@@ -134,20 +134,20 @@ function notRegular(where: SourceLocation, display: string, stat: fs.Stats): Bul
   return inputError(
     where,
     message('workspace.not-regular-file', { display, kind }),
-    message('workspace.name-ordinary-file-saved'),
+    message('workspace.not-regular-file.hint'),
   );
 }
 
 // Names UTF-16 when its byte-order mark says so (Notepad's "Unicode"), else points at the first bad byte.
 function notUtf8(bytes: Buffer, display: string): BulletinError {
-  const hint = message('workspace.save-file-utf');
+  const hint = message('workspace.save-as-utf8');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return inputError({ file: display }, message('workspace.saved-utf-not-utf', { display }), hint);
+    return inputError({ file: display }, message('workspace.saved-as-utf16', { display }), hint);
   }
   const bad = firstInvalidUtf8Byte(bytes);
   const lines = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).split('\n');
   const location = { file: display, line: lines.length, column: Array.from(lines[lines.length - 1] ?? '').length + 1 };
-  return inputError(location, message('workspace.not-valid-utf-text', { display, bad: bad + 1 }), hint);
+  return inputError(location, message('workspace.invalid-utf8', { display, bad: bad + 1 }), hint);
 }
 
 // A prefix that decodes (an unfinished last character allowed) stays valid when shortened, so
@@ -177,7 +177,7 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 
 function tooLarge(where: SourceLocation, display: string, maxBytes: number) {
   const mb = (maxBytes / 1024 / 1024).toFixed(0);
-  return inputError(where, message('workspace.larger-than-mb-limit', { display, mb }));
+  return inputError(where, message('workspace.file-too-large', { display, mb }));
 }
 
 /** Tells whether a regular file exists at the path (following symlinks). */
@@ -222,26 +222,26 @@ export function listDir(dir: string): string[] {
  * that it stays inside `rootDir`, also after following symlinks; `from` is where it was written.
  */
 export function resolveInside(rootDir: string, relPath: string, from: SourceLocation, baseDir: string = rootDir): string {
-  const hint = message('workspace.write-path-relative-file');
+  const hint = message('workspace.write-relative-path');
   if (relPath.trim() === '' || relPath.includes('\0')) {
-    throw inputError(from, message('workspace.empty-invalid-path'), hint);
+    throw inputError(from, message('workspace.invalid-path'), hint);
   }
   // A URL scheme or Windows drive ("https:", "C:") is not a relative path either.
   if (path.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[a-z][a-z0-9+.-]*:/i.test(relPath)) {
-    throw inputError(from, message('workspace.absolute-path-url', { relPath }), hint);
+    throw inputError(from, message('workspace.absolute-path', { relPath }), hint);
   }
   const root = path.resolve(rootDir);
   const resolved = path.resolve(baseDir, relPath);
   if (!isWithin(root, resolved)) {
-    throw inputError(from, message('workspace.points-outside', { relPath, root: path.basename(root) }), hint);
+    throw inputError(from, message('workspace.path-outside-folder', { relPath, root: path.basename(root) }), hint);
   }
   const realRoot = realpathOrSelf(root);
   const real = realpathOfExistingPart(resolved);
   if (!isWithin(realRoot, real)) {
     throw inputError(
       from,
-      message('workspace.symbolic-link-file-outside', { relPath, root: path.basename(root) }),
-      message('workspace.copy-file-folder-instead'),
+      message('workspace.symlink-outside-folder', { relPath, root: path.basename(root) }),
+      message('workspace.symlink-outside-folder.hint'),
     );
   }
   return resolved;

@@ -34,10 +34,10 @@ export function summariseWarnings(warnings: readonly Diagnostic[], all: boolean,
     if (index === WARNINGS_SHOWN_PER_KIND) {
       const more = list.length - WARNINGS_SHOWN_PER_KIND;
       hidden += more;
-      lines.push(say('report.more-warning-like', { more }));
+      lines.push(say('report.more-like-this', { more }));
     }
   }
-  if (hidden > 0) lines.push(say('report.warning-not-shown-all', { hidden, listAllCommand }));
+  if (hidden > 0) lines.push(say('report.warnings-hidden', { hidden, listAllCommand }));
   return lines;
 }
 
@@ -52,7 +52,7 @@ export class ProgressLine {
   update(stage: string): void {
     if (!this.stream.isTTY || Date.now() - this.started < this.delayMs) return;
     const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
-    this.stream.write(`\r\x1b[2K${say('report.building-done', { stage, seconds })}`);
+    this.stream.write(`\r\x1b[2K${say('report.progress.stage-done', { stage, seconds })}`);
     this.shown = true;
   }
 

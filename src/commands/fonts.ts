@@ -56,7 +56,7 @@ function coverage(fonts: FontSet): FontCoverage[] {
     const blocks = BLOCKS.map((b) => {
       let covered = 0;
       for (let cp = b.from; cp <= b.to; cp++) if (set.has(cp)) covered++;
-      return { name: say('fonts.block', { name: b.name }), covered, size: b.to - b.from + 1 };
+      return { name: say('fonts.block-name', { name: b.name }), covered, size: b.to - b.from + 1 };
     });
     return { role, file: font.path, name: font.font.fullName ?? font.postscriptName, glyphs: font.font.numGlyphs, blocks };
   });
@@ -86,14 +86,14 @@ function missingCharacters(fonts: FontSet, sources: ReadonlyMap<string, string>)
 export function formatFontReport(issueId: string, report: { fonts: FontCoverage[]; missing: MissingCharacter[] }): string {
   const out: string[] = [];
   for (const f of report.fonts) {
-    out.push(`${f.role.padEnd(10)} ${f.file}  (${f.name}, ${f.glyphs} ${say('fonts.glyphs')})`);
+    out.push(`${f.role.padEnd(10)} ${f.file}  (${f.name}, ${f.glyphs} ${say('fonts.list.glyphs')})`);
     for (const b of f.blocks) if (b.covered > 0) out.push(`    ${b.name}: ${b.covered}/${b.size}`);
   }
   if (report.missing.length === 0) {
-    out.push(say('fonts.every-character-issue-least', { issueId }));
+    out.push(say('fonts.coverage.complete', { issueId }));
   } else {
-    out.push(say('fonts.characters-issue-no-font', { issueId, missingCount: report.missing.length }));
-    for (const m of report.missing) out.push(`  ${m.where}: “${m.char}” ${m.code}${m.count > 1 ? say('fonts.times', { count: m.count }) : ''}`);
+    out.push(say('fonts.coverage.missing', { issueId, missingCount: report.missing.length }));
+    for (const m of report.missing) out.push(`  ${m.where}: “${m.char}” ${m.code}${m.count > 1 ? say('fonts.coverage.count', { count: m.count }) : ''}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -32,8 +32,8 @@ export function translateCommanderError(message: string): string {
 
 /** Applies the editor's language to `program`'s help and errors (nothing to do in English). */
 export function localiseHelp(program: Command): Command {
-  program.helpOption('-h, --help', say('help.display-help-command'));
-  program.helpCommand('help [command]', say('help.display-help-command'));
+  program.helpOption('-h, --help', say('help.option-help'));
+  program.helpCommand('help [command]', say('help.option-help'));
   if (language() !== 'zh') return program;
   program.configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title });
   program.configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) });

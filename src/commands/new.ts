@@ -28,15 +28,15 @@ export function createNextIssue(root: string, requestedId?: string): NewIssueRes
   const issuesDir = path.join(root, 'issues');
   const previous = latestIssue(readIssueStamps(root));
   if (previous === undefined) {
-    throw inputError({ file: 'issues/' }, message('new.there-no-issue-start'), message('new.copy-existing-issue-folder'));
+    throw inputError({ file: 'issues/' }, message('new.no-issue-to-copy'), message('new.no-issue-to-copy.hint'));
   }
   if (requestedId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(requestedId)) {
-    throw inputError({ file: `issues/${requestedId}` }, message('new.not-usable-folder-name', { requestedId }), message('new.use-year-month-e'));
+    throw inputError({ file: `issues/${requestedId}` }, message('new.bad-folder-name', { requestedId }), message('new.bad-folder-name.hint'));
   }
   const next = nextIssue(previous, requestedId);
   const dir = path.join(issuesDir, next.id);
   if (fs.existsSync(dir)) {
-    throw inputError({ file: displayPath(root, dir) }, message('new.issues-already-exists-nothing', { id: next.id }), message('new.give-another-name-bulletin'));
+    throw inputError({ file: displayPath(root, dir) }, message('new.issue-exists', { id: next.id }), message('new.issue-exists.hint'));
   }
 
   const fromFile = path.join(issuesDir, previous.id, 'issue.yaml');
@@ -63,11 +63,11 @@ export function createNextIssue(root: string, requestedId?: string): NewIssueRes
 /** What `bulletin new` prints. */
 export function formatNewIssue(r: NewIssueResult): string {
   const lines = [
-    say('new.created-issues-issues', { id: r.id, from: r.from }),
+    say('new.summary.created', { id: r.id, from: r.from }),
     ...r.created.map((f) => `  ${f}`),
-    say('new.number-date-editor', { number: r.number, date: r.date, editor: r.editor ?? '—' }),
-    say('new.sections', { sections: r.sections }),
-    say('new.next-bulletin-import-file', { id: r.id }),
+    say('new.summary.fields', { number: r.number, date: r.date, editor: r.editor ?? '—' }),
+    say('new.summary.sections', { sections: r.sections }),
+    say('new.summary.next', { id: r.id }),
   ];
   return `${lines.join('\n')}\n`;
 }

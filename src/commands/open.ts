@@ -11,7 +11,7 @@ export function openInViewer(target: string): Promise<string | undefined> {
   const [command, args] =
     process.platform === 'darwin' ? ['open', [target]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', target]] : ['xdg-open', [target]];
   return new Promise((resolve) => {
-    const failed = () => resolve(say('open.could-not-open-viewer', { command, target }));
+    const failed = () => resolve(say('open.viewer-failed', { command, target }));
     try {
       const child = spawn(command, args, { detached: true, stdio: 'ignore' });
       child.on('error', failed);

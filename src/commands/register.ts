@@ -35,8 +35,8 @@ export function registerEditorCommands(program: Command, hooks: CommandHooks): v
 
   program
     .command('new')
-    .argument('[issue]', say('cli.folder-name-new-issue'))
-    .description(say('cli.start-next-issue-latest'))
+    .argument('[issue]', say('cli.help.new-argument-issue'))
+    .description(say('cli.help.new'))
     .action((issue: string | undefined) =>
       attempt(() => {
         const root = findProjectRoot(process.cwd());
@@ -46,10 +46,10 @@ export function registerEditorCommands(program: Command, hooks: CommandHooks): v
 
   program
     .command('import')
-    .argument('<files...>', say('cli.docx-wechat-html-saved'))
-    .requiredOption('--issue <issue>', say('cli.issue-add-articles-e'))
-    .option('--section <title>', say('cli.section-title-issue-yaml'))
-    .description(say('cli.bring-articles-markdown-list'))
+    .argument('<files...>', say('cli.help.import-argument-files'))
+    .requiredOption('--issue <issue>', say('cli.help.import-option-issue'))
+    .option('--section <title>', say('cli.help.import-option-section'))
+    .description(say('cli.help.import'))
     .action((files: string[], options: { issue: string; section?: string }) =>
       attempt(async () => {
         const { root, issue } = locate(options.issue);
@@ -61,10 +61,10 @@ export function registerEditorCommands(program: Command, hooks: CommandHooks): v
 
   program
     .command('watch')
-    .argument('[issue]', say('cli.issue-folder-under-issues'))
-    .option('--open', say('cli.open-preview-browser'))
-    .option('--port <port>', say('cli.port-default-free-one'))
-    .description(say('cli.rebuild-every-change-show'))
+    .argument('[issue]', say('cli.help.watch-argument-issue'))
+    .option('--open', say('cli.help.watch-option-open'))
+    .option('--port <port>', say('cli.help.watch-option-port'))
+    .description(say('cli.help.watch'))
     .action((issueArg: string | undefined, options: { open?: boolean; port?: string }) =>
       attempt(async () => {
         const { root, issue } = locate(issueArg);
@@ -75,8 +75,8 @@ export function registerEditorCommands(program: Command, hooks: CommandHooks): v
 
   program
     .command('fonts')
-    .argument('[issue]', say('cli.issue-whose-characters-check'))
-    .description(say('cli.list-fonts-what-each'))
+    .argument('[issue]', say('cli.help.fonts-argument-issue'))
+    .description(say('cli.help.fonts'))
     .action((issueArg: string | undefined) =>
       attempt(async () => {
         const { root, issue } = locate(issueArg);

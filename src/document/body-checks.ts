@@ -37,11 +37,11 @@ function unsupportedReferences(body: string, file: string): Diagnostic[] {
         severity: 'error',
         location: { file, line: i + 1, column: line.indexOf('[') + 1 },
         ...(footnote
-          ? message('document.footnote-not-supported', { definition: String(definition[2]) })
-          : message('document.link-reference-definition-not', { definition: String(definition[2]) })),
+          ? message('document.footnote-definition-not-supported', { definition: String(definition[2]) })
+          : message('document.link-reference-not-supported', { definition: String(definition[2]) })),
         hint: footnote
-          ? message('document.put-note-parentheses-after')
-          : message('document.write-link-where-used'),
+          ? message('document.footnote-definition-not-supported.hint')
+          : message('document.link-reference-not-supported.hint'),
       });
       return;
     }
@@ -50,7 +50,7 @@ function unsupportedReferences(body: string, file: string): Diagnostic[] {
         severity: 'error',
         location: { file, line: i + 1, column: Array.from(line.slice(0, ref.index ?? 0)).length + 1 },
         ...message('document.footnote-reference-not-supported', { ref: ref[0] }),
-        hint: message('document.put-note-parentheses-after-2'),
+        hint: message('document.footnote-reference-not-supported.hint'),
       });
     }
   });

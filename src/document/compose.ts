@@ -221,7 +221,7 @@ function compileAll(
 
 function parseDate(text: string, location: SourceLocation): { year: number; month: number; day: number } {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m === null) throw inputError(location, message('document.date-not-yyyy-mm', { text }));
+  if (m === null) throw inputError(location, message('document.date-format', { text }));
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
@@ -229,8 +229,8 @@ function checkOutputName(name: string, location: SourceLocation): void {
   if (name.trim() === '' || /[/\\:*?"<>|\u0000-\u001f]/.test(name) || name.startsWith('.')) {
     throw inputError(
       location,
-      message('document.templates-outputname-not-usable', { name }),
-      message('document.avoid-leading-dot'),
+      message('document.output-name-unusable', { name }),
+      message('document.output-name-unusable.hint'),
     );
   }
   // File systems allow 255 bytes per name; the longer of the two is "<name>-print.pdf", and the
@@ -239,8 +239,8 @@ function checkOutputName(name: string, location: SourceLocation): void {
   if (bytes > MAX_OUTPUT_NAME_BYTES) {
     throw inputError(
       location,
-      message('document.templates-outputname-file-name', { name, bytes, MAX_OUTPUT_NAME_BYTES }),
-      message('document.shorten-template-one-chinese'),
+      message('document.output-name-too-long', { name, bytes, MAX_OUTPUT_NAME_BYTES }),
+      message('document.output-name-too-long.hint'),
     );
   }
 }

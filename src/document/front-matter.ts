@@ -31,15 +31,15 @@ const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 /** Splits `---\n…\n---\n` off the start of an article; a missing or unclosed block is an error. */
 export function splitFrontMatter(text: string, file: string): SplitArticle {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-  const example = message('article.start-file-n-n');
+  const example = message('article.front-matter-example');
   if (!FENCE.test(lines[0] ?? '')) {
-    throw inputError({ file, line: 1, column: 1 }, message('article.article-does-not-start'), example);
+    throw inputError({ file, line: 1, column: 1 }, message('article.no-front-matter'), example);
   }
   const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (close < 0) {
     throw inputError(
       { file, line: 1, column: 1 },
-      message('article.front-matter-starts-here'),
+      message('article.front-matter-not-closed'),
       example,
     );
   }

@@ -70,8 +70,8 @@ export function sequenceWarnings(issue: IssueStamp, all: readonly IssueStamp[], 
     warnings.push({
       severity: 'warning',
       location: at('date'),
-      ...message('document.date-not-month-issue', { date: issue.date, id: issue.id }),
-      hint: message('document.copied-issue-keeps-old', { id: issue.id }),
+      ...message('document.date-outside-issue-month', { date: issue.date, id: issue.id }),
+      hint: message('document.date-outside-issue-month.hint', { id: issue.id }),
     });
   }
   const before = latestIssue(all.filter((other) => other.id !== issue.id && other.date < issue.date));
@@ -81,8 +81,8 @@ export function sequenceWarnings(issue: IssueStamp, all: readonly IssueStamp[], 
       warnings.push({
         severity: 'warning',
         location: at('number'),
-        ...message('document.number-does-not-follow', { number: issue.number, id: before.id, number2: before.number, date: before.date, expected }),
-        hint: message('document.copied-issue-keeps-old-2'),
+        ...message('document.number-out-of-sequence', { number: issue.number, id: before.id, number2: before.number, date: before.date, expected }),
+        hint: message('document.number-out-of-sequence.hint'),
       });
     }
   }

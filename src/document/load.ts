@@ -94,7 +94,7 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
       diagnostics.push({
         severity: 'warning',
         location: from,
-        ...message('document.listed-twice-also', { file, earlier }),
+        ...message('document.article-listed-twice', { file, earlier }),
       });
     }
     seen.set(display, `${from.file}:${from.line ?? 1}`);
@@ -199,7 +199,7 @@ function unlistedArticles(root: string, issueDir: string, listed: Map<string, st
     .map((display) => ({
       severity: 'warning' as const,
       location: { file: display },
-      ...message('document.not-listed', { display, issueFile }),
+      ...message('document.article-not-listed', { display, issueFile }),
     }));
 }
 
@@ -213,8 +213,8 @@ function unusedImages(root: string, issueDir: string, used: ReadonlySet<string>)
       return {
         severity: 'warning' as const,
         location: { file: display },
-        ...message('document.not-used-any-article', { display }),
-        hint: message('document.show-caption-images-article', { name }),
+        ...message('document.image-not-used', { display }),
+        hint: message('document.image-not-used.hint', { name }),
       };
     });
 }
@@ -224,8 +224,8 @@ function emptyArticle(file: string, title: SourceLocation): Diagnostic {
   return {
     severity: 'warning',
     location: title,
-    ...message('document.title-but-no-text', { file }),
-    hint: message('document.write-article-text-after'),
+    ...message('document.article-empty', { file }),
+    hint: message('document.article-empty.hint'),
   };
 }
 
@@ -243,8 +243,8 @@ function parseYamlWithoutInvisible(text: string, file: string): ParsedYaml {
     found.push({
       severity: 'warning',
       location: { file, line, column },
-      ...message('document.invisible-text-not-printed', { codePoint: invisibleCodePoint(m[0]) }),
-      hint: message('document.came-pasted-text-delete'),
+      ...message('document.invisible-character', { codePoint: invisibleCodePoint(m[0]) }),
+      hint: message('document.invisible-character.hint'),
     });
   }
   return found.length === 0 ? parsed : { ...parsed, warnings: [...parsed.warnings, ...found] };
@@ -254,7 +254,7 @@ function missingIssue(issueId: string, issuesDir: string): BulletinError {
   const existing = listDir(issuesDir).filter((name) => dirExists(path.join(issuesDir, name)) && fileExists(path.join(issuesDir, name, 'issue.yaml')));
   return inputError(
     { file: `issues/${issueId}` },
-    message('document.there-no-issue-no', { issueId }),
-    message('document.issues-exist', { existing }),
+    message('document.no-such-issue', { issueId }),
+    message('document.no-such-issue.hint', { existing }),
   );
 }

@@ -219,8 +219,8 @@ class BlockWalker {
     if (length > MAX_PARAGRAPH_CHARS) {
       this.report(
         line,
-        message('document.paragraph-characters-limit', { length, MAX_PARAGRAPH_CHARS }),
-        message('document.split-paragraphs-blank-lines'),
+        message('document.paragraph-too-long', { length, MAX_PARAGRAPH_CHARS }),
+        message('document.paragraph-too-long.hint'),
       );
       return undefined;
     }
@@ -237,7 +237,7 @@ class BlockWalker {
     if (hashes > 5) return this.unsupported('h6', line);
     const runs = this.runs(inline?.children ?? [], line, 'heading');
     if (runs.length === 0) {
-      this.report(line, message('document.empty-heading'), message('document.write-heading-text-after'));
+      this.report(line, message('document.empty-heading'), message('document.empty-heading.hint'));
       return;
     }
     this.blocks.push({ kind: 'heading', level: (hashes - 1) as HeadingLevel, runs, source: this.at(line) });
@@ -253,7 +253,7 @@ class BlockWalker {
       if (!(err instanceof BulletinError)) throw err;
       this.diagnostics.push(...err.diagnostics);
     }
-    const notFoundHint = message('document.path-relative-article-file');
+    const notFoundHint = message('document.image-path-relative');
     if (file !== undefined && !pathExists(file)) {
       this.report(line, message('document.image-not-found', { src }), notFoundHint);
     } else if (file !== undefined) {
@@ -462,56 +462,56 @@ function isComment(html: string): boolean {
 }
 
 const HEADINGS_HINT = (): Message =>
-  message('document.article-title-comes-title');
+  message('document.heading-levels');
 
 function explain(what: string, detail: string): [Message, Message] {
   switch (what) {
     case 'deep-list':
       return [
-        message('document.lists-nest-most-one'),
-        message('document.indent-sub-items-once'),
+        message('document.list-too-deep'),
+        message('document.list-too-deep.hint'),
       ];
     case 'list-heading':
-      return [message('document.heading-cannot-inside-list'), message('document.put-blank-line-heading')];
+      return [message('document.heading-in-list'), message('document.heading-in-list.hint')];
     case 'link-target':
       return [
-        message('document.link-address-not-web', { detail }),
-        message('document.write-full-address-e'),
+        message('document.link-address-invalid', { detail }),
+        message('document.link-address-invalid.hint'),
       ];
     case 'h1':
-      return [message('document.heading-not-allowed-article'), HEADINGS_HINT()];
+      return [message('document.level-one-heading'), HEADINGS_HINT()];
     case 'h6':
-      return [message('document.headings-too-deep-four'), HEADINGS_HINT()];
+      return [message('document.heading-too-deep'), HEADINGS_HINT()];
     case 'setext':
       return [
-        message('document.line-under-text-makes'),
-        message('document.write-before-heading-text'),
+        message('document.underlined-heading'),
+        message('document.underlined-heading.hint'),
       ];
     case 'blockquote_open':
-      return [message('document.block-quotes-not-supported'), message('document.remove-write-normal-paragraph')];
+      return [message('document.block-quote-not-supported'), message('document.block-quote-not-supported.hint')];
     case 'table_open':
       return [
-        message('document.tables-not-supported'),
-        message('document.write-table-paragraphs-include'),
+        message('document.table-not-supported'),
+        message('document.table-not-supported.hint'),
       ];
     case 'code_block':
-      return [message('document.indented-code-blocks-not'), message('document.lines-indented-more-spaces')];
+      return [message('document.indented-code-not-supported'), message('document.indented-code-not-supported.hint')];
     case 'fence':
-      return [message('document.code-blocks-not-supported'), message('document.remove-lines')];
+      return [message('document.code-block-not-supported'), message('document.code-block-not-supported.hint')];
     case 'hr':
-      return [message('document.horizontal-rules-not-supported'), message('document.remove-line')];
+      return [message('document.horizontal-rule-not-supported'), message('document.horizontal-rule-not-supported.hint')];
     case 'html':
-      return [message('document.html-not-supported'), message('document.write-plain-text-use')];
+      return [message('document.html-not-supported'), message('document.html-not-supported.hint')];
     case 'inline-image':
       return [
-        message('document.image-must-stand-alone'),
-        message('document.put-blank-line-before'),
+        message('document.image-not-alone'),
+        message('document.image-not-alone.hint'),
       ];
     case 'nested-image':
-      return [message('document.image-cannot-appear-inside'), message('document.put-image-own-paragraph')];
+      return [message('document.image-in-heading'), message('document.image-in-heading.hint')];
     case 'strikethrough':
-      return [message('document.strikethrough-not-supported'), message('document.remove')];
+      return [message('document.strikethrough-not-supported'), message('document.strikethrough-not-supported.hint')];
     default:
-      return [message('document.unsupported-markdown', { what }), message('document.write-plain-paragraphs-headings')];
+      return [message('document.unsupported-markdown', { what }), message('document.unsupported-markdown.hint')];
   }
 }

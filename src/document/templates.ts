@@ -29,22 +29,22 @@ export function compileTemplate(name: string, source: string, location: SourceLo
   if (source.includes('\\{{')) {
     throw inputError(
       location,
-      message('document.backslash-before-would-print', { where }),
-      message('document.remove-backslash-fields-written'),
+      message('document.template-escaped-braces', { where }),
+      message('document.template-escaped-braces.hint'),
     );
   }
   let program: hbs.AST.Program;
   try {
     program = handlebars.parse(source);
   } catch (err) {
-    throw inputError(location, message('document.template-not-valid', { where, err: firstLine(err) }), fieldsHint());
+    throw inputError(location, message('document.template-invalid', { where, err: firstLine(err) }), fieldsHint());
   }
   const conditions = checkedConditions(program, where, location);
   const render = handlebars.compile(source, { noEscape: true, strict: true });
   return (fields) => {
     const known = () => Object.keys(fields).map((k) => `{{${k}}}`).join(' ');
     const unknown = (missing: string) =>
-      inputError(location, message('document.unknown-field', { where, missing }), message('document.fields-available-here', { fields: known() }));
+      inputError(location, message('document.template-unknown-field', { where, missing }), message('document.template-unknown-field.hint', { fields: known() }));
     // Strict mode checks {{field}} but not the name tested by {{#if}}: a misspelt one was just false.
     const misspelt = conditions.find((c) => !Object.prototype.hasOwnProperty.call(fields, c));
     if (misspelt !== undefined) throw unknown(misspelt);
@@ -55,13 +55,13 @@ export function compileTemplate(name: string, source: string, location: SourceLo
       if (err instanceof BulletinError) throw err;
       const missing = /^"([^"]+)" not defined/.exec(firstLine(err))?.[1];
       if (missing !== undefined) throw unknown(missing);
-      throw inputError(location, message('document.template-cannot-filled', { where, err: firstLine(err) }));
+      throw inputError(location, message('document.template-fill-failed', { where, err: firstLine(err) }));
     }
     if (text.length > MAX_TEMPLATE_OUTPUT_CHARS) {
       throw inputError(
         location,
         message('document.template-output-too-long', { where, length: text.length, limit: MAX_TEMPLATE_OUTPUT_CHARS }),
-        message('document.running-head-folio-file'),
+        message('document.template-output-too-long.hint'),
       );
     }
     return text;
@@ -84,12 +84,12 @@ function checkedConditions(program: hbs.AST.Program, where: string, location: So
   const refuse = (what: Phrase | string): never => {
     throw inputError(
       location,
-      message('document.not-allowed-template', { where, what }),
-      message('document.use-field-if-field'),
+      message('document.template-construct-not-allowed', { where, what }),
+      message('document.template-allowed-constructs'),
     );
   };
   const refuseBlock = (block: string): never => {
-    throw inputError(location, message('document.block-needs-one-field', { where, block }), message('document.use-field-if-field'));
+    throw inputError(location, message('document.template-block-needs-one-field', { where, block }), message('document.template-allowed-constructs'));
   };
   const plainName = (node: hbs.AST.Node): string => {
     if (node.type !== 'PathExpression') return refuse(node.type === 'SubExpression' ? 'document.sub-expression' : 'document.literal-value');
@@ -133,5 +133,5 @@ function firstLine(err: unknown): string {
 }
 
 function fieldsHint(): Message {
-  return message('document.write-fields-name-e');
+  return message('document.template-field-syntax');
 }

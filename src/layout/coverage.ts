@@ -26,7 +26,7 @@ export function missingGlyphDiagnostics(missing: readonly MissingGlyph[], fonts:
       severity: 'error',
       location,
       ...message('layout.character-not-in-font', { ch: m.ch, code, font: m.font, fallbacks }),
-      hint: message('layout.add-font-fonts-fallback'),
+      hint: message('layout.character-not-in-font.hint'),
     });
   }
   return diagnostics;

@@ -57,8 +57,8 @@ export function lastResortBreak(text: string, source: SourceLocation): Diagnosti
   return {
     severity: 'warning',
     location: source,
-    ...message('layout.characters-no-break-point', { text: clip(text), textCount: Array.from(text).length }),
-    hint: message('layout.if-number-group-digits'),
+    ...message('layout.unbreakable-text', { text: clip(text), textCount: Array.from(text).length }),
+    hint: message('layout.unbreakable-text.hint'),
   };
 }
 
@@ -73,8 +73,8 @@ export function tallerThanPage(source: SourceLocation): Diagnostic {
   return {
     severity: 'error',
     location: source,
-    ...message('layout.taller-than-page'),
-    hint: message('layout.shorten-split-several-paragraphs'),
+    ...message('layout.block-taller-than-page'),
+    hint: message('layout.block-taller-than-page.hint'),
   };
 }
 
@@ -83,8 +83,8 @@ export function keepChainTooTall(source: SourceLocation): Diagnostic {
   return {
     severity: 'warning',
     location: source,
-    ...message('layout.heading-title-lines-must'),
-    hint: message('layout.shorten-heading-title'),
+    ...message('layout.keep-with-next-taller-than-page'),
+    hint: message('layout.keep-with-next-taller-than-page.hint'),
   };
 }
 
@@ -93,8 +93,8 @@ export function longTitle(source: SourceLocation, lines: number, max: number): D
   return {
     severity: 'warning',
     location: source,
-    ...message('layout.title-set-lines-more', { lines, max }),
-    hint: message('layout.shorten-title-put-rest'),
+    ...message('layout.title-too-many-lines', { lines, max }),
+    hint: message('layout.title-too-many-lines.hint'),
   };
 }
 
@@ -103,8 +103,8 @@ export function shortenedRunningHead(source: SourceLocation, title: string, shor
   return {
     severity: 'warning',
     location: source,
-    ...message('layout.title-too-long-running', { title: clip(title), shortened }),
-    hint: message('layout.set-runninghead-front-matter'),
+    ...message('layout.title-too-long-for-running-head', { title: clip(title), shortened }),
+    hint: message('layout.title-too-long-for-running-head.hint'),
   };
 }
 
@@ -113,8 +113,8 @@ export function runningHeadTooLong(source: SourceLocation, title: string): Diagn
   return {
     severity: 'error',
     location: source,
-    ...message('layout.running-head-does-not', { title: clip(title) }),
-    hint: message('layout.set-shorter-runninghead-front'),
+    ...message('layout.running-head-too-long', { title: clip(title) }),
+    hint: message('layout.set-shorter-running-head'),
   };
 }
 
@@ -123,8 +123,8 @@ export function outsideFrame(source: SourceLocation, what: Described, frame: Phr
   return {
     severity: 'error',
     location: source,
-    ...message('frames.outside-text-block', { ...what, page, by: by.toFixed(1), frame }),
-    hint: message('layout.shorten-text-break-where'),
+    ...message('frames.outside-frame', { ...what, page, by: by.toFixed(1), frame }),
+    hint: message('frames.outside-frame.hint'),
   };
 }
 
@@ -133,7 +133,7 @@ export function runningHeadCrowded(source: SourceLocation, page: string, gap: nu
   return {
     severity: 'error',
     location: source,
-    ...message('layout.running-head-page-two', { page, gap: gap.toFixed(1) }),
-    hint: message('layout.set-shorter-runninghead-front'),
+    ...message('layout.running-head-parts-too-close', { page, gap: gap.toFixed(1) }),
+    hint: message('layout.set-shorter-running-head'),
   };
 }

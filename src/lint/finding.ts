@@ -36,7 +36,7 @@ export function show(text: string): string {
 
 /** The hint of a fixable finding: `replace "(" with "（"`. */
 export function replaceHint(from: string, to: string): Message {
-  return to === '' ? message('lint.remove', { from: show(from) }) : message('lint.replace', { from: show(from), to: show(to) });
+  return to === '' ? message('lint.fix-remove', { from: show(from) }) : message('lint.fix-replace', { from: show(from), to: show(to) });
 }
 
 /** A warning whose fix replaces `from` (at `at`) with `to`; the hint says so. */

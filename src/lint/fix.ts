@@ -47,7 +47,7 @@ export function fixFile(absFile: string, display: string): AppliedFix[] {
     // ignoreBOM keeps the BOM in the text (the default drops it), so it can be written back.
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw inputError({ file: display }, message('lint.not-valid-utf-text', { display }));
+    throw inputError({ file: display }, message('lint.fix-invalid-utf8', { display }));
   }
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const source = text.slice(bom.length);
@@ -70,6 +70,6 @@ function writeAtomically(file: string, text: string): void {
   } catch (err) {
     fs.rmSync(temp, { force: true });
     if (err instanceof BulletinError) throw err;
-    throw inputError({ file: path.basename(file) }, message('lint.cannot-write', { file, message: (err as Error).message }));
+    throw inputError({ file: path.basename(file) }, message('lint.fix-cannot-write', { file, message: (err as Error).message }));
   }
 }

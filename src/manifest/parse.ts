@@ -129,7 +129,7 @@ function nestedTooDeeply(location: SourceLocation): Diagnostic {
     severity: 'error',
     location,
     ...message('manifest.nested-too-deeply', { limit: MAX_YAML_DEPTH }),
-    hint: message('manifest.manifest-needs-only-few'),
+    hint: message('manifest.nested-too-deeply.hint'),
   };
 }
 
@@ -171,7 +171,7 @@ function checkSize(doc: Document, at: (offset: number) => SourceLocation): Diagn
           severity: 'error',
           location: at(offset),
           ...message('manifest.value-too-long', { length: scalar.value.length, limit: MAX_YAML_SCALAR_CHARS }),
-          hint: message('manifest.long-text-belongs-article'),
+          hint: message('manifest.value-too-long.hint'),
         });
       }
       found.push(...forbiddenCharacterDiagnostics(scalar.value, () => at(offset), 1));
@@ -184,7 +184,7 @@ function checkSize(doc: Document, at: (offset: number) => SourceLocation): Diagn
       severity: 'error',
       location: at(expanded.firstAlias ?? 0),
       ...message('manifest.aliases-expand-too-far', { limit: MAX_YAML_EXPANDED_VALUES }),
-      hint: message('manifest.refer-long-list-once'),
+      hint: message('manifest.aliases-expand-too-far.hint'),
     });
   }
   return found;
@@ -264,7 +264,7 @@ function checkKeys(doc: Document, at: (offset: number) => SourceLocation): Diagn
         if (pair.key === null || pair.key === undefined) continue;
         const offset = (pair.key as Node).range?.[0] ?? 0;
         if (!isScalar(pair.key)) {
-          found.push({ severity: 'error', location: at(offset), ...message('manifest.keys-must-plain-words') });
+          found.push({ severity: 'error', location: at(offset), ...message('manifest.key-not-plain') });
           continue;
         }
         const key = String(pair.key.value);
@@ -339,17 +339,17 @@ function aliasLocation(doc: Document, at: (offset: number) => SourceLocation): S
 function aliasMessage(err: unknown): Message {
   const text = err instanceof Error ? err.message : String(err);
   if (/excessive alias count/i.test(text)) {
-    return message('manifest.too-many-aliases-name');
+    return message('manifest.too-many-aliases');
   }
   if (/unresolved alias/i.test(text)) {
-    return message('manifest.alias-name-without-matching');
+    return message('manifest.alias-without-anchor');
   }
-  return message('manifest.cannot-read-yaml', { text });
+  return message('manifest.yaml-unreadable', { text });
 }
 
 function duplicateKeyMessage(key: string): Message {
   const shown = key.length > 0 && key.length <= 40 ? ` "${key}"` : '';
-  return message('manifest.duplicate-key-each-key', { shown });
+  return message('manifest.duplicate-key', { shown });
 }
 
 function yamlMessage(code: string, detail: string): Message {

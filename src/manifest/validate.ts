@@ -223,23 +223,23 @@ function describe(error: ErrorObject, parsed: ParsedYaml): Diagnostic {
       return plain(mustBeType(params['type']), example);
     case 'pattern':
       // "\S": a title of only spaces would print as nothing (and vanish from the TOC).
-      if (params['pattern'] === '\\S') return plain(message('manifest.must-not-blank'), example);
-      return plain(message('manifest.must-match-pattern', { pattern: String(params['pattern']) }), example);
+      if (params['pattern'] === '\\S') return plain(message('manifest.blank'), example);
+      return plain(message('manifest.pattern-mismatch', { pattern: String(params['pattern']) }), example);
     case 'enum': {
       const allowed = ((params['allowedValues'] ?? []) as unknown[]).map(String);
-      return plain(message('manifest.must-be-one-of', { allowed }));
+      return plain(message('manifest.not-one-of', { allowed }));
     }
     case 'const':
-      return plain(message('manifest.must-equal', { value: JSON.stringify(params['allowedValue']) }));
+      return plain(message('manifest.not-the-constant', { value: JSON.stringify(params['allowedValue']) }));
     case 'minLength':
       return params['limit'] === 1
-        ? plain(message('manifest.must-not-empty'), example)
+        ? plain(message('manifest.empty'), example)
         : plain(message('manifest.too-short', { limit: Number(params['limit']) }));
     case 'maxLength':
       return plain(message('manifest.too-long', { limit: Number(params['limit']) }));
     case 'minItems':
       return params['limit'] === 1
-        ? plain(message('manifest.must-list-least-one'), example)
+        ? plain(message('manifest.empty-list'), example)
         : plain(message('manifest.too-few-items', { limit: Number(params['limit']) }));
     case 'maxItems':
       return plain(message('manifest.too-many-items', { limit: Number(params['limit']) }));
@@ -253,14 +253,14 @@ function describe(error: ErrorObject, parsed: ParsedYaml): Diagnostic {
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const cmp = String(params['comparison']);
-      return plain(message('manifest.must-compare', { cmp, limit: Number(params['limit']) }), example);
+      return plain(message('manifest.out-of-range', { cmp, limit: Number(params['limit']) }), example);
     }
     case 'anyOf':
     case 'oneOf': {
       const description = schema['description'];
       return typeof description !== 'string'
-        ? plain(message('manifest.not-valid'), example)
-        : plain(message('manifest.not-valid-because', { description }), example);
+        ? plain(message('manifest.invalid-value'), example)
+        : plain(message('manifest.invalid-value-detail', { description }), example);
     }
     default:
       return plain(fallbackMessage(error), example);

@@ -63,61 +63,61 @@ export const en = {
     'a manifest has a few dozen keys; was a data file pasted in?',
   'manifest.nested-too-deeply': (p: { readonly limit: number }) =>
     `nested too deeply (limit ${p.limit} levels of mappings and lists)`,
-  'manifest.manifest-needs-only-few': () =>
+  'manifest.nested-too-deeply.hint': () =>
     'a manifest needs only a few levels; check the indentation and the brackets',
-  'manifest.long-text-belongs-article': () =>
+  'manifest.value-too-long.hint': () =>
     'long text belongs in an article, not in a YAML value',
-  'manifest.refer-long-list-once': () =>
+  'manifest.aliases-expand-too-far.hint': () =>
     'refer to a long list once, or write the values out',
-  'manifest.keys-must-plain-words': () =>
+  'manifest.key-not-plain': () =>
     'keys must be plain words',
-  'manifest.too-many-aliases-name': () =>
+  'manifest.too-many-aliases': () =>
     'too many aliases (*name); write the values out instead',
-  'manifest.alias-name-without-matching': () =>
+  'manifest.alias-without-anchor': () =>
     'alias (*name) without a matching anchor (&name) before it',
-  'manifest.cannot-read-yaml': (p: { readonly text: string }) =>
+  'manifest.yaml-unreadable': (p: { readonly text: string }) =>
     `cannot read the YAML: ${p.text}`,
-  'manifest.duplicate-key-each-key': (p: { readonly shown: string }) =>
+  'manifest.duplicate-key': (p: { readonly shown: string }) =>
     `duplicate key${p.shown}: each key may appear only once in a mapping`,
   'workspace.file-not-found': (p: { readonly display: string }) =>
     `file not found: ${p.display}`,
-  'workspace.cannot-read-permission-denied': (p: { readonly display: string }) =>
+  'workspace.permission-denied': (p: { readonly display: string }) =>
     `${p.display} cannot be read: permission denied`,
-  'workspace.give-yourself-read-permission': () =>
+  'workspace.permission-denied.hint': () =>
     'give yourself read permission on the file (e.g. chmod a+r), or copy it again',
-  'workspace.symbolic-link-points-itself': (p: { readonly display: string }) =>
+  'workspace.symlink-loop': (p: { readonly display: string }) =>
     `${p.display} is a symbolic link that points to itself`,
-  'workspace.replace-link-file-itself': () =>
+  'workspace.symlink-loop.hint': () =>
     'replace the link by the file itself',
   'workspace.path-too-long': (p: { readonly display: string }) =>
     `the path ${p.display} is too long`,
-  'workspace.use-shorter-file-name': () =>
+  'workspace.path-too-long.hint': () =>
     'use a shorter file name',
   'workspace.cannot-read': (p: { readonly display: string; readonly code: string }) =>
     `${p.display} cannot be read (${p.code})`,
-  'workspace.check-disk-file-then': () =>
+  'workspace.cannot-read.hint': () =>
     'check the disk and the file, then build again',
-  'workspace.name-ordinary-file-saved': () =>
+  'workspace.not-regular-file.hint': () =>
     'name an ordinary file saved in the project folder',
-  'workspace.save-file-utf': () =>
+  'workspace.save-as-utf8': () =>
     'save the file as UTF-8',
-  'workspace.saved-utf-not-utf': (p: { readonly display: string }) =>
+  'workspace.saved-as-utf16': (p: { readonly display: string }) =>
     `${p.display} is saved as UTF-16, not UTF-8`,
-  'workspace.not-valid-utf-text': (p: { readonly display: string; readonly bad: number }) =>
+  'workspace.invalid-utf8': (p: { readonly display: string; readonly bad: number }) =>
     `${p.display} is not valid UTF-8 text (byte ${p.bad})`,
-  'workspace.larger-than-mb-limit': (p: { readonly display: string; readonly mb: string }) =>
+  'workspace.file-too-large': (p: { readonly display: string; readonly mb: string }) =>
     `${p.display} is larger than ${p.mb} MB (the limit for this kind of file)`,
-  'workspace.write-path-relative-file': () =>
+  'workspace.write-relative-path': () =>
     'write a path relative to this file that stays inside the folder, e.g. ../images/photo.jpg from an article',
-  'workspace.empty-invalid-path': () =>
+  'workspace.invalid-path': () =>
     'empty or invalid path',
-  'workspace.absolute-path-url': (p: { readonly relPath: string }) =>
+  'workspace.absolute-path': (p: { readonly relPath: string }) =>
     `"${p.relPath}" is an absolute path or URL`,
-  'workspace.points-outside': (p: { readonly relPath: string; readonly root: string }) =>
+  'workspace.path-outside-folder': (p: { readonly relPath: string; readonly root: string }) =>
     `"${p.relPath}" points outside ${p.root}/`,
-  'workspace.symbolic-link-file-outside': (p: { readonly relPath: string; readonly root: string }) =>
+  'workspace.symlink-outside-folder': (p: { readonly relPath: string; readonly root: string }) =>
     `"${p.relPath}" is a symbolic link to a file outside ${p.root}/`,
-  'workspace.copy-file-folder-instead': () =>
+  'workspace.symlink-outside-folder.hint': () =>
     'copy the file into the folder instead of linking it',
   'manifest.not-a-calendar-date': (p: { readonly key: string; readonly text: string }) =>
     `${p.key}: ${p.text} is not a date in the calendar`,
@@ -127,19 +127,19 @@ export const en = {
     `did you mean "${p.guess}"?`,
   'manifest.unknown-property': (p: { readonly name: string }) =>
     `unknown property "${p.name}"`,
-  'manifest.must-not-blank': () =>
+  'manifest.blank': () =>
     'must not be blank',
-  'manifest.must-match-pattern': (p: { readonly pattern: string }) =>
+  'manifest.pattern-mismatch': (p: { readonly pattern: string }) =>
     `must match pattern ${p.pattern}`,
-  'manifest.must-equal': (p: { readonly value: string }) =>
+  'manifest.not-the-constant': (p: { readonly value: string }) =>
     `must be ${p.value}`,
-  'manifest.must-not-empty': () =>
+  'manifest.empty': () =>
     'must not be empty',
   'manifest.too-short': (p: { readonly limit: number }) =>
     `must be at least ${p.limit} characters long`,
   'manifest.too-long': (p: { readonly limit: number }) =>
     `must be at most ${p.limit} characters long`,
-  'manifest.must-list-least-one': () =>
+  'manifest.empty-list': () =>
     'must list at least one item',
   'manifest.too-few-items': (p: { readonly limit: number }) =>
     `must list at least ${p.limit} items`,
@@ -147,495 +147,495 @@ export const en = {
     `must list at most ${p.limit} items`,
   'manifest.duplicate-item': (p: { readonly first: number; readonly second: number }) =>
     `must not list the same item twice (items ${p.first} and ${p.second})`,
-  'manifest.must-compare': (p: { readonly cmp: string; readonly limit: number }) =>
+  'manifest.out-of-range': (p: { readonly cmp: string; readonly limit: number }) =>
     `must be ${p.cmp} ${p.limit}`,
-  'manifest.not-valid': () =>
+  'manifest.invalid-value': () =>
     'is not valid',
-  'manifest.not-valid-because': (p: { readonly description: string }) =>
+  'manifest.invalid-value-detail': (p: { readonly description: string }) =>
     `is not valid: ${schemaSide(p.description, 'en')}`,
   'manifest.for-example': (p: { readonly shown: string }) =>
     `for example: ${p.shown}`,
-  'characters.invisible-character-not-allowed': (p: { readonly codePoint: string } & ForbiddenReason) =>
+  'characters.forbidden-character': (p: { readonly codePoint: string } & ForbiddenReason) =>
     `invisible character ${p.codePoint} (${forbidden(p)}) is not allowed here`,
-  'characters.delete-usually-comes-text': () =>
+  'characters.forbidden-character.hint': () =>
     'delete it: it usually comes from text copied out of another program',
-  'characters.more-invisible-characters-file': (p: { readonly more: number }) =>
+  'characters.more-forbidden-characters': (p: { readonly more: number }) =>
     `… and ${p.more} more invisible characters in this file`,
-  'characters.delete-type-character-you': () =>
+  'characters.entity-not-printable.hint': () =>
     'delete it, or type the character you mean itself',
-  'settings.page-charsperline-characters-pt': (p: { readonly textWidth: number; readonly em: number; readonly outerMargin: string; readonly pageWidth: string }) =>
+  'settings.chars-per-line-too-many': (p: { readonly textWidth: number; readonly em: number; readonly outerMargin: string; readonly pageWidth: string }) =>
     `page.charsPerLine: ${p.textWidth} characters of ${p.em}pt leave an outer margin of ${p.outerMargin} mm on a page ${p.pageWidth} mm wide (at least 5 mm is needed)`,
-  'settings.most-characters-fit-body': (p: { readonly fits: number }) =>
+  'settings.chars-per-line-too-many.hint': (p: { readonly fits: number }) =>
     `at most ${p.fits} characters fit with this body size and inner margin; or choose a smaller bodySize or marginInner`,
-  'settings.page-linesperpage-lines-pt': (p: { readonly linesPerPage: number; readonly pitch: number; readonly textTop: string; readonly pageHeight: string }) =>
+  'settings.lines-per-page-too-many': (p: { readonly linesPerPage: number; readonly pitch: number; readonly textTop: string; readonly pageHeight: string }) =>
     `page.linesPerPage: ${p.linesPerPage} lines at ${p.pitch}pt from ${p.textTop} mm leave no room for the folio on a page ${p.pageHeight} mm high`,
-  'settings.most-lines-fit-reduce': (p: { readonly fits: number }) =>
+  'settings.lines-per-page-too-many.hint': (p: { readonly fits: number }) =>
     `at most ${p.fits} lines fit; or reduce linePitch or marginTop`,
-  'layout.characters-no-break-point': (p: { readonly text: string; readonly textCount: number }) =>
+  'layout.unbreakable-text': (p: { readonly text: string; readonly textCount: number }) =>
     `“${p.text}” (${p.textCount} characters, no break point) is wider than the line and was broken between characters`,
-  'layout.if-number-group-digits': () =>
+  'layout.unbreakable-text.hint': () =>
     'if it is a number, group its digits (1 234 567) or shorten it; if it is an address, check it is typed whole',
-  'layout.taller-than-page': () =>
+  'layout.block-taller-than-page': () =>
     'this block is taller than a page and would run off it',
-  'layout.shorten-split-several-paragraphs': () =>
+  'layout.block-taller-than-page.hint': () =>
     'shorten it, or split it into several paragraphs',
-  'layout.heading-title-lines-must': () =>
+  'layout.keep-with-next-taller-than-page': () =>
     'a heading or title and the lines that must stay with it are taller than a page; they were split across pages',
-  'layout.shorten-heading-title': () =>
+  'layout.keep-with-next-taller-than-page.hint': () =>
     'shorten the heading or title',
-  'layout.title-set-lines-more': (p: { readonly lines: number; readonly max: number }) =>
+  'layout.title-too-many-lines': (p: { readonly lines: number; readonly max: number }) =>
     `the title is set on ${p.lines} lines (more than ${p.max})`,
-  'layout.shorten-title-put-rest': () =>
+  'layout.title-too-many-lines.hint': () =>
     'shorten the title; put the rest in a subtitle (front matter `subtitle:`)',
-  'layout.title-too-long-running': (p: { readonly title: string; readonly shortened: string }) =>
+  'layout.title-too-long-for-running-head': (p: { readonly title: string; readonly shortened: string }) =>
     `the title “${p.title}” is too long for the running head; it prints as “${p.shortened}”`,
-  'layout.set-runninghead-front-matter': () =>
+  'layout.title-too-long-for-running-head.hint': () =>
     'set `runningHead:` in the front matter to choose the short title yourself',
-  'layout.running-head-does-not': (p: { readonly title: string }) =>
+  'layout.running-head-too-long': (p: { readonly title: string }) =>
     `the running head “${p.title}” does not fit beside the publication's running head`,
-  'layout.set-shorter-runninghead-front': () =>
+  'layout.set-shorter-running-head': () =>
     'set a shorter `runningHead:` in the front matter',
-  'frames.outside-text-block': (p: { readonly what: Phrase; readonly excerpt: string; readonly page: string; readonly by: string; readonly frame: Phrase }) =>
+  'frames.outside-frame': (p: { readonly what: Phrase; readonly excerpt: string; readonly page: string; readonly by: string; readonly frame: Phrase }) =>
     `${phrase(p.what)}${p.excerpt === '' ? '' : ` “${p.excerpt}”`} on page ${p.page} lies ${p.by} pt outside the ${phrase(p.frame)}`,
-  'layout.shorten-text-break-where': () =>
+  'frames.outside-frame.hint': () =>
     'shorten the text, or break it where a reader would expect',
-  'layout.running-head-page-two': (p: { readonly page: string; readonly gap: string }) =>
+  'layout.running-head-parts-too-close': (p: { readonly page: string; readonly gap: string }) =>
     `the running head on page ${p.page} has its two parts ${p.gap} pt apart (at least 1 em needed)`,
-  'document.backslash-before-would-print': (p: { readonly where: string }) =>
+  'document.template-escaped-braces': (p: { readonly where: string }) =>
     `${p.where}: a backslash before {{ would print the braces themselves`,
-  'document.remove-backslash-fields-written': () =>
+  'document.template-escaped-braces.hint': () =>
     'remove the backslash; fields are written {{field}}',
-  'document.template-not-valid': (p: { readonly where: string; readonly err: string }) =>
+  'document.template-invalid': (p: { readonly where: string; readonly err: string }) =>
     `${p.where}: the template is not valid: ${p.err}`,
-  'document.unknown-field': (p: { readonly where: string; readonly missing: string }) =>
+  'document.template-unknown-field': (p: { readonly where: string; readonly missing: string }) =>
     `${p.where}: unknown field {{${p.missing}}}`,
-  'document.fields-available-here': (p: { readonly fields: string }) =>
+  'document.template-unknown-field.hint': (p: { readonly fields: string }) =>
     `fields available here: ${p.fields}`,
-  'document.template-cannot-filled': (p: { readonly where: string; readonly err: string }) =>
+  'document.template-fill-failed': (p: { readonly where: string; readonly err: string }) =>
     `${p.where}: the template cannot be filled in: ${p.err}`,
-  'document.running-head-folio-file': () =>
+  'document.template-output-too-long.hint': () =>
     'a running head, folio or file name is one short line',
-  'document.not-allowed-template': (p: { readonly where: string; readonly what: Phrase | string }) =>
+  'document.template-construct-not-allowed': (p: { readonly where: string; readonly what: Phrase | string }) =>
     `${p.where}: ${phrase(p.what)} is not allowed in a template`,
-  'document.use-field-if-field': () =>
+  'document.template-allowed-constructs': () =>
     'use {{field}}, and {{#if field}}…{{else}}…{{/if}} or {{#unless field}}…{{/unless}}',
-  'document.write-fields-name-e': () =>
+  'document.template-field-syntax': () =>
     'write fields as {{name}}, e.g. "{{year}}年第{{number}}期"',
-  'document.date-not-yyyy-mm': (p: { readonly text: string }) =>
+  'document.date-format': (p: { readonly text: string }) =>
     `date: ${p.text} is not YYYY-MM-DD`,
-  'document.templates-outputname-not-usable': (p: { readonly name: string }) =>
+  'document.output-name-unusable': (p: { readonly name: string }) =>
     `templates.outputName: "${p.name}" is not a usable file name`,
-  'document.avoid-leading-dot': () =>
+  'document.output-name-unusable.hint': () =>
     'avoid / \\ : * ? " < > | and a leading dot',
-  'document.templates-outputname-file-name': (p: { readonly name: string; readonly bytes: number; readonly MAX_OUTPUT_NAME_BYTES: number }) =>
+  'document.output-name-too-long': (p: { readonly name: string; readonly bytes: number; readonly MAX_OUTPUT_NAME_BYTES: number }) =>
     `templates.outputName: the file name "${p.name}-print.pdf" is ${p.bytes} bytes long (limit ${p.MAX_OUTPUT_NAME_BYTES})`,
-  'document.shorten-template-one-chinese': () =>
+  'document.output-name-too-long.hint': () =>
     'shorten the template: one Chinese character takes 3 bytes',
-  'document.footnote-not-supported': (p: { readonly definition: string }) =>
+  'document.footnote-definition-not-supported': (p: { readonly definition: string }) =>
     `footnote [^${p.definition}] is not supported`,
-  'document.link-reference-definition-not': (p: { readonly definition: string }) =>
+  'document.link-reference-not-supported': (p: { readonly definition: string }) =>
     `link reference definition [${p.definition}]: … is not supported (it would vanish from the text)`,
-  'document.put-note-parentheses-after': () =>
+  'document.footnote-definition-not-supported.hint': () =>
     'put the note in parentheses after the sentence, or as a paragraph at the end of the article',
-  'document.write-link-where-used': () =>
+  'document.link-reference-not-supported.hint': () =>
     'write the link where it is used: [text](https://…)',
   'document.footnote-reference-not-supported': (p: { readonly ref: string }) =>
     `footnote reference ${p.ref} is not supported`,
-  'document.put-note-parentheses-after-2': () =>
+  'document.footnote-reference-not-supported.hint': () =>
     'put the note in parentheses after the sentence',
-  'document.date-not-month-issue': (p: { readonly date: string; readonly id: string }) =>
+  'document.date-outside-issue-month': (p: { readonly date: string; readonly id: string }) =>
     `date ${p.date} is not in ${p.id}, the month this issue's folder is named after`,
-  'document.copied-issue-keeps-old': (p: { readonly id: string }) =>
+  'document.date-outside-issue-month.hint': (p: { readonly id: string }) =>
     `a copied issue keeps the old date: write a date in ${p.id}, or rename the folder`,
-  'document.number-does-not-follow': (p: { readonly number: number; readonly id: string; readonly number2: number; readonly date: string; readonly expected: number }) =>
+  'document.number-out-of-sequence': (p: { readonly number: number; readonly id: string; readonly number2: number; readonly date: string; readonly expected: number }) =>
     `number ${p.number} does not follow issue ${p.id} (number ${p.number2}, ${p.date}): expected ${p.expected}`,
-  'document.copied-issue-keeps-old-2': () =>
+  'document.number-out-of-sequence.hint': () =>
     'a copied issue keeps the old number; `bulletin new` sets number and date for you',
-  'article.start-file-n-n': () =>
+  'article.front-matter-example': () =>
     'start the file with:\n  ---\n  title: 文章标题\n  source: 来源\n  date: 2024-02-02\n  ---',
-  'article.article-does-not-start': () =>
+  'article.no-front-matter': () =>
     'the article does not start with front matter (---)',
-  'article.front-matter-starts-here': () =>
+  'article.front-matter-not-closed': () =>
     'the front matter that starts here is not closed by a --- line',
-  'document.paragraph-characters-limit': (p: { readonly length: number; readonly MAX_PARAGRAPH_CHARS: number }) =>
+  'document.paragraph-too-long': (p: { readonly length: number; readonly MAX_PARAGRAPH_CHARS: number }) =>
     `this paragraph has ${p.length} characters; the limit is ${p.MAX_PARAGRAPH_CHARS}`,
-  'document.split-paragraphs-blank-lines': () =>
+  'document.paragraph-too-long.hint': () =>
     'split it into paragraphs with blank lines',
   'document.empty-heading': () =>
     'empty heading',
-  'document.write-heading-text-after': () =>
+  'document.empty-heading.hint': () =>
     'write the heading text after the #',
-  'document.path-relative-article-file': () =>
+  'document.image-path-relative': () =>
     'the path is relative to the article file, e.g. ../images/photo.jpg',
   'document.image-not-found': (p: { readonly src: string }) =>
     `image not found: ${p.src}`,
-  'document.article-title-comes-title': () =>
+  'document.heading-levels': () =>
     'the article title comes from `title:` in the front matter; use ## for 一、, ### for （一）, #### for 1., ##### for （1）',
-  'document.lists-nest-most-one': () =>
+  'document.list-too-deep': () =>
     'lists nest at most one level deep',
-  'document.indent-sub-items-once': () =>
+  'document.list-too-deep.hint': () =>
     'indent sub-items once (under the item text); write deeper levels as （1） … inside the item text',
-  'document.heading-cannot-inside-list': () =>
+  'document.heading-in-list': () =>
     'a heading cannot be inside a list item',
-  'document.put-blank-line-heading': () =>
+  'document.heading-in-list.hint': () =>
     'put a blank line and the heading after the list',
-  'document.link-address-not-web': (p: { readonly detail: string }) =>
+  'document.link-address-invalid': (p: { readonly detail: string }) =>
     `link address "${p.detail}" is not a web or e-mail address`,
-  'document.write-full-address-e': () =>
+  'document.link-address-invalid.hint': () =>
     'write the full address, e.g. [委员会网站](https://www.example.cn) or <someone@example.cn>',
-  'document.heading-not-allowed-article': () =>
+  'document.level-one-heading': () =>
     'a # heading is not allowed in the article body',
-  'document.headings-too-deep-four': () =>
+  'document.heading-too-deep': () =>
     '###### headings are too deep; four levels are available',
-  'document.line-under-text-makes': () =>
+  'document.underlined-heading': () =>
     'a line of === or --- under text makes an underlined heading, which is not supported',
-  'document.write-before-heading-text': () =>
+  'document.underlined-heading.hint': () =>
     'write ## before the heading text, or remove the === / --- line',
-  'document.block-quotes-not-supported': () =>
+  'document.block-quote-not-supported': () =>
     'block quotes (> …) are not supported',
-  'document.remove-write-normal-paragraph': () =>
+  'document.block-quote-not-supported.hint': () =>
     'remove the > and write a normal paragraph',
-  'document.tables-not-supported': () =>
+  'document.table-not-supported': () =>
     'tables are not supported',
-  'document.write-table-paragraphs-include': () =>
+  'document.table-not-supported.hint': () =>
     'write the table as paragraphs, or include it as an image: ![caption](../images/table.png)',
-  'document.indented-code-blocks-not': () =>
+  'document.indented-code-not-supported': () =>
     'indented code blocks are not supported',
-  'document.lines-indented-more-spaces': () =>
+  'document.indented-code-not-supported.hint': () =>
     'lines indented by 4 or more spaces become code; remove the indentation',
-  'document.code-blocks-not-supported': () =>
+  'document.code-block-not-supported': () =>
     'code blocks (```) are not supported',
-  'document.remove-lines': () =>
+  'document.code-block-not-supported.hint': () =>
     'remove the ``` lines',
-  'document.horizontal-rules-not-supported': () =>
+  'document.horizontal-rule-not-supported': () =>
     'horizontal rules (---, ***) are not supported',
-  'document.remove-line': () =>
+  'document.horizontal-rule-not-supported.hint': () =>
     'remove the line',
   'document.html-not-supported': () =>
     'HTML is not supported',
-  'document.write-plain-text-use': () =>
+  'document.html-not-supported.hint': () =>
     'write plain text; use **bold** and *emphasis* for styles',
-  'document.image-must-stand-alone': () =>
+  'document.image-not-alone': () =>
     'an image must stand alone in its own paragraph',
-  'document.put-blank-line-before': () =>
+  'document.image-not-alone.hint': () =>
     'put a blank line before and after ![caption](path)',
-  'document.image-cannot-appear-inside': () =>
+  'document.image-in-heading': () =>
     'an image cannot appear inside a heading or caption',
-  'document.put-image-own-paragraph': () =>
+  'document.image-in-heading.hint': () =>
     'put the image in its own paragraph',
   'document.strikethrough-not-supported': () =>
     '~~strikethrough~~ is not supported',
-  'document.remove': () =>
+  'document.strikethrough-not-supported.hint': () =>
     'remove the ~~',
   'document.unsupported-markdown': (p: { readonly what: string }) =>
     `unsupported Markdown (${p.what})`,
-  'document.write-plain-paragraphs-headings': () =>
+  'document.unsupported-markdown.hint': () =>
     'write plain paragraphs, ## headings, **bold**, *emphasis* and ![caption](image)',
-  'document.listed-twice-also': (p: { readonly file: string; readonly earlier: string }) =>
+  'document.article-listed-twice': (p: { readonly file: string; readonly earlier: string }) =>
     `${p.file} is listed twice (also at ${p.earlier})`,
-  'document.not-listed': (p: { readonly display: string; readonly issueFile: string }) =>
+  'document.article-not-listed': (p: { readonly display: string; readonly issueFile: string }) =>
     `${p.display} is not listed in ${p.issueFile}`,
-  'document.not-used-any-article': (p: { readonly display: string }) =>
+  'document.image-not-used': (p: { readonly display: string }) =>
     `${p.display} is not used by any article`,
-  'document.show-caption-images-article': (p: { readonly name: string }) =>
+  'document.image-not-used.hint': (p: { readonly name: string }) =>
     `show it with ![caption](../images/${p.name}) in an article, or delete the file`,
-  'document.title-but-no-text': (p: { readonly file: string }) =>
+  'document.article-empty': (p: { readonly file: string }) =>
     `${p.file} has a title but no text`,
-  'document.write-article-text-after': () =>
+  'document.article-empty.hint': () =>
     'write the article text after the closing --- line, or remove the article from issue.yaml',
-  'document.invisible-text-not-printed': (p: { readonly codePoint: string }) =>
+  'document.invisible-character': (p: { readonly codePoint: string }) =>
     `invisible ${invisible(p.codePoint)} in the text; it is not printed (R4)`,
-  'document.came-pasted-text-delete': () =>
+  'document.invisible-character.hint': () =>
     'it came with pasted text; delete it (retype the characters around it)',
-  'document.there-no-issue-no': (p: { readonly issueId: string }) =>
+  'document.no-such-issue': (p: { readonly issueId: string }) =>
     `there is no issue "${p.issueId}" (no issues/${p.issueId}/issue.yaml)`,
-  'document.issues-exist': (p: { readonly existing: readonly string[] }) =>
+  'document.no-such-issue.hint': (p: { readonly existing: readonly string[] }) =>
     `issues that exist: ${p.existing.length === 0 ? '(none)' : p.existing.join(', ')}`,
-  'lint.remove': (p: { readonly from: string }) =>
+  'lint.fix-remove': (p: { readonly from: string }) =>
     `remove ${p.from}`,
-  'lint.replace': (p: { readonly from: string; readonly to: string }) =>
+  'lint.fix-replace': (p: { readonly from: string; readonly to: string }) =>
     `replace ${p.from} with ${p.to}`,
-  'lint.ascii-chinese-text-r4': (p: { readonly ch: string }) =>
+  'lint.ascii-punctuation': (p: { readonly ch: string }) =>
     `ASCII "${p.ch}" in Chinese text (R4)`,
-  'lint.radical-not-chinese-character': (p: { readonly ch: string; readonly code: string }) =>
+  'lint.radical': (p: { readonly ch: string; readonly code: string }) =>
     `"${p.ch}" (${p.code}) is a radical, not a Chinese character (R4)`,
-  'lint.retype-character': () =>
+  'lint.radical.hint': () =>
     'retype the character',
-  'lint.text-contains-u-fffd': () =>
+  'lint.replacement-character': () =>
     'the text contains U+FFFD "�": characters were lost when it was converted (R4)',
-  'lint.copy-passage-again-original': () =>
+  'lint.replacement-character.hint': () =>
     'copy this passage again from the original document',
-  'lint.separator-after-article-chapter': () =>
+  'lint.number-separator': () =>
     'separator after an article or chapter number',
-  'lint.space-between-two-chinese': () =>
+  'lint.space-between-chinese': () =>
     'space between two Chinese characters: it prints as a one-em gap (R4)',
-  'lint.if-copy-paste-noise': () =>
+  'lint.space-between-chinese.hint': () =>
     'if it is copy-paste noise, delete it; if it separates two items, type a full-width space "　" to keep it without this warning',
-  'lint.invisible-text-not-printed': (p: { readonly codePoint: string }) =>
+  'lint.invisible-character': (p: { readonly codePoint: string }) =>
     `invisible ${invisible(p.codePoint)} in the text; it is not printed (R4)`,
-  'lint.came-pasted-text-bulletin': () =>
+  'lint.invisible-character.hint': () =>
     'it came with pasted text; `bulletin check --fix` deletes it (nothing visible changes)',
-  'lint.ascii-after-chinese-character': () =>
+  'lint.ascii-full-stop': () =>
     'ASCII "." after a Chinese character (R4)',
-  'lint.no-partner-prints-not': (p: { readonly marker: string }) =>
+  'lint.unpaired-emphasis-marker': (p: { readonly marker: string }) =>
     `"${p.marker}" with no partner: it prints as "${p.marker}", not as emphasis`,
-  'lint.emphasis-write-pair-print': (p: { readonly marker: string }) =>
+  'lint.unpaired-emphasis-marker.hint': (p: { readonly marker: string }) =>
     `for emphasis write a pair (*着重*); to print it, write \\${p.marker}; for a product use × (3×4)`,
-  'lint.starts-new-item-but': (p: { readonly number: string }) =>
+  'lint.item-joined-to-paragraph': (p: { readonly number: string }) =>
     `"${p.number}" starts a new item, but this line is joined to the one before into one paragraph`,
-  'lint.put-blank-line-before': () =>
+  'lint.item-joined-to-paragraph.hint': () =>
     'put a blank line before it (what --fix does), or end the line before with a backslash \\ to keep only the line break',
-  'lint.short-lines-joined-one': (p: { readonly linesCount: number; readonly lines: string }) =>
+  'lint.short-lines-joined': (p: { readonly linesCount: number; readonly lines: string }) =>
     `${p.linesCount} short lines are joined into one paragraph: "${p.lines}"`,
-  'lint.keep-one-per-line': () =>
+  'lint.short-lines-joined.hint': () =>
     'to keep one per line, end each line but the last with a backslash \\ (or two spaces); for separate paragraphs, put blank lines between them',
-  'lint.ellipsis-r4': (p: { readonly m: string }) =>
+  'lint.ellipsis': (p: { readonly m: string }) =>
     `"${p.m}" for an ellipsis (R4)`,
-  'lint.dash-r4': (p: { readonly m: string }) =>
+  'lint.dash': (p: { readonly m: string }) =>
     `"${p.m}" for a dash (R4)`,
-  'lint.no-matching-paragraph-r23': (p: { readonly mark: string; readonly missing: string }) =>
+  'lint.unbalanced-bracket': (p: { readonly mark: string; readonly missing: string }) =>
     `"${p.mark}" has no matching "${p.missing}" in this paragraph (R23)`,
-  'lint.add-missing-remove': (p: { readonly missing: string; readonly mark: string }) =>
+  'lint.unbalanced-bracket.hint': (p: { readonly missing: string; readonly mark: string }) =>
     `add the missing "${p.missing}" or remove this "${p.mark}"`,
-  'lint.year-document-number-r23': (p: { readonly m: string; readonly value: string }) =>
+  'lint.document-number-year-brackets': (p: { readonly m: string; readonly value: string }) =>
     `the year of a document number in "${p.m}${p.value}" (R23)`,
-  'lint.straight-quote-chinese-text': (p: { readonly straight: string }) =>
+  'lint.straight-quote': (p: { readonly straight: string }) =>
     `straight quote ${p.straight} in Chinese text (R23)`,
-  'lint.replace-check-partner': (p: { readonly straight: string; readonly open: string; readonly close: string }) =>
+  'lint.straight-quote.hint': (p: { readonly straight: string; readonly open: string; readonly close: string }) =>
     `replace ${p.straight} with ${p.open} or ${p.close}, and check its partner`,
-  'lint.used-range-dash-r24': (p: { readonly name: Phrase }) =>
+  'lint.range-dash': (p: { readonly name: Phrase }) =>
     `${phrase(p.name)} used as a range dash (R24)`,
-  'lint.single-between-chinese-characters': () =>
+  'lint.single-dash': () =>
     'a single "—" between Chinese characters; a dash (破折号) is "——" (R24)',
-  'lint.write-if-dash-meant': () =>
+  'lint.single-dash.hint': () =>
     'write "——" if a dash is meant',
-  'lint.ascii-number-range-chinese': () =>
+  'lint.ascii-tilde-range': () =>
     'ASCII "~" in a number range in Chinese text (R24)',
-  'lint.full-width-digits-r16': (p: { readonly m: string }) =>
+  'lint.full-width-digits': (p: { readonly m: string }) =>
     `full-width digits "${p.m}" (R16)`,
-  'lint.not-valid-utf-text': (p: { readonly display: string }) =>
+  'lint.fix-invalid-utf8': (p: { readonly display: string }) =>
     `${p.display} is not valid UTF-8 text`,
-  'lint.cannot-write': (p: { readonly file: string; readonly message: string }) =>
+  'lint.fix-cannot-write': (p: { readonly file: string; readonly message: string }) =>
     `cannot write ${p.file}: ${p.message}`,
-  'images.not-jpeg-png-image': (p: { readonly displayName: string }) =>
+  'images.unsupported-format': (p: { readonly displayName: string }) =>
     `${p.displayName} is not a JPEG or PNG image`,
-  'images.save-picture-jpg-png': () =>
+  'images.unsupported-format.hint': () =>
     'save the picture as .jpg or .png',
-  'images.cannot-read-image': (p: { readonly displayName: string; readonly reason: string }) =>
+  'images.unreadable': (p: { readonly displayName: string; readonly reason: string }) =>
     `cannot read image ${p.displayName}: ${p.reason}`,
-  'images.open-image-editor-save': () =>
+  'images.unreadable.hint': () =>
     'open it in an image editor and save it again as JPEG or PNG',
-  'images.image-larger-than-megapixels': (p: { readonly name: string; readonly size: string; readonly MAX_IMAGE_PIXELS: number }) =>
+  'images.too-many-pixels': (p: { readonly name: string; readonly size: string; readonly MAX_IMAGE_PIXELS: number }) =>
     `image ${p.name}${p.size} is larger than ${p.MAX_IMAGE_PIXELS} megapixels`,
-  'images.scale-down-most-pixels': () =>
+  'images.too-many-pixels.hint': () =>
     'scale it down to at most 6000 pixels on the long side',
-  'images.image-ppi-printed-size': (p: { readonly displayName: string; readonly shown: number; readonly minPpi: number }) =>
+  'images.low-resolution': (p: { readonly displayName: string; readonly shown: number; readonly minPpi: number }) =>
     `image ${p.displayName} is ${p.shown} ppi at its printed size (the press needs ${p.minPpi} ppi); it will print soft`,
-  'images.use-larger-original-least': (p: { readonly factor: number }) =>
+  'images.low-resolution.hint': (p: { readonly factor: number }) =>
     `use a larger original: at least ${p.factor}× the current pixel size`,
-  'layout.add-font-fonts-fallback': () =>
+  'layout.character-not-in-font.hint': () =>
     'add a font that has it to `fonts.fallback` in the series file, or replace it with a common character or a description',
   'cli.interrupted-while-starting': (p: { readonly signal: string }) =>
     `\ninterrupted (${p.signal}) while starting: nothing was read or written\n`,
-  'output.ninterrupted-after-pdfs-were': (p: { readonly signal: string }) =>
+  'output.interrupted-after-write': (p: { readonly signal: string }) =>
     `\ninterrupted (${p.signal}) after the PDFs were written: they are complete\n`,
-  'output.ninterrupted-no-output-written': (p: { readonly signal: string }) =>
+  'output.interrupted-nothing-written': (p: { readonly signal: string }) =>
     `\ninterrupted (${p.signal}): no output written; earlier PDFs are unchanged\n`,
-  'output.symbolic-link': (p: { readonly shown: string }) =>
+  'output.folder-is-symlink': (p: { readonly shown: string }) =>
     `${p.shown} is a symbolic link: the PDFs are written only into a real folder inside the project`,
-  'output.remove-link-rm-build': (p: { readonly shown: string }) =>
+  'output.folder-is-symlink.hint': (p: { readonly shown: string }) =>
     `remove the link (rm ${p.shown}) and build again; copy the PDFs elsewhere afterwards`,
-  'output.file-but-pdfs-go': (p: { readonly shown: string }) =>
+  'output.folder-is-file': (p: { readonly shown: string }) =>
     `${p.shown} is a file, but the PDFs go into a folder of that name`,
-  'output.move-delete-file-build': () =>
+  'output.folder-is-file.hint': () =>
     'move or delete that file and build again',
   'build.saddle-stitch-padded': (p: { readonly pages: number; readonly padded: number }) =>
     `saddle-stitch: padded ${p.pages} → ${p.padded} pages in the press file (blank pages at the end)`,
-  'build.check-path-profiles-live': () =>
+  'build.profiles-folder': () =>
     'check the path; profiles live in profiles/ at the project root',
-  'build.not-cmyk-output-printer': (p: { readonly relative: string }) =>
+  'build.profile-not-cmyk-output': (p: { readonly relative: string }) =>
     `${p.relative} is not a CMYK output (printer) ICC profile`,
-  'build.ask-print-shop-their': () =>
+  'build.profile-not-cmyk-output.hint': () =>
     "ask the print shop for their press profile (a .icc file for CMYK printing)",
-  'build.press-file-pages-more': (p: { readonly pages: number; readonly bindingLimit: number }) =>
+  'build.too-many-pages-for-saddle-stitch': (p: { readonly pages: number; readonly bindingLimit: number }) =>
     `the press file has ${p.pages} pages, more than saddle stitching takes (print.bindingLimit ${p.bindingLimit})`,
-  'build.set-binding-perfect-under': () =>
+  'build.too-many-pages-for-saddle-stitch.hint': () =>
     'set `binding: perfect` under print: in series.yaml (a glued spine), or raise print.bindingLimit if the shop agrees',
-  'build.check-path-fonts-live': () =>
+  'build.fonts-folder': () =>
     'check the path; fonts live in fonts/ at the project root',
-  'build.font-file-cannot-read': (p: { readonly relative: string; readonly setting: string }) =>
+  'build.font-unreadable': (p: { readonly relative: string; readonly setting: string }) =>
     `font file ${p.relative} (${p.setting}) cannot be read`,
-  'build.not-usable-font': (p: { readonly relative: string; readonly setting: string; readonly message: string }) =>
+  'build.font-unusable': (p: { readonly relative: string; readonly setting: string; readonly message: string }) =>
     `${p.relative} (${p.setting}) is not a usable font: ${p.message}`,
-  'build.use-single-face-truetype': () =>
+  'build.font-unusable.hint': () =>
     'use a single-face TrueType (.ttf) file',
-  'report.more-warning-like': (p: { readonly more: number }) =>
+  'report.more-like-this': (p: { readonly more: number }) =>
     `  … and ${p.more} more warning(s) like this`,
-  'report.warning-not-shown-all': (p: { readonly hidden: number; readonly listAllCommand: string }) =>
+  'report.warnings-hidden': (p: { readonly hidden: number; readonly listAllCommand: string }) =>
     `${p.hidden} warning(s) not shown; all of them: ${p.listAllCommand}`,
-  'report.building-done': (p: { readonly stage: string; readonly seconds: string }) =>
+  'report.progress.stage-done': (p: { readonly stage: string; readonly seconds: string }) =>
     `building… ${p.stage} done (${p.seconds} s)`,
-  'open.could-not-open-viewer': (p: { readonly command: string; readonly target: string }) =>
+  'open.viewer-failed': (p: { readonly command: string; readonly target: string }) =>
     `could not open a viewer (${p.command}); open ${p.target} yourself`,
-  'help.display-help-command': () =>
+  'help.option-help': () =>
     'display help for command',
-  'fonts.glyphs': () =>
+  'fonts.list.glyphs': () =>
     'glyphs',
-  'fonts.every-character-issue-least': (p: { readonly issueId: string }) =>
+  'fonts.coverage.complete': (p: { readonly issueId: string }) =>
     `every character of issue ${p.issueId} is in at least one font`,
-  'fonts.characters-issue-no-font': (p: { readonly issueId: string; readonly missingCount: number }) =>
+  'fonts.coverage.missing': (p: { readonly issueId: string; readonly missingCount: number }) =>
     `characters of issue ${p.issueId} that no font has (${p.missingCount}):`,
-  'fonts.times': (p: { readonly count: number }) =>
+  'fonts.coverage.count': (p: { readonly count: number }) =>
     ` (${p.count} times)`,
-  'new.there-no-issue-start': () =>
+  'new.no-issue-to-copy': () =>
     'there is no issue to start from (no issues/<id>/issue.yaml with a number and a date)',
-  'new.copy-existing-issue-folder': () =>
+  'new.no-issue-to-copy.hint': () =>
     'copy an existing issue folder by hand once; after that `bulletin new` continues the sequence',
-  'new.not-usable-folder-name': (p: { readonly requestedId: string }) =>
+  'new.bad-folder-name': (p: { readonly requestedId: string }) =>
     `"${p.requestedId}" is not a usable folder name`,
-  'new.use-year-month-e': () =>
+  'new.bad-folder-name.hint': () =>
     'use the year and month, e.g. 2024-03',
-  'new.issues-already-exists-nothing': (p: { readonly id: string }) =>
+  'new.issue-exists': (p: { readonly id: string }) =>
     `issues/${p.id} already exists; nothing was changed`,
-  'new.give-another-name-bulletin': () =>
+  'new.issue-exists.hint': () =>
     'give another name: bulletin new <issue>, e.g. bulletin new 2024-04',
-  'new.created-issues-issues': (p: { readonly id: string; readonly from: string }) =>
+  'new.summary.created': (p: { readonly id: string; readonly from: string }) =>
     `created issues/${p.id}/ from issues/${p.from}/`,
-  'new.number-date-editor': (p: { readonly number: number; readonly date: string; readonly editor: string }) =>
+  'new.summary.fields': (p: { readonly number: number; readonly date: string; readonly editor: string }) =>
     `  number ${p.number}, date ${p.date}, editor ${p.editor}`,
-  'new.next-bulletin-import-file': (p: { readonly id: string }) =>
+  'new.summary.next': (p: { readonly id: string }) =>
     `next: bulletin import <file>… --issue ${p.id}`,
-  'import.table-row-starting-not': (p: { readonly rows: number; readonly node: string }) =>
+  'import.skipped.table': (p: { readonly rows: number; readonly node: string }) =>
     `a table (${p.rows} row(s), starting “${p.node}”) was not brought in`,
-  'import.retype-paragraphs-save-picture': () =>
+  'import.skipped.table.hint': () =>
     'retype it as paragraphs, or save it as a picture and add ![caption](../images/….png)',
-  'import.picture-which-cannot-printed': (p: { readonly counter: number; readonly contentType: string }) =>
+  'import.note.picture-unprintable': (p: { readonly counter: number; readonly contentType: string }) =>
     `picture ${p.counter} is ${p.contentType}, which cannot be printed; save it as JPEG or PNG and add it by hand`,
-  'import.text-box-text-follows': (p: { readonly start: string }) =>
+  'import.skipped.text-box': (p: { readonly start: string }) =>
     `a text box (“${p.start}”): its text follows here as ordinary paragraphs`,
-  'import.text-box-not-found': (p: { readonly start: string }) =>
+  'import.note.text-box-not-found': (p: { readonly start: string }) =>
     `a text box (“${p.start}”) was not found in the converted text`,
-  'import.move-text-where-belongs': () =>
+  'import.skipped.text-box.hint': () =>
     'move the text to where it belongs in the article, or delete it',
-  'import.todo-title': () =>
+  'import.draft.todo-title': () =>
     'TODO: title',
-  'import.source-todo-who-published': () =>
+  'import.draft.todo-source': () =>
     '# source: TODO — who published it (not found in the text)',
-  'import.date-todo-yyyy-mm': () =>
+  'import.draft.todo-date': () =>
     '# date: TODO — YYYY-MM-DD (not found in the text)',
-  'import.todo-caption': () =>
+  'import.draft.todo-caption': () =>
     'TODO: caption',
-  'import.picture-neither-jpeg-nor': (p: { readonly counter: number; readonly local: string }) =>
+  'import.note.picture-not-jpeg-png': (p: { readonly counter: number; readonly local: string }) =>
     `picture ${p.counter} (${p.local}) is neither JPEG nor PNG; convert it and add it by hand`,
-  'import.there-no-issue': (p: { readonly issueId: string }) =>
+  'import.no-such-issue': (p: { readonly issueId: string }) =>
     `there is no issue "${p.issueId}"`,
-  'import.start-one-bulletin-new': () =>
+  'import.no-such-issue.hint': () =>
     'start one with: bulletin new',
-  'import.there-no-section': (p: { readonly section: string; readonly issueDisplay: string }) =>
+  'import.no-such-section': (p: { readonly section: string; readonly issueDisplay: string }) =>
     `there is no section "${p.section}" in ${p.issueDisplay}`,
-  'import.cannot-import-only-docx': (p: { readonly file: string }) =>
+  'import.unsupported-file-type': (p: { readonly file: string }) =>
     `cannot import ${p.file}: only .docx, .html (a saved WeChat article) and .txt`,
-  'import.word-save-docx-doc': () =>
+  'import.unsupported-file-type.hint': () =>
     'in Word, "Save as" .docx; for a .doc or .pdf, copy the text into a .txt file',
-  'import.section': (p: { readonly from: string; readonly file: string; readonly title: string; readonly section: string }) =>
+  'import.summary.article': (p: { readonly from: string; readonly file: string; readonly title: string; readonly section: string }) =>
     `${p.from} → ${p.file}  (“${p.title}”, section ${p.section})`,
-  'import.character-fix-es-applied': (p: { readonly fixes: number }) =>
+  'import.summary.fixes': (p: { readonly fixes: number }) =>
     `  ${p.fixes} character fix(es) applied (R4: ASCII punctuation, ……, radicals)`,
-  'import.todo-not-found-source': (p: { readonly file: string; readonly field: string }) =>
+  'import.summary.todo-field': (p: { readonly file: string; readonly field: string }) =>
     `  ${p.file}: TODO ${p.field}: not found in the source, fill it in`,
-  'import.todo-picture-without-caption': (p: { readonly file: string; readonly line: number }) =>
+  'import.summary.todo-caption': (p: { readonly file: string; readonly line: number }) =>
     `  ${p.file}:${p.line}: TODO picture without a caption`,
-  'import.n-hint': (p: { readonly file: string; readonly line: number; readonly what: string; readonly hint: string }) =>
+  'import.summary.skipped': (p: { readonly file: string; readonly line: number; readonly what: string; readonly hint: string }) =>
     `  ${p.file}:${p.line}: ${p.what}\n    hint: ${p.hint}`,
-  'import.listed-issues-issue-yaml': (p: { readonly issue: string; readonly section: string }) =>
+  'import.summary.listed': (p: { readonly issue: string; readonly section: string }) =>
     `listed in issues/${p.issue}/issue.yaml under ${p.section}`,
-  'import.check-issues': (p: { readonly issue: string }) =>
+  'import.summary.check-heading': (p: { readonly issue: string }) =>
     `check issues/${p.issue}:`,
-  'import.check-passed': () =>
+  'import.summary.check-passed': () =>
     'check passed',
-  'import.check-found-problem-fix': (p: { readonly valueCount: number }) =>
+  'import.summary.check-problems': (p: { readonly valueCount: number }) =>
     `check found ${p.valueCount} problem(s) to fix before the build`,
-  'watch.build-pages-ms': (p: { readonly build: number; readonly pageCount: number; readonly ms: string }) =>
+  'watch.status.built': (p: { readonly build: number; readonly pageCount: number; readonly ms: string }) =>
     `build ${p.build}: ${p.pageCount} pages, ${p.ms} ms`,
-  'watch.warning': (p: { readonly warningsCount: number }) =>
+  'watch.status.warnings': (p: { readonly warningsCount: number }) =>
     `, ${p.warningsCount} warning(s)`,
-  'watch.problem-showing-last-good': (p: { readonly errors: number }) =>
+  'watch.status.problems-last-good': (p: { readonly errors: number }) =>
     `${p.errors} problem(s); showing the last good PDF`,
-  'watch.problem-no-pdf-yet': (p: { readonly errors: number }) =>
+  'watch.status.problems-no-pdf': (p: { readonly errors: number }) =>
     `${p.errors} problem(s); no PDF yet`,
-  'watch.preview-watching-issues-series': (p: { readonly url: string; readonly issueId: string }) =>
+  'watch.status.serving': (p: { readonly url: string; readonly issueId: string }) =>
     `preview: ${p.url}  (watching issues/${p.issueId}, the series file, fonts; Ctrl-C to stop)\n`,
-  'cli.folder-name-new-issue': () =>
+  'cli.help.new-argument-issue': () =>
     'folder name of the new issue (default: the month after the latest issue)',
-  'cli.start-next-issue-latest': () =>
+  'cli.help.new': () =>
     'start the next issue from the latest one (number, date, editor, sections)',
-  'cli.docx-wechat-html-saved': () =>
+  'cli.help.import-argument-files': () =>
     '.docx, WeChat .html (saved with its _files folder) or .txt files',
-  'cli.issue-add-articles-e': () =>
+  'cli.help.import-option-issue': () =>
     'the issue to add the articles to, e.g. 2024-03',
-  'cli.section-title-issue-yaml': () =>
+  'cli.help.import-option-section': () =>
     'section title in issue.yaml (default: the first section)',
-  'cli.bring-articles-markdown-list': () =>
+  'cli.help.import': () =>
     'bring articles in as Markdown and list them in issue.yaml',
-  'cli.issue-folder-under-issues': () =>
+  'cli.help.watch-argument-issue': () =>
     'issue folder under issues/, e.g. 2024-02 (default: the folder you are in)',
-  'cli.open-preview-browser': () =>
+  'cli.help.watch-option-open': () =>
     'open the preview in the browser',
-  'cli.port-default-free-one': () =>
+  'cli.help.watch-option-port': () =>
     'port on 127.0.0.1 (default: a free one)',
-  'cli.rebuild-every-change-show': () =>
+  'cli.help.watch': () =>
     'rebuild on every change and show the e-mail copy in a browser preview',
-  'cli.issue-whose-characters-check': () =>
+  'cli.help.fonts-argument-issue': () =>
     'issue whose characters to check (default: the latest)',
-  'cli.list-fonts-what-each': () =>
+  'cli.help.fonts': () =>
     "list the fonts, what each covers, and the issue's characters that no font has",
-  'cli.typesets-chinese-committee-bulletin': () =>
+  'cli.help.program': () =>
     'Typesets a Chinese committee bulletin into print-ready PDF',
-  'cli.output-version-number': () =>
+  'cli.help.option-version': () =>
     'output the version number',
-  'cli.validate-typeset-write-pdfs': () =>
+  'cli.help.build': () =>
     'validate, typeset and write the PDFs to out/<issue>/',
-  'cli.validate-typeset-everything-write': () =>
+  'cli.help.check': () =>
     'validate and typeset everything, write nothing',
-  'cli.issue-folder-under-issues-2': () =>
+  'cli.help.argument-issue': () =>
     'issue folder under issues/, e.g. 2024-02',
-  'cli.print-diagnostics-json': () =>
+  'cli.help.option-json': () =>
     'print diagnostics as JSON',
-  'cli.first-apply-automatic-typography': () =>
+  'cli.help.option-fix': () =>
     'first apply the automatic typography fixes to the Markdown files and list them',
-  'cli.also-print-stage-timings': () =>
+  'cli.help.option-verbose': () =>
     'also print stage timings, typesetting statistics and every warning',
-  'cli.open-e-mail-copy': () =>
+  'cli.help.option-open': () =>
     'open the e-mail copy in the default PDF viewer afterwards',
-  'cli.pdf-file-check-ours': () =>
+  'cli.help.preflight-argument-pdf': () =>
     'PDF file to check (ours or any other)',
-  'cli.check-pdf-x-press': () =>
+  'cli.help.preflight-option-print': () =>
     'check as a PDF/X-4 press file',
-  'cli.check-e-mail-copy': () =>
+  'cli.help.preflight-option-email': () =>
     'check as an e-mail copy (PDF/A-2a, PDF/UA-1)',
-  'cli.check-pdf-print-pass': () =>
+  'cli.help.preflight': () =>
     'check a PDF and print a pass/fail report (exit 0 pass, 1 fail)',
-  'cli.choose-one-print-email': () =>
+  'cli.preflight-profile-required': () =>
     'choose one of --print and --email\n',
-  'cli.typesetting-lines-push-ins': (p: { readonly lines: number; readonly pushIns: number; readonly pushOuts: number; readonly maxExtraPerGap: string; readonly linesOverThreshold: number; readonly linesOverMeasure: number }) =>
+  'cli.summary.typesetting': (p: { readonly lines: number; readonly pushIns: number; readonly pushOuts: number; readonly maxExtraPerGap: string; readonly linesOverThreshold: number; readonly linesOverMeasure: number }) =>
     `  typesetting: ${p.lines} lines, ${p.pushIns} push-ins, ${p.pushOuts} push-outs, largest extra space ${p.maxExtraPerGap} em per gap, ${p.linesOverThreshold} lines over 0.5 em, ${p.linesOverMeasure} lines wider than the measure\n`,
-  'cli.per-gap': () =>
+  'cli.summary.per-gap': () =>
     'per gap',
-  'cli.check-passed-pages-nothing': (p: { readonly pageCount: number; readonly totalMs: string }) =>
+  'cli.summary.check-passed': (p: { readonly pageCount: number; readonly totalMs: string }) =>
     `check passed: ${p.pageCount} pages, nothing written (${p.totalMs} ms)\n`,
-  'cli.pages-kb-n': (p: { readonly relative: string; readonly pages: number; readonly bytes: string }) =>
+  'cli.summary.file-written': (p: { readonly relative: string; readonly pages: number; readonly bytes: string }) =>
     `${p.relative}  ${p.pages} pages  ${p.bytes} KB\n`,
-  'cli.done-ms-n': (p: { readonly totalMs: string }) =>
+  'cli.summary.done': (p: { readonly totalMs: string }) =>
     `done in ${p.totalMs} ms\n`,
-  'cli.nothing-written': () =>
+  'cli.summary.nothing-written': () =>
     '; nothing was written',
-  'cli.bulletin-check-fix-corrects': (p: { readonly fixable: number }) =>
+  'cli.summary.fixable': (p: { readonly fixable: number }) =>
     `; \`bulletin check --fix\` corrects ${p.fixable} of them`,
-  'cli.error-warning': (p: { readonly errors: number; readonly warnings: number; readonly outcome: string; readonly fix: string }) =>
+  'cli.summary.counts': (p: { readonly errors: number; readonly warnings: number; readonly outcome: string; readonly fix: string }) =>
     `${p.errors} error(s), ${p.warnings} warning(s)${p.outcome}${p.fix}`,
-  'cli.no-log-temporary-folder': () =>
+  'cli.internal-error.no-log': () =>
     '(no log: the temporary folder is not writable)',
-  'cli.internal-error-bulletin-not': (p: { readonly log: string }) =>
+  'cli.internal-error': (p: { readonly log: string }) =>
     `internal error in bulletin (not your input's fault); please report it with ${p.log}\n`,
   'manifest.too-many-keys': (p: { readonly keys: number; readonly limit: number }) =>
     `too many keys: ${p.keys.toLocaleString('en')} or more (limit ${p.limit.toLocaleString('en')} per file)`,
@@ -649,7 +649,7 @@ export const en = {
     `allowed here: ${p.known.join(', ')}`,
   'manifest.more-unknown-properties': (p: { readonly more: number }) =>
     `… and ${p.more.toLocaleString('en')} more unknown properties in this mapping (not listed)`,
-  'manifest.must-be-one-of': (p: { readonly allowed: readonly string[] }) =>
+  'manifest.not-one-of': (p: { readonly allowed: readonly string[] }) =>
     `must be one of: ${p.allowed.join(', ')}`,
   'manifest.wrong-type': (p: { readonly types: readonly string[] }) =>
     `must be ${p.types.map((name) => TYPE_NAMES[name] ?? name).join(' or ')}`,
@@ -661,7 +661,7 @@ export const en = {
     `${p.entity} stands for ${p.codePoint === '' ? 'no character' : p.codePoint} (${forbidden(p)}), which cannot be printed`,
   'document.template-output-too-long': (p: { readonly where: string; readonly length: number; readonly limit: number }) =>
     `${p.where}: the filled-in text is ${p.length.toLocaleString('en')} characters long (limit ${p.limit})`,
-  'document.block-needs-one-field': (p: { readonly where: string; readonly block: string }) =>
+  'document.template-block-needs-one-field': (p: { readonly where: string; readonly block: string }) =>
     `${p.where}: ${p.block} without exactly one field is not allowed in a template`,
   'output.disk-full': () =>
     'the disk is full: the PDFs could not be written; the earlier PDFs are unchanged',
@@ -693,77 +693,77 @@ export const en = {
     'check the disk (or the network drive), then build again',
   'report.stage': (p: { readonly stage: string }) =>
     p.stage,
-  'fonts.block': (p: { readonly name: string }) =>
+  'fonts.block-name': (p: { readonly name: string }) =>
     p.name,
-  'import.sections': (p: { readonly titles: readonly string[] }) =>
+  'import.no-such-section.hint': (p: { readonly titles: readonly string[] }) =>
     `sections: ${p.titles.join(', ')}`,
   'import.already-imported': (p: { readonly earlier: string }) =>
     `already imported (same content) as ${p.earlier}`,
-  'import.already-imported-fix': (p: { readonly earlier: string }) =>
+  'import.already-imported.hint': (p: { readonly earlier: string }) =>
     `leave it out, or delete ${p.earlier} (and its line in issue.yaml) to import it again`,
-  'import.listed-twice': (p: { readonly twice: string }) =>
+  'import.file-given-twice': (p: { readonly twice: string }) =>
     `the same file (same content) as ${p.twice}, listed twice`,
-  'import.name-each-once': () =>
+  'import.file-given-twice.hint': () =>
     'name each file once',
   'import.files-not-found': (p: { readonly missing: readonly string[] }) =>
     `file not found: ${p.missing.join(', ')}`,
-  'import.picture-not-saved': (p: { readonly counter: number; readonly src: string }) =>
+  'import.note.picture-not-saved': (p: { readonly counter: number; readonly src: string }) =>
     `picture ${p.counter} (${p.src}) is not in the saved _files folder; save the page again with "Web page, complete"`,
-  'new.sections': (p: { readonly sections: readonly string[] }) =>
+  'new.summary.sections': (p: { readonly sections: readonly string[] }) =>
     `  sections (no articles yet): ${p.sections.join(', ')}`,
   'layout.character-not-in-font': (p: { readonly ch: string; readonly code: string; readonly font: string; readonly fallbacks: string }) =>
     `character “${p.ch}” (${p.code}) is not in the font ${p.font}${p.fallbacks === '' ? '' : ` nor in the fallback fonts (${p.fallbacks})`}`,
   'preflight.ua.id': (p: { readonly part: string }) =>
     `claims PDF/UA-${p.part}`,
-  'preflight.ua.id-2': () =>
+  'preflight.ua.id.missing': () =>
     'no pdfuaid:part in the XMP',
   'preflight.ua.title': (p: { readonly title: string }) =>
     `dc:title "${p.title}", DisplayDocTitle true`,
-  'preflight.ua.title-2': (p: { readonly hasTitle: boolean; readonly displayTitle: boolean }) =>
+  'preflight.ua.title.missing': (p: { readonly hasTitle: boolean; readonly displayTitle: boolean }) =>
     `${p.hasTitle ? '' : 'no dc:title; '}${p.displayTitle ? '' : 'DisplayDocTitle not true'}`,
   'preflight.ua.lang': (p: { readonly lang: string }) =>
     `document language ${p.lang}`,
-  'preflight.ua.lang-2': () =>
+  'preflight.ua.lang.missing': () =>
     'no /Lang in the catalog',
   'preflight.ua.tagged': (p: { readonly elementsCount: number }) =>
     `MarkInfo /Marked true, StructTreeRoot with ${p.elementsCount} elements`,
-  'preflight.ua.tagged-2': (p: { readonly marked: string; readonly hasTree: boolean; readonly suspects: string }) =>
+  'preflight.ua.tagged.not-tagged': (p: { readonly marked: string; readonly hasTree: boolean; readonly suspects: string }) =>
     `not a tagged PDF (MarkInfo /Marked ${p.marked}, StructTreeRoot ${p.hasTree ? 'present' : 'missing'}, Suspects ${p.suspects})`,
   'preflight.ua.content': (p: { readonly scans: number }) =>
     `all page content is marked: ${p.scans} marked-content sequences in the tree, the rest artifacts`,
-  'preflight.ua.content-2': (p: { readonly unmarked: number; readonly untreedCount: number; readonly untreed: string }) =>
+  'preflight.ua.content.unmarked': (p: { readonly unmarked: number; readonly untreedCount: number; readonly untreed: string }) =>
     `${p.unmarked} painting operator(s) neither artifact nor tagged; ${p.untreedCount} MCID(s) not in the ParentTree${p.untreed === '' ? '' : ` (${p.untreed})`}`,
   'preflight.ua.nesting': () =>
     'no artifact inside tagged content nor tagged content inside an artifact; BDC/EMC balanced',
-  'preflight.ua.nesting-2': (p: { readonly nesting: number }) =>
+  'preflight.ua.nesting.wrong': (p: { readonly nesting: number }) =>
     `${p.nesting} wrongly nested or unbalanced marked-content sequence(s)`,
   'preflight.ua.types': (p: { readonly size: number }) =>
     `${p.size} structure types, all standard or mapped to one`,
-  'preflight.ua.types-2': (p: { readonly unknown: string; readonly remapped: string }) =>
+  'preflight.ua.types.nonstandard': (p: { readonly unknown: string; readonly remapped: string }) =>
     `${p.unknown === '' ? '' : `non-standard types without a mapping: ${p.unknown}`}${p.remapped === '' ? '' : ` standard types remapped: ${p.remapped}`}`,
   'preflight.ua.headings': (p: { readonly levelsCount: number }) =>
     `${p.levelsCount} headings, starting at H1, no level skipped`,
-  'preflight.ua.headings-2': (p: { readonly skips: string }) =>
+  'preflight.ua.headings.skipped': (p: { readonly skips: string }) =>
     `heading levels skipped: ${p.skips}`,
   'preflight.ua.figures': (p: { readonly figuresCount: number }) =>
     `all ${p.figuresCount} figures have alternate text`,
-  'preflight.ua.figures-2': (p: { readonly bare: number; readonly figuresCount: number }) =>
+  'preflight.ua.figures.no-alt': (p: { readonly bare: number; readonly figuresCount: number }) =>
     `${p.bare} of ${p.figuresCount} figures without /Alt or /ActualText`,
   'preflight.ua.toc': () =>
     'TOC and TOCI nest as ISO 32000-1 Table 333 says',
-  'preflight.ua.toc-2': (p: { readonly badTocCount: number }) =>
+  'preflight.ua.toc.misplaced': (p: { readonly badTocCount: number }) =>
     `${p.badTocCount} TOC/TOCI element(s) out of place`,
   'preflight.ua.lists': (p: { readonly lists: number }) =>
     `${p.lists} list(s), L → LI → Lbl/LBody as ISO 32000-1 Table 336 says`,
-  'preflight.ua.lists-2': (p: { readonly badListCount: number }) =>
+  'preflight.ua.lists.misplaced': (p: { readonly badListCount: number }) =>
     `${p.badListCount} list element(s) out of place`,
   'preflight.ua.tabs': (p: { readonly annotatedCount: number }) =>
     `${p.annotatedCount} page(s) with annotations, each /Tabs /S`,
-  'preflight.ua.tabs-2': (p: { readonly noTabs: string }) =>
+  'preflight.ua.tabs.wrong': (p: { readonly noTabs: string }) =>
     `/Tabs is not /S on page(s) ${p.noTabs}`,
   'preflight.ua.links': (p: { readonly linksCount: number }) =>
     `all ${p.linksCount} link annotations are in Link elements and have /Contents`,
-  'preflight.ua.links-2': (p: { readonly outsideLink: number; readonly linksCount: number; readonly undescribed: number }) =>
+  'preflight.ua.links.incomplete': (p: { readonly outsideLink: number; readonly linksCount: number; readonly undescribed: number }) =>
     `${p.outsideLink} of ${p.linksCount} link annotation(s) not in a Link element, ${p.undescribed} without /Contents`,
   'preflight.structure.version': (p: { readonly version: string; readonly pagesCount: number; readonly bytes: string }) =>
     `PDF ${p.version}, ${p.pagesCount} pages, ${p.bytes} KB`,
@@ -771,13 +771,13 @@ export const en = {
     'the file is encrypted',
   'preflight.structure.id': () =>
     'trailer /ID present',
-  'preflight.structure.id-2': () =>
+  'preflight.structure.id.missing': () =>
     'no trailer /ID',
   'preflight.structure.content': (p: { readonly broken: string }) =>
     `content streams cannot be decoded: ${p.broken}`,
   'preflight.meta.title': (p: { readonly title: string }) =>
     `Title "${p.title}"`,
-  'preflight.meta.title-2': () =>
+  'preflight.meta.title.missing': () =>
     'no Info Title',
   'preflight.meta.dates': (p: { readonly created: string; readonly modified: string }) =>
     `CreationDate ${p.created}, ModDate ${p.modified}`,
@@ -785,109 +785,109 @@ export const en = {
     'no XMP metadata stream',
   'preflight.xmp.wellformed': (p: { readonly problem: string }) =>
     `XMP is malformed: ${p.problem}`,
-  'preflight.xmp.wellformed-2': (p: { readonly xmpCount: number }) =>
+  'preflight.xmp.wellformed.ok': (p: { readonly xmpCount: number }) =>
     `XMP well-formed (${p.xmpCount} characters)`,
   'preflight.fonts.embedded': (p: { readonly fontsCount: number }) =>
     `all ${p.fontsCount} fonts embedded`,
-  'preflight.fonts.embedded-2': (p: { readonly notEmbedded: string }) =>
+  'preflight.fonts.embedded.missing': (p: { readonly notEmbedded: string }) =>
     `not embedded: ${p.notEmbedded}`,
   'preflight.fonts.tounicode': () =>
     `every font has a ToUnicode map`,
-  'preflight.fonts.tounicode-2': (p: { readonly noUnicode: string }) =>
+  'preflight.fonts.tounicode.missing': (p: { readonly noUnicode: string }) =>
     `no ToUnicode: ${p.noUnicode}`,
   'preflight.colour.spaces': (p: { readonly spaces: string }) =>
     `colour spaces used: ${p.spaces}`,
-  'preflight.colour.spaces-2': () =>
+  'preflight.colour.spaces.none': () =>
     'no colour operators',
   'preflight.colour.text': (p: { readonly textColours: string }) =>
     `text shows by fill colour: ${p.textColours}`,
   'preflight.fonts.widths': (p: { readonly mismatched: number; readonly codes: number; readonly details: string }) =>
     `${p.mismatched} of ${p.codes} codes declare a width other than the font program's advance (PDF/A-2 6.2.11.5): ${p.details}`,
-  'preflight.fonts.widths-2': (p: { readonly codes: number; readonly checkedCount: number }) =>
+  'preflight.fonts.widths.ok': (p: { readonly codes: number; readonly checkedCount: number }) =>
     `declared widths of all ${p.codes} codes in ${p.checkedCount} CIDFontType2 fonts equal the program's advances (±1/1000 em)`,
   'preflight.pdfx.version': (p: { readonly claim: string }) =>
     `claims ${p.claim}`,
-  'preflight.pdfx.version-2': () =>
+  'preflight.pdfx.version.missing': () =>
     'no GTS_PDFXVersion (Info or XMP pdfxid)',
   'preflight.pdfx.pdfversion': (p: { readonly version: string }) =>
     `PDF ${p.version} (PDF/X-4 allows at most 1.6)`,
   'preflight.pdfx.xmp': () =>
     'XMP has the PDF/X-4 fields (pdfxid, xmpMM ids, RenditionClass, Trapped, dates)',
-  'preflight.pdfx.xmp-2': (p: { readonly missing: string }) =>
+  'preflight.pdfx.xmp.missing': (p: { readonly missing: string }) =>
     `XMP lacks ${p.missing}`,
   'preflight.pdfx.trapped': (p: { readonly value: string; readonly text: string }) =>
     `Trapped ${p.value}${p.text}`,
-  'preflight.pdfx.trapped-2': () =>
+  'preflight.pdfx.trapped.missing': () =>
     'no Trapped key',
   'preflight.outputintent': (p: { readonly intentsCount: number }) =>
     `${p.intentsCount} GTS_PDFX output intents (need exactly one)`,
-  'preflight.outputintent-2': (p: { readonly condition: string }) =>
+  'preflight.outputintent.no-profile': (p: { readonly condition: string }) =>
     `GTS_PDFX intent "${p.condition}" has no embedded profile`,
-  'preflight.outputintent-3': (p: { readonly condition: string; readonly profileCount: string; readonly deviceClass: string; readonly space: string; readonly version: string }) =>
+  'preflight.outputintent.details': (p: { readonly condition: string; readonly profileCount: string; readonly deviceClass: string; readonly space: string; readonly version: string }) =>
     `GTS_PDFX "${p.condition}", profile ${p.profileCount} KB, class ${p.deviceClass}, space ${p.space}, v${p.version}`,
   'preflight.boxes': (p: { readonly noBoxes: string }) =>
     `no TrimBox/BleedBox on page(s) ${p.noBoxes}`,
-  'preflight.boxes-2': (p: { readonly badNesting: string }) =>
+  'preflight.boxes.nesting': (p: { readonly badNesting: string }) =>
     `TrimBox ⊄ BleedBox ⊄ MediaBox on page(s) ${p.badNesting}`,
-  'preflight.boxes-3': (p: { readonly pagesCount: number; readonly trim: string; readonly bleed: string; readonly minBleed: string }) =>
+  'preflight.boxes.bleed': (p: { readonly pagesCount: number; readonly trim: string; readonly bleed: string; readonly minBleed: string }) =>
     `${p.pagesCount} pages, trim ${p.trim}, bleed ${p.bleed} mm (need ${p.minBleed})`,
   'preflight.annotations': () =>
     'no annotations',
-  'preflight.annotations-2': (p: { readonly annotsCount: number; readonly annots: string }) =>
+  'preflight.annotations.found': (p: { readonly annotsCount: number; readonly annots: string }) =>
     `${p.annotsCount} annotation(s): ${p.annots}`,
   'preflight.colour.rgb': (p: { readonly rgbOperators: number; readonly rgbImages: number }) =>
     `${p.rgbOperators} DeviceRGB operator(s), ${p.rgbImages} RGB image(s)`,
-  'preflight.colour.text-2': (p: { readonly rich: number }) =>
+  'preflight.colour.text.rich-black': (p: { readonly rich: number }) =>
     `${p.rich} text show(s) in rich (four-colour) black`,
-  'preflight.colour.text-3': (p: { readonly kOnly: number; readonly textShows: number; readonly textColours: number }) =>
+  'preflight.colour.text.k-only': (p: { readonly kOnly: number; readonly textShows: number; readonly textColours: number }) =>
     `${p.kOnly} of ${p.textShows} text shows K-only (${p.textColours} at 100 % K)`,
   'preflight.pdfa.id': (p: { readonly part: string; readonly conformance: string }) =>
     `claims PDF/A-${p.part}${p.conformance}`,
-  'preflight.pdfa.id-2': () =>
+  'preflight.pdfa.id.missing': () =>
     'no pdfaid in the XMP',
   'preflight.pdfa.level': () =>
     'level A: tagged (MarkInfo /Marked true, StructTreeRoot)',
-  'preflight.pdfa.level-2': () =>
+  'preflight.pdfa.level.not-tagged': () =>
     'claims level A but is not a tagged PDF',
   'preflight.pdfa.outputintent': (p: { readonly condition: string; readonly space: string }) =>
     `GTS_PDFA1 "${p.condition}", profile space ${p.space}`,
-  'preflight.pdfa.outputintent-2': () =>
+  'preflight.pdfa.outputintent.missing': () =>
     'no GTS_PDFA1 output intent with an embedded profile',
   'preflight.pdfa.colour': (p: { readonly space: string }) =>
     `device colour does not match the ${p.space} output intent`,
-  'preflight.pdfa.colour-2': (p: { readonly space: string }) =>
+  'preflight.pdfa.colour.ok': (p: { readonly space: string }) =>
     `device colours match the ${p.space} output intent`,
   'preflight.nav.lang': (p: { readonly lang: string }) =>
     `/Lang ${p.lang}`,
-  'preflight.nav.lang-2': () =>
+  'preflight.nav.lang.missing': () =>
     'no /Lang in the catalog',
   'preflight.nav.displaytitle': () =>
     'DisplayDocTitle true',
-  'preflight.nav.displaytitle-2': () =>
+  'preflight.nav.displaytitle.missing': () =>
     'DisplayDocTitle not set (viewers show the file name)',
   'preflight.nav.outline': (p: { readonly outlineCount: number; readonly outline: string }) =>
     `${p.outlineCount} bookmark(s); first: “${p.outline}”`,
-  'preflight.nav.outline-2': () =>
+  'preflight.nav.outline.missing': () =>
     'no bookmarks',
   'preflight.nav.outline.count': (p: { readonly outlineCount: number }) =>
     `outline root /Count ${p.outlineCount} = visible items`,
-  'preflight.nav.outline.count-2': (p: { readonly outlineCount: string; readonly outlineVisible: number }) =>
+  'preflight.nav.outline.count.wrong': (p: { readonly outlineCount: string; readonly outlineVisible: number }) =>
     `outline root /Count ${p.outlineCount}, but ${p.outlineVisible} item(s) are visible`,
   'preflight.nav.links': () =>
     'no internal links (clickable table of contents)',
-  'preflight.nav.links-2': (p: { readonly internalCount: number; readonly size: number }) =>
+  'preflight.nav.links.ok': (p: { readonly internalCount: number; readonly size: number }) =>
     `all ${p.internalCount} internal links resolve (${p.size} named destinations)`,
-  'preflight.nav.links-3': (p: { readonly deadCount: number; readonly dead: string }) =>
+  'preflight.nav.links.dead': (p: { readonly deadCount: number; readonly dead: string }) =>
     `${p.deadCount} dead link(s): ${p.dead}`,
   'preflight.nav.pagelabels': (p: { readonly labelsCount: number; readonly labels: string }) =>
     `page labels: ${p.labelsCount} range(s); ${p.labels}`,
-  'preflight.nav.pagelabels-2': () =>
+  'preflight.nav.pagelabels.missing': () =>
     'no page labels',
   'preflight.email.size': (p: { readonly mb: string; readonly maxMb: number }) =>
     `${p.mb} MB (limit ${p.maxMb} MB)`,
   'preflight.email.page': (p: { readonly first: string; readonly first2: string; readonly bleedy: string }) =>
     `page ${p.first}×${p.first2} mm${p.bleedy === '' ? ', no bleed or marks' : `; bleed/marks on page(s) ${p.bleedy}`}`,
-  'preflight.email.page-2': () =>
+  'preflight.email.page.none': () =>
     'no pages',
   'preflight.xmp.info': (p: { readonly compared: number }) =>
     `${p.compared} Info entries agree with the XMP`,
@@ -895,7 +895,7 @@ export const en = {
     'no images',
   'preflight.images.ppi': (p: { readonly lowCount: number; readonly imagesCount: number; readonly minPpi: number; readonly low: string }) =>
     `${p.lowCount} of ${p.imagesCount} image(s) below ${p.minPpi} ppi: ${p.low}`,
-  'preflight.images.ppi-2': (p: { readonly imagesCount: number; readonly range: string; readonly spaces: string }) =>
+  'preflight.images.ppi.summary': (p: { readonly imagesCount: number; readonly range: string; readonly spaces: string }) =>
     `${p.imagesCount} image placement(s), ${p.range}, colour ${p.spaces}`,
   'preflight.structure.read': (p: { readonly message: string }) =>
     `not a readable PDF: ${p.message}`,
@@ -903,6 +903,6 @@ export const en = {
     `no Info ${p.key}`,
   'preflight.result': (p: { readonly profile: string; readonly failed: number; readonly warnings: number; readonly passed: number; readonly info: number }) =>
     `(${p.profile}; ${p.failed} failed, ${p.warnings} warnings, ${p.passed} passed, ${p.info} info)`,
-  'preflight.xmp.info-2': (p: { readonly missing: readonly string[]; readonly differing: readonly string[] }) =>
+  'preflight.xmp.info.differs': (p: { readonly missing: readonly string[]; readonly differing: readonly string[] }) =>
     [...p.missing.map((m) => `${m} not in XMP`), ...p.differing].join('; '),
 };

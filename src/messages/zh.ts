@@ -108,61 +108,61 @@ export const zh: Catalog = {
     '清单通常只有几十个键；是否误粘贴了数据文件？',
   'manifest.nested-too-deeply': (p) =>
     `嵌套层数过多（上限 ${p.limit} 层映射和列表）`,
-  'manifest.manifest-needs-only-few': () =>
+  'manifest.nested-too-deeply.hint': () =>
     '清单只需要几层；请检查缩进和括号',
-  'manifest.long-text-belongs-article': () =>
+  'manifest.value-too-long.hint': () =>
     '长文本应写在文章中，而不是 YAML 取值中',
-  'manifest.refer-long-list-once': () =>
+  'manifest.aliases-expand-too-far.hint': () =>
     '长列表只引用一次，或直接写出取值',
-  'manifest.keys-must-plain-words': () =>
+  'manifest.key-not-plain': () =>
     '键必须是普通文字',
-  'manifest.too-many-aliases-name': () =>
+  'manifest.too-many-aliases': () =>
     '别名（*name）过多，请直接写出取值',
-  'manifest.alias-name-without-matching': () =>
+  'manifest.alias-without-anchor': () =>
     '别名（*name）之前没有对应的锚点（&name）',
-  'manifest.cannot-read-yaml': (p) =>
+  'manifest.yaml-unreadable': (p) =>
     `无法读取 YAML：${p.text}`,
-  'manifest.duplicate-key-each-key': (p) =>
+  'manifest.duplicate-key': (p) =>
     `键${p.shown}重复：同一层级中每个键只能出现一次`,
   'workspace.file-not-found': (p) =>
     `找不到文件：${p.display}`,
-  'workspace.cannot-read-permission-denied': (p) =>
+  'workspace.permission-denied': (p) =>
     `${p.display} 无法读取：没有读取权限`,
-  'workspace.give-yourself-read-permission': () =>
+  'workspace.permission-denied.hint': () =>
     '请为该文件加上读取权限（例如 chmod a+r），或重新复制该文件',
-  'workspace.symbolic-link-points-itself': (p) =>
+  'workspace.symlink-loop': (p) =>
     `${p.display} 是指向自身的符号链接`,
-  'workspace.replace-link-file-itself': () =>
+  'workspace.symlink-loop.hint': () =>
     '请用文件本身替换该链接',
   'workspace.path-too-long': (p) =>
     `路径 ${p.display} 过长`,
-  'workspace.use-shorter-file-name': () =>
+  'workspace.path-too-long.hint': () =>
     '请使用较短的文件名',
   'workspace.cannot-read': (p) =>
     `${p.display} 无法读取（${p.code}）`,
-  'workspace.check-disk-file-then': () =>
+  'workspace.cannot-read.hint': () =>
     '请检查磁盘和该文件后重新生成',
-  'workspace.name-ordinary-file-saved': () =>
+  'workspace.not-regular-file.hint': () =>
     '请指定保存在项目文件夹中的普通文件',
-  'workspace.save-file-utf': () =>
+  'workspace.save-as-utf8': () =>
     '请将文件另存为 UTF-8 编码',
-  'workspace.saved-utf-not-utf': (p) =>
+  'workspace.saved-as-utf16': (p) =>
     `${p.display} 是 UTF-16 编码，不是 UTF-8`,
-  'workspace.not-valid-utf-text': (p) =>
+  'workspace.invalid-utf8': (p) =>
     `${p.display} 不是有效的 UTF-8 文本（第 ${p.bad} 字节）`,
-  'workspace.larger-than-mb-limit': (p) =>
+  'workspace.file-too-large': (p) =>
     `${p.display} 超过 ${p.mb} MB（此类文件的上限）`,
-  'workspace.write-path-relative-file': () =>
+  'workspace.write-relative-path': () =>
     '请写相对于本文件、且不超出文件夹的路径，例如文章中写 ../images/photo.jpg',
-  'workspace.empty-invalid-path': () =>
+  'workspace.invalid-path': () =>
     '路径为空或无效',
-  'workspace.absolute-path-url': (p) =>
+  'workspace.absolute-path': (p) =>
     `"${p.relPath}" 是绝对路径或网址`,
-  'workspace.points-outside': (p) =>
+  'workspace.path-outside-folder': (p) =>
     `"${p.relPath}" 指向 ${p.root}/ 之外`,
-  'workspace.symbolic-link-file-outside': (p) =>
+  'workspace.symlink-outside-folder': (p) =>
     `"${p.relPath}" 是指向 ${p.root}/ 之外的符号链接`,
-  'workspace.copy-file-folder-instead': () =>
+  'workspace.symlink-outside-folder.hint': () =>
     '请把文件复制到文件夹中，不要使用链接',
   'manifest.not-a-calendar-date': (p) =>
     `${p.key}: ${p.text} 不是日历上存在的日期`,
@@ -172,19 +172,19 @@ export const zh: Catalog = {
     `是否应为 "${p.guess}"？`,
   'manifest.unknown-property': (p) =>
     `未知的属性 "${p.name}"`,
-  'manifest.must-not-blank': () =>
+  'manifest.blank': () =>
     '不能为空白',
-  'manifest.must-match-pattern': (p) =>
+  'manifest.pattern-mismatch': (p) =>
     `格式不正确，应符合 ${p.pattern}`,
-  'manifest.must-equal': (p) =>
+  'manifest.not-the-constant': (p) =>
     `必须是 ${p.value}`,
-  'manifest.must-not-empty': () =>
+  'manifest.empty': () =>
     '不能为空',
   'manifest.too-short': (p) =>
     `至少需要 ${p.limit} 个字符`,
   'manifest.too-long': (p) =>
     `最多 ${p.limit} 个字符`,
-  'manifest.must-list-least-one': () =>
+  'manifest.empty-list': () =>
     '至少需要列出一项',
   'manifest.too-few-items': (p) =>
     `至少需要列出 ${p.limit} 项`,
@@ -192,495 +192,495 @@ export const zh: Catalog = {
     `最多列出 ${p.limit} 项`,
   'manifest.duplicate-item': (p) =>
     `不能重复列出同一项（第 ${p.first} 项和第 ${p.second} 项）`,
-  'manifest.must-compare': (p) =>
+  'manifest.out-of-range': (p) =>
     `必须 ${p.cmp} ${p.limit}`,
-  'manifest.not-valid': () =>
+  'manifest.invalid-value': () =>
     '取值无效',
-  'manifest.not-valid-because': (p) =>
+  'manifest.invalid-value-detail': (p) =>
     `取值无效：${schemaSide(p.description, 'zh')}`,
   'manifest.for-example': (p) =>
     `例如：${p.shown}`,
-  'characters.invisible-character-not-allowed': (p) =>
+  'characters.forbidden-character': (p) =>
     `此处不允许不可见字符 ${p.codePoint}（${forbidden(p)}）`,
-  'characters.delete-usually-comes-text': () =>
+  'characters.forbidden-character.hint': () =>
     '请删除它：它通常来自从其他程序复制来的文字',
-  'characters.more-invisible-characters-file': (p) =>
+  'characters.more-forbidden-characters': (p) =>
     `……本文件中另有 ${p.more} 个不可见字符`,
-  'characters.delete-type-character-you': () =>
+  'characters.entity-not-printable.hint': () =>
     '请删除它，或直接输入想要的字符',
-  'settings.page-charsperline-characters-pt': (p) =>
+  'settings.chars-per-line-too-many': (p) =>
     `page.charsPerLine：${p.textWidth} 个 ${p.em}pt 的字在 ${p.pageWidth} mm 宽的页面上只留下 ${p.outerMargin} mm 外边距（至少需要 5 mm）`,
-  'settings.most-characters-fit-body': (p) =>
+  'settings.chars-per-line-too-many.hint': (p) =>
     `在此字号和内边距下每行最多 ${p.fits} 个字；也可减小 bodySize 或 marginInner`,
-  'settings.page-linesperpage-lines-pt': (p) =>
+  'settings.lines-per-page-too-many': (p) =>
     `page.linesPerPage：${p.linesPerPage} 行（行距 ${p.pitch}pt，自 ${p.textTop} mm 起）在 ${p.pageHeight} mm 高的页面上放不下页码`,
-  'settings.most-lines-fit-reduce': (p) =>
+  'settings.lines-per-page-too-many.hint': (p) =>
     `最多可排 ${p.fits} 行；也可减小 linePitch 或 marginTop`,
-  'layout.characters-no-break-point': (p) =>
+  'layout.unbreakable-text': (p) =>
     `“${p.text}”（${p.textCount} 个字符，无可断行处）超过行宽，已在字符之间断行`,
-  'layout.if-number-group-digits': () =>
+  'layout.unbreakable-text.hint': () =>
     '如为长数字，可分节书写或缩短；如为网址或路径，请确认其完整无误',
-  'layout.taller-than-page': () =>
+  'layout.block-taller-than-page': () =>
     '此段内容超过一页的高度，会超出版面',
-  'layout.shorten-split-several-paragraphs': () =>
+  'layout.block-taller-than-page.hint': () =>
     '请缩短，或拆分为几段',
-  'layout.heading-title-lines-must': () =>
+  'layout.keep-with-next-taller-than-page': () =>
     '标题及须与其同页的行超过一页的高度，已跨页拆开',
-  'layout.shorten-heading-title': () =>
+  'layout.keep-with-next-taller-than-page.hint': () =>
     '请缩短标题',
-  'layout.title-set-lines-more': (p) =>
+  'layout.title-too-many-lines': (p) =>
     `标题排成 ${p.lines} 行（超过 ${p.max} 行）`,
-  'layout.shorten-title-put-rest': () =>
+  'layout.title-too-many-lines.hint': () =>
     '请缩短标题，其余内容可放入副标题（front matter 的 subtitle:）',
-  'layout.title-too-long-running': (p) =>
+  'layout.title-too-long-for-running-head': (p) =>
     `标题“${p.title}”过长，页眉中印作“${p.shortened}”`,
-  'layout.set-runninghead-front-matter': () =>
+  'layout.title-too-long-for-running-head.hint': () =>
     '可在 front matter 中设置 runningHead: 自行指定页眉短标题',
-  'layout.running-head-does-not': (p) =>
+  'layout.running-head-too-long': (p) =>
     `页眉“${p.title}”与刊名页眉放不下`,
-  'layout.set-shorter-runninghead-front': () =>
+  'layout.set-shorter-running-head': () =>
     '请在 front matter 中设置更短的 runningHead:',
-  'frames.outside-text-block': (p) =>
+  'frames.outside-frame': (p) =>
     `第 ${p.page} 页的${p.excerpt === '' ? '' : `“${p.excerpt}”`}${phrase(p.what)}超出${phrase(p.frame)} ${p.by} pt`,
-  'layout.shorten-text-break-where': () =>
+  'frames.outside-frame.hint': () =>
     '请缩短文字，或在合适处断开',
-  'layout.running-head-page-two': (p) =>
+  'layout.running-head-parts-too-close': (p) =>
     `第 ${p.page} 页页眉两部分相距 ${p.gap} pt（至少需 1 字）`,
-  'document.backslash-before-would-print': (p) =>
+  'document.template-escaped-braces': (p) =>
     `${p.where}：{{ 前的反斜杠会让花括号原样印出`,
-  'document.remove-backslash-fields-written': () =>
+  'document.template-escaped-braces.hint': () =>
     '请删去反斜杠；字段写作 {{字段名}}',
-  'document.template-not-valid': (p) =>
+  'document.template-invalid': (p) =>
     `${p.where}：模板写法有误：${p.err}`,
-  'document.unknown-field': (p) =>
+  'document.template-unknown-field': (p) =>
     `${p.where}：未知字段 {{${p.missing}}}`,
-  'document.fields-available-here': (p) =>
+  'document.template-unknown-field.hint': (p) =>
     `此处可用的字段：${p.fields}`,
-  'document.template-cannot-filled': (p) =>
+  'document.template-fill-failed': (p) =>
     `${p.where}：模板无法填写：${p.err}`,
-  'document.running-head-folio-file': () =>
+  'document.template-output-too-long.hint': () =>
     '页眉、页码或文件名只需一小行',
-  'document.not-allowed-template': (p) =>
+  'document.template-construct-not-allowed': (p) =>
     `${p.where}：模板中不允许使用 ${phrase(p.what)}`,
-  'document.use-field-if-field': () =>
+  'document.template-allowed-constructs': () =>
     '请只用 {{字段}}，以及 {{#if 字段}}…{{else}}…{{/if}} 或 {{#unless 字段}}…{{/unless}}',
-  'document.write-fields-name-e': () =>
+  'document.template-field-syntax': () =>
     '字段写作 {{名称}}，例如 "{{year}}年第{{number}}期"',
-  'document.date-not-yyyy-mm': (p) =>
+  'document.date-format': (p) =>
     `date: ${p.text} 不是 YYYY-MM-DD 格式`,
-  'document.templates-outputname-not-usable': (p) =>
+  'document.output-name-unusable': (p) =>
     `templates.outputName："${p.name}" 不能用作文件名`,
-  'document.avoid-leading-dot': () =>
+  'document.output-name-unusable.hint': () =>
     '不要使用 / \\ : * ? " < > | 字符，也不要以点开头',
-  'document.templates-outputname-file-name': (p) =>
+  'document.output-name-too-long': (p) =>
     `templates.outputName：文件名 "${p.name}-print.pdf" 长 ${p.bytes} 字节（上限 ${p.MAX_OUTPUT_NAME_BYTES}）`,
-  'document.shorten-template-one-chinese': () =>
+  'document.output-name-too-long.hint': () =>
     '请缩短模板：一个汉字占 3 字节',
-  'document.footnote-not-supported': (p) =>
+  'document.footnote-definition-not-supported': (p) =>
     `不支持脚注 [^${p.definition}]`,
-  'document.link-reference-definition-not': (p) =>
+  'document.link-reference-not-supported': (p) =>
     `不支持链接引用定义 [${p.definition}]: …（它会从正文中消失）`,
-  'document.put-note-parentheses-after': () =>
+  'document.footnote-definition-not-supported.hint': () =>
     '请把注释写在句后的括号里，或作为文末的一段',
-  'document.write-link-where-used': () =>
+  'document.link-reference-not-supported.hint': () =>
     '请在使用处直接写链接：[文字](https://…)',
   'document.footnote-reference-not-supported': (p) =>
     `不支持脚注引用 ${p.ref}`,
-  'document.put-note-parentheses-after-2': () =>
+  'document.footnote-reference-not-supported.hint': () =>
     '请把注释写在句后的括号里',
-  'document.date-not-month-issue': (p) =>
+  'document.date-outside-issue-month': (p) =>
     `日期 ${p.date} 不在本期文件夹名所示的月份 ${p.id} 内`,
-  'document.copied-issue-keeps-old': (p) =>
+  'document.date-outside-issue-month.hint': (p) =>
     `复制来的一期会保留旧日期：请改为 ${p.id} 内的日期，或重命名文件夹`,
-  'document.number-does-not-follow': (p) =>
+  'document.number-out-of-sequence': (p) =>
     `期号 ${p.number} 与上一期 ${p.id}（第${p.number2}期，${p.date}）不衔接：应为 ${p.expected}`,
-  'document.copied-issue-keeps-old-2': () =>
+  'document.number-out-of-sequence.hint': () =>
     '复制来的一期会保留旧期号；用 `bulletin new` 新建一期会自动设置期号和日期',
-  'article.start-file-n-n': () =>
+  'article.front-matter-example': () =>
     '文件开头应为：\n  ---\n  title: 文章标题\n  source: 来源\n  date: 2024-02-02\n  ---',
-  'article.article-does-not-start': () =>
+  'article.no-front-matter': () =>
     '文章开头缺少 --- 信息块',
-  'article.front-matter-starts-here': () =>
+  'article.front-matter-not-closed': () =>
     '从此处开始的 --- 信息块没有以 --- 行结束',
-  'document.paragraph-characters-limit': (p) =>
+  'document.paragraph-too-long': (p) =>
     `此段落有 ${p.length} 个字符，超过上限 ${p.MAX_PARAGRAPH_CHARS}`,
-  'document.split-paragraphs-blank-lines': () =>
+  'document.paragraph-too-long.hint': () =>
     '请用空行把它分成若干段',
   'document.empty-heading': () =>
     '标题为空',
-  'document.write-heading-text-after': () =>
+  'document.empty-heading.hint': () =>
     '请在 # 后写标题文字',
-  'document.path-relative-article-file': () =>
+  'document.image-path-relative': () =>
     '路径相对于本文章文件，例如 ../images/photo.jpg',
   'document.image-not-found': (p) =>
     `找不到图片：${p.src}`,
-  'document.article-title-comes-title': () =>
+  'document.heading-levels': () =>
     '文章标题写在开头信息块的 title: 中；正文标题用 ## 表示“一、”，### 表示“（一）”，#### 表示“1.”，##### 表示“（1）”',
-  'document.lists-nest-most-one': () =>
+  'document.list-too-deep': () =>
     '列表最多嵌套一层',
-  'document.indent-sub-items-once': () =>
+  'document.list-too-deep.hint': () =>
     '子项只缩进一层（与上一级文字对齐）；更深的层次请在文字中写成“（1）……”',
-  'document.heading-cannot-inside-list': () =>
+  'document.heading-in-list': () =>
     '列表项中不能有标题',
-  'document.put-blank-line-heading': () =>
+  'document.heading-in-list.hint': () =>
     '请在列表结束后空一行再写标题',
-  'document.link-address-not-web': (p) =>
+  'document.link-address-invalid': (p) =>
     `链接地址“${p.detail}”不是网址或电子邮件地址`,
-  'document.write-full-address-e': () =>
+  'document.link-address-invalid.hint': () =>
     '请写完整地址，例如 [委员会网站](https://www.example.cn) 或 <someone@example.cn>',
-  'document.heading-not-allowed-article': () =>
+  'document.level-one-heading': () =>
     '正文中不能使用 # 一级标题',
-  'document.headings-too-deep-four': () =>
+  'document.heading-too-deep': () =>
     '###### 标题层级过深，最多四级',
-  'document.line-under-text-makes': () =>
+  'document.underlined-heading': () =>
     '文字下一行的 === 或 --- 会被当作标题下划线，不支持这种写法',
-  'document.write-before-heading-text': () =>
+  'document.underlined-heading.hint': () =>
     '请在标题文字前写 ##，或删除 === / --- 这一行',
-  'document.block-quotes-not-supported': () =>
+  'document.block-quote-not-supported': () =>
     '不支持引用块（> ……）',
-  'document.remove-write-normal-paragraph': () =>
+  'document.block-quote-not-supported.hint': () =>
     '请删除 >，写成普通段落',
-  'document.tables-not-supported': () =>
+  'document.table-not-supported': () =>
     '不支持表格',
-  'document.write-table-paragraphs-include': () =>
+  'document.table-not-supported.hint': () =>
     '请把表格写成段落，或作为图片插入：![说明](../images/table.png)',
-  'document.indented-code-blocks-not': () =>
+  'document.indented-code-not-supported': () =>
     '不支持缩进代码块',
-  'document.lines-indented-more-spaces': () =>
+  'document.indented-code-not-supported.hint': () =>
     '缩进 4 个及以上空格的行会成为代码块，请删除缩进',
-  'document.code-blocks-not-supported': () =>
+  'document.code-block-not-supported': () =>
     '不支持代码块（```）',
-  'document.remove-lines': () =>
+  'document.code-block-not-supported.hint': () =>
     '请删除 ``` 行',
-  'document.horizontal-rules-not-supported': () =>
+  'document.horizontal-rule-not-supported': () =>
     '不支持分隔线（---、***）',
-  'document.remove-line': () =>
+  'document.horizontal-rule-not-supported.hint': () =>
     '请删除这一行',
   'document.html-not-supported': () =>
     '不支持 HTML',
-  'document.write-plain-text-use': () =>
+  'document.html-not-supported.hint': () =>
     '请写纯文字；粗体用 **粗体**，着重号用 *着重*',
-  'document.image-must-stand-alone': () =>
+  'document.image-not-alone': () =>
     '图片必须单独成段',
-  'document.put-blank-line-before': () =>
+  'document.image-not-alone.hint': () =>
     '请在 ![说明](路径) 前后各空一行',
-  'document.image-cannot-appear-inside': () =>
+  'document.image-in-heading': () =>
     '标题或图片说明中不能包含图片',
-  'document.put-image-own-paragraph': () =>
+  'document.image-in-heading.hint': () =>
     '请让图片单独成段',
   'document.strikethrough-not-supported': () =>
     '不支持删除线（~~……~~）',
-  'document.remove': () =>
+  'document.strikethrough-not-supported.hint': () =>
     '请删除 ~~',
   'document.unsupported-markdown': (p) =>
     `不支持的 Markdown 写法（${p.what}）`,
-  'document.write-plain-paragraphs-headings': () =>
+  'document.unsupported-markdown.hint': () =>
     '请只使用段落、## 标题、**粗体**、*着重* 和 ![说明](图片)',
-  'document.listed-twice-also': (p) =>
+  'document.article-listed-twice': (p) =>
     `${p.file} 被列出两次（另见 ${p.earlier}）`,
-  'document.not-listed': (p) =>
+  'document.article-not-listed': (p) =>
     `${p.display} 没有列在 ${p.issueFile} 中`,
-  'document.not-used-any-article': (p) =>
+  'document.image-not-used': (p) =>
     `${p.display} 没有被任何文章使用`,
-  'document.show-caption-images-article': (p) =>
+  'document.image-not-used.hint': (p) =>
     `请在文章中用 ![说明](../images/${p.name}) 插入，或删除该文件`,
-  'document.title-but-no-text': (p) =>
+  'document.article-empty': (p) =>
     `${p.file} 只有标题，没有正文`,
-  'document.write-article-text-after': () =>
+  'document.article-empty.hint': () =>
     '请在 --- 行之后写正文，或从 issue.yaml 中删去这篇文章',
-  'document.invisible-text-not-printed': (p) =>
+  'document.invisible-character': (p) =>
     `文中有不可见字符 ${invisible(p.codePoint)}，不会印出（R4）`,
-  'document.came-pasted-text-delete': () =>
+  'document.invisible-character.hint': () =>
     '它随粘贴的文字带入；请删除它（重新输入它前后的字）',
-  'document.there-no-issue-no': (p) =>
+  'document.no-such-issue': (p) =>
     `没有名为 "${p.issueId}" 的一期（找不到 issues/${p.issueId}/issue.yaml）`,
-  'document.issues-exist': (p) =>
+  'document.no-such-issue.hint': (p) =>
     `现有的各期：${p.existing.length === 0 ? '（无）' : p.existing.join('、')}`,
-  'lint.remove': (p) =>
+  'lint.fix-remove': (p) =>
     `删除 ${p.from}`,
-  'lint.replace': (p) =>
+  'lint.fix-replace': (p) =>
     `将 ${p.from} 改为 ${p.to}`,
-  'lint.ascii-chinese-text-r4': (p) =>
+  'lint.ascii-punctuation': (p) =>
     `中文中使用了半角“${p.ch}”（R4）`,
-  'lint.radical-not-chinese-character': (p) =>
+  'lint.radical': (p) =>
     `“${p.ch}”（${p.code}）是部首符号，不是汉字（R4）`,
-  'lint.retype-character': () =>
+  'lint.radical.hint': () =>
     '请重新输入这个字',
-  'lint.text-contains-u-fffd': () =>
+  'lint.replacement-character': () =>
     '文中有 U+FFFD“�”：转换编码时丢失了字符（R4）',
-  'lint.copy-passage-again-original': () =>
+  'lint.replacement-character.hint': () =>
     '请从原文件重新复制这段文字',
-  'lint.separator-after-article-chapter': () =>
+  'lint.number-separator': () =>
     '条、章编号后的分隔空格',
-  'lint.space-between-two-chinese': () =>
+  'lint.space-between-chinese': () =>
     '两个汉字之间有空格：将印成一个字宽的空白（R4）',
-  'lint.if-copy-paste-noise': () =>
+  'lint.space-between-chinese.hint': () =>
     '若是复制粘贴带来的多余空格，请删除；若用于分隔，请改用全角空格“　”，即不再提示',
-  'lint.invisible-text-not-printed': (p) =>
+  'lint.invisible-character': (p) =>
     `文中有不可见字符 ${invisible(p.codePoint)}，不会印出（R4）`,
-  'lint.came-pasted-text-bulletin': () =>
+  'lint.invisible-character.hint': () =>
     '它随粘贴的文字带入；`bulletin check --fix` 会删除它（看得见的文字不变）',
-  'lint.ascii-after-chinese-character': () =>
+  'lint.ascii-full-stop': () =>
     '汉字后使用了半角“.”（R4）',
-  'lint.no-partner-prints-not': (p) =>
+  'lint.unpaired-emphasis-marker': (p) =>
     `“${p.marker}”没有配对，将原样印出，不是着重`,
-  'lint.emphasis-write-pair-print': (p) =>
+  'lint.unpaired-emphasis-marker.hint': (p) =>
     `着重请成对书写（*着重*）；要印出该符号请写 \\${p.marker}；乘号请用 ×（3×4）`,
-  'lint.starts-new-item-but': (p) =>
+  'lint.item-joined-to-paragraph': (p) =>
     `“${p.number}”开始新的一项，但这一行会与上一行合并成一段`,
-  'lint.put-blank-line-before': () =>
+  'lint.item-joined-to-paragraph.hint': () =>
     '请在它前面空一行（--fix 会这样做），或在上一行末尾加反斜杠 \\ 只保留换行',
-  'lint.short-lines-joined-one': (p) =>
+  'lint.short-lines-joined': (p) =>
     `${p.linesCount} 个短行会合并成一段：“${p.lines}”`,
-  'lint.keep-one-per-line': () =>
+  'lint.short-lines-joined.hint': () =>
     '要每行单独一行，请在除最后一行外的每行末尾加反斜杠 \\（或两个空格）；要分成段落，请在各行之间空一行',
-  'lint.ellipsis-r4': (p) =>
+  'lint.ellipsis': (p) =>
     `用“${p.m}”表示省略号（R4）`,
-  'lint.dash-r4': (p) =>
+  'lint.dash': (p) =>
     `用“${p.m}”表示破折号（R4）`,
-  'lint.no-matching-paragraph-r23': (p) =>
+  'lint.unbalanced-bracket': (p) =>
     `本段中的“${p.mark}”没有配对的“${p.missing}”（R23）`,
-  'lint.add-missing-remove': (p) =>
+  'lint.unbalanced-bracket.hint': (p) =>
     `请补上“${p.missing}”或删除这个“${p.mark}”`,
-  'lint.year-document-number-r23': (p) =>
+  'lint.document-number-year-brackets': (p) =>
     `发文字号的年份用了“${p.m}${p.value}”（R23）`,
-  'lint.straight-quote-chinese-text': (p) =>
+  'lint.straight-quote': (p) =>
     `中文中使用了直引号 ${p.straight}（R23）`,
-  'lint.replace-check-partner': (p) =>
+  'lint.straight-quote.hint': (p) =>
     `请把 ${p.straight} 改为 ${p.open} 或 ${p.close}，并检查与之配对的引号`,
-  'lint.used-range-dash-r24': (p) =>
+  'lint.range-dash': (p) =>
     `${phrase(p.name)}被用作连接号（R24）`,
-  'lint.single-between-chinese-characters': () =>
+  'lint.single-dash': () =>
     '汉字之间只有一个“—”；破折号应为“——”（R24）',
-  'lint.write-if-dash-meant': () =>
+  'lint.single-dash.hint': () =>
     '如表示破折号，请改为“——”',
-  'lint.ascii-number-range-chinese': () =>
+  'lint.ascii-tilde-range': () =>
     '中文数字范围中使用了半角“~”（R24）',
-  'lint.full-width-digits-r16': (p) =>
+  'lint.full-width-digits': (p) =>
     `使用了全角数字“${p.m}”（R16）`,
-  'lint.not-valid-utf-text': (p) =>
+  'lint.fix-invalid-utf8': (p) =>
     `${p.display} 不是有效的 UTF-8 文本`,
-  'lint.cannot-write': (p) =>
+  'lint.fix-cannot-write': (p) =>
     `无法写入 ${p.file}：${p.message}`,
-  'images.not-jpeg-png-image': (p) =>
+  'images.unsupported-format': (p) =>
     `${p.displayName} 不是 JPEG 或 PNG 图片`,
-  'images.save-picture-jpg-png': () =>
+  'images.unsupported-format.hint': () =>
     '请把图片另存为 .jpg 或 .png',
-  'images.cannot-read-image': (p) =>
+  'images.unreadable': (p) =>
     `无法读取图片 ${p.displayName}：${p.reason}`,
-  'images.open-image-editor-save': () =>
+  'images.unreadable.hint': () =>
     '请用图片编辑软件打开并重新保存为 JPEG 或 PNG',
-  'images.image-larger-than-megapixels': (p) =>
+  'images.too-many-pixels': (p) =>
     `图片 ${p.name}${p.size} 超过 ${p.MAX_IMAGE_PIXELS} 百万像素`,
-  'images.scale-down-most-pixels': () =>
+  'images.too-many-pixels.hint': () =>
     '请把长边缩小到 6000 像素以内',
-  'images.image-ppi-printed-size': (p) =>
+  'images.low-resolution': (p) =>
     `图片 ${p.displayName} 在印刷尺寸下只有 ${p.shown} ppi（印刷需要 ${p.minPpi} ppi），印出来会模糊`,
-  'images.use-larger-original-least': (p) =>
+  'images.low-resolution.hint': (p) =>
     `请换用更大的原图：像素尺寸至少为现在的 ${p.factor} 倍`,
-  'layout.add-font-fonts-fallback': () =>
+  'layout.character-not-in-font.hint': () =>
     '请在丛刊设置的 fonts.fallback 中加入含该字的字体，或改用常用字、文字说明',
   'cli.interrupted-while-starting': (p) =>
     `\n启动时被中断（${p.signal}）：未读取或写入任何文件\n`,
-  'output.ninterrupted-after-pdfs-were': (p) =>
+  'output.interrupted-after-write': (p) =>
     `\n已中断（${p.signal}），但 PDF 已经写好，内容完整\n`,
-  'output.ninterrupted-no-output-written': (p) =>
+  'output.interrupted-nothing-written': (p) =>
     `\n已中断（${p.signal}）：未写任何文件，原有 PDF 保持不变\n`,
-  'output.symbolic-link': (p) =>
+  'output.folder-is-symlink': (p) =>
     `${p.shown} 是符号链接：PDF 只写入项目内的真实文件夹`,
-  'output.remove-link-rm-build': (p) =>
+  'output.folder-is-symlink.hint': (p) =>
     `请删除该链接（rm ${p.shown}）后重新生成，之后再把 PDF 复制到别处`,
-  'output.file-but-pdfs-go': (p) =>
+  'output.folder-is-file': (p) =>
     `${p.shown} 是一个文件，但 PDF 要写入同名的文件夹`,
-  'output.move-delete-file-build': () =>
+  'output.folder-is-file.hint': () =>
     '请移走或删除该文件后重新生成',
   'build.saddle-stitch-padded': (p) =>
     `骑马钉：印刷文件补空白页 ${p.pages} → ${p.padded} 页（加在末尾）`,
-  'build.check-path-profiles-live': () =>
+  'build.profiles-folder': () =>
     '请检查路径；配置文件位于项目根目录的 profiles/ 下',
-  'build.not-cmyk-output-printer': (p) =>
+  'build.profile-not-cmyk-output': (p) =>
     `${p.relative} 不是 CMYK 输出（印刷）ICC 配置文件`,
-  'build.ask-print-shop-their': () =>
+  'build.profile-not-cmyk-output.hint': () =>
     '请向印刷厂索取其印刷用 CMYK 配置文件（.icc）',
-  'build.press-file-pages-more': (p) =>
+  'build.too-many-pages-for-saddle-stitch': (p) =>
     `印刷文件共 ${p.pages} 页，超过骑马钉的页数上限（print.bindingLimit ${p.bindingLimit}）`,
-  'build.set-binding-perfect-under': () =>
+  'build.too-many-pages-for-saddle-stitch.hint': () =>
     '请在 series.yaml 的 print: 下设 `binding: perfect`（胶装），或经印厂同意后提高 print.bindingLimit',
-  'build.check-path-fonts-live': () =>
+  'build.fonts-folder': () =>
     '请检查路径；字体位于项目根目录的 fonts/ 下',
-  'build.font-file-cannot-read': (p) =>
+  'build.font-unreadable': (p) =>
     `字体文件 ${p.relative}（${p.setting}）无法读取`,
-  'build.not-usable-font': (p) =>
+  'build.font-unusable': (p) =>
     `${p.relative}（${p.setting}）不是可用的字体：${p.message}`,
-  'build.use-single-face-truetype': () =>
+  'build.font-unusable.hint': () =>
     '请使用单字重 TrueType（.ttf）字体文件',
-  'report.more-warning-like': (p) =>
+  'report.more-like-this': (p) =>
     `  ……另有 ${p.more} 条同类警告`,
-  'report.warning-not-shown-all': (p) =>
+  'report.warnings-hidden': (p) =>
     `有 ${p.hidden} 条警告未显示；查看全部：${p.listAllCommand}`,
-  'report.building-done': (p) =>
+  'report.progress.stage-done': (p) =>
     `正在排版……${p.stage} 完成（${p.seconds} 秒）`,
-  'open.could-not-open-viewer': (p) =>
+  'open.viewer-failed': (p) =>
     `无法打开查看程序（${p.command}）；请自行打开 ${p.target}`,
-  'help.display-help-command': () =>
+  'help.option-help': () =>
     '显示命令帮助',
-  'fonts.glyphs': () =>
+  'fonts.list.glyphs': () =>
     '个字形',
-  'fonts.every-character-issue-least': (p) =>
+  'fonts.coverage.complete': (p) =>
     `第 ${p.issueId} 期的每个字符都至少有一种字体包含`,
-  'fonts.characters-issue-no-font': (p) =>
+  'fonts.coverage.missing': (p) =>
     `第 ${p.issueId} 期中没有任何字体包含的字符（${p.missingCount} 个）：`,
-  'fonts.times': (p) =>
+  'fonts.coverage.count': (p) =>
     `（${p.count} 处）`,
-  'new.there-no-issue-start': () =>
+  'new.no-issue-to-copy': () =>
     '没有可作为起点的一期（issues/ 下没有带期号和日期的 issue.yaml）',
-  'new.copy-existing-issue-folder': () =>
+  'new.no-issue-to-copy.hint': () =>
     '请先手工复制一期文件夹；之后 `bulletin new` 会接着编号',
-  'new.not-usable-folder-name': (p) =>
+  'new.bad-folder-name': (p) =>
     `"${p.requestedId}" 不能用作文件夹名`,
-  'new.use-year-month-e': () =>
+  'new.bad-folder-name.hint': () =>
     '请用年月，例如 2024-03',
-  'new.issues-already-exists-nothing': (p) =>
+  'new.issue-exists': (p) =>
     `issues/${p.id} 已存在；未做任何修改`,
-  'new.give-another-name-bulletin': () =>
+  'new.issue-exists.hint': () =>
     '请换一个名称：bulletin new <期号>，例如 bulletin new 2024-04',
-  'new.created-issues-issues': (p) =>
+  'new.summary.created': (p) =>
     `已根据 issues/${p.from}/ 新建 issues/${p.id}/`,
-  'new.number-date-editor': (p) =>
+  'new.summary.fields': (p) =>
     `  第${p.number}期，日期 ${p.date}，编辑 ${p.editor}`,
-  'new.next-bulletin-import-file': (p) =>
+  'new.summary.next': (p) =>
     `下一步：bulletin import <文件>… --issue ${p.id}`,
-  'import.table-row-starting-not': (p) =>
+  'import.skipped.table': (p) =>
     `一个表格（${p.rows} 行，开头为“${p.node}”）未导入`,
-  'import.retype-paragraphs-save-picture': () =>
+  'import.skipped.table.hint': () =>
     '请改写成段落，或存成图片后用 ![说明](../images/….png) 插入',
-  'import.picture-which-cannot-printed': (p) =>
+  'import.note.picture-unprintable': (p) =>
     `第 ${p.counter} 张图片是 ${p.contentType} 格式，无法印刷；请另存为 JPEG 或 PNG 后手工加入`,
-  'import.text-box-text-follows': (p) =>
+  'import.skipped.text-box': (p) =>
     `一个文本框（“${p.start}”）：其文字作为普通段落放在此处`,
-  'import.text-box-not-found': (p) =>
+  'import.note.text-box-not-found': (p) =>
     `转换后的文字中找不到文本框（“${p.start}”）`,
-  'import.move-text-where-belongs': () =>
+  'import.skipped.text-box.hint': () =>
     '请把这段文字移到文中合适的位置，或删除',
-  'import.todo-title': () =>
+  'import.draft.todo-title': () =>
     'TODO：标题',
-  'import.source-todo-who-published': () =>
+  'import.draft.todo-source': () =>
     '# source: TODO —— 来源（原文中未找到）',
-  'import.date-todo-yyyy-mm': () =>
+  'import.draft.todo-date': () =>
     '# date: TODO —— 发布日期 YYYY-MM-DD（原文中未找到）',
-  'import.todo-caption': () =>
+  'import.draft.todo-caption': () =>
     'TODO：图片说明',
-  'import.picture-neither-jpeg-nor': (p) =>
+  'import.note.picture-not-jpeg-png': (p) =>
     `第 ${p.counter} 张图片（${p.local}）不是 JPEG 或 PNG；请转换后手工加入`,
-  'import.there-no-issue': (p) =>
+  'import.no-such-issue': (p) =>
     `没有名为 "${p.issueId}" 的一期`,
-  'import.start-one-bulletin-new': () =>
+  'import.no-such-issue.hint': () =>
     '请先新建一期：bulletin new',
-  'import.there-no-section': (p) =>
+  'import.no-such-section': (p) =>
     `${p.issueDisplay} 中没有栏目“${p.section}”`,
-  'import.cannot-import-only-docx': (p) =>
+  'import.unsupported-file-type': (p) =>
     `无法导入 ${p.file}：只支持 .docx、.html（保存的微信文章）和 .txt`,
-  'import.word-save-docx-doc': () =>
+  'import.unsupported-file-type.hint': () =>
     '在 Word 中“另存为” .docx；.doc 或 .pdf 请把文字复制到 .txt 文件',
-  'import.section': (p) =>
+  'import.summary.article': (p) =>
     `${p.from} → ${p.file}（“${p.title}”，栏目：${p.section}）`,
-  'import.character-fix-es-applied': (p) =>
+  'import.summary.fixes': (p) =>
     `  已自动修正 ${p.fixes} 处字符（R4：半角标点、省略号、部首字等）`,
-  'import.todo-not-found-source': (p) =>
+  'import.summary.todo-field': (p) =>
     `  ${p.file}：TODO ${p.field}：原文中未找到，请补上`,
-  'import.todo-picture-without-caption': (p) =>
+  'import.summary.todo-caption': (p) =>
     `  ${p.file}:${p.line}：TODO 图片没有说明`,
-  'import.n-hint': (p) =>
+  'import.summary.skipped': (p) =>
     `  ${p.file}:${p.line}：${p.what}\n    提示：${p.hint}`,
-  'import.listed-issues-issue-yaml': (p) =>
+  'import.summary.listed': (p) =>
     `已列入 issues/${p.issue}/issue.yaml 的“${p.section}”栏目`,
-  'import.check-issues': (p) =>
+  'import.summary.check-heading': (p) =>
     `检查 issues/${p.issue}：`,
-  'import.check-passed': () =>
+  'import.summary.check-passed': () =>
     '检查通过',
-  'import.check-found-problem-fix': (p) =>
+  'import.summary.check-problems': (p) =>
     `检查发现 ${p.valueCount} 个问题，排版前需修正`,
-  'watch.build-pages-ms': (p) =>
+  'watch.status.built': (p) =>
     `第 ${p.build} 次排版：${p.pageCount} 页，${p.ms} ms`,
-  'watch.warning': (p) =>
+  'watch.status.warnings': (p) =>
     `，${p.warningsCount} 条警告`,
-  'watch.problem-showing-last-good': (p) =>
+  'watch.status.problems-last-good': (p) =>
     `发现 ${p.errors} 个问题；显示的是上一次成功的 PDF`,
-  'watch.problem-no-pdf-yet': (p) =>
+  'watch.status.problems-no-pdf': (p) =>
     `发现 ${p.errors} 个问题；尚无 PDF`,
-  'watch.preview-watching-issues-series': (p) =>
+  'watch.status.serving': (p) =>
     `预览：${p.url}（正在监视 issues/${p.issueId}、丛刊文件和字体；按 Ctrl-C 结束）\n`,
-  'cli.folder-name-new-issue': () =>
+  'cli.help.new-argument-issue': () =>
     '新一期的文件夹名（默认：最新一期的下个月）',
-  'cli.start-next-issue-latest': () =>
+  'cli.help.new': () =>
     '根据最新一期新建下一期（期号、日期、编辑、栏目）',
-  'cli.docx-wechat-html-saved': () =>
+  'cli.help.import-argument-files': () =>
     '.docx、微信文章 .html（连同 _files 文件夹保存）或 .txt 文件',
-  'cli.issue-add-articles-e': () =>
+  'cli.help.import-option-issue': () =>
     '文章加入的那一期，如 2024-03',
-  'cli.section-title-issue-yaml': () =>
+  'cli.help.import-option-section': () =>
     'issue.yaml 中的栏目名（默认：第一个栏目）',
-  'cli.bring-articles-markdown-list': () =>
+  'cli.help.import': () =>
     '把文章转成 Markdown 并列入 issue.yaml',
-  'cli.issue-folder-under-issues': () =>
+  'cli.help.watch-argument-issue': () =>
     'issues/ 下的期号目录，如 2024-02（默认：当前所在的一期）',
-  'cli.open-preview-browser': () =>
+  'cli.help.watch-option-open': () =>
     '在浏览器中打开预览',
-  'cli.port-default-free-one': () =>
+  'cli.help.watch-option-port': () =>
     '127.0.0.1 上的端口（默认：任一空闲端口）',
-  'cli.rebuild-every-change-show': () =>
+  'cli.help.watch': () =>
     '每次修改后重新排版，并在浏览器预览中显示电子版',
-  'cli.issue-whose-characters-check': () =>
+  'cli.help.fonts-argument-issue': () =>
     '要检查字符的一期（默认：最新一期）',
-  'cli.list-fonts-what-each': () =>
+  'cli.help.fonts': () =>
     '列出字体及其覆盖范围，以及本期中没有任何字体包含的字符',
-  'cli.typesets-chinese-committee-bulletin': () =>
+  'cli.help.program': () =>
     '把委员会简报排成可付印的 PDF',
-  'cli.output-version-number': () =>
+  'cli.help.option-version': () =>
     '显示版本号',
-  'cli.validate-typeset-write-pdfs': () =>
+  'cli.help.build': () =>
     '校验、排版并把 PDF 写入 out/<issue>/',
-  'cli.validate-typeset-everything-write': () =>
+  'cli.help.check': () =>
     '完整校验与排版，但不写文件',
-  'cli.issue-folder-under-issues-2': () =>
+  'cli.help.argument-issue': () =>
     'issues/ 下的期号目录，如 2024-02',
-  'cli.print-diagnostics-json': () =>
+  'cli.help.option-json': () =>
     '以 JSON 输出诊断信息',
-  'cli.first-apply-automatic-typography': () =>
+  'cli.help.option-fix': () =>
     '先对 Markdown 文件自动修正排版问题，并列出修改',
-  'cli.also-print-stage-timings': () =>
+  'cli.help.option-verbose': () =>
     '同时输出各阶段用时、排版统计和全部警告',
-  'cli.open-e-mail-copy': () =>
+  'cli.help.option-open': () =>
     '完成后用默认 PDF 查看程序打开电子版',
-  'cli.pdf-file-check-ours': () =>
+  'cli.help.preflight-argument-pdf': () =>
     '要检查的 PDF 文件（本工具或其他工具生成）',
-  'cli.check-pdf-x-press': () =>
+  'cli.help.preflight-option-print': () =>
     '按 PDF/X-4 印刷文件检查',
-  'cli.check-e-mail-copy': () =>
+  'cli.help.preflight-option-email': () =>
     '按电子版（PDF/A-2a、PDF/UA-1）检查',
-  'cli.check-pdf-print-pass': () =>
+  'cli.help.preflight': () =>
     '检查 PDF 并输出通过/不通过报告（通过退出码 0，不通过 1）',
-  'cli.choose-one-print-email': () =>
+  'cli.preflight-profile-required': () =>
     '--print 与 --email 只能选一个\n',
-  'cli.typesetting-lines-push-ins': (p) =>
+  'cli.summary.typesetting': (p) =>
     `  排版：${p.lines} 行，挤进 ${p.pushIns} 行，推出 ${p.pushOuts} 行，最大字间加宽 ${p.maxExtraPerGap} em，超过 0.5 em 的 ${p.linesOverThreshold} 行，超出版心宽度的 ${p.linesOverMeasure} 行\n`,
-  'cli.per-gap': () =>
+  'cli.summary.per-gap': () =>
     '字间',
-  'cli.check-passed-pages-nothing': (p) =>
+  'cli.summary.check-passed': (p) =>
     `检查通过：共 ${p.pageCount} 页，未写文件（${p.totalMs} ms）\n`,
-  'cli.pages-kb-n': (p) =>
+  'cli.summary.file-written': (p) =>
     `${p.relative}  ${p.pages} 页  ${p.bytes} KB\n`,
-  'cli.done-ms-n': (p) =>
+  'cli.summary.done': (p) =>
     `完成，用时 ${p.totalMs} ms\n`,
-  'cli.nothing-written': () =>
+  'cli.summary.nothing-written': () =>
     '；未写任何文件',
-  'cli.bulletin-check-fix-corrects': (p) =>
+  'cli.summary.fixable': (p) =>
     `；\`bulletin check --fix\` 可自动修正其中 ${p.fixable} 处`,
-  'cli.error-warning': (p) =>
+  'cli.summary.counts': (p) =>
     `${p.errors} 个错误，${p.warnings} 个警告${p.outcome}${p.fix}`,
-  'cli.no-log-temporary-folder': () =>
+  'cli.internal-error.no-log': () =>
     '（无日志：临时文件夹不可写）',
-  'cli.internal-error-bulletin-not': (p) =>
+  'cli.internal-error': (p) =>
     `bulletin 内部错误（不是输入内容的问题）；请附上 ${p.log} 报告此问题\n`,
   'manifest.too-many-keys': (p) =>
     `键过多：至少 ${p.keys} 个（每个文件上限 ${p.limit} 个）`,
@@ -694,7 +694,7 @@ export const zh: Catalog = {
     `此处可用：${p.known.join('、')}`,
   'manifest.more-unknown-properties': (p) =>
     `……此映射中另有 ${p.more} 个未知的属性（未一一列出）`,
-  'manifest.must-be-one-of': (p) =>
+  'manifest.not-one-of': (p) =>
     `必须是以下之一：${p.allowed.join('、')}`,
   'manifest.wrong-type': (p) =>
     `必须是${p.types.map((name) => TYPE_NAMES[name] ?? name).join('或')}`,
@@ -706,7 +706,7 @@ export const zh: Catalog = {
     `${p.entity} 表示 ${p.codePoint === '' ? '不存在的字符' : p.codePoint}（${forbidden(p)}），无法印出`,
   'document.template-output-too-long': (p) =>
     `${p.where}：填写后的文字长 ${p.length} 个字符（上限 ${p.limit}）`,
-  'document.block-needs-one-field': (p) =>
+  'document.template-block-needs-one-field': (p) =>
     `${p.where}：模板中不允许使用 ${p.block}（不是恰好一个字段）`,
   'output.disk-full': () =>
     '磁盘已满：无法写入 PDF；原有 PDF 保持不变',
@@ -738,77 +738,77 @@ export const zh: Catalog = {
     '请检查磁盘（或网络驱动器）后重新生成',
   'report.stage': (p) =>
     STAGE_ZH[p.stage] ?? p.stage,
-  'fonts.block': (p) =>
+  'fonts.block-name': (p) =>
     BLOCKS_ZH[p.name] ?? p.name,
-  'import.sections': (p) =>
+  'import.no-such-section.hint': (p) =>
     `现有栏目：${p.titles.join('、')}`,
   'import.already-imported': (p) =>
     `已导入过（内容相同）：${p.earlier}`,
-  'import.already-imported-fix': (p) =>
+  'import.already-imported.hint': (p) =>
     `请去掉它；如要重新导入，先删除 ${p.earlier}（及 issue.yaml 中的对应行）`,
-  'import.listed-twice': (p) =>
+  'import.file-given-twice': (p) =>
     `与 ${p.twice} 是同一个文件（内容相同），列了两次`,
-  'import.name-each-once': () =>
+  'import.file-given-twice.hint': () =>
     '每个文件只列一次',
   'import.files-not-found': (p) =>
     `找不到文件：${p.missing.join('、')}`,
-  'import.picture-not-saved': (p) =>
+  'import.note.picture-not-saved': (p) =>
     `第 ${p.counter} 张图片（${p.src}）不在保存的 _files 文件夹中；请用“网页，全部”重新保存`,
-  'new.sections': (p) =>
+  'new.summary.sections': (p) =>
     `  栏目（尚无文章）：${p.sections.join('、')}`,
   'layout.character-not-in-font': (p) =>
     `字符“${p.ch}”（${p.code}）不在字体 ${p.font} 中${p.fallbacks === '' ? '' : `，也不在备用字体（${p.fallbacks}）中`}`,
   'preflight.ua.id': (p) =>
     `声明为 PDF/UA-${p.part}`,
-  'preflight.ua.id-2': () =>
+  'preflight.ua.id.missing': () =>
     'XMP 中没有 pdfuaid:part',
   'preflight.ua.title': (p) =>
     `dc:title “${p.title}”，DisplayDocTitle 为 true`,
-  'preflight.ua.title-2': (p) =>
+  'preflight.ua.title.missing': (p) =>
     [p.hasTitle ? '' : '缺少 dc:title', p.displayTitle ? '' : 'DisplayDocTitle 不为 true'].filter((s) => s !== '').join('；'),
   'preflight.ua.lang': (p) =>
     `文档语言 ${p.lang}`,
-  'preflight.ua.lang-2': () =>
+  'preflight.ua.lang.missing': () =>
     '目录字典中没有 /Lang',
   'preflight.ua.tagged': (p) =>
     `MarkInfo /Marked 为 true，StructTreeRoot 含 ${p.elementsCount} 个元素`,
-  'preflight.ua.tagged-2': (p) =>
+  'preflight.ua.tagged.not-tagged': (p) =>
     `不是带标签的 PDF（MarkInfo /Marked ${p.marked}，StructTreeRoot ${p.hasTree ? '存在' : '缺失'}，Suspects ${p.suspects}）`,
   'preflight.ua.content': (p) =>
     `页面内容均已标记：结构树中有 ${p.scans} 段标记内容，其余为工件（artifact）`,
-  'preflight.ua.content-2': (p) =>
+  'preflight.ua.content.unmarked': (p) =>
     `${p.unmarked} 个绘制操作既非工件也未加标签；${p.untreedCount} 个 MCID 不在 ParentTree 中${p.untreed === '' ? '' : `（${p.untreed}）`}`,
   'preflight.ua.nesting': () =>
     '工件内没有带标签内容，带标签内容内也没有工件；BDC/EMC 配对完整',
-  'preflight.ua.nesting-2': (p) =>
+  'preflight.ua.nesting.wrong': (p) =>
     `${p.nesting} 段标记内容嵌套错误或未配对`,
   'preflight.ua.types': (p) =>
     `${p.size} 种结构类型，均为标准类型或已映射到标准类型`,
-  'preflight.ua.types-2': (p) =>
+  'preflight.ua.types.nonstandard': (p) =>
     [p.unknown === '' ? '' : `未映射的非标准类型：${p.unknown}`, p.remapped === '' ? '' : `被重新映射的标准类型：${p.remapped}`].filter((s) => s !== '').join('；'),
   'preflight.ua.headings': (p) =>
     `${p.levelsCount} 个标题，从 H1 开始，没有跳级`,
-  'preflight.ua.headings-2': (p) =>
+  'preflight.ua.headings.skipped': (p) =>
     `标题跳级：${p.skips}`,
   'preflight.ua.figures': (p) =>
     `全部 ${p.figuresCount} 个图形都有替代文字`,
-  'preflight.ua.figures-2': (p) =>
+  'preflight.ua.figures.no-alt': (p) =>
     `${p.figuresCount} 个图形中有 ${p.bare} 个没有 /Alt 或 /ActualText`,
   'preflight.ua.toc': () =>
     'TOC 与 TOCI 的嵌套符合 ISO 32000-1 表 333',
-  'preflight.ua.toc-2': (p) =>
+  'preflight.ua.toc.misplaced': (p) =>
     `${p.badTocCount} 个 TOC/TOCI 元素位置不对`,
   'preflight.ua.lists': (p) =>
     `${p.lists} 个列表，L → LI → Lbl/LBody 符合 ISO 32000-1 表 336`,
-  'preflight.ua.lists-2': (p) =>
+  'preflight.ua.lists.misplaced': (p) =>
     `${p.badListCount} 个列表元素位置不对`,
   'preflight.ua.tabs': (p) =>
     `${p.annotatedCount} 页有注释，均为 /Tabs /S`,
-  'preflight.ua.tabs-2': (p) =>
+  'preflight.ua.tabs.wrong': (p) =>
     `以下页面的 /Tabs 不是 /S：${p.noTabs}`,
   'preflight.ua.links': (p) =>
     `全部 ${p.linksCount} 个链接注释都在 Link 元素中并有 /Contents`,
-  'preflight.ua.links-2': (p) =>
+  'preflight.ua.links.incomplete': (p) =>
     `${p.linksCount} 个链接注释中有 ${p.outsideLink} 个不在 Link 元素中，${p.undescribed} 个没有 /Contents`,
   'preflight.structure.version': (p) =>
     `PDF ${p.version}，共 ${p.pagesCount} 页，${p.bytes} KB`,
@@ -816,13 +816,13 @@ export const zh: Catalog = {
     '文件已加密',
   'preflight.structure.id': () =>
     'trailer 中有 /ID',
-  'preflight.structure.id-2': () =>
+  'preflight.structure.id.missing': () =>
     'trailer 中没有 /ID',
   'preflight.structure.content': (p) =>
     `内容流无法解码：${p.broken}`,
   'preflight.meta.title': (p) =>
     `Title "${p.title}"`,
-  'preflight.meta.title-2': () =>
+  'preflight.meta.title.missing': () =>
     'Info 中没有 Title',
   'preflight.meta.dates': (p) =>
     `CreationDate ${p.created}，ModDate ${p.modified}`,
@@ -830,109 +830,109 @@ export const zh: Catalog = {
     '没有 XMP 元数据流',
   'preflight.xmp.wellformed': (p) =>
     `XMP 格式错误：${p.problem}`,
-  'preflight.xmp.wellformed-2': (p) =>
+  'preflight.xmp.wellformed.ok': (p) =>
     `XMP 格式正确（${p.xmpCount} 个字符）`,
   'preflight.fonts.embedded': (p) =>
     `全部 ${p.fontsCount} 种字体均已嵌入`,
-  'preflight.fonts.embedded-2': (p) =>
+  'preflight.fonts.embedded.missing': (p) =>
     `未嵌入：${p.notEmbedded}`,
   'preflight.fonts.tounicode': () =>
     '每种字体都有 ToUnicode 映射',
-  'preflight.fonts.tounicode-2': (p) =>
+  'preflight.fonts.tounicode.missing': (p) =>
     `没有 ToUnicode：${p.noUnicode}`,
   'preflight.colour.spaces': (p) =>
     `使用的颜色空间：${p.spaces}`,
-  'preflight.colour.spaces-2': () =>
+  'preflight.colour.spaces.none': () =>
     '没有颜色操作',
   'preflight.colour.text': (p) =>
     `文字的填充颜色：${p.textColours}`,
   'preflight.fonts.widths': (p) =>
     `${p.codes} 个编码中有 ${p.mismatched} 个声明的宽度与字体程序的步进不同（PDF/A-2 6.2.11.5）：${p.details}`,
-  'preflight.fonts.widths-2': (p) =>
+  'preflight.fonts.widths.ok': (p) =>
     `${p.checkedCount} 种 CIDFontType2 字体中全部 ${p.codes} 个编码的声明宽度与字体程序的步进一致（±1/1000 em）`,
   'preflight.pdfx.version': (p) =>
     `声明为 ${p.claim}`,
-  'preflight.pdfx.version-2': () =>
+  'preflight.pdfx.version.missing': () =>
     '没有 GTS_PDFXVersion（Info 或 XMP pdfxid）',
   'preflight.pdfx.pdfversion': (p) =>
     `PDF ${p.version}（PDF/X-4 最高允许 1.6）`,
   'preflight.pdfx.xmp': () =>
     'XMP 含 PDF/X-4 所需字段（pdfxid、xmpMM 标识、RenditionClass、Trapped、日期）',
-  'preflight.pdfx.xmp-2': (p) =>
+  'preflight.pdfx.xmp.missing': (p) =>
     `XMP 缺少 ${p.missing}`,
   'preflight.pdfx.trapped': (p) =>
     `Trapped ${p.value}${p.text}`,
-  'preflight.pdfx.trapped-2': () =>
+  'preflight.pdfx.trapped.missing': () =>
     '没有 Trapped 键',
   'preflight.outputintent': (p) =>
     `${p.intentsCount} 个 GTS_PDFX 输出意图（应恰好一个）`,
-  'preflight.outputintent-2': (p) =>
+  'preflight.outputintent.no-profile': (p) =>
     `GTS_PDFX 输出意图“${p.condition}”没有嵌入特性文件`,
-  'preflight.outputintent-3': (p) =>
+  'preflight.outputintent.details': (p) =>
     `GTS_PDFX “${p.condition}”，特性文件 ${p.profileCount} KB，类别 ${p.deviceClass}，颜色空间 ${p.space}，v${p.version}`,
   'preflight.boxes': (p) =>
     `以下页面没有 TrimBox/BleedBox：${p.noBoxes}`,
-  'preflight.boxes-2': (p) =>
+  'preflight.boxes.nesting': (p) =>
     `以下页面的 TrimBox ⊄ BleedBox ⊄ MediaBox 不成立：${p.badNesting}`,
-  'preflight.boxes-3': (p) =>
+  'preflight.boxes.bleed': (p) =>
     `共 ${p.pagesCount} 页，成品尺寸 ${p.trim}，出血 ${p.bleed} mm（至少 ${p.minBleed}）`,
   'preflight.annotations': () =>
     '没有注释',
-  'preflight.annotations-2': (p) =>
+  'preflight.annotations.found': (p) =>
     `${p.annotsCount} 个注释：${p.annots}`,
   'preflight.colour.rgb': (p) =>
     `${p.rgbOperators} 个 DeviceRGB 操作，${p.rgbImages} 幅 RGB 图像`,
-  'preflight.colour.text-2': (p) =>
+  'preflight.colour.text.rich-black': (p) =>
     `${p.rich} 处文字使用四色叠印黑`,
-  'preflight.colour.text-3': (p) =>
+  'preflight.colour.text.k-only': (p) =>
     `${p.textShows} 处文字中 ${p.kOnly} 处仅用 K（${p.textColours} 为 100 % K）`,
   'preflight.pdfa.id': (p) =>
     `声明为 PDF/A-${p.part}${p.conformance}`,
-  'preflight.pdfa.id-2': () =>
+  'preflight.pdfa.id.missing': () =>
     'XMP 中没有 pdfaid',
   'preflight.pdfa.level': () =>
     'A 级：带标签（MarkInfo /Marked 为 true，有 StructTreeRoot）',
-  'preflight.pdfa.level-2': () =>
+  'preflight.pdfa.level.not-tagged': () =>
     '声明为 A 级，但不是带标签的 PDF',
   'preflight.pdfa.outputintent': (p) =>
     `GTS_PDFA1 “${p.condition}”，特性文件颜色空间 ${p.space}`,
-  'preflight.pdfa.outputintent-2': () =>
+  'preflight.pdfa.outputintent.missing': () =>
     '没有嵌入特性文件的 GTS_PDFA1 输出意图',
   'preflight.pdfa.colour': (p) =>
     `设备颜色与 ${p.space} 输出意图不符`,
-  'preflight.pdfa.colour-2': (p) =>
+  'preflight.pdfa.colour.ok': (p) =>
     `设备颜色与 ${p.space} 输出意图相符`,
   'preflight.nav.lang': (p) =>
     `/Lang ${p.lang}`,
-  'preflight.nav.lang-2': () =>
+  'preflight.nav.lang.missing': () =>
     '目录字典中没有 /Lang',
   'preflight.nav.displaytitle': () =>
     'DisplayDocTitle 为 true',
-  'preflight.nav.displaytitle-2': () =>
+  'preflight.nav.displaytitle.missing': () =>
     '未设置 DisplayDocTitle（阅读器会显示文件名）',
   'preflight.nav.outline': (p) =>
     `${p.outlineCount} 个书签；第一个：“${p.outline}”`,
-  'preflight.nav.outline-2': () =>
+  'preflight.nav.outline.missing': () =>
     '没有书签',
   'preflight.nav.outline.count': (p) =>
     `书签根的 /Count ${p.outlineCount} 等于可见项数`,
-  'preflight.nav.outline.count-2': (p) =>
+  'preflight.nav.outline.count.wrong': (p) =>
     `书签根的 /Count 为 ${p.outlineCount}，但可见项有 ${p.outlineVisible} 个`,
   'preflight.nav.links': () =>
     '没有内部链接（可点击的目录）',
-  'preflight.nav.links-2': (p) =>
+  'preflight.nav.links.ok': (p) =>
     `全部 ${p.internalCount} 个内部链接都能解析（${p.size} 个命名目标）`,
-  'preflight.nav.links-3': (p) =>
+  'preflight.nav.links.dead': (p) =>
     `${p.deadCount} 个失效链接：${p.dead}`,
   'preflight.nav.pagelabels': (p) =>
     `页码标签：${p.labelsCount} 段；${p.labels}`,
-  'preflight.nav.pagelabels-2': () =>
+  'preflight.nav.pagelabels.missing': () =>
     '没有页码标签',
   'preflight.email.size': (p) =>
     `${p.mb} MB（上限 ${p.maxMb} MB）`,
   'preflight.email.page': (p) =>
     `页面 ${p.first}×${p.first2} mm${p.bleedy === '' ? '，没有出血和裁切标记' : `；以下页面有出血或标记：${p.bleedy}`}`,
-  'preflight.email.page-2': () =>
+  'preflight.email.page.none': () =>
     '没有页面',
   'preflight.xmp.info': (p) =>
     `${p.compared} 项 Info 与 XMP 一致`,
@@ -940,7 +940,7 @@ export const zh: Catalog = {
     '没有图像',
   'preflight.images.ppi': (p) =>
     `${p.imagesCount} 幅图像中有 ${p.lowCount} 幅低于 ${p.minPpi} ppi：${p.low}`,
-  'preflight.images.ppi-2': (p) =>
+  'preflight.images.ppi.summary': (p) =>
     `${p.imagesCount} 处图像，${p.range}，颜色 ${p.spaces}`,
   'preflight.structure.read': (p) =>
     `不是可读的 PDF：${p.message}`,
@@ -948,6 +948,6 @@ export const zh: Catalog = {
     `缺少 Info ${p.key}`,
   'preflight.result': (p) =>
     `（${p.profile}；${p.failed} 项不通过，${p.warnings} 项警告，${p.passed} 项通过，${p.info} 项信息）`,
-  'preflight.xmp.info-2': (p) =>
+  'preflight.xmp.info.differs': (p) =>
     [...p.missing.map((m) => `XMP 中缺少 ${m}`), ...p.differing].join('；'),
 };

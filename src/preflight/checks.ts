@@ -44,13 +44,13 @@ export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions
   // Structure.
   add('INFO', 'structure.version', message('preflight.structure.version', { version: pdf.version, pagesCount: pdf.pages.length, bytes: (pdf.bytes / 1024).toFixed(0) }));
   if (pdf.encrypted) add(need ? 'FAIL' : 'WARN', 'structure.encryption', message('preflight.structure.encryption'));
-  add(pdf.hasId ? 'PASS' : need ? 'FAIL' : 'WARN', 'structure.id', pdf.hasId ? message('preflight.structure.id') : message('preflight.structure.id-2'));
+  add(pdf.hasId ? 'PASS' : need ? 'FAIL' : 'WARN', 'structure.id', pdf.hasId ? message('preflight.structure.id') : message('preflight.structure.id.missing'));
   const broken = pdf.pages.flatMap((p, i) => (p.contentError === undefined ? [] : [`p${i + 1}: ${p.contentError}`]));
   if (broken.length > 0) add('FAIL', 'structure.content', message('preflight.structure.content', { broken: broken.slice(0, 3).join('; ') }));
 
   // Metadata: Info, XMP well-formed and in step with Info.
   const title = pdf.info.get('Title')?.text;
-  add(title ? 'PASS' : need ? 'FAIL' : 'WARN', 'meta.title', title ? message('preflight.meta.title', { title }) : message('preflight.meta.title-2'));
+  add(title ? 'PASS' : need ? 'FAIL' : 'WARN', 'meta.title', title ? message('preflight.meta.title', { title }) : message('preflight.meta.title.missing'));
   const created = pdf.info.get('CreationDate');
   const modified = pdf.info.get('ModDate');
   if (profile === 'print') add(created?.date && modified?.date ? 'PASS' : 'FAIL', 'meta.dates', message('preflight.meta.dates', { created: dateText(created), modified: dateText(modified) }));
@@ -58,20 +58,20 @@ export function runChecks(pdf: PdfModel, profile: Profile, options: CheckOptions
     add(need ? 'FAIL' : 'INFO', 'xmp.present', message('preflight.xmp.present'));
   } else {
     const problem = xmlProblem(xmp);
-    add(problem ? 'FAIL' : 'PASS', 'xmp.wellformed', problem ? message('preflight.xmp.wellformed', { problem }) : message('preflight.xmp.wellformed-2', { xmpCount: xmp.length }));
+    add(problem ? 'FAIL' : 'PASS', 'xmp.wellformed', problem ? message('preflight.xmp.wellformed', { problem }) : message('preflight.xmp.wellformed.ok', { xmpCount: xmp.length }));
     if (!problem) checks.push(...xmpAgreement(pdf, xmp, need));
   }
 
   // Fonts.
   const notEmbedded = pdf.fonts.filter((f) => !f.embedded).map((f) => f.name);
-  add(notEmbedded.length === 0 ? 'PASS' : 'FAIL', 'fonts.embedded', notEmbedded.length === 0 ? message('preflight.fonts.embedded', { fontsCount: pdf.fonts.length }) : message('preflight.fonts.embedded-2', { notEmbedded: notEmbedded.join(', ') }));
+  add(notEmbedded.length === 0 ? 'PASS' : 'FAIL', 'fonts.embedded', notEmbedded.length === 0 ? message('preflight.fonts.embedded', { fontsCount: pdf.fonts.length }) : message('preflight.fonts.embedded.missing', { notEmbedded: notEmbedded.join(', ') }));
   const noUnicode = pdf.fonts.filter((f) => !f.toUnicode && f.subtype !== 'Type3').map((f) => f.name);
-  add(noUnicode.length === 0 ? 'PASS' : need ? 'FAIL' : 'WARN', 'fonts.tounicode', noUnicode.length === 0 ? message('preflight.fonts.tounicode') : message('preflight.fonts.tounicode-2', { noUnicode: noUnicode.join(', ') }));
+  add(noUnicode.length === 0 ? 'PASS' : need ? 'FAIL' : 'WARN', 'fonts.tounicode', noUnicode.length === 0 ? message('preflight.fonts.tounicode') : message('preflight.fonts.tounicode.missing', { noUnicode: noUnicode.join(', ') }));
 
   checks.push(widthsCheck(pdf, need));
 
   const spaces = [...total.spaces.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
-  add('INFO', 'colour.spaces', spaces ? message('preflight.colour.spaces', { spaces }) : message('preflight.colour.spaces-2'));
+  add('INFO', 'colour.spaces', spaces ? message('preflight.colour.spaces', { spaces }) : message('preflight.colour.spaces.none'));
   const textColours = [...total.textColours.entries()].map(([s, n]) => `${s} ×${n}`).join(', ');
   if (textColours) add('INFO', 'colour.text', message('preflight.colour.text', { textColours }));
 
@@ -98,7 +98,7 @@ function widthsCheck(pdf: PdfModel, need: boolean): Check {
     const details = [...bad.map((f) => `${f.name}: ${f.widths?.mismatched} (${f.widths?.examples.join('; ')})`), ...unreadable.map((f) => `${f.name}: program unreadable (${f.widths?.unreadable})`)];
     return { status: need ? 'FAIL' : 'WARN', id: 'fonts.widths', message: message('preflight.fonts.widths', { mismatched, codes, details: details.slice(0, 4).join('; ') }) };
   }
-  return { status: 'PASS', id: 'fonts.widths', message: message('preflight.fonts.widths-2', { codes, checkedCount: checked.length }) };
+  return { status: 'PASS', id: 'fonts.widths', message: message('preflight.fonts.widths.ok', { codes, checkedCount: checked.length }) };
 }
 
 function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): Check[] {
@@ -108,25 +108,25 @@ function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
 
   // PDF/X identification, version, Trapped.
   const claim = pdf.info.get('GTS_PDFXVersion')?.text ?? xmpValue(xmp, 'pdfxid:GTS_PDFXVersion');
-  add(claim ? 'PASS' : 'FAIL', 'pdfx.version', claim ? message('preflight.pdfx.version', { claim }) : message('preflight.pdfx.version-2'));
+  add(claim ? 'PASS' : 'FAIL', 'pdfx.version', claim ? message('preflight.pdfx.version', { claim }) : message('preflight.pdfx.version.missing'));
   if (claim?.startsWith('PDF/X-4')) {
     add(Number(pdf.version) <= 1.6 ? 'PASS' : 'FAIL', 'pdfx.pdfversion', message('preflight.pdfx.pdfversion', { version: pdf.version }));
     const missing = ['pdfxid:GTS_PDFXVersion', 'xmpMM:DocumentID', 'xmpMM:VersionID', 'xmpMM:RenditionClass', 'pdf:Trapped', 'xmp:ModifyDate', 'xmp:MetadataDate'].filter((k) => xmpValue(xmp, k) === undefined);
-    add(missing.length === 0 ? 'PASS' : 'FAIL', 'pdfx.xmp', missing.length === 0 ? message('preflight.pdfx.xmp') : message('preflight.pdfx.xmp-2', { missing: missing.join(', ') }));
+    add(missing.length === 0 ? 'PASS' : 'FAIL', 'pdfx.xmp', missing.length === 0 ? message('preflight.pdfx.xmp') : message('preflight.pdfx.xmp.missing', { missing: missing.join(', ') }));
   }
   const trapped = pdf.info.get('Trapped');
   const trappedOk = trapped?.type === 'name' && (trapped.text === 'True' || trapped.text === 'False');
-  add(trappedOk ? 'PASS' : 'FAIL', 'pdfx.trapped', trapped ? message('preflight.pdfx.trapped', { value: trapped.type === 'name' ? '/' : '(string) ', text: trapped.text }) : message('preflight.pdfx.trapped-2'));
+  add(trappedOk ? 'PASS' : 'FAIL', 'pdfx.trapped', trapped ? message('preflight.pdfx.trapped', { value: trapped.type === 'name' ? '/' : '(string) ', text: trapped.text }) : message('preflight.pdfx.trapped.missing'));
 
   // Output intent: exactly one GTS_PDFX with an embedded CMYK output profile.
   const intents = pdf.outputIntents.filter((oi) => oi.s === 'GTS_PDFX');
   const intent = intents[0];
   if (intents.length !== 1 || !intent) add('FAIL', 'outputintent', message('preflight.outputintent', { intentsCount: intents.length }));
-  else if (!intent.profile) add('FAIL', 'outputintent', message('preflight.outputintent-2', { condition: intent.condition ?? '?' }));
+  else if (!intent.profile) add('FAIL', 'outputintent', message('preflight.outputintent.no-profile', { condition: intent.condition ?? '?' }));
   else {
     const header = iccHeader(intent.profile);
     const ok = header.deviceClass === 'prtr' && header.space === 'CMYK';
-    add(ok ? 'PASS' : 'FAIL', 'outputintent', message('preflight.outputintent-3', { condition: intent.condition ?? '?', profileCount: (intent.profile.length / 1024).toFixed(0), deviceClass: header.deviceClass, space: header.space, version: header.version }));
+    add(ok ? 'PASS' : 'FAIL', 'outputintent', message('preflight.outputintent.details', { condition: intent.condition ?? '?', profileCount: (intent.profile.length / 1024).toFixed(0), deviceClass: header.deviceClass, space: header.space, version: header.version }));
   }
 
   // Page boxes: TrimBox and BleedBox on every page, nested, with enough bleed.
@@ -139,13 +139,13 @@ function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
     const bleed = Math.min(...bleeds);
     const first = pdf.pages[0]!.trim!;
     const trim = `${((first[2] - first[0]) / MM).toFixed(1)}×${((first[3] - first[1]) / MM).toFixed(1)} mm`;
-    if (badNesting.length > 0) add('FAIL', 'boxes', message('preflight.boxes-2', { badNesting: pageList(badNesting) }));
-    else add(bleed >= minBleed - 0.01 ? 'PASS' : 'FAIL', 'boxes', message('preflight.boxes-3', { pagesCount: pdf.pages.length, trim, bleed: bleed.toFixed(2), minBleed: minBleed.toFixed(2) }));
+    if (badNesting.length > 0) add('FAIL', 'boxes', message('preflight.boxes.nesting', { badNesting: pageList(badNesting) }));
+    else add(bleed >= minBleed - 0.01 ? 'PASS' : 'FAIL', 'boxes', message('preflight.boxes.bleed', { pagesCount: pdf.pages.length, trim, bleed: bleed.toFixed(2), minBleed: minBleed.toFixed(2) }));
   }
 
   // No annotations on a press page (printer's marks and trap networks excepted).
   const annots = pdf.pages.flatMap((p, i) => p.annotations.filter((a) => a.subtype !== 'PrinterMark' && a.subtype !== 'TrapNet').map((a) => `p${i + 1} ${a.subtype}`));
-  add(annots.length === 0 ? 'PASS' : 'FAIL', 'annotations', annots.length === 0 ? message('preflight.annotations') : message('preflight.annotations-2', { annotsCount: annots.length, annots: annots.slice(0, 5).join(', ') }));
+  add(annots.length === 0 ? 'PASS' : 'FAIL', 'annotations', annots.length === 0 ? message('preflight.annotations') : message('preflight.annotations.found', { annotsCount: annots.length, annots: annots.slice(0, 5).join(', ') }));
 
   // Colour: no DeviceRGB anywhere; text in 100 % K.
   const rgbImages = scan.images.filter((i) => /DeviceRGB|CalRGB/.test(i.image.colorSpace)).length;
@@ -153,8 +153,8 @@ function printChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
   const textShows = [...scan.textColours.values()].reduce((a, b) => a + b, 0);
   const kOnly = (scan.textColours.get('100% K') ?? 0) + (scan.textColours.get('K only') ?? 0);
   const rich = scan.textColours.get('rich black') ?? 0;
-  if (rich > 0) add('WARN', 'colour.text', message('preflight.colour.text-2', { rich }));
-  else add('PASS', 'colour.text', message('preflight.colour.text-3', { kOnly, textShows, textColours: scan.textColours.get('100% K') ?? 0 }));
+  if (rich > 0) add('WARN', 'colour.text', message('preflight.colour.text.rich-black', { rich }));
+  else add('PASS', 'colour.text', message('preflight.colour.text.k-only', { kOnly, textShows, textColours: scan.textColours.get('100% K') ?? 0 }));
 
   // Images: effective resolution at placed size.
   checks.push(imageCheck(scan, options.minPpi ?? 300, true));
@@ -169,46 +169,46 @@ function emailChecks(pdf: PdfModel, scan: ContentScan, options: CheckOptions): C
   // PDF/A identification and its sRGB intent; CMYK under an RGB intent is invalid.
   const part = xmpValue(xmp, 'pdfaid:part');
   const conformance = xmpValue(xmp, 'pdfaid:conformance');
-  add(part ? 'PASS' : 'FAIL', 'pdfa.id', part ? message('preflight.pdfa.id', { part, conformance: (conformance ?? '').toLowerCase() }) : message('preflight.pdfa.id-2'));
+  add(part ? 'PASS' : 'FAIL', 'pdfa.id', part ? message('preflight.pdfa.id', { part, conformance: (conformance ?? '').toLowerCase() }) : message('preflight.pdfa.id.missing'));
   // Level A is level B plus the logical structure: a tagged file, Unicode for every glyph (the
   // ua.* and fonts.tounicode checks hold the rest).
   if (conformance?.toUpperCase() === 'A') {
     const tagged = pdf.structure.marked && pdf.structure.hasTree;
-    add(tagged ? 'PASS' : 'FAIL', 'pdfa.level', tagged ? message('preflight.pdfa.level') : message('preflight.pdfa.level-2'));
+    add(tagged ? 'PASS' : 'FAIL', 'pdfa.level', tagged ? message('preflight.pdfa.level') : message('preflight.pdfa.level.not-tagged'));
   }
   const intent = pdf.outputIntents.find((oi) => oi.s === 'GTS_PDFA1');
   const header = intent?.profile ? iccHeader(intent.profile) : undefined;
-  add(header ? 'PASS' : 'FAIL', 'pdfa.outputintent', header ? message('preflight.pdfa.outputintent', { condition: intent?.condition ?? '?', space: header.space }) : message('preflight.pdfa.outputintent-2'));
+  add(header ? 'PASS' : 'FAIL', 'pdfa.outputintent', header ? message('preflight.pdfa.outputintent', { condition: intent?.condition ?? '?', space: header.space }) : message('preflight.pdfa.outputintent.missing'));
   const cmyk = [...scan.spaces.keys()].some((s) => /DeviceCMYK/.test(s));
   const rgb = [...scan.spaces.keys()].some((s) => /DeviceRGB/.test(s));
   if (header) {
     const clash = (header.space === 'RGB' && cmyk) || (header.space === 'CMYK' && rgb);
-    add(clash ? 'FAIL' : 'PASS', 'pdfa.colour', clash ? message('preflight.pdfa.colour', { space: header.space }) : message('preflight.pdfa.colour-2', { space: header.space }));
+    add(clash ? 'FAIL' : 'PASS', 'pdfa.colour', clash ? message('preflight.pdfa.colour', { space: header.space }) : message('preflight.pdfa.colour.ok', { space: header.space }));
   }
 
   // Reader experience: language, title bar, bookmarks, links, labels, size.
-  add(pdf.lang ? 'PASS' : 'FAIL', 'nav.lang', pdf.lang ? message('preflight.nav.lang', { lang: pdf.lang }) : message('preflight.nav.lang-2'));
-  add(pdf.displayDocTitle ? 'PASS' : 'FAIL', 'nav.displaytitle', pdf.displayDocTitle ? message('preflight.nav.displaytitle') : message('preflight.nav.displaytitle-2'));
+  add(pdf.lang ? 'PASS' : 'FAIL', 'nav.lang', pdf.lang ? message('preflight.nav.lang', { lang: pdf.lang }) : message('preflight.nav.lang.missing'));
+  add(pdf.displayDocTitle ? 'PASS' : 'FAIL', 'nav.displaytitle', pdf.displayDocTitle ? message('preflight.nav.displaytitle') : message('preflight.nav.displaytitle.missing'));
   for (const key of ['Author', 'Subject', 'Keywords']) if (!pdf.info.get(key)?.text) add('WARN', `meta.${key.toLowerCase()}`, message('preflight.meta.missing', { key }));
-  add(pdf.outline.length > 0 ? 'PASS' : 'FAIL', 'nav.outline', pdf.outline.length > 0 ? message('preflight.nav.outline', { outlineCount: pdf.outline.length, outline: String(pdf.outline[0]) }) : message('preflight.nav.outline-2'));
+  add(pdf.outline.length > 0 ? 'PASS' : 'FAIL', 'nav.outline', pdf.outline.length > 0 ? message('preflight.nav.outline', { outlineCount: pdf.outline.length, outline: String(pdf.outline[0]) }) : message('preflight.nav.outline.missing'));
   // The root's /Count: the items visible at all levels (PDF 32000-1 12.3.3; PDFBox 1.4.9).
   if (pdf.outline.length > 0) {
     const countOk = pdf.outlineCount === pdf.outlineVisible;
-    add(countOk ? 'PASS' : 'FAIL', 'nav.outline.count', countOk ? message('preflight.nav.outline.count', { outlineCount: pdf.outlineCount }) : message('preflight.nav.outline.count-2', { outlineCount: String(pdf.outlineCount ?? 'missing'), outlineVisible: pdf.outlineVisible }));
+    add(countOk ? 'PASS' : 'FAIL', 'nav.outline.count', countOk ? message('preflight.nav.outline.count', { outlineCount: pdf.outlineCount }) : message('preflight.nav.outline.count.wrong', { outlineCount: String(pdf.outlineCount ?? 'missing'), outlineVisible: pdf.outlineVisible }));
   }
   const links = pdf.pages.flatMap((p, i) => p.annotations.filter((a) => a.subtype === 'Link').map((a) => ({ ...a, page: i + 1 })));
   const internal = links.filter((l) => l.uri === undefined);
   const dead = internal.filter((l) => l.destPage === null || l.destPage === undefined || (l.destName !== undefined && !pdf.namedDests.has(l.destName)));
   if (internal.length === 0) add('FAIL', 'nav.links', message('preflight.nav.links'));
-  else add(dead.length === 0 ? 'PASS' : 'FAIL', 'nav.links', dead.length === 0 ? message('preflight.nav.links-2', { internalCount: internal.length, size: pdf.namedDests.size }) : message('preflight.nav.links-3', { deadCount: dead.length, dead: dead.slice(0, 5).map((l) => `p${l.page}→${l.destName ?? '?'}`).join(', ') }));
+  else add(dead.length === 0 ? 'PASS' : 'FAIL', 'nav.links', dead.length === 0 ? message('preflight.nav.links.ok', { internalCount: internal.length, size: pdf.namedDests.size }) : message('preflight.nav.links.dead', { deadCount: dead.length, dead: dead.slice(0, 5).map((l) => `p${l.page}→${l.destName ?? '?'}`).join(', ') }));
   const labels = pdf.pageLabels;
-  add(labels && labels.length > 0 ? 'PASS' : 'FAIL', 'nav.pagelabels', labels && labels.length > 0 ? message('preflight.nav.pagelabels', { labelsCount: labels.length, labels: labels.slice(0, 4).map(describeLabel).join(', ') }) : message('preflight.nav.pagelabels-2'));
+  add(labels && labels.length > 0 ? 'PASS' : 'FAIL', 'nav.pagelabels', labels && labels.length > 0 ? message('preflight.nav.pagelabels', { labelsCount: labels.length, labels: labels.slice(0, 4).map(describeLabel).join(', ') }) : message('preflight.nav.pagelabels.missing'));
   const maxMb = options.maxMb ?? 10;
   const mb = pdf.bytes / 1024 / 1024;
   add(mb <= maxMb ? 'PASS' : 'WARN', 'email.size', message('preflight.email.size', { mb: mb.toFixed(2), maxMb }));
   const bleedy = pdf.pages.flatMap((p, i) => (p.trim && !same(p.trim, p.media) ? [i + 1] : []));
   const first = pdf.pages[0]?.media;
-  add(bleedy.length === 0 ? 'PASS' : 'WARN', 'email.page', first ? message('preflight.email.page', { first: ((first[2] - first[0]) / MM).toFixed(1), first2: ((first[3] - first[1]) / MM).toFixed(1), bleedy: pageList(bleedy) }) : message('preflight.email.page-2'));
+  add(bleedy.length === 0 ? 'PASS' : 'WARN', 'email.page', first ? message('preflight.email.page', { first: ((first[2] - first[0]) / MM).toFixed(1), first2: ((first[3] - first[1]) / MM).toFixed(1), bleedy: pageList(bleedy) }) : message('preflight.email.page.none'));
   checks.push(imageCheck(scan, 0, false));
   return checks;
 }
@@ -237,7 +237,7 @@ function xmpAgreement(pdf: PdfModel, xmp: string, strict: boolean): Check[] {
     else if (!agree(info, value)) differing.push(`${key} "${info.text}" ≠ ${property} "${value}"`);
   }
   const agreeing = missing.length === 0 && differing.length === 0;
-  return [{ status: agreeing ? 'PASS' : strict ? 'FAIL' : 'WARN', id: 'xmp.info', message: agreeing ? message('preflight.xmp.info', { compared }) : message('preflight.xmp.info-2', { missing, differing }) }];
+  return [{ status: agreeing ? 'PASS' : strict ? 'FAIL' : 'WARN', id: 'xmp.info', message: agreeing ? message('preflight.xmp.info', { compared }) : message('preflight.xmp.info.differs', { missing, differing }) }];
 }
 
 function imageCheck(scan: ContentScan, minPpi: number, print: boolean): Check {
@@ -247,7 +247,7 @@ function imageCheck(scan: ContentScan, minPpi: number, print: boolean): Check {
   const low = scan.images.filter((i) => i.ppi < (i.image.bitsPerComponent === 1 ? 2 * minPpi : minPpi));
   const spaces = [...new Set(scan.images.map((i) => i.image.colorSpace))].join(', ');
   if (print && low.length > 0) return { status: 'WARN', id: 'images.ppi', message: message('preflight.images.ppi', { lowCount: low.length, imagesCount: scan.images.length, minPpi, low: low.map((i) => `${i.name} ${i.image.width}×${i.image.height} ${Math.round(i.ppi)} ppi`).join(', ') }) };
-  return { status: print ? 'PASS' : 'INFO', id: 'images.ppi', message: message('preflight.images.ppi-2', { imagesCount: scan.images.length, range, spaces }) };
+  return { status: print ? 'PASS' : 'INFO', id: 'images.ppi', message: message('preflight.images.ppi.summary', { imagesCount: scan.images.length, range, spaces }) };
 }
 
 /** A property's value from the XMP: element text (first rdf:li for arrays) or attribute form. */

@@ -4,11 +4,11 @@ import { summariseWarnings, WARNINGS_SHOWN_PER_KIND } from '../../src/commands/b
 import { type Message, message } from '../../src/messages';
 
 const warning = (file: string, line: number, what: Message): Diagnostic => ({ severity: 'warning', location: { file, line }, ...what });
-const asciiMark = (ch: string) => message('lint.ascii-chinese-text-r4', { ch });
+const asciiMark = (ch: string) => message('lint.ascii-punctuation', { ch });
 
 test('the first few of each kind, then a count and the command that lists them all', () => {
   const marks = Array.from({ length: 7 }, (_, i) => warning('a.md', i + 1, asciiMark(',:;?!()'[i] as string)));
-  const image = warning('b.md', 3, message('images.image-ppi-printed-size', { displayName: 'images/x.jpg', shown: 200, minPpi: 300 }));
+  const image = warning('b.md', 3, message('images.low-resolution', { displayName: 'images/x.jpg', shown: 200, minPpi: 300 }));
   const lines = summariseWarnings([...marks.slice(0, 4), image, ...marks.slice(4)], false, 'bulletin check 2024-02 --verbose');
   expect(lines.filter((l) => l.includes('in Chinese text (R4)'))).toHaveLength(WARNINGS_SHOWN_PER_KIND);
   expect(lines).toContain('b.md:3: warning: image images/x.jpg is 200 ppi at its printed size (the press needs 300 ppi); it will print soft');

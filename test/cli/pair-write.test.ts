@@ -143,7 +143,7 @@ describe('the output folder', () => {
     fs.mkdirSync(elsewhere, { recursive: true });
     fs.symlinkSync(elsewhere, path.join(projectRoot, 'out'));
     const err = errorOf(() => writeFilesAtomically(projectRoot, files(path.join(projectRoot, 'out', '2024-03'))));
-    expect(err.diagnostics[0]).toMatchObject({ location: { file: 'out' }, code: 'output.symbolic-link' });
+    expect(err.diagnostics[0]).toMatchObject({ location: { file: 'out' }, code: 'output.folder-is-symlink' });
     expect(wording(err.diagnostics[0])).toMatch(/out is a symbolic link/);
     expect(fs.readdirSync(elsewhere)).toEqual([]);
   });

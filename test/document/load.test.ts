@@ -41,7 +41,7 @@ describe('loadIssue', () => {
 
   it('lists the existing issues when the issue does not exist', async () => {
     const err = await failure(MINI, '2099-01');
-    const existing = { code: 'document.issues-exist', params: { existing: expect.arrayContaining(['2024-03']) } };
+    const existing = { code: 'document.no-such-issue.hint', params: { existing: expect.arrayContaining(['2024-03']) } };
     expect(err.diagnostics[0]?.hint).toMatchObject(existing);
     expect((await failure(MINI, '../mini')).diagnostics[0]?.hint).toMatchObject(existing);
   });

@@ -22,9 +22,9 @@ describe('compileTemplate', () => {
     expect((caught as BulletinError).diagnostics[0]).toEqual({
       severity: 'error',
       location: at,
-      code: 'document.unknown-field',
+      code: 'document.template-unknown-field',
       params: { where: 'templates.coverIssueLine', missing: 'numbr' },
-      hint: { code: 'document.fields-available-here', params: { fields: '{{year}} {{number}}' } },
+      hint: { code: 'document.template-unknown-field.hint', params: { fields: '{{year}} {{number}}' } },
     });
   });
 

@@ -34,7 +34,7 @@ test('A5 with 38 characters of 小四 is refused at page.charsPerLine, with how 
   expect(problem?.location).toMatchObject({ file: 'issues/series.yaml', line: lineOf(a5, /^\s+charsPerLine:/) });
   expect(wording(problem)).toMatch(/outer margin of -\d/);
   // 148 mm − 26 mm inner − 5 mm safe zone = 117 mm = 27.6 characters of 12 pt.
-  expect(problem?.hint).toEqual({ code: 'settings.most-characters-fit-body', params: { fits: 27 } });
+  expect(problem?.hint).toEqual({ code: 'settings.chars-per-line-too-many.hint', params: { fits: 27 } });
   // And 34 lines of 20 pt from 32 mm do not leave room for the folio on a 210 mm page.
   expect(err.diagnostics.some((d) => d.location.line === lineOf(a5, /^\s+linesPerPage:/))).toBe(true);
 });

@@ -64,8 +64,8 @@ describe('validateIssue', () => {
     const text = ISSUE.replace('number: 2', 'number: 0').replace('date: 2024-02-29', 'date: 29.2.2024').replace("  - title: 法律法规\n", '  - title: ""\n');
     const err = errorOf(() => validateIssue(parseYamlFile(text, file)));
     expect(err.diagnostics.map((d) => d.location.line)).toEqual([2, 3, 9]);
-    expect(err.diagnostics[1]).toMatchObject({ code: 'manifest.must-match-pattern', location: { path: 'date' } });
-    expect(err.diagnostics[2]).toMatchObject({ code: 'manifest.must-not-empty', location: { path: 'sections[1].title' } });
+    expect(err.diagnostics[1]).toMatchObject({ code: 'manifest.pattern-mismatch', location: { path: 'date' } });
+    expect(err.diagnostics[2]).toMatchObject({ code: 'manifest.empty', location: { path: 'sections[1].title' } });
   });
 
   it('rejects a date that is not in the calendar', () => {
@@ -90,13 +90,13 @@ describe('validateSeries', () => {
     const err = errorOf(() => validateSeries(parseYamlFile(text.replace('width: 210mm', 'width: 210 mm'), 'issues/series.yaml')));
     expect(err.diagnostics).toHaveLength(1);
     expect(err.diagnostics[0]?.location).toMatchObject({ line: 14, column: 10 });
-    expect(err.diagnostics[0]).toMatchObject({ code: 'manifest.not-valid-because', location: { path: 'page.width' }, hint: { code: 'manifest.for-example' } });
+    expect(err.diagnostics[0]).toMatchObject({ code: 'manifest.invalid-value-detail', location: { path: 'page.width' }, hint: { code: 'manifest.for-example' } });
     expect(render(err.diagnostics[0]!.hint!)).toContain('"210mm"');
   });
 
   it('lists enum values', () => {
     const err = errorOf(() => validateSeries(parseYamlFile(`${text}typography:\n  punctuation: full\n`, 'issues/series.yaml')));
-    expect(err.diagnostics[0]).toMatchObject({ code: 'manifest.must-be-one-of', params: { allowed: ['quanjiao', 'kaiming', 'banjiao'] }, location: { path: 'typography.punctuation' } });
+    expect(err.diagnostics[0]).toMatchObject({ code: 'manifest.not-one-of', params: { allowed: ['quanjiao', 'kaiming', 'banjiao'] }, location: { path: 'typography.punctuation' } });
   });
 });
 

@@ -34,7 +34,7 @@ describe('every code', () => {
   // ajv's own words, localised by ajv-i18n and passed through as params.
   const passedThrough = new Set(['manifest.schema-other']);
   // Lists what is wrong from two flags; blank params set both, so nothing is listed.
-  const mayBeEmpty = new Set(['preflight.ua.title-2']);
+  const mayBeEmpty = new Set(['preflight.ua.title.missing']);
 
   it.each(codes)('%s is worded in English and Chinese with its params', (code) => {
     const blank = { code, params: blankParams() } as Message;
@@ -60,7 +60,7 @@ describe('wording when printed', () => {
   });
 
   it('puts a manifest path and the warning prefix in the language too', () => {
-    const d = { severity: 'warning' as const, location: { file: 'series.yaml', line: 2, path: 'page.width' }, ...message('manifest.must-not-empty') };
+    const d = { severity: 'warning' as const, location: { file: 'series.yaml', line: 2, path: 'page.width' }, ...message('manifest.empty') };
     expect(withLang('zh_CN.UTF-8', () => formatDiagnostic(d))).toBe('series.yaml:2: 警告：page.width: 不能为空');
     expect(withLang('C', () => formatDiagnostic(d))).toBe('series.yaml:2: warning: page.width: must not be empty');
   });

@@ -67,13 +67,13 @@ describe('the sample issue as press file and e-mail copy', () => {
     const limited = tempProject((r) => editFile(r, 'issues/series.yaml', '  binding: saddle-stitch\n', '  binding: saddle-stitch\n  bindingLimit: 20\n'));
     try {
       const over = await buildIssue(limited, '2024-02', { dryRun: true });
-      const warning = over.warnings.find((w) => w.code === 'build.press-file-pages-more');
+      const warning = over.warnings.find((w) => w.code === 'build.too-many-pages-for-saddle-stitch');
       expect(warning).toMatchObject({ severity: 'warning', params: { pages: over.layout.pages.length, bindingLimit: 20 } });
       expect(wording(warning)).toContain(`${over.layout.pages.length} pages`);
       expect(wording(warning?.hint)).toContain('binding: perfect');
       expect(warning?.location.file).toMatch(/series\.yaml$/);
       // The sample's own 24 pages are inside the default limit of 64.
-      expect(result.warnings.some((w) => w.code === 'build.press-file-pages-more')).toBe(false);
+      expect(result.warnings.some((w) => w.code === 'build.too-many-pages-for-saddle-stitch')).toBe(false);
     } finally {
       fs.rmSync(limited, { recursive: true, force: true });
     }

@@ -28,7 +28,7 @@ export async function draftFromDocx(file: string): Promise<Draft> {
     const key = `docx-image-${++counter}`;
     const extension = image.contentType === 'image/png' ? 'png' : image.contentType === 'image/jpeg' ? 'jpg' : undefined;
     if (extension === undefined) {
-      draft.notes.push(say('import.picture-which-cannot-printed', { counter, contentType: image.contentType }));
+      draft.notes.push(say('import.note.picture-unprintable', { counter, contentType: image.contentType }));
       return { src: '' };
     }
     draft.images.set(key, { bytes: await image.readAsBuffer(), extension });
@@ -61,13 +61,13 @@ function markTextBoxes(blocks: DraftBlock[], docx: Buffer, draft: Draft): DraftB
   const out = [...blocks];
   for (const first of textBoxTexts(xml.toString('utf8'))) {
     const start = first.trim().slice(0, 20);
-    const what = say('import.text-box-text-follows', { start });
+    const what = say('import.skipped.text-box', { start });
     const index = out.findIndex((b) => (b.kind === 'paragraph' || b.kind === 'heading') && runsText(b.runs).startsWith(start));
     if (index < 0) {
-      draft.notes.push(say('import.text-box-not-found', { start }));
+      draft.notes.push(say('import.note.text-box-not-found', { start }));
       continue;
     }
-    out.splice(index, 0, { kind: 'skipped', what, hint: say('import.move-text-where-belongs') });
+    out.splice(index, 0, { kind: 'skipped', what, hint: say('import.skipped.text-box.hint') });
   }
   return out;
 }

@@ -96,8 +96,8 @@ export function htmlToBlocks(root: HtmlNode, options: WalkOptions): DraftBlock[]
       const rows = countElements(node, 'tr');
       blocks.push({
         kind: 'skipped',
-        what: say('import.table-row-starting-not', { rows, node: textOf(node).slice(0, 20) }),
-        hint: say('import.retype-paragraphs-save-picture'),
+        what: say('import.skipped.table', { rows, node: textOf(node).slice(0, 20) }),
+        hint: say('import.skipped.table.hint'),
       });
       return;
     }

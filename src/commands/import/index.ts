@@ -45,13 +45,13 @@ export async function importArticles(root: string, issueId: string, files: reado
   const issueFile = path.join(issueDir, 'issue.yaml');
   const issueDisplay = `issues/${issueId}/issue.yaml`;
   if (!fs.existsSync(issueFile)) {
-    throw inputError({ file: `issues/${issueId}` }, message('import.there-no-issue', { issueId }), message('import.start-one-bulletin-new'));
+    throw inputError({ file: `issues/${issueId}` }, message('import.no-such-issue', { issueId }), message('import.no-such-issue.hint'));
   }
   const issueText = readTextSync(issueFile, { display: issueDisplay });
   const titles = sectionTitles(parseYamlFile(issueText, issueDisplay).value);
   const section = options.section ?? titles[0];
   if (section === undefined || !titles.includes(section)) {
-    throw inputError({ file: issueDisplay }, message('import.there-no-section', { section: options.section ?? '', issueDisplay }), message('import.sections', { titles }));
+    throw inputError({ file: issueDisplay }, message('import.no-such-section', { section: options.section ?? '', issueDisplay }), message('import.no-such-section.hint', { titles }));
   }
   const missing = files.filter((f) => !fs.existsSync(f));
   if (missing.length > 0) throw inputError({ file: missing[0] ?? '' }, message('import.files-not-found', { missing }));
@@ -110,7 +110,7 @@ async function readDraft(file: string): Promise<Draft> {
     draft = isWechatPage(html) ? draftFromWechat(file, html) : draftFromWechat(file, html.replace(/<body([^>]*)>/i, '<body$1 id="js_content">'));
   } else if (extension === '.txt' || extension === '.md' || extension === '') draft = draftFromText(readTextSync(file));
   else {
-    throw inputError({ file }, message('import.cannot-import-only-docx', { file: path.basename(file) }), message('import.word-save-docx-doc'));
+    throw inputError({ file }, message('import.unsupported-file-type', { file: path.basename(file) }), message('import.unsupported-file-type.hint'));
   }
   guessFrontMatter(draft);
   return draft;
@@ -158,12 +158,12 @@ function refuseRepeatedImports(issueDir: string, issueId: string, files: readonl
       throw inputError(
         { file },
         message('import.already-imported', { earlier }),
-        message('import.already-imported-fix', { earlier }),
+        message('import.already-imported.hint', { earlier }),
       );
     }
     const twice = inThisRun.get(digest);
     if (twice !== undefined) {
-      throw inputError({ file }, message('import.listed-twice', { twice }), message('import.name-each-once'));
+      throw inputError({ file }, message('import.file-given-twice', { twice }), message('import.file-given-twice.hint'));
     }
     inThisRun.set(digest, file);
   }
@@ -177,17 +177,17 @@ function writeNew(file: string, bytes: string | Buffer): void {
 export function formatImport(r: ImportResult): string {
   const out: string[] = [];
   for (const a of r.articles) {
-    out.push(say('import.section', { from: a.from, file: a.file, title: a.title ?? 'TODO', section: r.section }));
+    out.push(say('import.summary.article', { from: a.from, file: a.file, title: a.title ?? 'TODO', section: r.section }));
     for (const image of a.images) out.push(`  ${image}`);
-    if (a.fixes > 0) out.push(say('import.character-fix-es-applied', { fixes: a.fixes }));
-    for (const field of a.written.todos) out.push(say('import.todo-not-found-source', { file: a.file, field }));
-    for (const line of a.written.uncaptioned) out.push(say('import.todo-picture-without-caption', { file: a.file, line }));
-    for (const s of a.written.skipped) out.push(say('import.n-hint', { file: a.file, line: s.line, what: s.what, hint: s.hint }));
+    if (a.fixes > 0) out.push(say('import.summary.fixes', { fixes: a.fixes }));
+    for (const field of a.written.todos) out.push(say('import.summary.todo-field', { file: a.file, field }));
+    for (const line of a.written.uncaptioned) out.push(say('import.summary.todo-caption', { file: a.file, line }));
+    for (const s of a.written.skipped) out.push(say('import.summary.skipped', { file: a.file, line: s.line, what: s.what, hint: s.hint }));
     for (const note of a.notes) out.push(`  ${a.from}: ${note}`);
   }
-  out.push(say('import.listed-issues-issue-yaml', { issue: r.issue, section: r.section }));
-  out.push(say('import.check-issues', { issue: r.issue }));
+  out.push(say('import.summary.listed', { issue: r.issue, section: r.section }));
+  out.push(say('import.summary.check-heading', { issue: r.issue }));
   for (const d of r.check) out.push(formatDiagnostic(d));
-  out.push(r.checkPassed ? say('import.check-passed') : say('import.check-found-problem-fix', { valueCount: r.check.filter((d) => d.severity === 'error').length }));
+  out.push(r.checkPassed ? say('import.summary.check-passed') : say('import.summary.check-problems', { valueCount: r.check.filter((d) => d.severity === 'error').length }));
   return `${out.join('\n')}\n`;
 }

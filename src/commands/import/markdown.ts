@@ -27,18 +27,18 @@ export function writeArticle(draft: Draft, imagePath: (key: string) => string, o
   const front: string[] = ['---', origin];
   if (draft.title !== undefined && draft.title !== '') front.push(`title: ${yamlString(draft.title)}`);
   else {
-    front.push(`title: ${yamlString(say('import.todo-title'))}`);
+    front.push(`title: ${yamlString(say('import.draft.todo-title'))}`);
     todos.push('title');
   }
   if (draft.subtitle !== undefined) front.push(`subtitle: ${yamlString(draft.subtitle)}`);
   if (draft.source !== undefined) front.push(`source: ${yamlString(draft.source)}`);
   else {
-    front.push(say('import.source-todo-who-published'));
+    front.push(say('import.draft.todo-source'));
     todos.push('source');
   }
   if (draft.date !== undefined) front.push(`date: ${draft.date}`);
   else {
-    front.push(say('import.date-todo-yyyy-mm'));
+    front.push(say('import.draft.todo-date'));
     todos.push('date');
   }
   front.push('---');
@@ -57,7 +57,7 @@ export function writeArticle(draft: Draft, imagePath: (key: string) => string, o
         lines.push(`${'#'.repeat(levels.get(block.level) ?? 5)} ${runsMarkdown(block.runs)}`);
         break;
       case 'figure': {
-        const caption = block.caption === '' ? say('import.todo-caption') : block.caption;
+        const caption = block.caption === '' ? say('import.draft.todo-caption') : block.caption;
         if (block.caption === '') uncaptioned.push(line);
         lines.push(`![${escapeInline(caption)}](${imagePath(block.image)})`);
         break;

@@ -41,8 +41,8 @@ export function draftFromWechat(file: string, html: string): Draft {
     if (bytes === undefined || extension === undefined) {
       draft.notes.push(
         bytes === undefined
-          ? say('import.picture-not-saved', { counter, src: src.slice(0, 60) || attr(node, 'data-src')?.slice(0, 60) || '?' })
-          : say('import.picture-neither-jpeg-nor', { counter, local: path.basename(local ?? src) }),
+          ? say('import.note.picture-not-saved', { counter, src: src.slice(0, 60) || attr(node, 'data-src')?.slice(0, 60) || '?' })
+          : say('import.note.picture-not-jpeg-png', { counter, local: path.basename(local ?? src) }),
       );
       return undefined;
     }

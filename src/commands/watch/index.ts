@@ -55,14 +55,14 @@ export async function watchIssue(root: string, issueId: string, options: WatchOp
       const result = await buildIssue(root, issueId, { world, preview: true });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       version++;
-      const status = say('watch.build-pages-ms', { build, pageCount: result.pageCount, ms: ms.toFixed(0) });
+      const status = say('watch.status.built', { build, pageCount: result.pageCount, ms: ms.toFixed(0) });
       server.publish({ build, version, ok: true, diagnostics: result.warnings.map(shown), headline: '', status }, result.preview);
-      process.stdout.write(`${status}${result.warnings.length > 0 ? say('watch.warning', { warningsCount: result.warnings.length }) : ''}\n`);
+      process.stdout.write(`${status}${result.warnings.length > 0 ? say('watch.status.warnings', { warningsCount: result.warnings.length }) : ''}\n`);
       for (const w of result.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
     } catch (err) {
       if (!(err instanceof BulletinError)) throw err;
       const errors = err.diagnostics.filter((d) => d.severity === 'error').length;
-      const headline = version > 0 ? say('watch.problem-showing-last-good', { errors }) : say('watch.problem-no-pdf-yet', { errors });
+      const headline = version > 0 ? say('watch.status.problems-last-good', { errors }) : say('watch.status.problems-no-pdf', { errors });
       server.publish({ build, version, ok: false, diagnostics: err.diagnostics.map(shown), headline, status: headline });
       process.stderr.write(`${err.diagnostics.map(formatDiagnostic).join('\n')}\n${headline}\n`);
     } finally {
@@ -88,7 +88,7 @@ export async function watchIssue(root: string, issueId: string, options: WatchOp
   // issues/ holds the issue, its images and the series file; fonts/ and profiles/ the rest.
   const watchers = new DirectoryWatchers(['issues', 'fonts', 'profiles'].map((dir) => path.join(root, dir)), changed);
 
-  process.stdout.write(say('watch.preview-watching-issues-series', { url, issueId }));
+  process.stdout.write(say('watch.status.serving', { url, issueId }));
   await rebuild();
   if (options.open) {
     const problem = await openInViewer(url);

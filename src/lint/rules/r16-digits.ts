@@ -9,6 +9,6 @@ import type { Segment } from '../segments';
 export function fullWidthDigits(segment: Segment): Finding[] {
   return matches(segment, /[０-９]+/g).map((m) => {
     const half = [...m[0]].map((ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).join('');
-    return fixable('R16', m.index, m[0], half, message('lint.full-width-digits-r16', { m: m[0] }));
+    return fixable('R16', m.index, m[0], half, message('lint.full-width-digits', { m: m[0] }));
   });
 }

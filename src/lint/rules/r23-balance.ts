@@ -32,8 +32,8 @@ export function unbalanced(segment: Segment, fixes: readonly Finding[]): Finding
           'R23',
           origin[k] as number,
           1,
-          message('lint.no-matching-paragraph-r23', { mark, missing }),
-          message('lint.add-missing-remove', { missing, mark }),
+          message('lint.unbalanced-bracket', { mark, missing }),
+          message('lint.unbalanced-bracket.hint', { missing, mark }),
         ),
       );
     }

@@ -11,7 +11,7 @@ import type { Segment } from '../segments';
 /** "国信发[2024]1号", "国信发【2024】1号" → "国信发〔2024〕1号". */
 export function documentNumberBrackets(segment: Segment): Finding[] {
   return matches(segment, new RegExp(`(?<=[${SCRIPT.han}])[【[［](\\d{4})[】\\]］](?=\\d)`, 'gu')).map((m) =>
-    fixable('R23', m.index, m[0], `〔${m[1] ?? ''}〕`, message('lint.year-document-number-r23', { m: m[0][0] ?? '', value: m[0].at(-1) ?? '' })),
+    fixable('R23', m.index, m[0], `〔${m[1] ?? ''}〕`, message('lint.document-number-year-brackets', { m: m[0][0] ?? '', value: m[0].at(-1) ?? '' })),
   );
 }
 
@@ -28,7 +28,7 @@ function pairQuotes(segment: Segment, straight: string, open: string, close: str
     at.push(k);
   }
   const near = (k: number): boolean => isCjk(charBefore(text, k)) || isCjk(charAt(text, k + 1));
-  const what = message('lint.straight-quote-chinese-text', { straight });
+  const what = message('lint.straight-quote', { straight });
   const found: Finding[] = [];
   for (let i = 0; i + 1 < at.length; i += 2) {
     const o = at[i] as number;
@@ -40,7 +40,7 @@ function pairQuotes(segment: Segment, straight: string, open: string, close: str
   const last = at.length % 2 === 1 ? at[at.length - 1] : undefined;
   // A lone quote: opening or closing cannot be told reliably, so the editor decides.
   if (last !== undefined && near(last)) {
-    found.push(warnOnly('R23', last, 1, what, message('lint.replace-check-partner', { straight, open, close })));
+    found.push(warnOnly('R23', last, 1, what, message('lint.straight-quote.hint', { straight, open, close })));
   }
   return found;
 }

@@ -17,7 +17,7 @@ export function dashes(segment: Segment): Finding[] {
   const found: Finding[] = [];
   for (const m of matches(segment, new RegExp(`(?<=${DIGIT})[－一](?=${DIGIT})`, 'gu'))) {
     const name = m[0] === '一' ? 'lint.numeral' : 'lint.full-width-hyphen';
-    found.push(fixable('R24', m.index, m[0], '—', message('lint.used-range-dash-r24', { name })));
+    found.push(fixable('R24', m.index, m[0], '—', message('lint.range-dash', { name })));
   }
   for (const m of matches(segment, new RegExp(`(?<=[${SCRIPT.han}])—(?=[${SCRIPT.han}])`, 'gu'))) {
     found.push(
@@ -25,8 +25,8 @@ export function dashes(segment: Segment): Finding[] {
         'R24',
         m.index,
         1,
-        message('lint.single-between-chinese-characters'),
-        message('lint.write-if-dash-meant'),
+        message('lint.single-dash'),
+        message('lint.single-dash.hint'),
       ),
     );
   }
@@ -35,7 +35,7 @@ export function dashes(segment: Segment): Finding[] {
     const left = /[\d.]*$/.exec(text.slice(0, m.index))?.[0].length ?? 0;
     const right = /^[\d.]*/.exec(text.slice(m.index + 1))?.[0].length ?? 0;
     if (!isCjk(charBefore(text, m.index - left)) && !isCjk(charAt(text, m.index + 1 + right))) continue;
-    found.push(fixable('R24', m.index, '~', '～', message('lint.ascii-number-range-chinese')));
+    found.push(fixable('R24', m.index, '~', '～', message('lint.ascii-tilde-range')));
   }
   return found;
 }

@@ -10,7 +10,7 @@ import type { Segment } from '../segments';
 
 const FULL: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 
-const asciiInChinese = (ch: string): Message => message('lint.ascii-chinese-text-r4', { ch });
+const asciiInChinese = (ch: string): Message => message('lint.ascii-punctuation', { ch });
 
 /** Points of the sentence: a run ("好!!", "吗?!") is Chinese when it touches CJK on either side. */
 export function asciiStops(segment: Segment): Finding[] {

@@ -16,11 +16,11 @@ export function radicals(segment: Segment): Finding[] {
   return matches(segment, /[\u2E80-\u2EF3\u2F00-\u2FD5]/g).map((m) => {
     const ch = m[0];
     const unified = ch.normalize('NFKC');
-    const what = message('lint.radical-not-chinese-character', { ch, code: hex(ch) });
+    const what = message('lint.radical', { ch, code: hex(ch) });
     // Most of the supplement has no decomposition: only the editor knows the character meant.
     return unified !== ch
       ? fixable('R4', m.index, ch, unified, what)
-      : warnOnly('R4', m.index, 1, what, message('lint.retype-character'));
+      : warnOnly('R4', m.index, 1, what, message('lint.radical.hint'));
   });
 }
 
@@ -31,8 +31,8 @@ export function replacementCharacters(segment: Segment): Finding[] {
     severity: 'error' as const,
     at: m.index,
     length: m[0].length,
-    message: message('lint.text-contains-u-fffd'),
-    hint: message('lint.copy-passage-again-original'),
+    message: message('lint.replacement-character'),
+    hint: message('lint.replacement-character.hint'),
   }));
 }
 
@@ -57,7 +57,7 @@ export function spacesBetweenHan(segment: Segment): Finding[] {
   for (const m of matches(segment, BETWEEN_HAN)) {
     const typed = m[0];
     if (endsWithStructureNumber(text, m.index)) {
-      if (typed !== '\u3000') found.push(normalisation('R4', m.index, typed, '\u3000', message('lint.separator-after-article-chapter')));
+      if (typed !== '\u3000') found.push(normalisation('R4', m.index, typed, '\u3000', message('lint.number-separator')));
       continue;
     }
     if (segment.kind !== 'paragraph' || typed.includes('\u3000')) continue;
@@ -67,8 +67,8 @@ export function spacesBetweenHan(segment: Segment): Finding[] {
         'R4',
         m.index,
         typed.length,
-        message('lint.space-between-two-chinese'),
-        message('lint.if-copy-paste-noise'),
+        message('lint.space-between-chinese'),
+        message('lint.space-between-chinese.hint'),
       ),
     );
   }

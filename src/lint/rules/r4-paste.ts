@@ -17,9 +17,9 @@ import type { Segment } from '../segments';
 /** Invisible characters anywhere in the file (front matter included): removed by the build, and by --fix. */
 export function invisibleCharacters(segment: Segment): Finding[] {
   return matches(segment, new RegExp(INVISIBLE.source, 'gu')).map((m) => ({
-    ...fixable('R4', m.index, m[0], '', message('lint.invisible-text-not-printed', { codePoint: invisibleCodePoint(m[0]) })),
+    ...fixable('R4', m.index, m[0], '', message('lint.invisible-character', { codePoint: invisibleCodePoint(m[0]) })),
     // "remove ​" would show nothing: say where it is instead.
-    hint: message('lint.came-pasted-text-bulletin'),
+    hint: message('lint.invisible-character.hint'),
   }));
 }
 
@@ -27,7 +27,7 @@ export function invisibleCharacters(segment: Segment): Finding[] {
 export function asciiFullStop(segment: Segment): Finding[] {
   return matches(segment, /(?<=\p{Script=Han})\.(?![.A-Za-z0-9])/gu)
     .filter((m) => !/^[A-Za-z0-9]/.test(charAt(segment.text, m.index + 1) ?? ''))
-    .map((m) => fixable('R4', m.index, '.', '。', message('lint.ascii-after-chinese-character')));
+    .map((m) => fixable('R4', m.index, '.', '。', message('lint.ascii-full-stop')));
 }
 
 /** A `*` or `_` that pairs with nothing prints as itself (markdown.ts): say so, in case emphasis was meant. */
@@ -38,8 +38,8 @@ export function unmatchedEmphasis(segment: Segment): Finding[] {
       'R4',
       at,
       1,
-      message('lint.no-partner-prints-not', { marker }),
-      message('lint.emphasis-write-pair-print', { marker }),
+      message('lint.unpaired-emphasis-marker', { marker }),
+      message('lint.unpaired-emphasis-marker.hint', { marker }),
     );
   });
 }
@@ -68,8 +68,8 @@ export function joinedLines(segment: Segment): Finding[] {
       at,
       length: 0,
       replacement: '\n',
-      message: message('lint.starts-new-item-but', { number }),
-      hint: message('lint.put-blank-line-before'),
+      message: message('lint.item-joined-to-paragraph', { number }),
+      hint: message('lint.item-joined-to-paragraph.hint'),
     });
   }
   const lines = starts.map((_, k) => lineText(k));
@@ -81,8 +81,8 @@ export function joinedLines(segment: Segment): Finding[] {
         'R4',
         starts[1] as number,
         1,
-        message('lint.short-lines-joined-one', { linesCount: lines.length, lines: lines.join('') }),
-        message('lint.keep-one-per-line'),
+        message('lint.short-lines-joined', { linesCount: lines.length, lines: lines.join('') }),
+        message('lint.short-lines-joined.hint'),
       ),
     );
   }

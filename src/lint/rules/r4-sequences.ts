@@ -13,11 +13,11 @@ export function asciiSequences(segment: Segment): Finding[] {
   const chinese = (m: RegExpExecArray): boolean => isCjk(charBefore(text, m.index)) || isCjk(charAt(text, m.index + m[0].length));
   for (const m of matches(segment, /\.{3,}|。{3,}/g)) {
     if (m[0].startsWith('.') && !chinese(m)) continue;
-    found.push(fixable('R4', m.index, m[0], '……', message('lint.ellipsis-r4', { m: m[0] })));
+    found.push(fixable('R4', m.index, m[0], '……', message('lint.ellipsis', { m: m[0] })));
   }
   for (const m of matches(segment, /-{2,}/g)) {
     if (!chinese(m)) continue;
-    found.push(fixable('R4', m.index, m[0], '——', message('lint.dash-r4', { m: m[0] })));
+    found.push(fixable('R4', m.index, m[0], '——', message('lint.dash', { m: m[0] })));
   }
   return found;
 }
