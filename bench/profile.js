@@ -114,7 +114,7 @@ function codeState(bin) {
   const { codeCacheDir, cacheFileName } = require(path.join(dist, 'code-cache.js'));
   const dir = codeCacheDir();
   if (dir === undefined) return 'dist/cli.bundle.js, code cache off (BULLETIN_CODE_CACHE=off)';
-  const cached = fs.existsSync(path.join(dir, cacheFileName(fs.readFileSync(bundle, 'utf8'))));
+  const cached = fs.existsSync(path.join(dir, cacheFileName(bundle, fs.readFileSync(bundle, 'utf8'))));
   return `dist/cli.bundle.js, ${cached ? 'from the code cache' : 'compiled (no code cache yet: this run writes it)'} in ${dir}`;
 }
 

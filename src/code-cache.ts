@@ -42,13 +42,16 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /**
- * The cache file's name: the source and the Node build it was compiled by, hashed. (V8's options
+ * The cache file's name: the bundle's path, its source and the Node build it was compiled by,
+ * hashed. The path is in it because V8 keeps the compiling script's file name in the cache: a
+ * cache made by another checkout of the same text would make stack traces and CPU profiles name
+ * that checkout's file. (V8's options
  * are not in the name, since node's own arguments name temporary folders, e.g. --cpu-prof-dir, and
  * every run would make a new file: V8 compares its options itself and rejects a cache made with
  * others, which is then made again.)
  */
-export function cacheFileName(source: string): string {
-  const digest = createHash('sha256').update(`${process.version}\0${process.arch}\0${process.versions.v8}\0`).update(source).digest('hex');
+export function cacheFileName(file: string, source: string): string {
+  const digest = createHash('sha256').update(`${path.resolve(file)}\0${process.version}\0${process.arch}\0${process.versions.v8}\0`).update(source).digest('hex');
   return `${digest.slice(0, 40)}.bin`;
 }
 
@@ -60,7 +63,7 @@ export function cacheFileName(source: string): string {
  */
 export function requireWithCodeCache(file: string, cacheDir: string | undefined, onUse?: (use: CodeCacheUse) => void): unknown {
   const source = fs.readFileSync(file, 'utf8');
-  const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, cacheFileName(source));
+  const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, cacheFileName(file, source));
   let cachedData: Buffer | undefined;
   if (cacheFile !== undefined) {
     try {
