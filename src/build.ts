@@ -3,7 +3,6 @@
  * is timed for the CLI's report.
  */
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BulletinError, type Diagnostic, errorsFirst, type SourceLocation } from './errors';
 import { IssueLoadError, loadIssue } from './document/load';
@@ -23,7 +22,7 @@ import type { PressSettings } from './render/pdf';
 import { deferredFont, FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { type Message, message, render } from './messages';
 import { World } from './world';
-import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, MAX_IMAGE_BYTES, readBytes, resolveInside } from './workspace';
+import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, MAX_IMAGE_BYTES, readBytes, readFileStart, resolveInside } from './workspace';
 
 export interface StageTiming {
   readonly stage: string;
@@ -348,21 +347,9 @@ function notUsableFont(relative: string, setting: string, location: SourceLocati
 
 /** What fontkit would refuse at once: a file that does not start like a TrueType or OpenType font. */
 function checkFontHeader(file: string, relative: string, setting: string, location: SourceLocation): void {
-  const header = Buffer.alloc(4);
-  let read = 0;
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      read = fs.readSync(fd, header, 0, 4, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    throw cannotReadFont(relative, setting, location);
-  }
-  const tag = header.readUInt32BE(0);
+  const header = readFileStart(file, 4, { display: relative, from: location, maxBytes: MAX_FONT_BYTES });
   // 1.0 and 'true' (TrueType), 'OTTO' (CFF), 'ttcf' (a collection, refused by openFont with its reason).
-  if (read < 4 || ![0x00010000, 0x74727565, 0x4f54544f, 0x74746366].includes(tag)) throw notUsableFont(relative, setting, location, 'Unknown font format');
+  if (header.length < 4 || ![0x00010000, 0x74727565, 0x4f54544f, 0x74746366].includes(header.readUInt32BE(0))) throw notUsableFont(relative, setting, location, 'Unknown font format');
 }
 
 async function readImages(projectRoot: string, doc: IssueDocument, world: World): Promise<Map<string, { width: number; height: number }>> {

@@ -57,13 +57,8 @@ export function readBytes(file: string, options: ReadOptions = {}): Buffer {
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   return withRegularFile(file, options, (fd, size) => {
     const bytes = Buffer.alloc(size);
-    let done = 0;
     // Read to the size fstat gave; a file that grew meanwhile is checked below, one that shrank ends early.
-    while (done < size) {
-      const n = fs.readSync(fd, bytes, done, size - done, done);
-      if (n === 0) break;
-      done += n;
-    }
+    const done = readFrom(fd, bytes);
     const extra = fs.readSync(fd, Buffer.alloc(1), 0, 1, done);
     if (extra > 0 && done + extra > maxBytes) throw tooLarge(whereOf(file, options), options.display ?? file, maxBytes);
     return done === size ? bytes : bytes.subarray(0, done);
@@ -76,6 +71,25 @@ export function readBytes(file: string, options: ReadOptions = {}): Buffer {
  */
 export function checkReadableFile(file: string, options: ReadOptions = {}): number {
   return withRegularFile(file, options, (_fd, size) => size);
+}
+
+/** The first `length` bytes of a file checked as checkReadableFile does (fewer if it is shorter). */
+export function readFileStart(file: string, length: number, options: ReadOptions = {}): Buffer {
+  return withRegularFile(file, options, (fd, size) => {
+    const bytes = Buffer.alloc(Math.min(length, size));
+    return bytes.subarray(0, readFrom(fd, bytes));
+  });
+}
+
+/** Fills `bytes` from the start of the file, or as far as the file goes; how many were read. */
+function readFrom(fd: number, bytes: Buffer): number {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = fs.readSync(fd, bytes, done, bytes.length - done, done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
 }
 
 function whereOf(file: string, options: ReadOptions): SourceLocation {

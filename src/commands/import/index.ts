@@ -56,17 +56,17 @@ export async function importArticles(root: string, issueId: string, files: reado
   const missing = files.filter((f) => !fs.existsSync(f));
   if (missing.length > 0) throw inputError({ file: missing[0] ?? '' }, message('import.files-not-found', { missing }));
 
-  refuseRepeatedImports(issueDir, issueId, files);
+  const digests = refuseRepeatedImports(issueDir, issueId, files);
 
   // Read and convert everything before writing anything: one unreadable file stops the lot.
-  const drafts: { from: string; draft: Draft }[] = [];
-  for (const file of files) drafts.push({ from: file, draft: await readDraft(file) });
+  const drafts: { from: string; digest: string; draft: Draft }[] = [];
+  for (const [i, file] of files.entries()) drafts.push({ from: file, digest: digests[i] ?? '', draft: await readDraft(file) });
 
   fs.mkdirSync(path.join(issueDir, 'articles'), { recursive: true });
   fs.mkdirSync(path.join(issueDir, 'images'), { recursive: true });
   let next = nextArticleNumber(path.join(issueDir, 'articles'));
   const articles: ImportedArticle[] = [];
-  for (const { from, draft } of drafts) {
+  for (const { from, digest, draft } of drafts) {
     const prefix = String(next++).padStart(2, '0');
     const name = `${prefix}-${slug(from)}`;
     const images: string[] = [];
@@ -76,7 +76,7 @@ export async function importArticles(root: string, issueId: string, files: reado
       imageNames.set(key, file);
       images.push(file);
     }
-    const written = writeArticle(draft, (key) => `../images/${imageNames.get(key) ?? key}`, originComment(from));
+    const written = writeArticle(draft, (key) => `../images/${imageNames.get(key) ?? key}`, originComment(from, digest));
     const display = `issues/${issueId}/articles/${name}.md`;
     // R4 on the result: the certain character fixes, for every kind of source alike.
     const { edits } = lintArticle(display, written.text);
@@ -137,13 +137,14 @@ function sourceDigest(file: string): string {
   return `sha256:${createHash('sha256').update(readBytes(file, { maxBytes: MAX_IMAGE_BYTES })).digest('hex').slice(0, 16)}`;
 }
 
-function originComment(file: string): string {
-  return `# imported: ${path.basename(file).replace(/[\r\n]/g, ' ')} ${sourceDigest(file)}`;
+function originComment(file: string, digest: string): string {
+  return `# imported: ${path.basename(file).replace(/[\r\n]/g, ' ')} ${digest}`;
 }
 
 // A second import of the same source would make a second copy of the article (and list it
 // twice); the editor who means to bring in a new version deletes the old article first.
-function refuseRepeatedImports(issueDir: string, issueId: string, files: readonly string[]): void {
+// Returns the files' digests, in order, for their origin comments.
+function refuseRepeatedImports(issueDir: string, issueId: string, files: readonly string[]): string[] {
   const articlesDir = path.join(issueDir, 'articles');
   const imported = new Map<string, string>();
   for (const name of listDir(articlesDir).filter((n) => n.endsWith('.md'))) {
@@ -167,6 +168,7 @@ function refuseRepeatedImports(issueDir: string, issueId: string, files: readonl
     }
     inThisRun.set(digest, file);
   }
+  return [...inThisRun.keys()];
 }
 
 function writeNew(file: string, bytes: string | Buffer): void {
