@@ -32,7 +32,7 @@ export interface LoadedFont {
   readonly font: fontkit.Font;
   readonly unitsPerEm: number;
   readonly postscriptName: string;
-  /** Shaping results per text: a paragraph is shaped once even though layout runs twice. */
+  /** Shaping results per text (whole texts, and each segment fontkit lays out): a paragraph is shaped once even though layout runs twice. */
   readonly cache: Map<string, readonly EmGlyph[]>;
   /** Per-character glyphs of ideographs and full-width marks. */
   readonly direct: Map<string, EmGlyph>;
@@ -205,7 +205,14 @@ function shapeAtOneEm(font: LoadedFont, text: string): EmGlyph[] {
         out.push(glyph);
       }
     } else {
-      out.push(...layoutAtOneEm(font, segment));
+      // Latin words, numbers, dashes: the same few recur all through an issue (dates, 2024, ——),
+      // and fontkit's layout of each costs ~0.1 ms, so each segment is laid out once per font.
+      let glyphs = font.cache.get(segment);
+      if (glyphs === undefined) {
+        glyphs = layoutAtOneEm(font, segment);
+        font.cache.set(segment, glyphs);
+      }
+      out.push(...glyphs);
     }
   }
   return out;
