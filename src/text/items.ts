@@ -413,17 +413,29 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
   const connector = CONNECTORS.has(a.text) || CONNECTORS.has(b.text);
   // Inside a Latin run nothing stretches; a word space stretches once, on its right side.
   const latinInside = a.cls === 'latin' && (b.cls === 'latin' || b.cls === 'space');
-  return {
-    breakable,
-    penalty,
-    gap: hanLatin ? em / 4 : 0,
-    gapShrink: hanLatin ? em / 8 : 0,
-    gapStretch: hanLatin ? em / 4 : 0,
-    // A CJK–Latin gap stretches only to ½ em (its own first stage), never by the even extra (R14).
-    // After a label (⒈ ①) the gap is the glyph's own, the same on every line (R31).
-    // Nor beside a separator: 第一条　为了 keeps exactly one em on every line (R31).
-    justifiable: !connector && !latinInside && !hanLatin && !isEnclosedNumeral(a.text) && !a.separator && !b.separator,
-  };
+  // A CJK–Latin gap stretches only to ½ em (its own first stage), never by the even extra (R14).
+  // After a label (⒈ ①) the gap is the glyph's own, the same on every line (R31).
+  // Nor beside a separator: 第一条　为了 keeps exactly one em on every line (R31).
+  const justifiable = !connector && !latinInside && !hanLatin && !isEnclosedNumeral(a.text) && !a.separator && !b.separator;
+  if (!hanLatin) return plainJunction(breakable, penalty, justifiable);
+  return { breakable, penalty, gap: em / 4, gapShrink: em / 8, gapStretch: em / 4, justifiable };
+}
+
+/**
+ * Junctions without a CJK–Latin gap, one shared object for each of the few kinds (breakable or
+ * not, penalty, justifiable or not): nearly every junction is one, and a new object for each
+ * was one of the largest allocations of layout (66 MB on 600 pages). Junctions are never changed.
+ */
+const PLAIN_JUNCTIONS = new Map<number, Junction>();
+function plainJunction(breakable: boolean, penalty: number, justifiable: boolean): Junction {
+  // Penalties are whole numbers (0, 50, 100): four keys apart.
+  const key = penalty * 4 + (breakable ? 2 : 0) + (justifiable ? 1 : 0);
+  let junction = PLAIN_JUNCTIONS.get(key);
+  if (junction === undefined) {
+    junction = { breakable, penalty, gap: 0, gapShrink: 0, gapStretch: 0, justifiable };
+    PLAIN_JUNCTIONS.set(key, junction);
+  }
+  return junction;
 }
 
 /** Between two pieces of a Latin run cut by breakOverlong: breakable, nothing added. */
