@@ -241,6 +241,9 @@ const SPACE_CHARS = /[ \u00a0\u3000\t\n\r]/;
  * space stays.
  */
 export function resolveSourceSpaces(runs: readonly TextRun[]): string[] {
+  // Most paragraphs of Chinese text have no space at all: their text stays as it is, without
+  // the object per character and the string rebuilt character by character below.
+  if (!runs.some((run) => SPACE_CHARS.test(run.text))) return runs.map((run) => run.text);
   const chars: { ch: string; run: number }[] = [];
   runs.forEach((run, k) => {
     for (const ch of run.text) chars.push({ ch, run: k });
