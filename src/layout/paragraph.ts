@@ -279,14 +279,16 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
   let text = '';
   for (const { index, x } of placed.items) {
     const item = paragraph.items[index] as Item;
-    item.glyphs.forEach((glyph, g) => {
+    // A loop, not forEach: a closure for every item of every line was one of layout's larger allocations.
+    for (let g = 0; g < item.glyphs.length; g++) {
+      const glyph = item.glyphs[g] as ShapedGlyph;
       const font = glyph.font ?? style.fonts[item.style];
       if (!current || current.font !== font) {
         current = { font, glyphs: [] };
         runs.push({ font, size: style.size, glyphs: current.glyphs, end: 0 });
       }
       current.glyphs.push({ id: glyph.id, x: x + (item.glyphX[g] ?? 0), text: glyph.text });
-    });
+    }
     if (item.style === 'emphasis' && item.cls === 'han') dots.push(x + item.width / 2);
     const uri = source[item.runIndex]?.link;
     if (uri !== undefined) addToLink(links, uri, uri === previousUri, x + item.leftBlank - item.cutLeft, x + item.width - item.rightBlank + item.cutRight);
