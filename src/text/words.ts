@@ -43,10 +43,29 @@ const DATE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?/gu;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
+ * Costs found already, by text: a title is segmented for its title block, its TOC entry and each
+ * grouping of its phrases tried (R20), and ICU's segmentation is the dear part. Emptied when it
+ * holds more than MAX_KNOWN texts (`watch` sets issue after issue in one process).
+ */
+const known = new Map<string, Float64Array>();
+const MAX_KNOWN = 2000;
+
+/**
  * For each code-point position k of `text` (0 < k < length), the cost of a line break before
  * character k: 0 at a word boundary, more inside a word, most inside a name or date.
  */
 export function breakCosts(text: string): Float64Array {
+  let costs = known.get(text);
+  if (costs === undefined) {
+    if (known.size >= MAX_KNOWN) known.clear();
+    costs = segmentCosts(text);
+    known.set(text, costs);
+  }
+  // A copy: the caller may change its array, the one kept stays as found.
+  return costs.slice();
+}
+
+function segmentCosts(text: string): Float64Array {
   const chars = Array.from(text);
   const costs = new Float64Array(chars.length + 1);
   // UTF-16 offset → code-point index.
