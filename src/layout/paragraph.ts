@@ -47,14 +47,14 @@ const NARROW_KAI_QUOTES = new Set('“”‘’');
  */
 function shapeWithFallback(fonts: FontSet, role: FontRole, text: string, size: number, onMissing?: (ch: string, occurrence: number, font: string) => void): ShapedGlyph[] {
   const segments: { key: FontKey; text: string }[] = [];
-  const seen = new Map<string, number>();
+  let offset = 0;
   for (const ch of text) {
     let key = role === 'kai' && NARROW_KAI_QUOTES.has(ch) ? 'serif' : fontFor(fonts, role, ch.codePointAt(0) ?? 0);
     if (key === undefined) {
-      onMissing?.(ch, seen.get(ch) ?? 0, fonts[role].path);
+      onMissing?.(ch, occurrencesBefore(text, offset, ch), fonts[role].path);
       key = role;
     }
-    if (onMissing) seen.set(ch, (seen.get(ch) ?? 0) + 1);
+    offset += ch.length;
     const last = segments[segments.length - 1];
     if (last?.key === key) last.text += ch;
     else segments.push({ key, text: ch });
@@ -63,6 +63,16 @@ function shapeWithFallback(fonts: FontSet, role: FontRole, text: string, size: n
     const glyphs = shapeText(fontOf(fonts, key), part, size);
     return key === role ? glyphs : glyphs.map((g) => ({ ...g, font: key }));
   });
+}
+
+/**
+ * How many times `ch` occurs in text before `offset`, counted only for a missing character
+ * (rare): counting every character of every paragraph as it went was two map operations each.
+ */
+function occurrencesBefore(text: string, offset: number, ch: string): number {
+  let count = 0;
+  for (const c of text.slice(0, offset)) if (c === ch) count++;
+  return count;
 }
 
 export interface SetLine {
