@@ -4,6 +4,7 @@
  * tracks q/Q, cm, colour and text state; form XObjects are followed with their own resources.
  */
 import type { ImageXObject, Resources } from './reader';
+import { WordCache } from './words';
 
 /** What one page's painting used. */
 export interface ContentScan {
@@ -50,30 +51,50 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
     for (let i = marks.length - 1; i >= 0; i--) if (marks[i] !== 'none') return marks[i]!;
     return outside;
   };
-  const operands: (number | string)[] = [];
+  // The operands of the coming operator, as much of them as any operator below reads: the
+  // numbers (unboxed), the first and last word (name or bracket; undefined for a number) and what
+  // follows the first /MCID. Numbers are never put in a mixed array: each would be a heap object.
+  const tokens = new ContentTokens(content);
+  let count = 0;
+  let numberCount = 0;
+  let first: string | undefined;
+  let last: string | undefined;
+  let mcidState = 0; // 0 none yet, 1 just after /MCID, 2 done
+  let mcid: number | undefined;
   const see = (space: string) => scan.spaces.set(space, (scan.spaces.get(space) ?? 0) + 1);
   const resolve = (name: string) => resources.colorSpaces.get(name) ?? name;
   const isRgb = (space: string) => space === 'DeviceRGB' || space === 'CalRGB' || /(^|\/)DeviceRGB$/.test(space);
-  const numbers = () => operands.filter((o): o is number => typeof o === 'number');
+  const numbers = (): number[] => Array.from(tokens.numbers.subarray(0, numberCount));
+  // A fill colour is set before every line of text, nearly always the same one: keep the state's
+  // object when space and values are unchanged instead of making a new one each time.
+  const fill = (space: string): State['fill'] => {
+    const current = state.fill;
+    if (current.space === space && current.values.length === numberCount && current.values.every((v, k) => v === tokens.numbers[k])) return current;
+    return { space, values: numbers() };
+  };
 
-  tokenize(content, (type, value) => {
-    if (type !== 'op') {
-      operands.push(value);
-      return;
+  for (let type = tokens.next(); type !== END; type = tokens.next()) {
+    if (type !== OPERATOR) {
+      const word = type === NUMBER ? undefined : tokens.word;
+      if (type === NUMBER) tokens.keepNumber(numberCount++);
+      if (count++ === 0) first = word;
+      last = word;
+      if (mcidState === 1) {
+        mcid = type === NUMBER ? tokens.number : undefined;
+        mcidState = 2;
+      } else if (mcidState === 0 && word === '/MCID') mcidState = 1;
+      continue;
     }
-    const op = value as string;
+    const op = tokens.word;
     if (PAINTS.has(op) && enclosing() === 'none') scan.marks.unmarkedPaints++;
     switch (op) {
       case 'BMC':
       case 'BDC': {
-        const tag = operands[0];
-        const at = operands.indexOf('/MCID');
-        const mcid = at >= 0 ? operands[at + 1] : undefined;
-        const kind: Enclosing = tag === '/Artifact' ? 'artifact' : typeof mcid === 'number' ? 'tagged' : 'none';
+        const kind: Enclosing = first === '/Artifact' ? 'artifact' : mcid !== undefined ? 'tagged' : 'none';
         const around = enclosing();
         if (kind === 'artifact' && around === 'tagged') scan.marks.artifactInTagged++;
         if (kind === 'tagged' && around === 'artifact') scan.marks.taggedInArtifact++;
-        if (typeof mcid === 'number') scan.marks.mcids.push(mcid);
+        if (mcid !== undefined) scan.marks.mcids.push(mcid);
         marks.push(kind);
         break;
       }
@@ -87,30 +108,28 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
         state = stack.pop() ?? state;
         break;
       case 'cm': {
-        const m = numbers();
-        if (m.length === 6) state.ctm = multiply(m as Matrix, state.ctm);
+        if (numberCount === 6) state.ctm = multiply(numbers() as Matrix, state.ctm);
         break;
       }
       case 'rg':
       case 'RG':
         see('DeviceRGB');
         scan.rgbOperators++;
-        if (op === 'rg') state.fill = { space: 'DeviceRGB', values: numbers() };
+        if (op === 'rg') state.fill = fill('DeviceRGB');
         break;
       case 'k':
       case 'K':
         see('DeviceCMYK');
-        if (op === 'k') state.fill = { space: 'DeviceCMYK', values: numbers() };
+        if (op === 'k') state.fill = fill('DeviceCMYK');
         break;
       case 'g':
       case 'G':
         see('DeviceGray');
-        if (op === 'g') state.fill = { space: 'DeviceGray', values: numbers() };
+        if (op === 'g') state.fill = fill('DeviceGray');
         break;
       case 'cs':
       case 'CS': {
-        const name = operands[operands.length - 1];
-        const space = typeof name === 'string' ? resolve(name.replace(/^\//, '')) : '?';
+        const space = last !== undefined ? resolve(last.replace(/^\//, '')) : '?';
         see(space);
         if (isRgb(space)) scan.rgbOperators++;
         if (op === 'cs') state.fill = { space, values: [] };
@@ -129,15 +148,15 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
         break;
       }
       case 'Do': {
-        const name = operands[operands.length - 1];
-        const xobject = typeof name === 'string' ? resources.xobjects.get(name.replace(/^\//, '')) : undefined;
+        const name = last;
+        const xobject = name !== undefined ? resources.xobjects.get(name.replace(/^\//, '')) : undefined;
         if (xobject?.kind === 'image') {
           see(`image:${xobject.colorSpace}`);
           const [a, b, c, d] = state.ctm;
           const w = Math.hypot(a, b) / 72;
           const h = Math.hypot(c, d) / 72;
           const ppi = w > 0 && h > 0 ? Math.min(xobject.width / w, xobject.height / h) : Infinity;
-          scan.images.push({ name: typeof name === 'string' ? name : '?', image: xobject, ppi });
+          scan.images.push({ name: name ?? '?', image: xobject, ppi });
         } else if (xobject?.kind === 'form' && depth < 8) {
           scanContent(xobject.content, xobject.resources, scan, [...state.ctm], depth + 1, enclosing());
         }
@@ -146,8 +165,13 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
       default:
         break;
     }
-    operands.length = 0;
-  });
+    count = 0;
+    numberCount = 0;
+    first = undefined;
+    last = undefined;
+    mcidState = 0;
+    mcid = undefined;
+  }
   scan.marks.unbalanced += marks.length;
   return scan;
 }
@@ -181,7 +205,10 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-type TokenType = 'num' | 'name' | 'other' | 'op';
+const END = 0;
+const NUMBER = 1;
+const WORD = 2;
+const OPERATOR = 3;
 
 /** 10^k for k ≤ 22: exact doubles, so digits / 10^k is the correctly rounded value, as Number() gives. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -220,69 +247,101 @@ for (const b of WHITE_BYTES) IS_WHITE[b] = 1;
 const ENDS_WORD = new Uint8Array(IS_WHITE);
 for (const c of '()<>[]{}/%') ENDS_WORD[c.charCodeAt(0)] = 1;
 
+/** Operators and resource names repeat on every page: one string each, for all streams. */
+const WORDS = new WordCache();
+
 /**
- * Content-stream tokens, each passed to `emit` (a number for 'num', else a string); strings,
- * arrays and dicts become opaque operands, inline image data is skipped. A callback rather than
- * a generator: no iterator result and token object per token (a 200-page issue has ~10⁶).
+ * Content-stream tokens, one per `next()`: NUMBER (in `number`), WORD (a name with its slash, or
+ * a bracket, `()`/`<>` for a string, true/false/null, in `word`) or OPERATOR (in `word`); strings,
+ * arrays and dicts become opaque operands, inline image data is skipped. No object per token (a
+ * 200-page issue has ~10⁶): words are the cached strings, numbers a field and a typed array.
  */
-function tokenize(bytes: Uint8Array, emit: (type: TokenType, value: number | string) => void): void {
-  let i = 0;
-  const n = bytes.length;
-  // One Buffer view for the whole stream: words are sliced out of it without copying bytes.
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  while (i < n) {
-    const c = bytes[i]!;
-    if (IS_WHITE[c] === 1) {
-      i++;
-    } else if (c === 0x25) {
-      while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
-    } else if (c === 0x28) {
-      // Literal string with nested parentheses and backslash escapes.
-      let level = 0;
-      do {
-        if (bytes[i] === 0x5c) i++;
-        else if (bytes[i] === 0x28) level++;
-        else if (bytes[i] === 0x29) level--;
-        i++;
-      } while (i < n && level > 0);
-      emit('other', '()');
-    } else if (c === 0x3c && bytes[i + 1] === 0x3c) {
-      i += 2;
-      emit('other', '<<');
-    } else if (c === 0x3e && bytes[i + 1] === 0x3e) {
-      i += 2;
-      emit('other', '>>');
-    } else if (c === 0x3c) {
-      while (i < n && bytes[i] !== 0x3e) i++;
-      i++;
-      emit('other', '<>');
-    } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x3e || c === 0x29) {
-      i++;
-      emit('other', String.fromCharCode(c));
-    } else if (c === 0x2f) {
-      const start = i++;
-      while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
-      emit('name', text.toString('latin1', start, i));
-    } else {
-      const start = i;
-      while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
-      if (i === start) i++;
-      // Most words are numbers (coordinates): read from the bytes, no string made for them.
-      const value = numberAt(bytes, start, i);
-      if (value !== undefined) {
-        emit('num', value);
-        continue;
-      }
-      const word = text.toString('latin1', start, i);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) emit('num', Number(word));
-      else if (word === 'true' || word === 'false' || word === 'null') emit('other', word);
-      else if (word === 'ID') {
-        // Inline image data: skip to whitespace + EI + whitespace.
-        i++;
-        while (i < n && !(IS_WHITE[bytes[i - 1]!] === 1 && bytes[i] === 0x45 && bytes[i + 1] === 0x49 && (i + 2 >= n || IS_WHITE[bytes[i + 2]!] === 1))) i++;
-        i += 2;
-        emit('op', 'EI');
-      } else emit('op', word);
+class ContentTokens {
+  number = 0;
+  word = '';
+  /** The numbers the caller kept (`keepNumber`), in order; grows as needed. */
+  numbers = new Float64Array(64);
+  private i = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  keepNumber(index: number): void {
+    if (index >= this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
     }
+    this.numbers[index] = this.number;
+  }
+
+  next(): number {
+    const { bytes } = this;
+    const n = bytes.length;
+    let i = this.i;
+    while (i < n) {
+      const c = bytes[i]!;
+      if (IS_WHITE[c] === 1) {
+        i++;
+      } else if (c === 0x25) {
+        while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+      } else if (c === 0x28) {
+        // Literal string with nested parentheses and backslash escapes.
+        let level = 0;
+        do {
+          if (bytes[i] === 0x5c) i++;
+          else if (bytes[i] === 0x28) level++;
+          else if (bytes[i] === 0x29) level--;
+          i++;
+        } while (i < n && level > 0);
+        return this.emit(i, WORD, '()');
+      } else if (c === 0x3c && bytes[i + 1] === 0x3c) {
+        return this.emit(i + 2, WORD, '<<');
+      } else if (c === 0x3e && bytes[i + 1] === 0x3e) {
+        return this.emit(i + 2, WORD, '>>');
+      } else if (c === 0x3c) {
+        // Hex strings (the glyph codes) are most of a page's bytes: found by a native search.
+        const end = bytes.indexOf(0x3e, i);
+        return this.emit(end < 0 ? n + 1 : end + 1, WORD, '<>');
+      } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x3e || c === 0x29) {
+        return this.emit(i + 1, WORD, String.fromCharCode(c));
+      } else if (c === 0x2f) {
+        const start = i++;
+        while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
+        return this.emit(i, WORD, WORDS.word(bytes, start, i));
+      } else {
+        const start = i;
+        while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
+        if (i === start) i++;
+        // Most words are numbers (coordinates): read from the bytes, no string made for them.
+        const value = numberAt(bytes, start, i);
+        if (value !== undefined) {
+          this.number = value;
+          this.i = i;
+          return NUMBER;
+        }
+        const word = WORDS.word(bytes, start, i);
+        if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
+          this.number = Number(word);
+          this.i = i;
+          return NUMBER;
+        }
+        if (word === 'true' || word === 'false' || word === 'null') return this.emit(i, WORD, word);
+        if (word === 'ID') {
+          // Inline image data: skip to whitespace + EI + whitespace.
+          i++;
+          while (i < n && !(IS_WHITE[bytes[i - 1]!] === 1 && bytes[i] === 0x45 && bytes[i + 1] === 0x49 && (i + 2 >= n || IS_WHITE[bytes[i + 2]!] === 1))) i++;
+          return this.emit(i + 2, OPERATOR, 'EI');
+        }
+        return this.emit(i, OPERATOR, word);
+      }
+    }
+    this.i = i;
+    return END;
+  }
+
+  private emit(end: number, type: number, word: string): number {
+    this.i = end;
+    this.word = word;
+    return type;
   }
 }
