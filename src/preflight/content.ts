@@ -35,10 +35,61 @@ export interface MarkedContentScan {
 type Enclosing = 'none' | 'artifact' | 'tagged';
 const PAINTS = new Set(['Tj', 'TJ', "'", '"', 'Do', 'EI', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'sh']);
 
+/** The operators the scan acts on, as small integers (a switch on strings compared each in turn). */
+const enum Op {
+  Other,
+  BeginMarked,
+  EndMarked,
+  Save,
+  Restore,
+  Transform,
+  FillRgb,
+  StrokeRgb,
+  FillCmyk,
+  StrokeCmyk,
+  FillGray,
+  StrokeGray,
+  FillSpace,
+  StrokeSpace,
+  FillColour,
+  ShowText,
+  Draw,
+}
+const OPS = new Map<string, Op>([
+  ['BMC', Op.BeginMarked],
+  ['BDC', Op.BeginMarked],
+  ['EMC', Op.EndMarked],
+  ['q', Op.Save],
+  ['Q', Op.Restore],
+  ['cm', Op.Transform],
+  ['rg', Op.FillRgb],
+  ['RG', Op.StrokeRgb],
+  ['k', Op.FillCmyk],
+  ['K', Op.StrokeCmyk],
+  ['g', Op.FillGray],
+  ['G', Op.StrokeGray],
+  ['cs', Op.FillSpace],
+  ['CS', Op.StrokeSpace],
+  ['sc', Op.FillColour],
+  ['scn', Op.FillColour],
+  ['Tj', Op.ShowText],
+  ['TJ', Op.ShowText],
+  ["'", Op.ShowText],
+  ['"', Op.ShowText],
+  ['Do', Op.Draw],
+]);
+
 type Matrix = [number, number, number, number, number, number];
+/** A fill colour; never changed once made (a new one replaces it), so states can share it. */
+interface Fill {
+  readonly space: string;
+  readonly values: readonly number[];
+  /** textColourClass of it, once asked. */
+  colourClass?: string;
+}
 interface State {
   ctm: Matrix;
-  fill: { space: string; values: number[] };
+  fill: Fill;
 }
 
 /** Scans one page (and the forms it draws); results accumulate in `scan`. */
@@ -67,7 +118,7 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
   const numbers = (): number[] => Array.from(tokens.numbers.subarray(0, numberCount));
   // A fill colour is set before every line of text, nearly always the same one: keep the state's
   // object when space and values are unchanged instead of making a new one each time.
-  const fill = (space: string): State['fill'] => {
+  const fill = (space: string): Fill => {
     const current = state.fill;
     if (current.space === space && current.values.length === numberCount && current.values.every((v, k) => v === tokens.numbers[k])) return current;
     return { space, values: numbers() };
@@ -87,9 +138,8 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
     }
     const op = tokens.word;
     if (PAINTS.has(op) && enclosing() === 'none') scan.marks.unmarkedPaints++;
-    switch (op) {
-      case 'BMC':
-      case 'BDC': {
+    switch (OPS.get(op) ?? Op.Other) {
+      case Op.BeginMarked: {
         const kind: Enclosing = first === '/Artifact' ? 'artifact' : mcid !== undefined ? 'tagged' : 'none';
         const around = enclosing();
         if (kind === 'artifact' && around === 'tagged') scan.marks.artifactInTagged++;
@@ -98,56 +148,53 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
         marks.push(kind);
         break;
       }
-      case 'EMC':
+      case Op.EndMarked:
         if (marks.pop() === undefined) scan.marks.unbalanced++;
         break;
-      case 'q':
-        stack.push({ ctm: [...state.ctm], fill: { ...state.fill } });
+      case Op.Save:
+        // The matrix and the fill are replaced, never changed in place: the saved state shares them.
+        stack.push({ ctm: state.ctm, fill: state.fill });
         break;
-      case 'Q':
+      case Op.Restore:
         state = stack.pop() ?? state;
         break;
-      case 'cm': {
+      case Op.Transform: {
         if (numberCount === 6) state.ctm = multiply(numbers() as Matrix, state.ctm);
         break;
       }
-      case 'rg':
-      case 'RG':
+      case Op.FillRgb:
+      case Op.StrokeRgb:
         see('DeviceRGB');
         scan.rgbOperators++;
         if (op === 'rg') state.fill = fill('DeviceRGB');
         break;
-      case 'k':
-      case 'K':
+      case Op.FillCmyk:
+      case Op.StrokeCmyk:
         see('DeviceCMYK');
         if (op === 'k') state.fill = fill('DeviceCMYK');
         break;
-      case 'g':
-      case 'G':
+      case Op.FillGray:
+      case Op.StrokeGray:
         see('DeviceGray');
         if (op === 'g') state.fill = fill('DeviceGray');
         break;
-      case 'cs':
-      case 'CS': {
+      case Op.FillSpace:
+      case Op.StrokeSpace: {
         const space = last !== undefined ? resolve(last.replace(/^\//, '')) : '?';
         see(space);
         if (isRgb(space)) scan.rgbOperators++;
         if (op === 'cs') state.fill = { space, values: [] };
         break;
       }
-      case 'sc':
-      case 'scn':
-        state.fill = { ...state.fill, values: numbers() };
+      case Op.FillColour:
+        state.fill = { space: state.fill.space, values: numbers() };
         break;
-      case 'Tj':
-      case 'TJ':
-      case "'":
-      case '"': {
-        const key = textColourClass(state.fill);
+      case Op.ShowText: {
+        const key = (state.fill.colourClass ??= textColourClass(state.fill));
         scan.textColours.set(key, (scan.textColours.get(key) ?? 0) + 1);
         break;
       }
-      case 'Do': {
+      case Op.Draw: {
         const name = last;
         const xobject = name !== undefined ? resources.xobjects.get(name.replace(/^\//, '')) : undefined;
         if (xobject?.kind === 'image') {
@@ -181,7 +228,7 @@ export function newScan(): ContentScan {
   return { spaces: new Map(), rgbOperators: 0, textColours: new Map(), images: [], marks: { unmarkedPaints: 0, artifactInTagged: 0, taggedInArtifact: 0, unbalanced: 0, mcids: [] } };
 }
 
-function textColourClass(fill: State['fill']): string {
+function textColourClass(fill: Fill): string {
   const v = fill.values;
   if (fill.space === 'DeviceCMYK' && v.length === 4) {
     const [c, m, y, k] = v as [number, number, number, number];
@@ -212,31 +259,6 @@ const OPERATOR = 3;
 
 /** 10^k for k ≤ 22: exact doubles, so digits / 10^k is the correctly rounded value, as Number() gives. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/**
- * The number bytes[start, end) spells ([+-]digits[.digits] or [+-].digits), or undefined when it
- * is not one or has too many digits to be read exactly this way (the caller then uses Number()).
- */
-function numberAt(bytes: Uint8Array, start: number, end: number): number | undefined {
-  let k = start;
-  const sign = bytes[k];
-  if (sign === 0x2b || sign === 0x2d) k++;
-  let digits = 0;
-  let mantissa = 0;
-  let fraction = -1;
-  for (; k < end; k++) {
-    const c = bytes[k]!;
-    if (c >= 0x30 && c <= 0x39) {
-      mantissa = mantissa * 10 + (c - 0x30);
-      digits++;
-      if (fraction >= 0) fraction++;
-    } else if (c === 0x2e && fraction < 0) fraction = 0;
-    else return undefined;
-  }
-  if (digits === 0 || digits > 15 || fraction > 22) return undefined;
-  const value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction]! : mantissa;
-  return sign === 0x2d ? -value : value;
-}
 
 // Byte classes as lookup tables rather than Sets: the tokenizer looks at every byte of every
 // page (a Set lookup per byte was most of the preflight's scanning time).
@@ -309,13 +331,29 @@ class ContentTokens {
         while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
         return this.emit(i, WORD, WORDS.word(bytes, start, i));
       } else {
+        // Most words are numbers (coordinates): read from the bytes as the word's end is found
+        // ([+-]digits[.digits] or [+-].digits, at most 15 digits: exact this way; others through Number()), no string made for them.
         const start = i;
-        while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
+        if (c === 0x2b || c === 0x2d) i++;
+        let digits = 0;
+        let mantissa = 0;
+        let fraction = -1;
+        let numeric = true;
+        for (; i < n; i++) {
+          const d = bytes[i]!;
+          if (ENDS_WORD[d] === 1) break;
+          if (!numeric) continue;
+          if (d >= 0x30 && d <= 0x39) {
+            mantissa = mantissa * 10 + (d - 0x30);
+            digits++;
+            if (fraction >= 0) fraction++;
+          } else if (d === 0x2e && fraction < 0) fraction = 0;
+          else numeric = false;
+        }
         if (i === start) i++;
-        // Most words are numbers (coordinates): read from the bytes, no string made for them.
-        const value = numberAt(bytes, start, i);
-        if (value !== undefined) {
-          this.number = value;
+        if (numeric && digits > 0 && digits <= 15 && fraction <= 22) {
+          const value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction]! : mantissa;
+          this.number = c === 0x2d ? -value : value;
           this.i = i;
           return NUMBER;
         }

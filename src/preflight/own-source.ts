@@ -68,6 +68,18 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
 
   const literalString = (): Uint8Array => {
     pos++;
+    // Most strings (destination names, UTF-16 titles pdfkit escapes only where it must) have no
+    // backslash and no nested parenthesis: their bytes are used as they stand.
+    const close = buffer.indexOf(0x29, pos);
+    if (close >= 0) {
+      let plain = true;
+      for (let k = pos; k < close && plain; k++) plain = buffer[k] !== 0x5c && buffer[k] !== 0x28;
+      if (plain) {
+        const bytes = buffer.subarray(pos, close);
+        pos = close + 1;
+        return bytes;
+      }
+    }
     const out: number[] = [];
     let depth = 1;
     while (pos < n) {
@@ -249,6 +261,8 @@ const PDF_DOC_ENCODING = new Map<number, string>([
   ...[...'\u2022\u2020\u2021\u2026\u2014\u2013\u0192\u2044\u2039\u203a\u2212\u2030\u201e\u201c\u201d\u2018\u2019\u201a\u2122\ufb01\ufb02\u0141\u0152\u0160\u0178\u017d\u0131\u0142\u0153\u0161\u017e\ufffd\u20ac'].map((ch, k): [number, string] => [0x80 + k, ch]),
   [0xad, '\ufffd'],
 ]);
+const DIFFERS_FROM_LATIN1 = new Uint8Array(256);
+for (const b of PDF_DOC_ENCODING.keys()) DIFFERS_FROM_LATIN1[b] = 1;
 
 /** A string's bytes as text, as pdf-lib decodes them: UTF-16BE after a byte-order mark, else PDFDocEncoding. */
 function decodeText(bytes: Uint8Array): string {
@@ -256,6 +270,7 @@ function decodeText(bytes: Uint8Array): string {
     const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
     return swapped.swap16().toString('utf16le');
   }
+  if (bytes.every((b) => DIFFERS_FROM_LATIN1[b] === 0)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let text = '';
   for (const b of bytes) text += PDF_DOC_ENCODING.get(b) ?? String.fromCharCode(b);
   return text;
