@@ -193,10 +193,17 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
     const count = integerAt();
     if (count === undefined) fail('an xref subsection without a count');
     skipWhite();
+    // Entries of 20 bytes: 10-digit offset, space, 5-digit generation, space, n or f, end of line.
     for (let k = 0; k < count!; k++, pos += 20) {
-      const entry = buffer.toString('latin1', pos, pos + 20);
-      if (!/^\d{10} \d{5} [nf][ \r\n]{2}$/.test(entry)) fail('a malformed xref entry');
-      if (entry[17] === 'n') offsets[first + k] = Number(entry.slice(0, 10));
+      let offset = 0;
+      for (let d = 0; d < 10; d++) {
+        const digit = buffer[pos + d]! - 0x30;
+        if (digit < 0 || digit > 9) fail('a malformed xref entry');
+        offset = offset * 10 + digit;
+      }
+      const kind = buffer[pos + 17];
+      if (buffer[pos + 10] !== 0x20 || buffer[pos + 16] !== 0x20 || (kind !== 0x6e && kind !== 0x66) || WHITE[buffer[pos + 18]!] !== 1 || WHITE[buffer[pos + 19]!] !== 1) fail('a malformed xref entry');
+      if (kind === 0x6e) offsets[first + k] = offset;
     }
   }
   expectWord('trailer');
