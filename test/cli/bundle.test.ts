@@ -41,7 +41,7 @@ describe('the bundled CLI', () => {
     // Everything it needs is inside, but for the packages left out on purpose (scripts/bundle.js).
     const required = new Set([...fs.readFileSync(BUNDLE, 'utf8').matchAll(/\brequire\("([^".][^"]*)"\)/g)].map((m) => m[1]!.split('/')[0]!));
     const builtins = new Set(require('node:module').builtinModules as string[]);
-    expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, ''))).sort()).toEqual(['ajv', 'ajv-i18n', 'mammoth', 'parse5', 'sharp']);
+    expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, ''))).sort()).toEqual(['ajv', 'ajv-i18n', 'mammoth', 'parse5', 'pdf-lib', 'sharp']);
   });
 
   test("fontkit's WOFF2 decoder is left out and loads from node_modules on its first call", () => {
