@@ -8,6 +8,7 @@
 import PDFDocument from 'pdfkit';
 import type { DocumentMeta } from '../document/types';
 import type { PdfRef, PdfRefFactory } from './cid-font';
+import { ByteSink, bufferStringWrites } from './byte-sink';
 import { addPdfxOutputIntent, appendXmp, escapeInfoInXmp, pdfName, setFileId, type StandardsDoc } from './standards';
 
 /** Which of the two files to write from the same layout. */
@@ -46,9 +47,36 @@ export interface DocumentOptions {
   readonly press?: PressSettings;
 }
 
+/**
+ * pdfkit writing into a ByteSink rather than through its stream (byte-sink.ts says why), with each
+ * page's content collected as strings until the page ends. The stream still ends the document:
+ * `push(null)` after the trailer emits 'end'.
+ */
+class SinkDocument extends PDFDocument {
+  // Declared only: pdfkit's constructor writes the header before a field initialiser would run
+  // (and an initialised field would then replace the sink holding it).
+  private declare sink: ByteSink | undefined;
+
+  _write(data: unknown): void {
+    this.sink ??= new ByteSink();
+    const written = data instanceof Uint8Array ? this.sink.writeBytes(data) : this.sink.writeLine(String(data));
+    (this as unknown as { _offset: number })._offset += written;
+  }
+
+  override addPage(options?: PDFKit.PDFDocumentOptions): this {
+    super.addPage(options);
+    bufferStringWrites((this as unknown as { page: { content: Parameters<typeof bufferStringWrites>[0] } }).page.content);
+    return this;
+  }
+
+  writtenBytes(): Buffer {
+    return (this.sink ??= new ByteSink()).bytes();
+  }
+}
+
 /** A new document for `target`, and the promise of its bytes once `doc.end()` is called. */
 export function openDocument({ target, meta, contentHash, press }: DocumentOptions): { doc: PdfDoc; bytes: Promise<Buffer> } {
-  const pdfkit = new PDFDocument({
+  const pdfkit = new SinkDocument({
     autoFirstPage: false,
     // No default font: pdfkit's Helvetica is never embedded, so it must never appear (PRINT.md).
     font: null as unknown as string,
@@ -88,12 +116,12 @@ export function openDocument({ target, meta, contentHash, press }: DocumentOptio
     instanceSeed: `bulletin:${meta.title}:${contentHash}:${target}`,
     ...(press ? { pdfx: { version: 'PDF/X-4', trapped: false } } : { pdfuaPart: 1 }),
   });
-  const chunks: Buffer[] = [];
-  pdfkit.on('data', (chunk: Buffer) => chunks.push(chunk));
   const bytes = new Promise<Buffer>((resolve, reject) => {
-    pdfkit.on('end', () => resolve(Buffer.concat(chunks)));
+    pdfkit.on('end', () => resolve(pdfkit.writtenBytes()));
     pdfkit.on('error', reject);
   });
+  // Nothing is pushed into the stream but its end: flowing, it emits 'end' after `doc.end()`.
+  pdfkit.resume();
   return { doc, bytes };
 }
 
