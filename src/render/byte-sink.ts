@@ -7,10 +7,8 @@
  * the render's garbage collection. The sink copies each string straight into large blocks
  * instead (latin1: each UTF-16 code unit's low byte, exactly what pdfkit's own conversion keeps).
  *
- * Page content is the same story one level down: every operator string pdfkit or we add becomes
- * a Uint8Array of the page's content stream. `bufferStringWrites` keeps a page's strings as
- * strings and hands them to pdfkit as one chunk when the page ends: the stream's bytes, and so
- * its deflated bytes, are the same.
+ * Page content is the same story one level down: every operator string pdfkit or we add became
+ * a Uint8Array of the page's content stream (PageContent below).
  */
 
 /** A block this size holds many small writes; larger byte chunks are kept as they are. */
@@ -68,31 +66,82 @@ interface StreamWriter {
   end(chunk?: unknown): unknown;
 }
 
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
 /**
- * Makes `ref` (a page's content stream) collect the strings written to it and pass them on as one
- * chunk, the strings joined as pdfkit would have written them one by one (each + "\n"), before
- * any other chunk and when it ends.
+ * The content stream of the page being drawn, built as bytes: pdfkit's operator strings are copied
+ * in as they come (each + "\n", as pdfkit writes them), and text.ts writes its lines straight in,
+ * glyph codes as hex digits, without a string per line or per glyph. One scratch buffer serves
+ * every page of a document; `flush` hands the page's bytes to pdfkit as one chunk of exactly their
+ * size — the stream's bytes, and so its deflated bytes, are those pdfkit would have had.
  */
-export function bufferStringWrites(ref: StreamWriter): void {
-  const write = ref.write.bind(ref);
-  const end = ref.end.bind(ref);
-  let pending: string[] = [];
-  const flush = () => {
-    if (pending.length === 0) return;
-    const text = `${pending.join('\n')}\n`;
-    pending = [];
-    write(Buffer.from(text, 'latin1'));
-  };
-  ref.write = (chunk: unknown) => {
-    if (typeof chunk === 'string') pending.push(chunk);
-    else {
-      flush();
-      write(chunk);
-    }
-  };
-  ref.end = (chunk?: unknown) => {
-    if (chunk) ref.write(chunk);
-    flush();
-    return end();
-  };
+export class PageContent {
+  private scratch = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+  private target: StreamWriter | undefined;
+  private write: ((chunk: unknown) => unknown) | undefined;
+
+  /** Makes `ref` (a new page's content stream) send its string writes here; flushes the previous page. */
+  attach(ref: StreamWriter): void {
+    this.flush();
+    const write = ref.write.bind(ref);
+    const end = ref.end.bind(ref);
+    this.target = ref;
+    this.write = write;
+    ref.write = (chunk: unknown) => {
+      if (this.target !== ref) return write(chunk); // a page drawn on after the next began: as pdfkit would
+      if (typeof chunk === 'string') {
+        this.text(chunk);
+        this.byte(0x0a);
+      } else {
+        this.flush();
+        this.target = ref;
+        this.write = write;
+        write(chunk);
+      }
+      return undefined;
+    };
+    ref.end = (chunk?: unknown) => {
+      if (chunk) ref.write(chunk);
+      if (this.target === ref) this.flush();
+      return end();
+    };
+  }
+
+  /** Appends `value` (code units below 256, as pdfkit keeps them). */
+  text(value: string): void {
+    this.reserve(value.length);
+    this.used += this.scratch.write(value, this.used, 'latin1');
+  }
+
+  byte(code: number): void {
+    this.reserve(1);
+    this.scratch[this.used++] = code;
+  }
+
+  /** Appends `n` (0 … 0xffff) as four lowercase hex digits. */
+  hex4(n: number): void {
+    this.reserve(4);
+    const at = this.used;
+    this.scratch[at] = HEX_DIGITS[(n >> 12) & 15]!;
+    this.scratch[at + 1] = HEX_DIGITS[(n >> 8) & 15]!;
+    this.scratch[at + 2] = HEX_DIGITS[(n >> 4) & 15]!;
+    this.scratch[at + 3] = HEX_DIGITS[n & 15]!;
+    this.used = at + 4;
+  }
+
+  /** Hands what the current page collected to its stream. */
+  flush(): void {
+    if (this.used > 0 && this.write) this.write(Buffer.from(this.scratch.subarray(0, this.used)));
+    this.used = 0;
+    this.target = undefined;
+    this.write = undefined;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.scratch.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.scratch.length, this.used + bytes));
+    this.scratch.copy(grown, 0, 0, this.used);
+    this.scratch = grown;
+  }
 }

@@ -8,7 +8,7 @@
 import PDFDocument from 'pdfkit';
 import type { DocumentMeta } from '../document/types';
 import type { PdfRef, PdfRefFactory } from './cid-font';
-import { ByteSink, bufferStringWrites } from './byte-sink';
+import { ByteSink, PageContent } from './byte-sink';
 import { addPdfxOutputIntent, appendXmp, escapeInfoInXmp, pdfName, setFileId, type StandardsDoc } from './standards';
 
 /** Which of the two files to write from the same layout. */
@@ -35,6 +35,7 @@ export type PdfDoc = PDFKit.PDFDocument &
   PdfRefFactory & {
     page: { fonts: Record<string, PdfRef>; height: number; width: number; dictionary: { data: Record<string, unknown> } };
     addContent(operators: string): unknown;
+    pageContent(): PageContent;
     addSpotColor(name: string, c: number, m: number, y: number, k: number): unknown;
     _root: { data: Record<string, unknown> };
   };
@@ -56,6 +57,7 @@ class SinkDocument extends PDFDocument {
   // Declared only: pdfkit's constructor writes the header before a field initialiser would run
   // (and an initialised field would then replace the sink holding it).
   private declare sink: ByteSink | undefined;
+  private declare pageBytes: PageContent | undefined;
 
   _write(data: unknown): void {
     this.sink ??= new ByteSink();
@@ -65,8 +67,15 @@ class SinkDocument extends PDFDocument {
 
   override addPage(options?: PDFKit.PDFDocumentOptions): this {
     super.addPage(options);
-    bufferStringWrites((this as unknown as { page: { content: Parameters<typeof bufferStringWrites>[0] } }).page.content);
+    // The pages are buffered (pdfkit ends them all at doc.end()), but nothing is drawn on a page
+    // once the next one is begun: attach hands the previous page's content to pdfkit now.
+    this.pageContent().attach((this as unknown as { page: { content: Parameters<PageContent['attach']>[0] } }).page.content);
     return this;
+  }
+
+  /** The current page's content, for writing operators into directly (text.ts). */
+  pageContent(): PageContent {
+    return (this.pageBytes ??= new PageContent());
   }
 
   writtenBytes(): Buffer {

@@ -54,7 +54,7 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   const drawBox = (box: Box): void => {
     switch (box.kind) {
       case 'text':
-        doc.addContent(text.lineOperators(box.runs, box.x, box.y, colour(box.ink)));
+        text.drawLine(box.runs, box.x, box.y, colour(box.ink));
         return;
       case 'rule':
         doc.addContent(`q ${fmt(box.thickness)} w ${colourOperator(colour(box.ink), 'stroke')} ${fmt(box.x1)} ${fmt(box.y1)} m ${fmt(box.x2)} ${fmt(box.y2)} l S Q`);
