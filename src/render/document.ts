@@ -73,6 +73,14 @@ class SinkDocument extends PDFDocument {
     return this;
   }
 
+  /** Ends the document once every page's content stream is compressed (PageContent.flush). */
+  override end(): void {
+    this.pageContent()
+      .finished()
+      .then(() => super.end())
+      .catch((err: unknown) => this.emit('error', err));
+  }
+
   /** The current page's content, for writing operators into directly (text.ts). */
   pageContent(): PageContent {
     return (this.pageBytes ??= new PageContent());

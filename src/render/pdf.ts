@@ -59,9 +59,14 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
       case 'rule':
         doc.addContent(`q ${fmt(box.thickness)} w ${colourOperator(colour(box.ink), 'stroke')} ${fmt(box.x1)} ${fmt(box.y1)} m ${fmt(box.x2)} ${fmt(box.y2)} l S Q`);
         return;
-      case 'dot':
-        doc.addContent(`q ${colourOperator(colour(box.ink), 'fill')} ${circlePath(box.x, box.y, box.radius)} f Q`);
+      case 'dot': {
+        // Straight into the page's bytes: one string fewer per leader dot.
+        const out = doc.pageContent();
+        out.text(`q ${colourOperator(colour(box.ink), 'fill')} `);
+        out.text(circlePath(box.x, box.y, box.radius));
+        out.text(' f Q\n');
         return;
+      }
       case 'image': {
         const image = options.images.get(box.file);
         if (!image) throw new Error(`image ${box.file} was not prepared for rendering`);
