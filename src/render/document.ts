@@ -7,6 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { DocumentMeta } from '../document/types';
+import type { WrittenStream } from '../preflight/own-source';
 import type { PdfRef, PdfRefFactory } from './cid-font';
 import { ByteSink, PageContent } from './byte-sink';
 import { addPdfxOutputIntent, appendXmp, escapeInfoInXmp, pdfName, setFileId, type StandardsDoc } from './standards';
@@ -140,6 +141,30 @@ export function openDocument({ target, meta, contentHash, press }: DocumentOptio
   // Nothing is pushed into the stream but its end: flowing, it emits 'end' after `doc.end()`.
   pdfkit.resume();
   return { doc, bytes };
+}
+
+/** pdfkit's page content stream: the chunks written so far, compressed and written out by finalize(). */
+interface ContentStream {
+  readonly id: number;
+  buffer: Uint8Array[];
+  finalize(): void;
+}
+
+/**
+ * Records each page's content as pdfkit hands it to zlib (at the end, when the buffered pages are
+ * flushed, after its own last operators), by the stream's object number.
+ */
+export function keepPageContents(doc: PdfDoc, kept: Map<number, WrittenStream>): void {
+  doc.on('pageAdded', () => {
+    const content = (doc.page as unknown as { content: ContentStream }).content;
+    const finalize = content.finalize.bind(content);
+    content.finalize = () => {
+      const plain = Buffer.concat(content.buffer);
+      content.buffer = [plain];
+      kept.set(content.id, { plain });
+      finalize();
+    };
+  });
 }
 
 /** The same document seen as the standards module sees it. */

@@ -6,8 +6,9 @@
  */
 import type { Box, Ink, LaidOutIssue } from '../layout/types';
 import type { DocumentMeta } from '../document/types';
+import type { WrittenStream } from '../preflight/own-source';
 import type { FontSet } from '../text/fonts';
-import { openDocument, type PressSettings, standardsOf, type Target } from './document';
+import { keepPageContents, openDocument, type PressSettings, standardsOf, type Target } from './document';
 import { bleedBox, pressPage, sheetFor } from './marks';
 import { addDestinationsAndOutline, addLink, addUriLinks, linkDescription, setPageLabels } from './navigation';
 import { circlePath, type Colour, colourOperator, fmt } from './operators';
@@ -25,6 +26,12 @@ export interface RenderOptions {
   readonly contentHash: string;
   /** Press settings; required for the 'print' target. */
   readonly press?: PressSettings;
+  /**
+   * Filled with the big streams as they were before compression, by object number (page
+   * contents, font programs): the build's own check reads them from here instead of inflating
+   * them back out of the file.
+   */
+  readonly kept?: Map<number, WrittenStream>;
 }
 
 /** Inks: 100 % K black and a CMYK red for the press; sRGB for the e-mail copy (PRINT.md §2.2). */
@@ -49,7 +56,8 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   if (target === 'print' && !press) throw new Error('renderPdf: the print target needs press settings');
   const { doc, bytes } = openDocument({ target, meta: options.meta, contentHash: options.contentHash, ...(press ? { press } : {}) });
   const sheet = sheetFor(issue.pageWidth, issue.pageHeight, press);
-  const text = new TextPainter(doc, fonts);
+  if (options.kept) keepPageContents(doc, options.kept);
+  const text = new TextPainter(doc, fonts, options.kept);
   const colour = (ink: Ink) => INKS[target][ink];
   // The e-mail copy is tagged (PDF/UA-1): every box is marked content of its element or an artifact.
   const structure = target === 'email' ? new StructureWriter(doc, issue.pages) : undefined;

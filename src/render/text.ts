@@ -5,6 +5,7 @@
  */
 import type { GlyphRun } from '../layout/types';
 import { type FontKey, type FontSet, fontOf } from '../text/fonts';
+import type { WrittenStream } from '../preflight/own-source';
 import { CidFontWriter } from './cid-font';
 import type { PdfDoc } from './document';
 import { type Colour, colourOperator, fmt } from './operators';
@@ -15,6 +16,8 @@ export class TextPainter {
   constructor(
     private readonly doc: PdfDoc,
     private readonly fonts: FontSet,
+    /** Where the font writers record the programs they embed (for the build's own check). */
+    private readonly kept?: Map<number, WrittenStream>,
   ) {}
 
   /**
@@ -64,7 +67,7 @@ export class TextPainter {
   private writerFor(role: FontKey): CidFontWriter {
     let writer = this.writers.get(role);
     if (!writer) {
-      writer = new CidFontWriter(this.doc, fontOf(this.fonts, role), `B${role}`);
+      writer = new CidFontWriter(this.doc, fontOf(this.fonts, role), `B${role}`, this.kept);
       this.writers.set(role, writer);
     }
     return writer;
