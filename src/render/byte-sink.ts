@@ -65,7 +65,8 @@ export class ByteSink {
 interface StreamWriter {
   write(chunk: unknown): unknown;
   end(chunk?: unknown): unknown;
-  /** pdfkit internals: the chunks written so far, and whether finalize() will deflate them. */
+  /** pdfkit internals: the object number, the chunks written so far, and whether finalize() will deflate them. */
+  readonly id: number;
   buffer: Uint8Array[];
   compress: boolean;
 }
@@ -86,6 +87,8 @@ export class PageContent {
   private write: ((chunk: unknown) => unknown) | undefined;
   /** Pages' content streams being deflated on libuv's threads, one after another. */
   private deflating: Promise<void> = Promise.resolve();
+  /** Told each stream's bytes as they go to zlib (the build's own check reads them: own-source.ts). */
+  onDeflate: ((id: number, plain: Buffer) => void) | undefined;
   /** Streams already deflated: nothing more may be written to them. */
   private readonly sealed = new WeakSet<StreamWriter>();
 
@@ -156,6 +159,7 @@ export class PageContent {
       const raw = Buffer.concat(ref.buffer);
       ref.buffer = [];
       this.sealed.add(ref);
+      this.onDeflate?.(ref.id, raw);
       // One at a time: each zlib stream holds ~300 KB of state, and hundreds queued at once
       // (one per page) were +70 MB of peak memory on a 600-page volume.
       this.deflating = this.deflating.then(

@@ -151,17 +151,21 @@ interface ContentStream {
 }
 
 /**
- * Records each page's content as pdfkit hands it to zlib (at the end, when the buffered pages are
- * flushed, after its own last operators), by the stream's object number.
+ * Records each page's content as it goes to zlib, by the stream's object number: when the next
+ * page begins (PageContent deflates it then), or at the end, when pdfkit's finalize compresses
+ * what it still has (a stream PageContent did not take).
  */
 export function keepPageContents(doc: PdfDoc, kept: Map<number, WrittenStream>): void {
+  doc.pageContent().onDeflate = (id, plain) => kept.set(id, { plain });
   doc.on('pageAdded', () => {
     const content = (doc.page as unknown as { content: ContentStream }).content;
     const finalize = content.finalize.bind(content);
     content.finalize = () => {
-      const plain = Buffer.concat(content.buffer);
-      content.buffer = [plain];
-      kept.set(content.id, { plain });
+      if (!kept.has(content.id)) {
+        const plain = Buffer.concat(content.buffer);
+        content.buffer = [plain];
+        kept.set(content.id, { plain });
+      }
       finalize();
     };
   });
