@@ -17,8 +17,8 @@ import type { FontSettings } from './manifest/types';
 import { type Press, resolveSettings } from './settings';
 import { writeFilesAtomically } from './output';
 import { attachFontFile, readFontFile } from './render/font-file';
-import { emailOutput, type Output, printOutput } from './outputs';
-import type { PressSettings } from './render/pdf';
+import { emailOutput, type Output, printOutput, type Rendered } from './outputs';
+import type { PressSettings, Target } from './render/pdf';
 import { deferredFont, FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { type Message, message, render } from './messages';
 import { World } from './world';
@@ -58,6 +58,11 @@ export interface BuildOptions {
    * written; its bytes are in BuildResult.preview.
    */
   readonly preview?: boolean;
+  /**
+   * Sees (and may replace) each file as rendered, before our own check of it: how the tests put a
+   * defect into the writer's output and see the build refuse it.
+   */
+  readonly beforeCheck?: (target: Target, rendered: Rendered) => Rendered;
 }
 
 /** Builds issues/<issueId> under projectRoot. */
@@ -131,7 +136,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
     // The e-mail copy has the pages as set, without the press file's padding.
     const email = emailOutput(inputs, typeset, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
     const emailImages = await stage('images (e-mail)', () => email.prepareImages());
-    const preview = await stage('render e-mail', () => email.render(emailImages));
+    const preview = (await stage('render e-mail', () => email.render(emailImages))).bytes;
     return { outputs: [], pageCount: typeset.pages.length, warnings: heard.diagnostics(), fixable: heard.fixable, notes, timings, layout, preview };
   }
 
@@ -160,9 +165,10 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   const written: { readonly output: Output; readonly bytes: Buffer }[] = [];
   for (const [i, output] of outputs.entries()) {
     const images = await stage(`images (${output.label})`, () => pendingImages[i]!);
-    const bytes = await stage(`render ${output.label}`, () => output.render(images));
-    await stage(`preflight ${output.label}`, () => output.preflight(bytes));
-    written.push({ output, bytes });
+    const made = await stage(`render ${output.label}`, () => output.render(images));
+    const rendered = options.beforeCheck?.(output.id, made) ?? made;
+    await stage(`preflight ${output.label}`, () => output.preflight(rendered));
+    written.push({ output, bytes: rendered.bytes });
   }
 
   const outDir = path.join(projectRoot, 'out', issueId);

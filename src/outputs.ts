@@ -6,7 +6,9 @@
 import type { DocumentMeta } from './document/types';
 import { imageForEmail, imageForPrint } from './images';
 import type { LaidOutIssue } from './layout/types';
-import { formatReport, preflightPdf } from './preflight/preflight';
+import { say } from './messages';
+import type { WrittenStream } from './preflight/own-source';
+import { checkOwnOutput, formatReport } from './preflight/preflight';
 import { type PressSettings, renderPdf, type Target } from './render/pdf';
 import type { FontSet } from './text/fonts';
 
@@ -19,12 +21,19 @@ export interface Output {
   readonly layout: LaidOutIssue;
   /** Converts the placed images for this file; started early, awaited before `render`. */
   prepareImages(): Promise<Map<string, Buffer>>;
-  render(images: ReadonlyMap<string, Buffer>): Promise<Buffer>;
+  render(images: ReadonlyMap<string, Buffer>): Promise<Rendered>;
   /**
-   * Our own preflight. Our output failing it is a bug of ours, not the editor's mistake (a bad
-   * custom ICC profile is refused before rendering), so it throws a plain Error.
+   * Our own preflight of what `render` wrote (preflight.ts, checkOwnOutput). Our output failing it
+   * is a bug of ours, not the editor's mistake (a bad custom ICC profile is refused before
+   * rendering), so it throws a plain Error.
    */
-  preflight(bytes: Buffer): Promise<void>;
+  preflight(rendered: Rendered): void;
+}
+
+/** A rendered file, and its big streams as they were before compression (for `preflight`). */
+export interface Rendered {
+  readonly bytes: Buffer;
+  readonly written: ReadonlyMap<number, WrittenStream>;
 }
 
 /** What every output is made from. */
@@ -46,8 +55,8 @@ export function emailOutput(inputs: OutputInputs, layout: LaidOutIssue, convert:
     layout,
     // The e-mail conversions are quick and needed first: all at once.
     prepareImages: () => prepareImages(layout, (file, width) => convert(file, width)),
-    render: (images) => renderPdf(layout, inputs.fonts, { target: 'email', meta: inputs.meta, images, contentHash: inputs.contentHash }),
-    preflight: (bytes) => ownPreflight('e-mail', bytes, 'email'),
+    render: (images) => rendered((kept) => renderPdf(layout, inputs.fonts, { target: 'email', meta: inputs.meta, images, contentHash: inputs.contentHash, kept })),
+    preflight: (file) => ownPreflight('e-mail', file, 'email'),
   };
 }
 
@@ -61,14 +70,19 @@ export function printOutput(inputs: OutputInputs, layout: LaidOutIssue, press: P
     // One at a time: the main thread renders meanwhile, so one sharp thread uses the other core,
     // and only one full-size image is decoded at any moment (peak memory).
     prepareImages: () => prepareImages(layout, (file, width) => imageForPrint(file, width, iccPath), 1),
-    render: (images) => renderPdf(layout, inputs.fonts, { target: 'print', meta: inputs.meta, images, contentHash: inputs.contentHash, press }),
-    preflight: (bytes) => ownPreflight('print', bytes, 'print'),
+    render: (images) => rendered((kept) => renderPdf(layout, inputs.fonts, { target: 'print', meta: inputs.meta, images, contentHash: inputs.contentHash, press, kept })),
+    preflight: (file) => ownPreflight('print', file, 'print'),
   };
 }
 
-async function ownPreflight(name: string, bytes: Buffer, profile: 'email' | 'print'): Promise<void> {
-  const report = await preflightPdf(bytes, profile);
-  if (!report.passed) throw new Error(`the ${name} PDF fails our own preflight:\n${formatReport(report)}`);
+async function rendered(render: (kept: Map<number, WrittenStream>) => Promise<Buffer>): Promise<Rendered> {
+  const written = new Map<number, WrittenStream>();
+  return { bytes: await render(written), written };
+}
+
+function ownPreflight(name: string, { bytes, written }: Rendered, profile: 'email' | 'print'): void {
+  const report = checkOwnOutput(bytes, profile, written);
+  if (!report.passed) throw new Error(say('preflight.self-check.failed', { file: name, report: formatReport(report) }));
 }
 
 /**

@@ -220,7 +220,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
   const config = lineConfig({ ...options, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none' });
   // The search measures O(lines × items × line length) candidates: into one scratch line.
   const scratch = emptyLine();
-  const widthOf = (i: number, j: number) => measureLine(paragraph, sums, i, j, config, scratch).natural;
+  const widthOf = (i: number, j: number) => measureLine(sums, i, j, config, scratch).natural;
   const total = widthOf(0, n);
   const totalHan = sums.han[n] as number;
   const breakable = (k: number) => k === 0 || k === n || (junctions[k] as Junction).breakable;
@@ -267,7 +267,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
     const tried = balancedBreaks(count);
     if (tried && (!chosen || tried.cost + (count - fewest) * EXTRA_LINE_COST < chosen.cost)) chosen = { ...tried, cost: tried.cost + (count - fewest) * EXTRA_LINE_COST };
   }
-  const lines = chosen ? chosen.spans.map(([i, j]) => measureLine(paragraph, sums, i, j, config)) : breakLines(paragraph, options);
+  const lines = chosen ? chosen.spans.map(([i, j]) => measureLine(sums, i, j, config)) : breakLines(paragraph, options);
   return lines.map((span) => {
     const placed = placeLine(paragraph, { ...span, indent: 0, adjustment: 0, isLast: true });
     const set = toSetLine(paragraph, placed, true, style, runs);

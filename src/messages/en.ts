@@ -901,6 +901,8 @@ export const en = {
     `not a readable PDF: ${p.message}`,
   'preflight.meta.missing': (p: { readonly key: string }) =>
     `no Info ${p.key}`,
+  'preflight.self-check.failed': (p: { readonly file: string; readonly report: string }) =>
+    `the ${p.file} PDF fails our own check of what we wrote (a bug of ours; nothing was written):\n${p.report}`,
   'preflight.result': (p: { readonly profile: string; readonly failed: number; readonly warnings: number; readonly passed: number; readonly info: number }) =>
     `(${p.profile}; ${p.failed} failed, ${p.warnings} warnings, ${p.passed} passed, ${p.info} info)`,
   'preflight.xmp.info.differs': (p: { readonly missing: readonly string[]; readonly differing: readonly string[] }) =>

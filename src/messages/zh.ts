@@ -946,6 +946,8 @@ export const zh: Catalog = {
     `不是可读的 PDF：${p.message}`,
   'preflight.meta.missing': (p) =>
     `缺少 Info ${p.key}`,
+  'preflight.self-check.failed': (p) =>
+    `${p.file} PDF 未通过我们对所写内容的自检（这是我们程序的错误；没有写入任何文件）：\n${p.report}`,
   'preflight.result': (p) =>
     `（${p.profile}；${p.failed} 项不通过，${p.warnings} 项警告，${p.passed} 项通过，${p.info} 项信息）`,
   'preflight.xmp.info.differs': (p) =>

@@ -4,6 +4,7 @@
  * tracks q/Q, cm, colour and text state; form XObjects are followed with their own resources.
  */
 import type { ImageXObject, Resources } from './reader';
+import { WordCache } from './words';
 
 /** What one page's painting used. */
 export interface ContentScan {
@@ -34,10 +35,61 @@ export interface MarkedContentScan {
 type Enclosing = 'none' | 'artifact' | 'tagged';
 const PAINTS = new Set(['Tj', 'TJ', "'", '"', 'Do', 'EI', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'sh']);
 
+/** The operators the scan acts on, as small integers (a switch on strings compared each in turn). */
+const enum Op {
+  Other,
+  BeginMarked,
+  EndMarked,
+  Save,
+  Restore,
+  Transform,
+  FillRgb,
+  StrokeRgb,
+  FillCmyk,
+  StrokeCmyk,
+  FillGray,
+  StrokeGray,
+  FillSpace,
+  StrokeSpace,
+  FillColour,
+  ShowText,
+  Draw,
+}
+const OPS = new Map<string, Op>([
+  ['BMC', Op.BeginMarked],
+  ['BDC', Op.BeginMarked],
+  ['EMC', Op.EndMarked],
+  ['q', Op.Save],
+  ['Q', Op.Restore],
+  ['cm', Op.Transform],
+  ['rg', Op.FillRgb],
+  ['RG', Op.StrokeRgb],
+  ['k', Op.FillCmyk],
+  ['K', Op.StrokeCmyk],
+  ['g', Op.FillGray],
+  ['G', Op.StrokeGray],
+  ['cs', Op.FillSpace],
+  ['CS', Op.StrokeSpace],
+  ['sc', Op.FillColour],
+  ['scn', Op.FillColour],
+  ['Tj', Op.ShowText],
+  ['TJ', Op.ShowText],
+  ["'", Op.ShowText],
+  ['"', Op.ShowText],
+  ['Do', Op.Draw],
+]);
+
 type Matrix = [number, number, number, number, number, number];
+/** A fill colour; never changed once made (a new one replaces it), so states can share it. */
+interface Fill {
+  readonly space: string;
+  readonly values: readonly number[];
+  /** textColourClass of it, once asked. */
+  colourClass?: string;
+}
 interface State {
   ctm: Matrix;
-  fill: { space: string; values: number[] };
+  fill: Fill;
 }
 
 /** Scans one page (and the forms it draws); results accumulate in `scan`. */
@@ -50,94 +102,108 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
     for (let i = marks.length - 1; i >= 0; i--) if (marks[i] !== 'none') return marks[i]!;
     return outside;
   };
-  const operands: (number | string)[] = [];
+  // The operands of the coming operator, as much of them as any operator below reads: the
+  // numbers (unboxed), the first and last word (name or bracket; undefined for a number) and what
+  // follows the first /MCID. Numbers are never put in a mixed array: each would be a heap object.
+  const tokens = new ContentTokens(content);
+  let count = 0;
+  let numberCount = 0;
+  let first: string | undefined;
+  let last: string | undefined;
+  let mcidState = 0; // 0 none yet, 1 just after /MCID, 2 done
+  let mcid: number | undefined;
   const see = (space: string) => scan.spaces.set(space, (scan.spaces.get(space) ?? 0) + 1);
   const resolve = (name: string) => resources.colorSpaces.get(name) ?? name;
   const isRgb = (space: string) => space === 'DeviceRGB' || space === 'CalRGB' || /(^|\/)DeviceRGB$/.test(space);
-  const numbers = () => operands.filter((o): o is number => typeof o === 'number');
+  const numbers = (): number[] => Array.from(tokens.numbers.subarray(0, numberCount));
+  // A fill colour is set before every line of text, nearly always the same one: keep the state's
+  // object when space and values are unchanged instead of making a new one each time.
+  const fill = (space: string): Fill => {
+    const current = state.fill;
+    if (current.space === space && current.values.length === numberCount && current.values.every((v, k) => v === tokens.numbers[k])) return current;
+    return { space, values: numbers() };
+  };
 
-  tokenize(content, (type, value) => {
-    if (type !== 'op') {
-      operands.push(value);
-      return;
+  for (let type = tokens.next(); type !== END; type = tokens.next()) {
+    if (type !== OPERATOR) {
+      const word = type === NUMBER ? undefined : tokens.word;
+      if (type === NUMBER) tokens.keepNumber(numberCount++);
+      if (count++ === 0) first = word;
+      last = word;
+      if (mcidState === 1) {
+        mcid = type === NUMBER ? tokens.number : undefined;
+        mcidState = 2;
+      } else if (mcidState === 0 && word === '/MCID') mcidState = 1;
+      continue;
     }
-    const op = value as string;
+    const op = tokens.word;
     if (PAINTS.has(op) && enclosing() === 'none') scan.marks.unmarkedPaints++;
-    switch (op) {
-      case 'BMC':
-      case 'BDC': {
-        const tag = operands[0];
-        const at = operands.indexOf('/MCID');
-        const mcid = at >= 0 ? operands[at + 1] : undefined;
-        const kind: Enclosing = tag === '/Artifact' ? 'artifact' : typeof mcid === 'number' ? 'tagged' : 'none';
+    switch (OPS.get(op) ?? Op.Other) {
+      case Op.BeginMarked: {
+        const kind: Enclosing = first === '/Artifact' ? 'artifact' : mcid !== undefined ? 'tagged' : 'none';
         const around = enclosing();
         if (kind === 'artifact' && around === 'tagged') scan.marks.artifactInTagged++;
         if (kind === 'tagged' && around === 'artifact') scan.marks.taggedInArtifact++;
-        if (typeof mcid === 'number') scan.marks.mcids.push(mcid);
+        if (mcid !== undefined) scan.marks.mcids.push(mcid);
         marks.push(kind);
         break;
       }
-      case 'EMC':
+      case Op.EndMarked:
         if (marks.pop() === undefined) scan.marks.unbalanced++;
         break;
-      case 'q':
-        stack.push({ ctm: [...state.ctm], fill: { ...state.fill } });
+      case Op.Save:
+        // The matrix and the fill are replaced, never changed in place: the saved state shares them.
+        stack.push({ ctm: state.ctm, fill: state.fill });
         break;
-      case 'Q':
+      case Op.Restore:
         state = stack.pop() ?? state;
         break;
-      case 'cm': {
-        const m = numbers();
-        if (m.length === 6) state.ctm = multiply(m as Matrix, state.ctm);
+      case Op.Transform: {
+        if (numberCount === 6) state.ctm = multiply(numbers() as Matrix, state.ctm);
         break;
       }
-      case 'rg':
-      case 'RG':
+      case Op.FillRgb:
+      case Op.StrokeRgb:
         see('DeviceRGB');
         scan.rgbOperators++;
-        if (op === 'rg') state.fill = { space: 'DeviceRGB', values: numbers() };
+        if (op === 'rg') state.fill = fill('DeviceRGB');
         break;
-      case 'k':
-      case 'K':
+      case Op.FillCmyk:
+      case Op.StrokeCmyk:
         see('DeviceCMYK');
-        if (op === 'k') state.fill = { space: 'DeviceCMYK', values: numbers() };
+        if (op === 'k') state.fill = fill('DeviceCMYK');
         break;
-      case 'g':
-      case 'G':
+      case Op.FillGray:
+      case Op.StrokeGray:
         see('DeviceGray');
-        if (op === 'g') state.fill = { space: 'DeviceGray', values: numbers() };
+        if (op === 'g') state.fill = fill('DeviceGray');
         break;
-      case 'cs':
-      case 'CS': {
-        const name = operands[operands.length - 1];
-        const space = typeof name === 'string' ? resolve(name.replace(/^\//, '')) : '?';
+      case Op.FillSpace:
+      case Op.StrokeSpace: {
+        const space = last !== undefined ? resolve(last.replace(/^\//, '')) : '?';
         see(space);
         if (isRgb(space)) scan.rgbOperators++;
         if (op === 'cs') state.fill = { space, values: [] };
         break;
       }
-      case 'sc':
-      case 'scn':
-        state.fill = { ...state.fill, values: numbers() };
+      case Op.FillColour:
+        state.fill = { space: state.fill.space, values: numbers() };
         break;
-      case 'Tj':
-      case 'TJ':
-      case "'":
-      case '"': {
-        const key = textColourClass(state.fill);
+      case Op.ShowText: {
+        const key = (state.fill.colourClass ??= textColourClass(state.fill));
         scan.textColours.set(key, (scan.textColours.get(key) ?? 0) + 1);
         break;
       }
-      case 'Do': {
-        const name = operands[operands.length - 1];
-        const xobject = typeof name === 'string' ? resources.xobjects.get(name.replace(/^\//, '')) : undefined;
+      case Op.Draw: {
+        const name = last;
+        const xobject = name !== undefined ? resources.xobjects.get(name.replace(/^\//, '')) : undefined;
         if (xobject?.kind === 'image') {
           see(`image:${xobject.colorSpace}`);
           const [a, b, c, d] = state.ctm;
           const w = Math.hypot(a, b) / 72;
           const h = Math.hypot(c, d) / 72;
           const ppi = w > 0 && h > 0 ? Math.min(xobject.width / w, xobject.height / h) : Infinity;
-          scan.images.push({ name: typeof name === 'string' ? name : '?', image: xobject, ppi });
+          scan.images.push({ name: name ?? '?', image: xobject, ppi });
         } else if (xobject?.kind === 'form' && depth < 8) {
           scanContent(xobject.content, xobject.resources, scan, [...state.ctm], depth + 1, enclosing());
         }
@@ -146,8 +212,13 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
       default:
         break;
     }
-    operands.length = 0;
-  });
+    count = 0;
+    numberCount = 0;
+    first = undefined;
+    last = undefined;
+    mcidState = 0;
+    mcid = undefined;
+  }
   scan.marks.unbalanced += marks.length;
   return scan;
 }
@@ -157,7 +228,7 @@ export function newScan(): ContentScan {
   return { spaces: new Map(), rgbOperators: 0, textColours: new Map(), images: [], marks: { unmarkedPaints: 0, artifactInTagged: 0, taggedInArtifact: 0, unbalanced: 0, mcids: [] } };
 }
 
-function textColourClass(fill: State['fill']): string {
+function textColourClass(fill: Fill): string {
   const v = fill.values;
   if (fill.space === 'DeviceCMYK' && v.length === 4) {
     const [c, m, y, k] = v as [number, number, number, number];
@@ -181,35 +252,13 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-type TokenType = 'num' | 'name' | 'other' | 'op';
+const END = 0;
+const NUMBER = 1;
+const WORD = 2;
+const OPERATOR = 3;
 
 /** 10^k for k ≤ 22: exact doubles, so digits / 10^k is the correctly rounded value, as Number() gives. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/**
- * The number bytes[start, end) spells ([+-]digits[.digits] or [+-].digits), or undefined when it
- * is not one or has too many digits to be read exactly this way (the caller then uses Number()).
- */
-function numberAt(bytes: Uint8Array, start: number, end: number): number | undefined {
-  let k = start;
-  const sign = bytes[k];
-  if (sign === 0x2b || sign === 0x2d) k++;
-  let digits = 0;
-  let mantissa = 0;
-  let fraction = -1;
-  for (; k < end; k++) {
-    const c = bytes[k]!;
-    if (c >= 0x30 && c <= 0x39) {
-      mantissa = mantissa * 10 + (c - 0x30);
-      digits++;
-      if (fraction >= 0) fraction++;
-    } else if (c === 0x2e && fraction < 0) fraction = 0;
-    else return undefined;
-  }
-  if (digits === 0 || digits > 15 || fraction > 22) return undefined;
-  const value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction]! : mantissa;
-  return sign === 0x2d ? -value : value;
-}
 
 // Byte classes as lookup tables rather than Sets: the tokenizer looks at every byte of every
 // page (a Set lookup per byte was most of the preflight's scanning time).
@@ -220,69 +269,117 @@ for (const b of WHITE_BYTES) IS_WHITE[b] = 1;
 const ENDS_WORD = new Uint8Array(IS_WHITE);
 for (const c of '()<>[]{}/%') ENDS_WORD[c.charCodeAt(0)] = 1;
 
+/** Operators and resource names repeat on every page: one string each, for all streams. */
+const WORDS = new WordCache();
+
 /**
- * Content-stream tokens, each passed to `emit` (a number for 'num', else a string); strings,
- * arrays and dicts become opaque operands, inline image data is skipped. A callback rather than
- * a generator: no iterator result and token object per token (a 200-page issue has ~10⁶).
+ * Content-stream tokens, one per `next()`: NUMBER (in `number`), WORD (a name with its slash, or
+ * a bracket, `()`/`<>` for a string, true/false/null, in `word`) or OPERATOR (in `word`); strings,
+ * arrays and dicts become opaque operands, inline image data is skipped. No object per token (a
+ * 200-page issue has ~10⁶): words are the cached strings, numbers a field and a typed array.
  */
-function tokenize(bytes: Uint8Array, emit: (type: TokenType, value: number | string) => void): void {
-  let i = 0;
-  const n = bytes.length;
-  // One Buffer view for the whole stream: words are sliced out of it without copying bytes.
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  while (i < n) {
-    const c = bytes[i]!;
-    if (IS_WHITE[c] === 1) {
-      i++;
-    } else if (c === 0x25) {
-      while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
-    } else if (c === 0x28) {
-      // Literal string with nested parentheses and backslash escapes.
-      let level = 0;
-      do {
-        if (bytes[i] === 0x5c) i++;
-        else if (bytes[i] === 0x28) level++;
-        else if (bytes[i] === 0x29) level--;
-        i++;
-      } while (i < n && level > 0);
-      emit('other', '()');
-    } else if (c === 0x3c && bytes[i + 1] === 0x3c) {
-      i += 2;
-      emit('other', '<<');
-    } else if (c === 0x3e && bytes[i + 1] === 0x3e) {
-      i += 2;
-      emit('other', '>>');
-    } else if (c === 0x3c) {
-      while (i < n && bytes[i] !== 0x3e) i++;
-      i++;
-      emit('other', '<>');
-    } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x3e || c === 0x29) {
-      i++;
-      emit('other', String.fromCharCode(c));
-    } else if (c === 0x2f) {
-      const start = i++;
-      while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
-      emit('name', text.toString('latin1', start, i));
-    } else {
-      const start = i;
-      while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
-      if (i === start) i++;
-      // Most words are numbers (coordinates): read from the bytes, no string made for them.
-      const value = numberAt(bytes, start, i);
-      if (value !== undefined) {
-        emit('num', value);
-        continue;
-      }
-      const word = text.toString('latin1', start, i);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) emit('num', Number(word));
-      else if (word === 'true' || word === 'false' || word === 'null') emit('other', word);
-      else if (word === 'ID') {
-        // Inline image data: skip to whitespace + EI + whitespace.
-        i++;
-        while (i < n && !(IS_WHITE[bytes[i - 1]!] === 1 && bytes[i] === 0x45 && bytes[i + 1] === 0x49 && (i + 2 >= n || IS_WHITE[bytes[i + 2]!] === 1))) i++;
-        i += 2;
-        emit('op', 'EI');
-      } else emit('op', word);
+class ContentTokens {
+  number = 0;
+  word = '';
+  /** The numbers the caller kept (`keepNumber`), in order; grows as needed. */
+  numbers = new Float64Array(64);
+  private i = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  keepNumber(index: number): void {
+    if (index >= this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
     }
+    this.numbers[index] = this.number;
+  }
+
+  next(): number {
+    const { bytes } = this;
+    const n = bytes.length;
+    let i = this.i;
+    while (i < n) {
+      const c = bytes[i]!;
+      if (IS_WHITE[c] === 1) {
+        i++;
+      } else if (c === 0x25) {
+        while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+      } else if (c === 0x28) {
+        // Literal string with nested parentheses and backslash escapes.
+        let level = 0;
+        do {
+          if (bytes[i] === 0x5c) i++;
+          else if (bytes[i] === 0x28) level++;
+          else if (bytes[i] === 0x29) level--;
+          i++;
+        } while (i < n && level > 0);
+        return this.emit(i, WORD, '()');
+      } else if (c === 0x3c && bytes[i + 1] === 0x3c) {
+        return this.emit(i + 2, WORD, '<<');
+      } else if (c === 0x3e && bytes[i + 1] === 0x3e) {
+        return this.emit(i + 2, WORD, '>>');
+      } else if (c === 0x3c) {
+        // Hex strings (the glyph codes) are most of a page's bytes: found by a native search.
+        const end = bytes.indexOf(0x3e, i);
+        return this.emit(end < 0 ? n + 1 : end + 1, WORD, '<>');
+      } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x3e || c === 0x29) {
+        return this.emit(i + 1, WORD, String.fromCharCode(c));
+      } else if (c === 0x2f) {
+        const start = i++;
+        while (i < n && ENDS_WORD[bytes[i]!] === 0) i++;
+        return this.emit(i, WORD, WORDS.word(bytes, start, i));
+      } else {
+        // Most words are numbers (coordinates): read from the bytes as the word's end is found
+        // ([+-]digits[.digits] or [+-].digits, at most 15 digits: exact this way; others through Number()), no string made for them.
+        const start = i;
+        if (c === 0x2b || c === 0x2d) i++;
+        let digits = 0;
+        let mantissa = 0;
+        let fraction = -1;
+        let numeric = true;
+        for (; i < n; i++) {
+          const d = bytes[i]!;
+          if (ENDS_WORD[d] === 1) break;
+          if (!numeric) continue;
+          if (d >= 0x30 && d <= 0x39) {
+            mantissa = mantissa * 10 + (d - 0x30);
+            digits++;
+            if (fraction >= 0) fraction++;
+          } else if (d === 0x2e && fraction < 0) fraction = 0;
+          else numeric = false;
+        }
+        if (i === start) i++;
+        if (numeric && digits > 0 && digits <= 15 && fraction <= 22) {
+          const value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction]! : mantissa;
+          this.number = c === 0x2d ? -value : value;
+          this.i = i;
+          return NUMBER;
+        }
+        const word = WORDS.word(bytes, start, i);
+        if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
+          this.number = Number(word);
+          this.i = i;
+          return NUMBER;
+        }
+        if (word === 'true' || word === 'false' || word === 'null') return this.emit(i, WORD, word);
+        if (word === 'ID') {
+          // Inline image data: skip to whitespace + EI + whitespace.
+          i++;
+          while (i < n && !(IS_WHITE[bytes[i - 1]!] === 1 && bytes[i] === 0x45 && bytes[i + 1] === 0x49 && (i + 2 >= n || IS_WHITE[bytes[i + 2]!] === 1))) i++;
+          return this.emit(i + 2, OPERATOR, 'EI');
+        }
+        return this.emit(i, OPERATOR, word);
+      }
+    }
+    this.i = i;
+    return END;
+  }
+
+  private emit(end: number, type: number, word: string): number {
+    this.i = end;
+    this.word = word;
+    return type;
   }
 }

@@ -1,23 +1,12 @@
 /**
  * Reads a PDF's object graph into plain data for the preflight checks: pages and their boxes,
  * decoded content streams and resources, fonts, annotations, Info, XMP, output intents, outline,
- * labels and named destinations. The only module that imports pdf-lib (it parses any PDF:
- * xref streams, object streams, incremental updates).
+ * labels and named destinations. It reads a PdfSource (objects.ts), whoever parsed the file:
+ * pdf-lib for any PDF (`bulletin preflight`), own-source.ts for the build's own output.
  */
-import { inflateSync } from 'node:zlib';
-import type * as PdfLib from 'pdf-lib';
 import { horizontalAdvances, readTables } from '../render/truetype';
-
-// pdf-lib's own single-file build of the same package and version, not its CommonJS tree: the
-// ~200 files of that tree cost ~80 ms of module resolution and compiling on every `bulletin
-// build` (the build preflights its two outputs); the bundle loads in ~30 ms.
-const { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString } =
-  require('pdf-lib/dist/pdf-lib.js') as typeof PdfLib;
-type PDFArray = PdfLib.PDFArray;
-type PDFBool = PdfLib.PDFBool;
-type PDFDict = PdfLib.PDFDict;
-type PDFObject = PdfLib.PDFObject;
-type PDFRawStream = PdfLib.PDFRawStream;
+import { isArray, isDict, parsePdfDate, PdfName, PdfRef, type PdfDict, type PdfSource, PdfStream, PdfText, type PdfValue } from './objects';
+import { pdfLibSource } from './pdf-lib-source';
 
 /** [x0, y0, x1, y1] in default user space. */
 export type Rect = readonly [number, number, number, number];
@@ -146,76 +135,61 @@ export interface PdfModel {
   readonly structure: StructureModel;
 }
 
-/**
- * A stream with just /Filter /FlateDecode (no predictor) decoded by Node's zlib, which is several
- * times faster than pdf-lib's JavaScript inflater on the page contents, fonts and profiles the
- * preflight reads. Anything else, or data zlib refuses (pdf-lib is more lenient with damaged
- * streams), returns undefined and goes through pdf-lib as before.
- */
-function inflateFast(stream: PDFRawStream): Uint8Array | undefined {
-  const filter = stream.dict.get(PDFName.of('Filter'));
-  const only = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-  if (!(only instanceof PDFName) || only.decodeText() !== 'FlateDecode' || stream.dict.has(PDFName.of('DecodeParms'))) return undefined;
-  try {
-    return inflateSync(stream.contents);
-  } catch {
-    return undefined;
-  }
+/** Parses PDF bytes with pdf-lib; throws with its message when the file is not a readable PDF. */
+export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
+  if (pdfVersionOf(bytes) === undefined) throw new Error('no %PDF- header');
+  return modelOf(bytes, await pdfLibSource(bytes));
 }
 
-/** Parses PDF bytes; throws with pdf-lib's message when the file is not a readable PDF. */
-export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
-  const header = /^%PDF-(\d\.\d)/.exec(Buffer.from(bytes.subarray(0, 16)).toString('latin1'));
-  if (!header?.[1]) throw new Error('no %PDF- header');
-  const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
-  const { context } = doc;
-  const catalog = doc.catalog;
-  const lookup = (obj: PDFObject | undefined): PDFObject | undefined => (obj instanceof PDFRef ? context.lookup(obj) : obj);
-  const get = (dict: PDFDict | undefined, key: string): PDFObject | undefined => lookup(dict?.get(PDFName.of(key)));
-  const dictOf = (obj: PDFObject | undefined): PDFDict | undefined => {
+/** The version in the file's `%PDF-n.n` header. */
+export function pdfVersionOf(bytes: Uint8Array): string | undefined {
+  return /^%PDF-(\d\.\d)/.exec(Buffer.from(bytes.subarray(0, 16)).toString('latin1'))?.[1];
+}
+
+/** The model of a parsed file (`bytes` gives its version and size). */
+export function modelOf(bytes: Uint8Array, source: PdfSource): PdfModel {
+  const version = pdfVersionOf(bytes);
+  if (version === undefined) throw new Error('no %PDF- header');
+  const lookup = (obj: PdfValue | undefined): PdfValue | undefined => (obj instanceof PdfRef ? source.lookup(obj) : obj);
+  const get = (dict: PdfDict | undefined, key: string): PdfValue | undefined => lookup(dict?.get(key));
+  const dictOf = (obj: PdfValue | undefined): PdfDict | undefined => {
     const v = lookup(obj);
-    if (v instanceof PDFDict) return v;
-    if (v instanceof PDFStream) return v.dict;
+    if (isDict(v)) return v;
+    if (v instanceof PdfStream) return v.dict;
     return undefined;
   };
-  const text = (obj: PDFObject | undefined): string | undefined => {
+  const text = (obj: PdfValue | undefined): string | undefined => {
     const v = lookup(obj);
-    if (v instanceof PDFString || v instanceof PDFHexString) return v.decodeText();
-    if (v instanceof PDFName) return v.decodeText();
+    if (v instanceof PdfText) return v.text;
+    if (v instanceof PdfName) return v.name;
     return undefined;
   };
-  const num = (obj: PDFObject | undefined): number | undefined => {
+  const num = (obj: PdfValue | undefined): number | undefined => {
     const v = lookup(obj);
-    return v instanceof PDFNumber ? v.asNumber() : undefined;
+    return typeof v === 'number' ? v : undefined;
   };
-  const rect = (obj: PDFObject | undefined): Rect | undefined => {
+  const rect = (obj: PdfValue | undefined): Rect | undefined => {
     const v = lookup(obj);
-    if (!(v instanceof PDFArray) || v.size() !== 4) return undefined;
-    const n = v.asArray().map((x) => num(x) ?? 0);
+    if (!isArray(v) || v.length !== 4) return undefined;
+    const n = v.map((x) => num(x) ?? 0);
     return [Math.min(n[0]!, n[2]!), Math.min(n[1]!, n[3]!), Math.max(n[0]!, n[2]!), Math.max(n[1]!, n[3]!)];
   };
-  const streamBytes = (obj: PDFObject | undefined): Uint8Array => {
+  const streamBytes = (obj: PdfValue | undefined): Uint8Array => {
     const v = lookup(obj);
-    if (v instanceof PDFRawStream) return inflateFast(v) ?? decodePDFRawStream(v).decode();
-    if (v instanceof PDFStream) return v.getContents();
-    return new Uint8Array();
+    return v instanceof PdfStream ? source.decode(v) : new Uint8Array();
   };
+  const catalog = dictOf(source.trailer.get('Root'));
+
 
   // Info: keep each value's type, since PDF/X cares whether Trapped is a name or a string.
   const info = new Map<string, InfoValue>();
-  const infoDict = dictOf(context.trailerInfo.Info);
-  for (const [key, raw] of infoDict?.entries() ?? []) {
+  const infoDict = dictOf(source.trailer.get('Info'));
+  for (const [name, raw] of infoDict ?? []) {
     const v = lookup(raw);
-    const name = key.decodeText();
-    if (v instanceof PDFName) info.set(name, { type: 'name', text: v.decodeText() });
-    else if (v instanceof PDFString || v instanceof PDFHexString) {
-      let date: Date | undefined;
-      try {
-        if (/^D:/.test(v.decodeText())) date = v.decodeDate();
-      } catch {
-        date = undefined;
-      }
-      info.set(name, date ? { type: 'string', text: v.decodeText(), date } : { type: 'string', text: v.decodeText() });
+    if (v instanceof PdfName) info.set(name, { type: 'name', text: v.name });
+    else if (v instanceof PdfText) {
+      const date = /^D:/.test(v.text) ? parsePdfDate(v.text) : undefined;
+      info.set(name, date ? { type: 'string', text: v.text, date } : { type: 'string', text: v.text });
     } else info.set(name, { type: 'other', text: String(v) });
   }
 
@@ -225,54 +199,54 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
   const displayDocTitle = get(viewer, 'DisplayDocTitle');
 
   // Pages, and a map from page object to index for destinations.
-  const pdfPages = doc.getPages();
+  const pdfPages = pageLeaves(source, dictOf(get(catalog, 'Pages')));
   const pageIndex = new Map<string, number>();
-  pdfPages.forEach((page, i) => pageIndex.set(page.ref.toString(), i));
-  const destPage = (dest: PDFObject | undefined): number | null => {
+  pdfPages.forEach((page, i) => pageIndex.set(page.ref, i));
+  const destPage = (dest: PdfValue | undefined): number | null => {
     const v = lookup(dest);
-    const arr = v instanceof PDFArray ? v : dictOf(v) ? lookup(dictOf(v)?.get(PDFName.of('D'))) : undefined;
-    if (!(arr instanceof PDFArray)) return null;
-    const target = arr.get(0);
-    if (target instanceof PDFRef) return pageIndex.get(target.toString()) ?? null;
-    if (target instanceof PDFNumber) return target.asNumber() < pdfPages.length ? target.asNumber() : null;
+    const arr = isArray(v) ? v : dictOf(v) ? lookup(dictOf(v)?.get('D')) : undefined;
+    if (!isArray(arr)) return null;
+    const target = arr[0];
+    if (target instanceof PdfRef) return pageIndex.get(target.toString()) ?? null;
+    if (typeof target === 'number') return target < pdfPages.length ? target : null;
     return null;
   };
 
   // Named destinations: the Names/Dests tree (PDF 1.2) and the old catalog Dests dictionary.
   const namedDests = new Set<string>();
   const namedDestPages = new Map<string, number | null>();
-  const walkNameTree = (node: PDFDict | undefined, depth = 0): void => {
+  const walkNameTree = (node: PdfDict | undefined, depth = 0): void => {
     if (!node || depth > 32) return;
     const names = get(node, 'Names');
-    if (names instanceof PDFArray) {
-      for (let i = 0; i + 1 < names.size(); i += 2) {
-        const key = text(names.get(i));
+    if (isArray(names)) {
+      for (let i = 0; i + 1 < names.length; i += 2) {
+        const key = text(names[i]);
         if (key === undefined) continue;
         namedDests.add(key);
-        namedDestPages.set(key, destPage(names.get(i + 1)));
+        namedDestPages.set(key, destPage(names[i + 1]));
       }
     }
     const kids = get(node, 'Kids');
-    if (kids instanceof PDFArray) for (const kid of kids.asArray()) walkNameTree(dictOf(kid), depth + 1);
+    if (isArray(kids)) for (const kid of kids) walkNameTree(dictOf(kid), depth + 1);
   };
   walkNameTree(dictOf(get(dictOf(get(catalog, 'Names')), 'Dests')));
-  for (const [key, value] of dictOf(get(catalog, 'Dests'))?.entries() ?? []) {
-    namedDests.add(key.decodeText());
-    namedDestPages.set(key.decodeText(), destPage(value));
+  for (const [key, value] of dictOf(get(catalog, 'Dests')) ?? []) {
+    namedDests.add(key);
+    namedDestPages.set(key, destPage(value));
   }
 
   // Logical structure: MarkInfo, the tree depth first, the ParentTree (page MCIDs and annotations).
   const markInfo = dictOf(get(catalog, 'MarkInfo'));
-  const flag = (obj: PDFObject | undefined) => obj instanceof PDFBool && obj.asBoolean();
+  const flag = (obj: PdfValue | undefined) => obj === true;
   const treeRoot = dictOf(get(catalog, 'StructTreeRoot'));
   const roleMap = new Map<string, string>();
-  for (const [key, value] of dictOf(get(treeRoot, 'RoleMap'))?.entries() ?? []) roleMap.set(key.decodeText(), text(value) ?? '');
+  for (const [key, value] of dictOf(get(treeRoot, 'RoleMap')) ?? []) roleMap.set(key, text(value) ?? '');
   const elements: { type: string; parent: string; alt?: string; actualText?: string }[] = [];
-  const walkTree = (obj: PDFObject | undefined, parent: string, depth: number): void => {
+  const walkTree = (obj: PdfValue | undefined, parent: string, depth: number): void => {
     const v = lookup(obj);
     if (depth > 64 || elements.length > 200_000) return;
-    if (v instanceof PDFArray) {
-      for (const kid of v.asArray()) walkTree(kid, parent, depth);
+    if (isArray(v)) {
+      for (const kid of v) walkTree(kid, parent, depth);
       return;
     }
     const d = dictOf(v);
@@ -281,37 +255,37 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     const alt = text(get(d, 'Alt'));
     const actualText = text(get(d, 'ActualText'));
     elements.push({ type, parent, ...(alt === undefined ? {} : { alt }), ...(actualText === undefined ? {} : { actualText }) });
-    walkTree(d.get(PDFName.of('K')), type, depth + 1);
+    walkTree(d.get('K'), type, depth + 1);
   };
-  if (treeRoot) walkTree(treeRoot.get(PDFName.of('K')), 'StructTreeRoot', 0);
+  if (treeRoot) walkTree(treeRoot.get('K'), 'StructTreeRoot', 0);
   // ParentTree: key → an array of elements by MCID (a page) or one element (an annotation).
-  const parentTree = new Map<number, PDFObject | undefined>();
-  const walkNumberTree = (node: PDFDict | undefined, depth: number): void => {
+  const parentTree = new Map<number, PdfValue | undefined>();
+  const walkNumberTree = (node: PdfDict | undefined, depth: number): void => {
     if (!node || depth > 32) return;
     const nums = get(node, 'Nums');
-    if (nums instanceof PDFArray) for (let i = 0; i + 1 < nums.size(); i += 2) parentTree.set(num(nums.get(i)) ?? -1, lookup(nums.get(i + 1)));
+    if (isArray(nums)) for (let i = 0; i + 1 < nums.length; i += 2) parentTree.set(num(nums[i]) ?? -1, lookup(nums[i + 1]));
     const kids = get(node, 'Kids');
-    if (kids instanceof PDFArray) for (const kid of kids.asArray()) walkNumberTree(dictOf(kid), depth + 1);
+    if (isArray(kids)) for (const kid of kids) walkNumberTree(dictOf(kid), depth + 1);
   };
   walkNumberTree(dictOf(get(treeRoot, 'ParentTree')), 0);
   const structure: StructureModel = { marked: flag(get(markInfo, 'Marked')), suspects: flag(get(markInfo, 'Suspects')), hasTree: treeRoot !== undefined, roleMap, elements };
 
-  const colourFamily = (obj: PDFObject | undefined, depth = 0): string => {
+  const colourFamily = (obj: PdfValue | undefined, depth = 0): string => {
     const v = lookup(obj);
-    if (v instanceof PDFName) return v.decodeText();
-    if (v instanceof PDFArray && depth < 4) {
-      const family = text(v.get(0)) ?? '?';
-      if (family === 'ICCBased') return `ICCBased(${num(dictOf(v.get(1))?.get(PDFName.of('N'))) ?? '?'})`;
-      if (family === 'Indexed') return `Indexed/${colourFamily(v.get(1), depth + 1)}`;
-      if (family === 'Separation') return `Separation/${text(v.get(1)) ?? '?'}/${colourFamily(v.get(2), depth + 1)}`;
-      if (family === 'DeviceN') return `DeviceN/${colourFamily(v.get(2), depth + 1)}`;
+    if (v instanceof PdfName) return v.name;
+    if (isArray(v) && depth < 4) {
+      const family = text(v[0]) ?? '?';
+      if (family === 'ICCBased') return `ICCBased(${num(dictOf(v[1])?.get('N')) ?? '?'})`;
+      if (family === 'Indexed') return `Indexed/${colourFamily(v[1], depth + 1)}`;
+      if (family === 'Separation') return `Separation/${text(v[1]) ?? '?'}/${colourFamily(v[2], depth + 1)}`;
+      if (family === 'DeviceN') return `DeviceN/${colourFamily(v[2], depth + 1)}`;
       return family;
     }
     return '?';
   };
 
   const fonts = new Map<string, FontModel>();
-  const readFont = (key: string, fontObj: PDFObject | undefined): void => {
+  const readFont = (key: string, fontObj: PdfValue | undefined): void => {
     if (fonts.has(key)) return;
     const font = dictOf(fontObj);
     if (!font) return;
@@ -319,16 +293,16 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     const name = text(get(font, 'BaseFont')) ?? '(unnamed)';
     let descriptor = dictOf(get(font, 'FontDescriptor'));
     const descendants = get(font, 'DescendantFonts');
-    if (descendants instanceof PDFArray) descriptor = dictOf(get(dictOf(descendants.get(0)), 'FontDescriptor'));
-    const embedded = subtype === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)));
-    const descendant = descendants instanceof PDFArray ? dictOf(descendants.get(0)) : undefined;
+    if (isArray(descendants)) descriptor = dictOf(get(dictOf(descendants[0]), 'FontDescriptor'));
+    const embedded = subtype === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(k));
+    const descendant = isArray(descendants) ? dictOf(descendants[0]) : undefined;
     const program = get(descriptor, 'FontFile2');
     const widths = descendant && program && text(get(descendant, 'Subtype')) === 'CIDFontType2' ? cidWidthAgreement(descendant, program) : undefined;
-    fonts.set(key, { name, subtype, embedded, toUnicode: font.has(PDFName.of('ToUnicode')), ...(widths ? { widths } : {}) });
+    fonts.set(key, { name, subtype, embedded, toUnicode: font.has('ToUnicode'), ...(widths ? { widths } : {}) });
   };
 
   /** Declared widths (/W, /DW) of a CIDFontType2 against its FontFile2's hmtx, through CIDToGIDMap. */
-  const cidWidthAgreement = (cidFont: PDFDict, program: PDFObject): WidthAgreement => {
+  const cidWidthAgreement = (cidFont: PdfDict, program: PdfValue): WidthAgreement => {
     let advances: Uint16Array;
     let unitsPerEm: number;
     try {
@@ -338,13 +312,13 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     }
     const declared = new Map<number, number>();
     const w = get(cidFont, 'W');
-    const items = w instanceof PDFArray ? w.asArray().map(lookup) : [];
+    const items = isArray(w) ? w.map(lookup) : [];
     for (let i = 0; i < items.length; ) {
       const first = num(items[i]);
       const next = items[i + 1];
       if (first === undefined) break;
-      if (next instanceof PDFArray) {
-        next.asArray().forEach((x, k) => declared.set(first + k, num(x) ?? 0));
+      if (isArray(next)) {
+        next.forEach((x, k) => declared.set(first + k, num(x) ?? 0));
         i += 2;
       } else {
         const last = num(next) ?? first;
@@ -355,7 +329,7 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     }
     const defaultWidth = num(get(cidFont, 'DW')) ?? 1000;
     const map = get(cidFont, 'CIDToGIDMap');
-    const mapBytes = map instanceof PDFStream ? Buffer.from(streamBytes(map)) : undefined;
+    const mapBytes = map instanceof PdfStream ? Buffer.from(streamBytes(map)) : undefined;
     const cids = mapBytes ? Array.from({ length: Math.floor(mapBytes.length / 2) - 1 }, (_, k) => k + 1) : [...declared.keys()];
     const examples: string[] = [];
     let mismatched = 0;
@@ -371,32 +345,32 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
   };
 
   const seenForms = new Set<string>();
-  const readResources = (obj: PDFObject | undefined, depth = 0): Resources => {
+  const readResources = (obj: PdfValue | undefined, depth = 0): Resources => {
     const res = dictOf(obj);
     const colorSpaces = new Map<string, string>();
-    for (const [key, value] of dictOf(get(res, 'ColorSpace'))?.entries() ?? []) colorSpaces.set(key.decodeText(), colourFamily(value));
-    for (const [key, value] of dictOf(get(res, 'Font'))?.entries() ?? []) readFont(value instanceof PDFRef ? value.toString() : `${key.decodeText()}@${fonts.size}`, value);
+    for (const [key, value] of dictOf(get(res, 'ColorSpace')) ?? []) colorSpaces.set(key, colourFamily(value));
+    for (const [key, value] of dictOf(get(res, 'Font')) ?? []) readFont(value instanceof PdfRef ? value.toString() : `${key}@${fonts.size}`, value);
     const xobjects = new Map<string, ImageXObject | FormXObject>();
-    for (const [key, value] of dictOf(get(res, 'XObject'))?.entries() ?? []) {
+    for (const [key, value] of dictOf(get(res, 'XObject')) ?? []) {
       const stream = lookup(value);
-      if (!(stream instanceof PDFStream)) continue;
+      if (!(stream instanceof PdfStream)) continue;
       const d = stream.dict;
       const subtype = text(get(d, 'Subtype'));
       if (subtype === 'Image') {
         const filter = get(d, 'Filter');
-        const filters = filter instanceof PDFArray ? filter.asArray().map((f) => text(f) ?? '?') : filter ? [text(filter) ?? '?'] : [];
-        const isMask = get(d, 'ImageMask') instanceof PDFBool && (get(d, 'ImageMask') as PDFBool).asBoolean();
-        xobjects.set(key.decodeText(), {
+        const filters = isArray(filter) ? filter.map((f) => text(f) ?? '?') : filter !== undefined && filter !== null ? [text(filter) ?? '?'] : [];
+        const isMask = get(d, 'ImageMask') === true;
+        xobjects.set(key, {
           kind: 'image',
           width: num(get(d, 'Width')) ?? 0,
           height: num(get(d, 'Height')) ?? 0,
-          colorSpace: isMask ? 'mask' : filters.includes('JPXDecode') && !d.has(PDFName.of('ColorSpace')) ? 'JPX' : colourFamily(get(d, 'ColorSpace')),
+          colorSpace: isMask ? 'mask' : filters.includes('JPXDecode') && !d.has('ColorSpace') ? 'JPX' : colourFamily(get(d, 'ColorSpace')),
           bitsPerComponent: isMask ? 1 : (num(get(d, 'BitsPerComponent')) ?? 8),
           filters,
         });
       } else if (subtype === 'Form' && depth < 8) {
         // Guard against forms that (directly or not) contain themselves.
-        const id = value instanceof PDFRef ? value.toString() : `${key.decodeText()}#${depth}`;
+        const id = value instanceof PdfRef ? value.toString() : `${key}#${depth}`;
         if (seenForms.has(id)) continue;
         seenForms.add(id);
         let content: Uint8Array = new Uint8Array();
@@ -405,7 +379,7 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
         } catch {
           content = new Uint8Array();
         }
-        xobjects.set(key.decodeText(), { kind: 'form', content, resources: readResources(get(d, 'Resources'), depth + 1) });
+        xobjects.set(key, { kind: 'form', content, resources: readResources(get(d, 'Resources'), depth + 1) });
         seenForms.delete(id);
       }
     }
@@ -416,7 +390,7 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     const node = page.node;
     const annotations: Annotation[] = [];
     const annots = get(node, 'Annots');
-    for (const a of annots instanceof PDFArray ? annots.asArray() : []) {
+    for (const a of isArray(annots) ? annots : []) {
       const ad = dictOf(a);
       if (!ad) continue;
       const subtype = text(get(ad, 'Subtype')) ?? '?';
@@ -429,8 +403,8 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
       const element = parentKey === undefined ? undefined : dictOf(parentTree.get(parentKey));
       const structElement = element ? text(get(element, 'S')) : undefined;
       const tagging = { ...(contents === undefined ? {} : { contents }), ...(structElement === undefined ? {} : { structElement }) };
-      if (dest instanceof PDFString || dest instanceof PDFHexString || dest instanceof PDFName) {
-        const name = dest.decodeText();
+      if (dest instanceof PdfText || dest instanceof PdfName) {
+        const name = text(dest)!;
         annotations.push({ subtype, rect: r, ...tagging, destName: name, destPage: namedDestPages.get(name) ?? null });
       } else if (dest) annotations.push({ subtype, rect: r, ...tagging, destPage: destPage(dest) });
       else annotations.push(uri === undefined ? { subtype, rect: r, ...tagging } : { subtype, rect: r, ...tagging, uri });
@@ -438,9 +412,11 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     let content: Uint8Array = new Uint8Array();
     let contentError: string | undefined;
     try {
-      const contents = lookup(node.get(PDFName.of('Contents')));
-      const parts = contents instanceof PDFArray ? contents.asArray().map(streamBytes) : [streamBytes(contents)];
-      content = Buffer.concat(parts.flatMap((p) => [Buffer.from(p), Buffer.from('\n')]));
+      const contents = lookup(node.get('Contents'));
+      const parts = isArray(contents) ? contents.map(streamBytes) : [streamBytes(contents)];
+      // One stream is scanned as it is (no copy; a page's content is tens of kB); several are
+      // joined with a line break, so that no token runs on from one into the next.
+      content = parts.length === 1 ? parts[0]! : Buffer.concat(parts.flatMap((p) => [Buffer.from(p), Buffer.from('\n')]));
     } catch (err) {
       contentError = (err as Error).message;
     }
@@ -450,10 +426,9 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     const pageKey = num(get(node, 'StructParents'));
     const byMcid = pageKey === undefined ? undefined : parentTree.get(pageKey);
     const taggedMcids = new Set<number>();
-    if (byMcid instanceof PDFArray) byMcid.asArray().forEach((element, mcid) => dictOf(element) && taggedMcids.add(mcid));
-    const { x, y, width, height } = page.getMediaBox();
+    if (isArray(byMcid)) byMcid.forEach((element, mcid) => dictOf(element) && taggedMcids.add(mcid));
     return {
-      media: [x, y, x + width, y + height] as Rect,
+      media: page.media,
       ...(tabs === undefined ? {} : { tabs }),
       taggedMcids,
       ...(trim ? { trim } : {}),
@@ -461,13 +436,13 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
       annotations,
       content,
       ...(contentError === undefined ? {} : { contentError }),
-      resources: readResources(node.Resources()),
+      resources: readResources(page.resources),
     };
   });
 
   const outputIntents: OutputIntent[] = [];
   const intents = get(catalog, 'OutputIntents');
-  for (const oi of intents instanceof PDFArray ? intents.asArray() : []) {
+  for (const oi of isArray(intents) ? intents : []) {
     const d = dictOf(oi);
     const profileObj = get(d, 'DestOutputProfile');
     let profile: Uint8Array | undefined;
@@ -484,7 +459,7 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
   // first (those whose parents are all open, /Count > 0), which the root's /Count must state.
   const outline: string[] = [];
   let visibleItems = 0;
-  const walkOutline = (first: PDFDict | undefined, shown: boolean, depth: number): void => {
+  const walkOutline = (first: PdfDict | undefined, shown: boolean, depth: number): void => {
     for (let item = first; item && outline.length < 10_000 && depth < 32; item = dictOf(get(item, 'Next'))) {
       outline.push(text(get(item, 'Title')) ?? '');
       if (shown) visibleItems++;
@@ -497,26 +472,26 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
 
   let pageLabels: PageLabelRange[] | undefined;
   const nums = get(dictOf(get(catalog, 'PageLabels')), 'Nums');
-  if (nums instanceof PDFArray) {
+  if (isArray(nums)) {
     pageLabels = [];
-    for (let i = 0; i + 1 < nums.size(); i += 2) {
-      const d = dictOf(nums.get(i + 1));
+    for (let i = 0; i + 1 < nums.length; i += 2) {
+      const d = dictOf(nums[i + 1]);
       const style = text(get(d, 'S'));
       const prefix = text(get(d, 'P'));
-      pageLabels.push({ start: num(nums.get(i)) ?? 0, first: num(get(d, 'St')) ?? 1, ...(style === undefined ? {} : { style }), ...(prefix === undefined ? {} : { prefix }) });
+      pageLabels.push({ start: num(nums[i]) ?? 0, first: num(get(d, 'St')) ?? 1, ...(style === undefined ? {} : { style }), ...(prefix === undefined ? {} : { prefix }) });
     }
   }
 
   const lang = text(get(catalog, 'Lang'));
   return {
-    version: header[1],
+    version,
     bytes: bytes.length,
-    hasId: context.trailerInfo.ID !== undefined,
-    encrypted: context.trailerInfo.Encrypt !== undefined,
+    hasId: source.trailer.get('ID') !== undefined,
+    encrypted: source.trailer.get('Encrypt') !== undefined,
     info,
     ...(xmp === undefined ? {} : { xmp }),
     ...(lang === undefined ? {} : { lang }),
-    displayDocTitle: displayDocTitle instanceof PDFBool && displayDocTitle.asBoolean(),
+    displayDocTitle: displayDocTitle === true,
     outline,
     ...(outlineCount === undefined ? {} : { outlineCount }),
     outlineVisible: visibleItems,
@@ -527,4 +502,44 @@ export async function readPdfModel(bytes: Uint8Array): Promise<PdfModel> {
     fonts: [...fonts.values()],
     structure,
   };
+}
+
+/** A page of the page tree, with the attributes it inherits resolved. */
+interface PageLeaf {
+  /** "n g R": how destinations name it. */
+  readonly ref: string;
+  readonly node: PdfDict;
+  /** As written, [x0, y0, x1, y1] (not normalised, as pdf-lib gives it). */
+  readonly media: Rect;
+  readonly resources: PdfValue | undefined;
+}
+
+/** The pages in order, depth first through /Kids; MediaBox and Resources inherited (ISO 32000-1 7.7.3.4). */
+function pageLeaves(source: PdfSource, root: PdfDict | undefined): PageLeaf[] {
+  const leaves: PageLeaf[] = [];
+  const seen = new Set<string>();
+  const resolve = (value: PdfValue | undefined) => (value instanceof PdfRef ? source.lookup(value) : value);
+  const walk = (node: PdfDict, ref: string, inherited: { media?: PdfValue; resources?: PdfValue }, depth: number): void => {
+    const media = node.get('MediaBox') ?? inherited.media;
+    const resources = node.get('Resources') ?? inherited.resources;
+    const kids = resolve(node.get('Kids'));
+    const type = resolve(node.get('Type'));
+    if (type instanceof PdfName && type.name === 'Pages' ? isArray(kids) : isArray(kids) && !(type instanceof PdfName && type.name === 'Page')) {
+      if (depth > 64) throw new Error('the page tree is nested too deeply');
+      for (const kid of kids as readonly PdfValue[]) {
+        const key = kid instanceof PdfRef ? kid.toString() : `${ref}/${leaves.length}`;
+        const child = resolve(kid);
+        if (seen.has(key) || !isDict(child)) continue;
+        seen.add(key);
+        walk(child, key, { ...(media === undefined ? {} : { media }), ...(resources === undefined ? {} : { resources }) }, depth + 1);
+      }
+      return;
+    }
+    const box = resolve(media);
+    const corners = isArray(box) && box.length === 4 ? box.map(resolve) : [];
+    if (!corners.every((v): v is number => typeof v === 'number') || corners.length !== 4) throw new Error(`page ${leaves.length + 1} has no MediaBox`);
+    leaves.push({ ref, node, media: corners as unknown as Rect, resources });
+  };
+  if (root) walk(root, 'Pages', {}, 0);
+  return leaves;
 }

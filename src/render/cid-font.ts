@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { fontMetrics, type LoadedFont, subsetFont } from '../text/fonts';
 import { loadOutlines } from './font-file';
+import type { WrittenStream } from '../preflight/own-source';
 import { type AdvanceGlyph, horizontalAdvances, readTables, withAdvanceGlyphs } from './truetype';
 
 /** The part of pdfkit's document this module needs: indirect objects. */
@@ -17,6 +18,8 @@ export interface PdfRefFactory {
   ref(data: Record<string, unknown>): PdfRef;
 }
 export interface PdfRef {
+  /** The object number pdfkit gave it. */
+  readonly id: number;
   readonly data: Record<string, unknown>;
   write(chunk: Buffer | string): void;
   end(chunk?: Buffer | string): void;
@@ -63,6 +66,8 @@ export class CidFontWriter {
     private readonly doc: PdfRefFactory,
     readonly font: LoadedFont,
     private readonly resourcePrefix: string,
+    /** Each font program as written (plain and deflated), by object number: what the build's own check reads. */
+    private readonly kept?: Map<number, WrittenStream>,
   ) {}
 
   /** Advances are whole font units: the program's hmtx can state nothing finer. */
@@ -97,12 +102,13 @@ export class CidFontWriter {
     const m = fontMetrics(this.font);
     const perUnit = 1000 / this.font.unitsPerEm;
     for (const slice of this.slices) {
-      const { length, deflated, tag, gidOfCid } = cachedProgram(this.font, slice.cids);
+      const { plain, deflated, tag, gidOfCid } = cachedProgram(this.font, slice.cids);
       const baseFont = `${tag}+${this.font.postscriptName}`;
       // Already deflated (once for both files): with a Filter given, pdfkit writes the bytes as
       // they are — the same bytes its own zlib.deflateSync would have produced.
-      const program = this.doc.ref({ Length1: length, Filter: 'FlateDecode' });
+      const program = this.doc.ref({ Length1: plain.length, Filter: 'FlateDecode' });
       program.end(deflated);
+      this.kept?.set(program.id, { plain, deflated });
       const descriptor = this.doc.ref({
         Type: 'FontDescriptor',
         FontName: baseFont,
@@ -152,8 +158,8 @@ export class CidFontWriter {
  * and advances are identical. Weakly keyed: they go away with the fonts.
  */
 interface Program {
-  /** Uncompressed length of the font program (/Length1). */
-  readonly length: number;
+  /** The font program (its length is /Length1). */
+  readonly plain: Buffer;
   /** The font program, deflated as pdfkit would (zlib defaults): also done once for both files. */
   readonly deflated: Buffer;
   /** Subset tag derived from the content: rebuilds stay byte-identical. */
@@ -192,7 +198,7 @@ function cachedProgram(font: LoadedFont, cids: readonly [number, number, string]
     return gid;
   });
   const program = withAdvanceGlyphs(bytes, added);
-  const result = { length: program.length, deflated: deflateSync(program), tag: subsetTag(`${font.postscriptName}:${key}`), gidOfCid };
+  const result = { plain: program, deflated: deflateSync(program), tag: subsetTag(`${font.postscriptName}:${key}`), gidOfCid };
   known.set(key, result);
   return result;
 }

@@ -6,8 +6,9 @@
  */
 import type { Box, Ink, LaidOutIssue } from '../layout/types';
 import type { DocumentMeta } from '../document/types';
+import type { WrittenStream } from '../preflight/own-source';
 import type { FontSet } from '../text/fonts';
-import { openDocument, type PressSettings, standardsOf, type Target } from './document';
+import { keepPageContents, openDocument, type PressSettings, standardsOf, type Target } from './document';
 import { bleedBox, pressPage, sheetFor } from './marks';
 import { addDestinationsAndOutline, addLink, addUriLinks, linkDescription, setPageLabels } from './navigation';
 import { circlePath, type Colour, colourOperator, fmt } from './operators';
@@ -25,6 +26,12 @@ export interface RenderOptions {
   readonly contentHash: string;
   /** Press settings; required for the 'print' target. */
   readonly press?: PressSettings;
+  /**
+   * Filled with the big streams as they were before compression, by object number (page
+   * contents, font programs): the build's own check reads them from here instead of inflating
+   * them back out of the file.
+   */
+  readonly kept?: Map<number, WrittenStream>;
 }
 
 /** Inks: 100 % K black and a CMYK red for the press; sRGB for the e-mail copy (PRINT.md §2.2). */
@@ -32,6 +39,9 @@ const INKS: Readonly<Record<Target, Readonly<Record<Ink, Colour>>>> = {
   print: { text: [0, 0, 0, 100], accent: [0, 100, 90, 10], rule: [0, 0, 0, 100], muted: [0, 0, 0, 60] },
   email: { text: [0, 0, 0], accent: [190, 20, 30], rule: [0, 0, 0], muted: [100, 100, 100] },
 };
+
+/** Pages drawn between two turns of the event loop (a page takes ~1–4 ms). */
+const PAGES_PER_TURN = 1;
 
 /** A box's place in the structure tree: its tag's element, or an artifact (untagged text is a running head or folio). */
 function paintingOf(box: Exclude<Box, { kind: 'link' }>): Painting {
@@ -46,7 +56,8 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   if (target === 'print' && !press) throw new Error('renderPdf: the print target needs press settings');
   const { doc, bytes } = openDocument({ target, meta: options.meta, contentHash: options.contentHash, ...(press ? { press } : {}) });
   const sheet = sheetFor(issue.pageWidth, issue.pageHeight, press);
-  const text = new TextPainter(doc, fonts);
+  if (options.kept) keepPageContents(doc, options.kept);
+  const text = new TextPainter(doc, fonts, options.kept);
   const colour = (ink: Ink) => INKS[target][ink];
   // The e-mail copy is tagged (PDF/UA-1): every box is marked content of its element or an artifact.
   const structure = target === 'email' ? new StructureWriter(doc, issue.pages) : undefined;
@@ -54,14 +65,19 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
   const drawBox = (box: Box): void => {
     switch (box.kind) {
       case 'text':
-        doc.addContent(text.lineOperators(box.runs, box.x, box.y, colour(box.ink)));
+        text.drawLine(box.runs, box.x, box.y, colour(box.ink));
         return;
       case 'rule':
         doc.addContent(`q ${fmt(box.thickness)} w ${colourOperator(colour(box.ink), 'stroke')} ${fmt(box.x1)} ${fmt(box.y1)} m ${fmt(box.x2)} ${fmt(box.y2)} l S Q`);
         return;
-      case 'dot':
-        doc.addContent(`q ${colourOperator(colour(box.ink), 'fill')} ${circlePath(box.x, box.y, box.radius)} f Q`);
+      case 'dot': {
+        // Straight into the page's bytes: one string fewer per leader dot.
+        const out = doc.pageContent();
+        out.text(`q ${colourOperator(colour(box.ink), 'fill')} `);
+        out.text(circlePath(box.x, box.y, box.radius));
+        out.text(' f Q\n');
         return;
+      }
       case 'image': {
         const image = options.images.get(box.file);
         if (!image) throw new Error(`image ${box.file} was not prepared for rendering`);
@@ -75,7 +91,12 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
     }
   };
 
-  for (const page of issue.pages) {
+  for (const [index, page] of issue.pages.entries()) {
+    // Drawing is synchronous; between pages the event loop gets a turn, so that work queued on
+    // libuv's threads is handed its next piece meanwhile: the previous pages' deflating (one at a
+    // time, byte-sink.ts) and the next output's image conversions (one at a time, outputs.ts),
+    // which otherwise waited for the whole render and then were waited for. The bytes are the same.
+    if (index % PAGES_PER_TURN === PAGES_PER_TURN - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     doc.addPage({ size: [sheet.mediaWidth, sheet.mediaHeight], margin: 0 });
     if (press) pressPage(doc, standardsOf(doc), sheet, issue.pageWidth, issue.pageHeight, press);
     for (const box of page.boxes) {

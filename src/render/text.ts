@@ -5,6 +5,7 @@
  */
 import type { GlyphRun } from '../layout/types';
 import { type FontKey, type FontSet, fontOf } from '../text/fonts';
+import type { WrittenStream } from '../preflight/own-source';
 import { CidFontWriter } from './cid-font';
 import type { PdfDoc } from './document';
 import { type Colour, colourOperator, fmt } from './operators';
@@ -15,41 +16,47 @@ export class TextPainter {
   constructor(
     private readonly doc: PdfDoc,
     private readonly fonts: FontSet,
+    /** Where the font writers record the programs they embed (for the build's own check). */
+    private readonly kept?: Map<number, WrittenStream>,
   ) {}
 
-  /** The operators of one line (BT … ET) at baseline (x, y); runs' glyph x are relative to x. */
-  lineOperators(runs: readonly GlyphRun[], x: number, y: number, ink: Colour): string {
-    const ops: string[] = ['BT', colourOperator(ink, 'fill')];
+  /**
+   * Writes the operators of one line (BT … ET, one per line of the content stream) at baseline
+   * (x, y) into the current page's content; runs' glyph x are relative to x.
+   */
+  drawLine(runs: readonly GlyphRun[], x: number, y: number, ink: Colour): void {
+    const out = this.doc.pageContent();
+    out.text(`BT\n${colourOperator(ink, 'fill')}`);
     for (const run of runs) {
       if (run.glyphs.length === 0) continue;
       const writer = this.writerFor(run.font);
       let resource = '';
-      let hex = '';
-      const flush = () => {
-        if (hex) ops.push(`<${hex}> Tj`);
-        hex = '';
-      };
+      let open = false;
       const start = run.glyphs[0]?.x ?? 0;
-      ops.push(`1 0 0 -1 ${fmt(x + start)} ${fmt(y)} Tm`);
+      out.text(`\n1 0 0 -1 ${fmt(x + start)} ${fmt(y)} Tm`);
       // Advances are whole font units (the program's hmtx holds nothing finer); rounding each
       // glyph's position from the run's start, not each advance, keeps every glyph within half a
       // unit of where the layout put it — a justified line's rounding errors do not add up.
       const unitsAt = (at: number) => Math.round(((at - start) / run.size) * writer.unitsPerEm);
-      run.glyphs.forEach((glyph, i) => {
-        const next = run.glyphs[i + 1]?.x ?? run.end;
-        const encoded = writer.encode(glyph.id, unitsAt(next) - unitsAt(glyph.x), glyph.text);
+      const { glyphs } = run;
+      let here = unitsAt(glyphs[0]!.x);
+      for (let i = 0; i < glyphs.length; i++) {
+        const glyph = glyphs[i]!;
+        const next = i + 1 < glyphs.length ? unitsAt(glyphs[i + 1]!.x) : unitsAt(run.end);
+        const encoded = writer.encode(glyph.id, next - here, glyph.text);
+        here = next;
         if (encoded.resource !== resource) {
-          flush();
+          if (open) out.text('> Tj');
           resource = encoded.resource;
           this.doc.page.fonts[resource] = encoded.ref;
-          ops.push(`/${resource} ${fmt(run.size)} Tf`);
+          out.text(`\n/${resource} ${fmt(run.size)} Tf\n<`);
+          open = true;
         }
-        hex += encoded.hex;
-      });
-      flush();
+        out.hex4(encoded.cid);
+      }
+      if (open) out.text('> Tj');
     }
-    ops.push('ET');
-    return ops.join('\n');
+    out.text('\nET\n');
   }
 
   /** Writes every font the pages used (programs, widths, ToUnicode). */
@@ -60,7 +67,7 @@ export class TextPainter {
   private writerFor(role: FontKey): CidFontWriter {
     let writer = this.writers.get(role);
     if (!writer) {
-      writer = new CidFontWriter(this.doc, fontOf(this.fonts, role), `B${role}`);
+      writer = new CidFontWriter(this.doc, fontOf(this.fonts, role), `B${role}`, this.kept);
       this.writers.set(role, writer);
     }
     return writer;

@@ -52,14 +52,38 @@ export interface MeasuredLine {
   adjustment: number;
 }
 
-/** Prefix sums over a paragraph so each candidate line is measured in constant time. */
+/**
+ * A paragraph's numbers for measuring lines, all in typed arrays: prefix sums, so each candidate
+ * line is measured in constant time, and the per-item and per-junction values a line's edges
+ * read. The breaker measures O(items × line length) candidates; read from objects, items of
+ * several shapes (spread copies, Smi or double widths) made every read polymorphic and
+ * deoptimised measureLine and breakLines again and again ("wrong map"), boxing the numbers.
+ */
 export interface Sums {
+  /** Number of items. */
+  readonly n: number;
   readonly width: Float64Array; // Σ mid-line item widths
   readonly gap: Float64Array; // Σ junction gaps (junction k counted at k+1)
   readonly shrink: Float64Array; // Σ shrink capacity of items and junctions
   readonly stretchFirst: Float64Array; // Σ first-stage stretch (CJK–Latin gaps, word spaces)
   readonly justifiable: Float64Array; // count of justifiable junctions
   readonly han: Float64Array; // count of ideographs
+  /** Per item: its blanks, the parts of them compression removes mid-line, its mid-line width. */
+  readonly leftBlank: Float64Array;
+  readonly rightBlank: Float64Array;
+  readonly cutLeft: Float64Array;
+  readonly cutRight: Float64Array;
+  readonly mid: Float64Array;
+  readonly spaceShrink: Float64Array;
+  readonly spaceStretch: Float64Array;
+  /** Per item, 1 or 0: a word space; a stop that may hang (R13). */
+  readonly isSpace: Uint8Array;
+  readonly hangable: Uint8Array;
+  /** Per junction k (before item k): its shrink and first-stage stretch, its penalty, 1 if breakable. */
+  readonly gapShrink: Float64Array;
+  readonly gapStretch: Float64Array;
+  readonly penalty: Float64Array;
+  readonly breakable: Uint8Array;
 }
 
 const EPS = 1e-6;
@@ -79,12 +103,26 @@ export function buildSums(paragraph: Paragraph): Sums {
   const { items, junctions } = paragraph;
   const n = items.length;
   const s = {
+    n,
     width: new Float64Array(n + 1),
     gap: new Float64Array(n + 1),
     shrink: new Float64Array(n + 1),
     stretchFirst: new Float64Array(n + 1),
     justifiable: new Float64Array(n + 1),
     han: new Float64Array(n + 1),
+    leftBlank: new Float64Array(n),
+    rightBlank: new Float64Array(n),
+    cutLeft: new Float64Array(n),
+    cutRight: new Float64Array(n),
+    mid: new Float64Array(n),
+    spaceShrink: new Float64Array(n),
+    spaceStretch: new Float64Array(n),
+    isSpace: new Uint8Array(n),
+    hangable: new Uint8Array(n),
+    gapShrink: new Float64Array(n),
+    gapStretch: new Float64Array(n),
+    penalty: new Float64Array(n),
+    breakable: new Uint8Array(n),
   };
   for (let k = 0; k < n; k++) {
     const item = items[k] as Item;
@@ -96,6 +134,19 @@ export function buildSums(paragraph: Paragraph): Sums {
     s.stretchFirst[k + 1] = (s.stretchFirst[k] as number) + item.spaceStretch + (inner ? j.gapStretch : 0);
     s.justifiable[k + 1] = (s.justifiable[k] as number) + (inner && j.justifiable ? 1 : 0);
     s.han[k + 1] = (s.han[k] as number) + (item.cls === 'han' ? 1 : 0);
+    s.leftBlank[k] = item.leftBlank;
+    s.rightBlank[k] = item.rightBlank;
+    s.cutLeft[k] = item.cutLeft;
+    s.cutRight[k] = item.cutRight;
+    s.mid[k] = midWidth(item);
+    s.spaceShrink[k] = item.spaceShrink;
+    s.spaceStretch[k] = item.spaceStretch;
+    s.isSpace[k] = item.cls === 'space' ? 1 : 0;
+    s.hangable[k] = HANGABLE.has(item.text) ? 1 : 0;
+    s.gapShrink[k] = j.gapShrink;
+    s.gapStretch[k] = j.gapStretch;
+    s.penalty[k] = j.penalty;
+    s.breakable[k] = j.breakable ? 1 : 0;
   }
   return s;
 }
@@ -138,15 +189,11 @@ export function emptyLine(): MeasuredLine {
 
 /**
  * Measures items [i, j) as a line into `out` (allocation-free: the breaker calls this
- * O(n · line length) times with one scratch line).
+ * O(n · line length) times with one scratch line). Reads only the typed arrays of `sums`.
  */
-export function measureLine(paragraph: Paragraph, sums: Sums, i: number, j: number, config: LineConfig, out: MeasuredLine = emptyLine()): MeasuredLine {
-  const { items, junctions } = paragraph;
-  const n = items.length;
-  const before = junctions[i] as Junction;
-  const first = items[i] as Item;
-  const last = items[j - 1] as Item;
-  const isLast = j === n;
+export function measureLine(sums: Sums, i: number, j: number, config: LineConfig, out: MeasuredLine = emptyLine()): MeasuredLine {
+  const last = j - 1;
+  const isLast = j === sums.n;
   // Sums over the line are differences of prefix sums, written out rather than through a helper
   // closure: two closures per call were 40 % of all the bytes a build allocated (658 of 1662 MB
   // on 200 pages; measured with a sampling heap profile that keeps collected objects).
@@ -156,27 +203,32 @@ export function measureLine(paragraph: Paragraph, sums: Sums, i: number, j: numb
 
   // Line start: an opening mark loses its whole left blank (R12) unless switched off, and then
   // keeps all of it (no compression with the previous line's item, nothing to push in).
-  const startCut = config.trimLineStartOpen ? first.leftBlank : 0;
+  const startCut = config.trimLineStartOpen ? (sums.leftBlank[i] as number) : 0;
   // Line end: a closing mark or stop loses its whole right blank (set half width, R11).
-  const endCut = last.rightBlank;
-  let natural = (sums.width[j] as number) - (sums.width[i] as number) + ((sums.gap[j] as number) - (sums.gap[i + 1] as number)) + first.cutLeft - startCut + last.cutRight - endCut;
-  let shrink = (sums.shrink[j] as number) - (sums.shrink[i] as number) - (i > 0 ? before.gapShrink : 0) - (first.leftBlank - first.cutLeft) - (last.rightBlank - last.cutRight);
-  let stretchFirst = (sums.stretchFirst[j] as number) - (sums.stretchFirst[i] as number) - (i > 0 ? before.gapStretch : 0);
-  const dropFirst = first.cls === 'space';
-  const dropLast = last.cls === 'space' && j - 1 > i;
+  const endCut = sums.rightBlank[last] as number;
+  let natural = (sums.width[j] as number) - (sums.width[i] as number) + ((sums.gap[j] as number) - (sums.gap[i + 1] as number)) + (sums.cutLeft[i] as number) - startCut + (sums.cutRight[last] as number) - endCut;
+  let shrink =
+    (sums.shrink[j] as number) -
+    (sums.shrink[i] as number) -
+    (i > 0 ? (sums.gapShrink[i] as number) : 0) -
+    ((sums.leftBlank[i] as number) - (sums.cutLeft[i] as number)) -
+    ((sums.rightBlank[last] as number) - (sums.cutRight[last] as number));
+  let stretchFirst = (sums.stretchFirst[j] as number) - (sums.stretchFirst[i] as number) - (i > 0 ? (sums.gapStretch[i] as number) : 0);
+  const dropFirst = sums.isSpace[i] === 1;
+  const dropLast = sums.isSpace[last] === 1 && last > i;
   if (dropFirst) {
-    natural -= midWidth(first);
-    shrink -= first.spaceShrink;
-    stretchFirst -= first.spaceStretch;
+    natural -= sums.mid[i] as number;
+    shrink -= sums.spaceShrink[i] as number;
+    stretchFirst -= sums.spaceStretch[i] as number;
   }
   if (dropLast) {
-    natural -= midWidth(last);
-    shrink -= last.spaceShrink;
-    stretchFirst -= last.spaceStretch;
+    natural -= sums.mid[last] as number;
+    shrink -= sums.spaceShrink[last] as number;
+    stretchFirst -= sums.spaceStretch[last] as number;
   }
   let hanging = false;
-  if (config.hang === 'stops' && !isLast && natural > measure + EPS && HANGABLE.has(last.text)) {
-    const visible = midWidth(last) + last.cutRight - endCut;
+  if (config.hang === 'stops' && !isLast && natural > measure + EPS && sums.hangable[last] === 1) {
+    const visible = (sums.mid[last] as number) + (sums.cutRight[last] as number) - endCut;
     if (natural - visible <= measure + EPS) {
       natural -= visible;
       hanging = true;
@@ -202,6 +254,6 @@ export function measureLine(paragraph: Paragraph, sums: Sums, i: number, j: numb
 
 /** The whole paragraph as one line at natural width (single-line texts, centred title lines). */
 export function naturalLine(paragraph: Paragraph, config: LineConfig, start = 0, end = paragraph.items.length): MeasuredLine {
-  const line = measureLine(paragraph, buildSums(paragraph), start, end, lineConfig({ ...config, width: 1e6, lastLineReserve: 0, hang: 'none' }));
+  const line = measureLine(buildSums(paragraph), start, end, lineConfig({ ...config, width: 1e6, lastLineReserve: 0, hang: 'none' }));
   return { ...line, isLast: true, adjustment: 0 };
 }

@@ -4,7 +4,7 @@
  * Push-in (compressing punctuation) costs less than push-out (spacing characters apart), a line
  * is never left short (R9, R14), and the last line keeps at least two ideographs (R18).
  */
-import type { Junction, Paragraph } from './items';
+import type { Paragraph } from './items';
 import { buildSums, emptyLine, type LineConfig, lineConfig, measureLine, type MeasuredLine, type Sums } from './line';
 
 export interface BreakOptions extends LineConfig {
@@ -21,7 +21,7 @@ const OVERFULL_COST = 1e7;
 
 /** Breaks a paragraph into lines; every non-last line fills the measure exactly. */
 export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpan[] {
-  const { junctions, em } = paragraph;
+  const { em } = paragraph;
   const n = paragraph.items.length;
   if (n === 0) return [];
   const sums = buildSums(paragraph);
@@ -30,7 +30,7 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
   const from = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
   const breakable = new Uint8Array(n + 1);
-  for (let k = 0; k <= n; k++) breakable[k] = k === 0 || k === n || (junctions[k] as Junction).breakable ? 1 : 0;
+  for (let k = 0; k <= n; k++) breakable[k] = k === 0 || k === n || sums.breakable[k] === 1 ? 1 : 0;
   const scratch = emptyLine();
   const config = lineConfig(options);
 
@@ -40,7 +40,7 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
     let fallback = -1;
     for (let i = j - 1; i >= 0; i--) {
       if (breakable[i] === 0 || best[i] === Infinity) continue;
-      const m = measureLine(paragraph, sums, i, j, config, scratch);
+      const m = measureLine(sums, i, j, config, scratch);
       if (m.natural - m.shrink > m.measure + EPS) {
         // Wider still as i moves back: stop, but keep the narrowest overfull line as a last resort.
         if (fallback < 0 && (from[j] as number) < 0) fallback = i;
@@ -69,7 +69,8 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
         }
       }
       if (isLast && totalHan >= options.minLastHan && (sums.han[j] as number) - (sums.han[i] as number) < options.minLastHan) cost += RUNT_COST;
-      cost += (junctions[j]?.penalty ?? 0) * (isLast ? 0 : 1) + 0.1;
+      // Junction n (after the last item) does not exist: no penalty there.
+      cost += (isLast ? 0 : (sums.penalty[j] as number)) + 0.1;
       const total = (best[i] as number) + cost;
       // Ties go to the longer earlier lines (the larger i), as a greedy setter would choose.
       if (total < (best[j] as number) - EPS) {
@@ -91,7 +92,7 @@ function collectLines(paragraph: Paragraph, sums: Sums, from: Int32Array, config
     const i = from[j] as number;
     if (i < 0) throw new Error(`line breaking found no path to item ${j}`);
     // The same measurement the breaker chose it by (line.ts), kept as the line's data.
-    spans.push(measureLine(paragraph, sums, i, j, config));
+    spans.push(measureLine(sums, i, j, config));
     j = i;
   }
   return spans.reverse();

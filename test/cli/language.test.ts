@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyCase, BAD, makeProject, readCases, runCli, tempDir } from './helpers';
+import { runInProcess } from '../support/in-process-cli';
+import { applyCase, BAD, type CliRun, makeProject, readCases, runCli, tempDir } from './helpers';
 
 let root = '';
 let good = '';
@@ -42,10 +43,22 @@ function englishRuns(text: string): string[] {
 const ZH = { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 const EN = { LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
 
-async function both(cwd: () => string, args: readonly string[]): Promise<{ zh: string; en: string }> {
-  const [zh, en] = await Promise.all([runCli(cwd(), args, ZH), runCli(cwd(), args, EN)]);
-  return { zh: zh.stdout + zh.stderr, en: en.stdout + en.stderr };
+/**
+ * How a case is run: help and usage errors end in commander's process.exit, so they run in a
+ * child, where the locale is also read from a real process environment; the rest run in-process
+ * (the same main(), the locale read at print time from process.env), one after the other.
+ */
+type Runner = 'child' | 'in-process';
+
+async function both(cwd: () => string, args: readonly string[], runner: Runner = 'in-process'): Promise<{ zh: string; en: string }> {
+  const [zh, en] =
+    runner === 'child'
+      ? await Promise.all([runCli(cwd(), args, ZH), runCli(cwd(), args, EN)])
+      : [await runInProcess(cwd(), args, ZH), await runInProcess(cwd(), args, EN)];
+  return { zh: text(zh), en: text(en) };
 }
+
+const text = (run: CliRun): string => run.stdout + run.stderr;
 
 function expectChineseAndEnglish({ zh, en }: { zh: string; en: string }): void {
   expect(zh).toMatch(/[\u4e00-\u9fff]/);
@@ -56,18 +69,20 @@ function expectChineseAndEnglish({ zh, en }: { zh: string; en: string }): void {
 }
 
 const MESSAGES = [
-  ['help', () => good, ['--help']],
-  ['the help of build', () => good, ['build', '--help']],
-  ['an unknown option', () => good, ['build', '2024-03', '--bogus']],
-  ['a missing issue argument', () => good, ['build']],
-  ['an issue that does not exist', () => good, ['check', '2099-01']],
-  ['a check with errors', () => bad, ['check', '2024-03']],
+  ['help', () => good, ['--help'], 'child'],
+  ['the help of build', () => good, ['build', '--help'], 'child'],
+  ['an unknown option', () => good, ['build', '2024-03', '--bogus'], 'child'],
+  ['a missing issue argument', () => good, ['build'], 'child'],
+  ['an issue that does not exist', () => good, ['check', '2099-01'], 'in-process'],
+  ['a check with errors', () => bad, ['check', '2024-03'], 'in-process'],
 ] as const;
-// None of these writes anything: all twelve runs at once, then each pair checked by its test.
+// None of these writes anything: the children all at once, the in-process runs in turn, then each
+// pair checked by its test.
 const heard = new Map<string, { zh: string; en: string }>();
 beforeAll(async () => {
-  const outputs = await Promise.all(MESSAGES.map(([, cwd, args]) => both(cwd, args)));
-  MESSAGES.forEach(([name], k) => heard.set(name, outputs[k]!));
+  const children = Promise.all(MESSAGES.map(([, cwd, args, runner]) => (runner === 'child' ? both(cwd, args, 'child') : undefined)));
+  for (const [name, cwd, args, runner] of MESSAGES) if (runner === 'in-process') heard.set(name, await both(cwd, args));
+  (await children).forEach((output, k) => output !== undefined && heard.set(MESSAGES[k]![0], output));
 }, 120_000);
 
 describe.each(MESSAGES)('%s', (name) => {
@@ -80,17 +95,18 @@ describe.each(MESSAGES)('%s', (name) => {
 
 describe('a build with --verbose, then preflight of its PDFs', () => {
   it('summary, stage timings and both preflight reports are Chinese under zh and English under C', async () => {
-    const zh = await runCli(good, ['build', '2024-03', '--verbose'], ZH);
+    const zh = await runInProcess(good, ['build', '2024-03', '--verbose'], ZH);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toMatch(/^ {2}排版\s+\d+ ms$/m);
     expect(zh.stdout).toMatch(/^完成，用时 \d+ ms$/m);
-    const en = await runCli(good, ['build', '2024-03', '--verbose'], EN);
+    const en = await runInProcess(good, ['build', '2024-03', '--verbose'], EN);
     expect(en.code).toBe(0);
     expect(en.stdout).toMatch(/^ {2}typeset\s+\d+ ms$/m);
-    expectChineseAndEnglish({ zh: zh.stdout + zh.stderr, en: en.stdout + en.stderr });
+    expectChineseAndEnglish({ zh: text(zh), en: text(en) });
     const pdfs = fs.readdirSync(path.join(good, 'out', '2024-03')).filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(2);
-    const reports = await Promise.all(pdfs.map((pdf) => both(() => good, ['preflight', path.join('out', '2024-03', pdf)])));
+    const reports: { zh: string; en: string }[] = [];
+    for (const pdf of pdfs) reports.push(await both(() => good, ['preflight', path.join('out', '2024-03', pdf)]));
     for (const report of reports) {
       expect(report.zh).toMatch(/^RESULT: PASS （/m);
       expectChineseAndEnglish(report);

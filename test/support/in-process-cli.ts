@@ -14,10 +14,12 @@ import type { CliRun } from '../cli/helpers';
 
 let running = false;
 
-export async function runInProcess(cwd: string, args: readonly string[]): Promise<CliRun> {
+/** `env`: variables set for the run only (e.g. LANG; an empty string is set as empty, as a child would get it). */
+export async function runInProcess(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
   if (running) throw new Error('runInProcess: one run at a time (it changes the working directory)');
   running = true;
   const saved = { cwd: process.cwd(), exitCode: process.exitCode, out: process.stdout.write, err: process.stderr.write };
+  const savedEnv = Object.keys(env).map((name) => [name, process.env[name]] as const);
   const consoleMethods = ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const;
   const savedConsole = consoleMethods.map((name) => console[name]);
   let stdout = '';
@@ -31,6 +33,7 @@ export async function runInProcess(cwd: string, args: readonly string[]): Promis
     }) as typeof process.stdout.write;
   try {
     process.chdir(cwd);
+    Object.assign(process.env, env);
     process.exitCode = undefined;
     process.stdout.write = capture((s) => (stdout += s));
     process.stderr.write = capture((s) => (stderr += s));
@@ -50,6 +53,10 @@ export async function runInProcess(cwd: string, args: readonly string[]): Promis
     process.stdout.write = saved.out;
     process.stderr.write = saved.err;
     process.exitCode = saved.exitCode;
+    for (const [name, value] of savedEnv) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     process.chdir(saved.cwd);
     running = false;
   }

@@ -1,0 +1,191 @@
+/**
+ * Where the PDF's bytes go as pdfkit writes them, and how page content reaches pdfkit.
+ *
+ * pdfkit turns every string it writes (each object header, dictionary, `stream`, `endobj`, …)
+ * into a Uint8Array of its own with a JavaScript loop, and pushes each through a Node stream; a
+ * 600-page e-mail copy is hundreds of thousands of such chunks, and their allocation was most of
+ * the render's garbage collection. The sink copies each string straight into large blocks
+ * instead (latin1: each UTF-16 code unit's low byte, exactly what pdfkit's own conversion keeps).
+ *
+ * Page content is the same story one level down: every operator string pdfkit or we add became
+ * a Uint8Array of the page's content stream (PageContent below).
+ */
+import { deflate } from 'node:zlib';
+
+/** A block this size holds many small writes; larger byte chunks are kept as they are. */
+const BLOCK_BYTES = 1 << 20;
+
+export class ByteSink {
+  private readonly done: Uint8Array[] = [];
+  private block = Buffer.allocUnsafe(BLOCK_BYTES);
+  private used = 0;
+
+  /** Appends `text` + "\n" (how pdfkit writes a string) and returns the number of bytes written. */
+  writeLine(text: string): number {
+    const length = text.length + 1;
+    if (this.used + length > this.block.length) this.newBlock(length);
+    this.block.write(text, this.used, 'latin1');
+    this.block[this.used + text.length] = 0x0a;
+    this.used += length;
+    return length;
+  }
+
+  /** Appends bytes as they are. */
+  writeBytes(bytes: Uint8Array): number {
+    if (bytes.length >= BLOCK_BYTES / 4) {
+      this.seal();
+      this.done.push(bytes);
+    } else {
+      if (this.used + bytes.length > this.block.length) this.newBlock(bytes.length);
+      this.block.set(bytes, this.used);
+      this.used += bytes.length;
+    }
+    return bytes.length;
+  }
+
+  /** Everything written, as one buffer. */
+  bytes(): Buffer {
+    this.seal();
+    return Buffer.concat(this.done);
+  }
+
+  private seal(): void {
+    if (this.used > 0) this.done.push(this.block.subarray(0, this.used));
+    this.block = this.block.subarray(this.used);
+    this.used = 0;
+  }
+
+  private newBlock(atLeast: number): void {
+    this.seal();
+    this.block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, atLeast));
+  }
+}
+
+/** The part of a pdfkit indirect object (PDFReference) that writes its stream. */
+interface StreamWriter {
+  write(chunk: unknown): unknown;
+  end(chunk?: unknown): unknown;
+  /** pdfkit internals: the object number, the chunks written so far, and whether finalize() will deflate them. */
+  readonly id: number;
+  buffer: Uint8Array[];
+  compress: boolean;
+}
+
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * The content stream of the page being drawn, built as bytes: pdfkit's operator strings are copied
+ * in as they come (each + "\n", as pdfkit writes them), and text.ts writes its lines straight in,
+ * glyph codes as hex digits, without a string per line or per glyph. One scratch buffer serves
+ * every page of a document; `flush` hands the page's bytes to pdfkit as one chunk of exactly their
+ * size — the stream's bytes, and so its deflated bytes, are those pdfkit would have had.
+ */
+export class PageContent {
+  private scratch = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+  private target: StreamWriter | undefined;
+  private write: ((chunk: unknown) => unknown) | undefined;
+  /** Pages' content streams being deflated on libuv's threads, one after another. */
+  private deflating: Promise<void> = Promise.resolve();
+  /** Told each stream's bytes as they go to zlib (the build's own check reads them: own-source.ts). */
+  onDeflate: ((id: number, plain: Buffer) => void) | undefined;
+  /** Streams already deflated: nothing more may be written to them. */
+  private readonly sealed = new WeakSet<StreamWriter>();
+
+  /** Makes `ref` (a new page's content stream) send its string writes here; flushes the previous page. */
+  attach(ref: StreamWriter): void {
+    this.flush();
+    const write = ref.write.bind(ref);
+    const end = ref.end.bind(ref);
+    this.target = ref;
+    this.write = write;
+    ref.write = (chunk: unknown) => {
+      if (this.sealed.has(ref)) throw new Error('a page was drawn on after its content stream was compressed');
+      if (this.target !== ref) return write(chunk); // a page drawn on after the next began: as pdfkit would
+      if (typeof chunk === 'string') {
+        this.text(chunk);
+        this.byte(0x0a);
+      } else {
+        this.flush();
+        this.target = ref;
+        this.write = write;
+        write(chunk);
+      }
+      return undefined;
+    };
+    ref.end = (chunk?: unknown) => {
+      if (chunk) ref.write(chunk);
+      if (this.target === ref) this.flush();
+      return end();
+    };
+  }
+
+  /** Appends `value` (code units below 256, as pdfkit keeps them). */
+  text(value: string): void {
+    this.reserve(value.length);
+    this.used += this.scratch.write(value, this.used, 'latin1');
+  }
+
+  byte(code: number): void {
+    this.reserve(1);
+    this.scratch[this.used++] = code;
+  }
+
+  /** Appends `n` (0 … 0xffff) as four lowercase hex digits. */
+  hex4(n: number): void {
+    this.reserve(4);
+    const at = this.used;
+    this.scratch[at] = HEX_DIGITS[(n >> 12) & 15]!;
+    this.scratch[at + 1] = HEX_DIGITS[(n >> 8) & 15]!;
+    this.scratch[at + 2] = HEX_DIGITS[(n >> 4) & 15]!;
+    this.scratch[at + 3] = HEX_DIGITS[n & 15]!;
+    this.used = at + 4;
+  }
+
+  /**
+   * Hands what the current page collected to its stream. A page is complete when the next one
+   * begins (render/pdf.ts draws pages in order; pdfkit closes no marked content later, as every
+   * box's is closed after it), so its stream is deflated now, on libuv's threads while the next
+   * pages are drawn, rather than all at doc.end() on this one: the same zlib call with the same
+   * defaults pdfkit's finalize makes, so the same bytes; and a page's content is held compressed.
+   */
+  flush(): void {
+    const ref = this.target;
+    if (this.used > 0 && this.write) this.write(Buffer.from(this.scratch.subarray(0, this.used)));
+    this.used = 0;
+    this.target = undefined;
+    this.write = undefined;
+    if (ref && ref.compress && ref.buffer.length > 0) {
+      const raw = Buffer.concat(ref.buffer);
+      ref.buffer = [];
+      this.sealed.add(ref);
+      this.onDeflate?.(ref.id, raw);
+      // One at a time: each zlib stream holds ~300 KB of state, and hundreds queued at once
+      // (one per page) were +70 MB of peak memory on a 600-page volume.
+      this.deflating = this.deflating.then(
+        () =>
+          new Promise<void>((resolve, reject) =>
+            deflate(raw, (err, deflated) => {
+              if (err) return reject(err);
+              ref.buffer = [deflated];
+              ref.compress = false;
+              resolve();
+            }),
+          ),
+      );
+    }
+  }
+
+  /** Flushes the current page and waits for every page's stream to be deflated. */
+  async finished(): Promise<void> {
+    this.flush();
+    await this.deflating;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.scratch.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.scratch.length, this.used + bytes));
+    this.scratch.copy(grown, 0, 0, this.used);
+    this.scratch = grown;
+  }
+}
