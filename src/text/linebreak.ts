@@ -10,6 +10,8 @@ import { buildSums, emptyLine, type LineConfig, lineConfig, measureLine, type Me
 export interface BreakOptions extends LineConfig {
   /** Fewest ideographs the last line may hold (R18: 2; TOC entries and titles: 3); 0 = no rule. */
   readonly minLastHan: number;
+  /** Measure every candidate line, skipping none (see SKIP_MARGIN): the reference the tests compare with. */
+  readonly exhaustive?: boolean;
 }
 
 /** A chosen line: a measured line (line.ts) with its adjustment. */
@@ -56,7 +58,7 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
   const scratch = emptyLine();
   const config = lineConfig(options);
   // The bounds of the skipped lines (above) hold when widths, gaps and stretch are never negative.
-  const prunable = n < 100_000 && nonDecreasing(sums.width) && nonDecreasing(sums.gap) && nonDecreasing(sums.stretchFirst);
+  const prunable = options.exhaustive !== true && n < 100_000 && nonDecreasing(sums.width) && nonDecreasing(sums.gap) && nonDecreasing(sums.stretchFirst);
 
   for (let j = 1; j <= n; j++) {
     if (breakable[j] === 0) continue;
