@@ -83,35 +83,37 @@ export function withAdvanceGlyphs(program: Uint8Array, added: readonly AdvanceGl
 
   // The original glyphs keep their bytes (each padded to 4 so every offset is aligned); then the
   // composite glyphs, 20 bytes each: header (numberOfContours −1, the base's bbox) + one component.
-  const parts: Buffer[] = [];
-  const offsets: number[] = [];
+  // Laid out first and written into one zero-filled table (the padding and the component's dx, dy
+  // are its zeros): a justified CJK issue adds thousands of composites, and two or three small
+  // buffers each were most of this function's time.
+  const offsets = new Array<number>(total + 1);
   let at = 0;
-  const push = (data: Buffer) => {
-    offsets.push(at);
-    const padded = data.length % 4 === 0 ? data : Buffer.concat([data, Buffer.alloc(4 - (data.length % 4))]);
-    parts.push(padded);
-    at += padded.length;
-  };
-  for (let g = 0; g < count; g++) push(glyf.subarray(offsetOf(g), offsetOf(g + 1)));
+  for (let g = 0; g < count; g++) {
+    offsets[g] = at;
+    at += align4(Math.max(0, offsetOf(g + 1) - offsetOf(g)));
+  }
   let deepest = 0;
-  for (const { base } of added) {
+  added.forEach(({ base }, i) => {
     if (base < 0 || base >= count) throw new Error(`glyph ${base} is not in the program`);
-    const source = glyf.subarray(offsetOf(base), offsetOf(base + 1));
-    if (source.length < 10) {
-      push(Buffer.alloc(0));
-      continue;
-    }
-    if (source.readInt16BE(0) < 0) deepest = 1;
-    const composite = Buffer.alloc(18);
-    composite.writeInt16BE(-1, 0);
-    source.copy(composite, 2, 2, 10); // xMin yMin xMax yMax of the base
+    offsets[count + i] = at;
+    // An empty base (a space) gives an empty glyph.
+    if (offsetOf(base + 1) - offsetOf(base) >= 10) at += COMPOSITE_BYTES;
+  });
+  offsets[total] = at;
+  const newGlyf = Buffer.alloc(at);
+  for (let g = 0; g < count; g++) glyf.copy(newGlyf, offsets[g]!, offsetOf(g), offsetOf(g + 1));
+  added.forEach(({ base }, i) => {
+    const to = offsets[count + i]!;
+    if (offsets[count + i + 1]! === to) return;
+    const from = offsetOf(base);
+    if (glyf.readInt16BE(from) < 0) deepest = 1;
+    newGlyf.writeInt16BE(-1, to);
+    glyf.copy(newGlyf, to + 2, from + 2, from + 10); // xMin yMin xMax yMax of the base
     // ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES, no USE_MY_METRICS: the composite's own hmtx
     // advance is the one that counts; dx = dy = 0.
-    composite.writeUInt16BE(0x0003, 10);
-    composite.writeUInt16BE(base, 12);
-    push(composite);
-  }
-  offsets.push(at);
+    newGlyf.writeUInt16BE(0x0003, to + 10);
+    newGlyf.writeUInt16BE(base, to + 12);
+  });
 
   const newLoca = Buffer.alloc(4 * (total + 1));
   offsets.forEach((offset, g) => newLoca.writeUInt32BE(offset, 4 * g));
@@ -139,9 +141,16 @@ export function withAdvanceGlyphs(program: Uint8Array, added: readonly AdvanceGl
   rewritten.set('hhea', hhea);
   rewritten.set('maxp', maxp);
   rewritten.set('loca', newLoca);
-  rewritten.set('glyf', Buffer.concat(parts));
+  rewritten.set('glyf', newGlyf);
   rewritten.set('hmtx', newHmtx);
   return writeTables(rewritten);
+}
+
+/** A composite glyph of one component with word offsets (18 bytes), padded to 4. */
+const COMPOSITE_BYTES = 20;
+
+function align4(length: number): number {
+  return (length + 3) & ~3;
 }
 
 /** Writes a TrueType file from its tables (sorted by tag, 4-byte aligned, with checksums). */
