@@ -37,7 +37,9 @@ const modified = (file) => {
   }
 };
 const bundled = modified(bundle);
-const compiled = modified(path.join(dist, 'cli.js'));
+// When tsc last wrote dist/: its record (dist/.tsbuildinfo), rewritten by every compile that
+// emits; tsc compiles incrementally, so dist/cli.js itself is rewritten only when cli.ts changed.
+const compiled = modified(path.join(dist, '.tsbuildinfo')) ?? modified(path.join(dist, 'cli.js'));
 if (bundled !== undefined && (compiled === undefined || compiled <= bundled)) {
   const { codeCacheDir, requireWithCodeCache } = require('../dist/code-cache.js');
   requireWithCodeCache(bundle, codeCacheDir()).main(process.argv);
