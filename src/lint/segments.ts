@@ -288,10 +288,24 @@ interface ScanContext {
   readonly hidden: ReadonlySet<number>;
 }
 
-/** The whole file as one segment, for checks that hold everywhere (U+FFFD). */
+/**
+ * The whole file as one segment, for checks that hold everywhere (U+FFFD). Each character stands
+ * for itself; the two maps are made only when a finding asks for them (most files have none, and
+ * they were two arrays as long as the file, for every article of every build).
+ */
 export function wholeFile(source: string): Segment {
-  const starts = Array.from({ length: source.length }, (_, k) => k);
-  return { kind: 'file', text: source, starts, ends: starts.map((k) => k + 1) };
+  let starts: number[] | undefined;
+  let ends: number[] | undefined;
+  return {
+    kind: 'file',
+    text: source,
+    get starts() {
+      return (starts ??= Array.from({ length: source.length }, (_, k) => k));
+    },
+    get ends() {
+      return (ends ??= Array.from({ length: source.length }, (_, k) => k + 1));
+    },
+  };
 }
 
 function splitLines(source: string): Line[] {

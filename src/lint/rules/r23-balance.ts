@@ -18,6 +18,8 @@ export function unbalanced(segment: Segment, fixes: readonly Finding[]): Finding
   const { text, origin } = applied(segment.text, fixes);
   const found: Finding[] = [];
   for (const [open, close] of PAIRS) {
+    // Most paragraphs have no mark of a pair at all: two scans in native code instead of one in ours.
+    if (!text.includes(open) && !text.includes(close)) continue;
     const stack: number[] = [];
     const stray: number[] = [];
     for (let k = 0; k < text.length; k++) {
@@ -30,7 +32,7 @@ export function unbalanced(segment: Segment, fixes: readonly Finding[]): Finding
       found.push(
         warnOnly(
           'R23',
-          origin[k] as number,
+          origin(k),
           1,
           message('lint.unbalanced-bracket', { mark, missing }),
           message('lint.unbalanced-bracket.hint', { missing, mark }),
@@ -41,27 +43,32 @@ export function unbalanced(segment: Segment, fixes: readonly Finding[]): Finding
   return found;
 }
 
-// The segment text with every non-overlapping replacement made; origin maps back to the original index.
-function applied(original: string, fixes: readonly Finding[]): { text: string; origin: number[] } {
+/**
+ * The segment text with every non-overlapping replacement made; `origin` maps an index of it back
+ * to the original's. Without replacements (most paragraphs) the text is the original and the map
+ * the identity: no copy, character by character, of every paragraph.
+ */
+function applied(original: string, fixes: readonly Finding[]): { text: string; origin: (k: number) => number } {
   const sorted = fixes.filter((f) => f.replacement !== undefined).sort((a, b) => a.at - b.at);
+  if (sorted.length === 0) return { text: original, origin: (k) => k };
   let text = '';
-  const origin: number[] = [];
+  const origins: number[] = [];
   let k = 0;
   for (const f of sorted) {
     if (f.at < k) continue;
     for (; k < f.at; k++) {
       text += original[k];
-      origin.push(k);
+      origins.push(k);
     }
     for (const unit of f.replacement ?? '') {
       text += unit;
-      origin.push(f.focus ?? f.at);
+      origins.push(f.focus ?? f.at);
     }
     k = f.at + f.length;
   }
   for (; k < original.length; k++) {
     text += original[k];
-    origin.push(k);
+    origins.push(k);
   }
-  return { text, origin };
+  return { text, origin: (index) => origins[index] as number };
 }
