@@ -130,7 +130,10 @@ function profileBuild(projectDir, bin, issueId) {
     const bootMs = Number(process.hrtime.bigint() - bootStart) / 1e6;
     const state = codeState(bin);
     const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, bin, 'build', issueId, '--verbose'], { cwd: projectDir, encoding: 'utf8' });
+    // As the `bulletin` launcher (bin/bulletin) runs it: with malloc's arena limit, which only the
+    // environment can set; the launcher itself cannot pass --cpu-prof to node.
+    const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+    const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, bin, 'build', issueId, '--verbose'], { cwd: projectDir, encoding: 'utf8', env });
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     if (run.status !== 0) throw new Error(`profiled build exited ${run.status}: ${run.stderr}`);
     const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));

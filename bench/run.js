@@ -17,6 +17,8 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'bulletin.js');
+// What `npx bulletin` runs: the launcher (malloc's arena limit, then `exec node bin/bulletin.js`).
+const COMMAND = path.join(ROOT, 'bin', 'bulletin');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const PROBE = path.join(__dirname, 'rss-probe.js');
 const { preparePeer } = require('./typst-peer');
@@ -152,14 +154,14 @@ function makeLargeIssue(projectDir, id, repeat) {
 
 // ------------------------------------------------------------------ measuring
 
-/** Runs a node script once in a fresh process with the RSS probe; returns the child, wall ms and peak RSS KiB. */
-function runNode(cwd, argv) {
+/** Runs `command args` once in a fresh process; returns the child, wall ms and the peak RSS KiB the probe recorded. */
+function runMeasured(cwd, command, args, env) {
   const rssFile = path.join(os.tmpdir(), `.bulletin-bench-rss-${process.pid}`);
   fs.rmSync(rssFile, { force: true });
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--require', PROBE, ...argv], {
+  const child = spawnSync(command, args, {
     cwd,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -169,9 +171,22 @@ function runNode(cwd, argv) {
   return { child, ms, kib };
 }
 
+/** A node script with the RSS probe preloaded (the Typst peer's runner). */
+function runNode(cwd, argv) {
+  return runMeasured(cwd, process.execPath, ['--require', PROBE, ...argv], {});
+}
+
+/**
+ * The `bulletin` command, as `npx bulletin` runs it; the probe is preloaded through NODE_OPTIONS,
+ * which the node the launcher execs reads.
+ */
+function runCommand(cwd, args) {
+  return runMeasured(cwd, COMMAND, args, { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(PROBE)}`.trim() });
+}
+
 /** Runs `bulletin build <id>` once in a fresh node process; returns wall ms, peak RSS KiB and pages. */
 function buildOnce(projectDir, id) {
-  const { child, ms, kib } = runNode(projectDir, [BIN, 'build', id]);
+  const { child, ms, kib } = runCommand(projectDir, ['build', id]);
   if (child.error) fail(`could not run the CLI: ${child.error.message}`);
   if (child.status !== 0) {
     const tail = `${child.stdout ?? ''}\n${child.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
@@ -276,7 +291,7 @@ function printTable(rows) {
 async function measureWatch(projectDir) {
   const { measureWatchLatency, summarise, ARTICLE } = require('./watch-latency');
   process.stdout.write(`  watch ${SAMPLE}: one-character edits in ${ARTICLE} …\n`);
-  const s = summarise(await measureWatchLatency({ bin: BIN, projectDir, issue: SAMPLE }));
+  const s = summarise(await measureWatchLatency({ bin: COMMAND, projectDir, issue: SAMPLE }));
   console.log(`watch latency (edit → new PDF served), ${s.runs} edits: median ${s.median.toFixed(0)} ms, p90 ${s.p90.toFixed(0)} ms, min ${s.min.toFixed(0)} ms, max ${s.max.toFixed(0)} ms; target median ≤ ${s.target} ms: ${s.met ? 'met' : 'NOT MET'}`);
   return s.met;
 }

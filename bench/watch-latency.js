@@ -19,7 +19,7 @@ function percentile(values, p) {
 
 /** Starts `bulletin watch <issue>` in projectDir; resolves with its URL and a report stream. */
 function startWatch(bin, projectDir, issue) {
-  const child = spawn(process.execPath, [bin, 'watch', issue], { cwd: projectDir, env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['watch', issue], { cwd: projectDir, env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (s) => (output += s));
   child.stderr.setEncoding('utf8').on('data', (s) => (output += s));
