@@ -136,7 +136,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
     // The e-mail copy has the pages as set, without the press file's padding.
     const email = emailOutput(inputs, typeset, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
     const emailImages = await stage('images (e-mail)', () => email.prepareImages());
-    const preview = (await stage('render e-mail', () => email.render(emailImages))).bytes;
+    const preview = (await stage('render e-mail', () => email.render(emailImages, false))).bytes;
     return { outputs: [], pageCount: typeset.pages.length, warnings: heard.diagnostics(), fixable: heard.fixable, notes, timings, layout, preview };
   }
 

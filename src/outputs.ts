@@ -21,7 +21,8 @@ export interface Output {
   readonly layout: LaidOutIssue;
   /** Converts the placed images for this file; started early, awaited before `render`. */
   prepareImages(): Promise<Map<string, Buffer>>;
-  render(images: ReadonlyMap<string, Buffer>): Promise<Rendered>;
+  /** `forCheck: false` (watch's preview, which is not checked): the streams are not kept for `preflight`. */
+  render(images: ReadonlyMap<string, Buffer>, forCheck?: boolean): Promise<Rendered>;
   /**
    * Our own preflight of what `render` wrote (preflight.ts, checkOwnOutput). Our output failing it
    * is a bug of ours, not the editor's mistake (a bad custom ICC profile is refused before
@@ -55,7 +56,7 @@ export function emailOutput(inputs: OutputInputs, layout: LaidOutIssue, convert:
     layout,
     // The e-mail conversions are quick and needed first: all at once.
     prepareImages: () => prepareImages(layout, (file, width) => convert(file, width)),
-    render: (images) => rendered((kept) => renderPdf(layout, inputs.fonts, { target: 'email', meta: inputs.meta, images, contentHash: inputs.contentHash, kept })),
+    render: (images, forCheck = true) => rendered(forCheck, (kept) => renderPdf(layout, inputs.fonts, { target: 'email', meta: inputs.meta, images, contentHash: inputs.contentHash, ...kept })),
     preflight: (file) => ownPreflight('e-mail', file, 'email'),
   };
 }
@@ -70,14 +71,15 @@ export function printOutput(inputs: OutputInputs, layout: LaidOutIssue, press: P
     // One at a time: the main thread renders meanwhile, so one sharp thread uses the other core,
     // and only one full-size image is decoded at any moment (peak memory).
     prepareImages: () => prepareImages(layout, (file, width) => imageForPrint(file, width, iccPath), 1),
-    render: (images) => rendered((kept) => renderPdf(layout, inputs.fonts, { target: 'print', meta: inputs.meta, images, contentHash: inputs.contentHash, press, kept })),
+    render: (images, forCheck = true) => rendered(forCheck, (kept) => renderPdf(layout, inputs.fonts, { target: 'print', meta: inputs.meta, images, contentHash: inputs.contentHash, press, ...kept })),
     preflight: (file) => ownPreflight('print', file, 'print'),
   };
 }
 
-async function rendered(render: (kept: Map<number, WrittenStream>) => Promise<Buffer>): Promise<Rendered> {
+/** Renders with the render option that keeps the big streams, when the file will be checked. */
+async function rendered(forCheck: boolean, render: (kept: { kept?: Map<number, WrittenStream> }) => Promise<Buffer>): Promise<Rendered> {
   const written = new Map<number, WrittenStream>();
-  return { bytes: await render(written), written };
+  return { bytes: await render(forCheck ? { kept: written } : {}), written };
 }
 
 function ownPreflight(name: string, { bytes, written }: Rendered, profile: 'email' | 'print'): void {

@@ -4,7 +4,7 @@
  * tracks q/Q, cm, colour and text state; form XObjects are followed with their own resources.
  */
 import type { ImageXObject, Resources } from './reader';
-import { WordCache } from './words';
+import { ENDS_WORD, IS_WHITE, WordCache } from './words';
 
 /** What one page's painting used. */
 export interface ContentScan {
@@ -259,15 +259,6 @@ const OPERATOR = 3;
 
 /** 10^k for k ≤ 22: exact doubles, so digits / 10^k is the correctly rounded value, as Number() gives. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-// Byte classes as lookup tables rather than Sets: the tokenizer looks at every byte of every
-// page (a Set lookup per byte was most of the preflight's scanning time).
-const WHITE_BYTES = [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20];
-const IS_WHITE = new Uint8Array(256);
-for (const b of WHITE_BYTES) IS_WHITE[b] = 1;
-/** White space or a delimiter: where a name, number or operator ends. */
-const ENDS_WORD = new Uint8Array(IS_WHITE);
-for (const c of '()<>[]{}/%') ENDS_WORD[c.charCodeAt(0)] = 1;
 
 /** Operators and resource names repeat on every page: one string each, for all streams. */
 const WORDS = new WordCache();

@@ -8,7 +8,7 @@
  * each font program together with its deflated bytes, which must be exactly the bytes in the file.
  */
 import { inflateSync } from 'node:zlib';
-import { WordCache } from './words';
+import { ENDS_WORD, IS_WHITE, WordCache } from './words';
 import { PdfName, PdfRef, PdfStream, PdfText, type PdfDict, type PdfSource, type PdfValue } from './objects';
 
 /** A stream as the writer made it, by object number. */
@@ -26,11 +26,6 @@ interface StreamHandle {
   readonly length: number;
 }
 
-const WHITE = new Uint8Array(256);
-for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITE[b] = 1;
-const DELIMITER = new Uint8Array(WHITE);
-for (const c of '()<>[]{}/%') DELIMITER[c.charCodeAt(0)] = 1;
-
 /** Parses our own output; throws (naming what it found) on a structure our writer does not produce. */
 export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()): PdfSource {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -42,7 +37,7 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
 
   const skipWhite = (): void => {
     for (;;) {
-      while (pos < n && WHITE[buffer[pos]!] === 1) pos++;
+      while (pos < n && IS_WHITE[buffer[pos]!] === 1) pos++;
       if (buffer[pos] !== 0x25) return;
       while (pos < n && buffer[pos] !== 0x0a && buffer[pos] !== 0x0d) pos++;
     }
@@ -50,7 +45,7 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
   const words = new WordCache();
   const word = (): string => {
     const start = pos;
-    while (pos < n && DELIMITER[buffer[pos]!] === 0) pos++;
+    while (pos < n && ENDS_WORD[buffer[pos]!] === 0) pos++;
     return words.word(buffer, start, pos);
   };
   const expectWord = (expected: string): void => {
@@ -61,7 +56,7 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
     let k = pos;
     let value = 0;
     while (k < n && buffer[k]! >= 0x30 && buffer[k]! <= 0x39) value = value * 10 + buffer[k++]! - 0x30;
-    if (k === pos || (k < n && DELIMITER[buffer[k]!] === 0)) return undefined;
+    if (k === pos || (k < n && ENDS_WORD[buffer[k]!] === 0)) return undefined;
     pos = k;
     return value;
   };
@@ -159,7 +154,7 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
       const generation = integerAt();
       if (generation !== undefined) {
         skipWhite();
-        if (buffer[pos] === 0x52 && (pos + 1 >= n || DELIMITER[buffer[pos + 1]!] === 1)) {
+        if (buffer[pos] === 0x52 && (pos + 1 >= n || ENDS_WORD[buffer[pos + 1]!] === 1)) {
           pos++;
           return new PdfRef(integer, generation);
         }
@@ -202,7 +197,7 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
         offset = offset * 10 + digit;
       }
       const kind = buffer[pos + 17];
-      if (buffer[pos + 10] !== 0x20 || buffer[pos + 16] !== 0x20 || (kind !== 0x6e && kind !== 0x66) || WHITE[buffer[pos + 18]!] !== 1 || WHITE[buffer[pos + 19]!] !== 1) fail('a malformed xref entry');
+      if (buffer[pos + 10] !== 0x20 || buffer[pos + 16] !== 0x20 || (kind !== 0x6e && kind !== 0x66) || IS_WHITE[buffer[pos + 18]!] !== 1 || IS_WHITE[buffer[pos + 19]!] !== 1) fail('a malformed xref entry');
       if (kind === 0x6e) offsets[first + k] = offset;
     }
   }

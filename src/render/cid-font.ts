@@ -42,12 +42,11 @@ interface Slice {
   readonly glyphs: Set<string>;
 }
 
-/** What a drawn (glyph, advance, text) is written as: its font resource and CID (also as 4 hex digits). */
+/** What a drawn (glyph, advance, text) is written as: its font resource and CID. */
 export interface EncodedGlyph {
   readonly resource: string;
   readonly ref: PdfRef;
   readonly cid: number;
-  readonly hex: string;
   readonly text: string;
 }
 
@@ -92,7 +91,7 @@ export class CidFontWriter {
     const cid = slice.cids.length;
     slice.cids.push([id, advance, text]);
     slice.glyphs.add(String(id)).add(`${id}:${advance}`);
-    const encoding = { resource: slice.name, ref: slice.ref, cid, hex: hex4(cid), text };
+    const encoding = { resource: slice.name, ref: slice.ref, cid, text };
     known.push(encoding);
     return encoding;
   }

@@ -40,9 +40,6 @@ const INKS: Readonly<Record<Target, Readonly<Record<Ink, Colour>>>> = {
   email: { text: [0, 0, 0], accent: [190, 20, 30], rule: [0, 0, 0], muted: [100, 100, 100] },
 };
 
-/** Pages drawn between two turns of the event loop (a page takes ~1–4 ms). */
-const PAGES_PER_TURN = 1;
-
 /** A box's place in the structure tree: its tag's element, or an artifact (untagged text is a running head or folio). */
 function paintingOf(box: Exclude<Box, { kind: 'link' }>): Painting {
   if ((box.kind === 'text' || box.kind === 'image') && box.tag) return { tag: box.tag };
@@ -91,12 +88,13 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
     }
   };
 
-  for (const [index, page] of issue.pages.entries()) {
-    // Drawing is synchronous; between pages the event loop gets a turn, so that work queued on
-    // libuv's threads is handed its next piece meanwhile: the previous pages' deflating (one at a
-    // time, byte-sink.ts) and the next output's image conversions (one at a time, outputs.ts),
-    // which otherwise waited for the whole render and then were waited for. The bytes are the same.
-    if (index % PAGES_PER_TURN === PAGES_PER_TURN - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+  for (const page of issue.pages) {
+    // Drawing is synchronous; before each page (~1–4 ms of drawing) the event loop gets a turn, so
+    // that work queued on libuv's threads is handed its next piece meanwhile: the previous pages'
+    // deflating (one at a time, byte-sink.ts) and the next output's image conversions (one at a
+    // time, outputs.ts), which otherwise waited for the whole render and then were waited for.
+    // The bytes are the same.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     doc.addPage({ size: [sheet.mediaWidth, sheet.mediaHeight], margin: 0 });
     if (press) pressPage(doc, standardsOf(doc), sheet, issue.pageWidth, issue.pageHeight, press);
     for (const box of page.boxes) {

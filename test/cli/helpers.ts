@@ -123,8 +123,13 @@ export interface CliRun {
 
 /** Runs `node bin/bulletin.js …args` in `cwd`; LANG defaults to C (English messages). */
 export function runCli(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
+  return runNode([BIN, ...args], { cwd, env: { ...process.env, LANG: 'C', ...env } });
+}
+
+/** Runs `node …args` in a child process: its exit code or signal, and what it printed. */
+export function runNode(args: readonly string[], options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, LANG: 'C', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));

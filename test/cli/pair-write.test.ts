@@ -5,12 +5,11 @@
  * files or both new ones, and no leftovers. Failures (a locked file at the second rename, a full
  * disk) must leave the previous pair byte-for-byte and say what to do.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errorOf, wording } from '../helpers/errors';
 import { realWriteOps, recoverOutputs, writeFilesAtomically, type WriteOps } from '../../src/output';
-import { REPO, tempDir } from './helpers';
+import { type CliRun, REPO, runNode, tempDir } from './helpers';
 
 const DIST_OUTPUT = path.join(REPO, 'dist', 'output.js');
 const NAMES = ['法律资讯-2024年第3期.pdf', '法律资讯-2024年第3期-print.pdf'] as const;
@@ -45,17 +44,9 @@ function project(name: string, previous: readonly string[] | undefined): { root:
   return { root: projectRoot, dir };
 }
 
-/** The writer in a child process: its exit status or signal, and what it printed. */
-function runChild(projectRoot: string, killAt: number): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', CHILD, DIST_OUTPUT, projectRoot, String(killAt), NAMES[0], NAMES[1]], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-  });
+/** The writer in a child process: its exit code or signal, and what it printed. */
+function runChild(projectRoot: string, killAt: number): Promise<CliRun> {
+  return runNode(['-e', CHILD, DIST_OUTPUT, projectRoot, String(killAt), NAMES[0], NAMES[1]]);
 }
 
 /** The pair as it is on disk: the two contents (undefined when missing) and any other file. */
@@ -68,7 +59,7 @@ function pairIn(dir: string) {
 async function operations(previous: readonly string[] | undefined): Promise<number> {
   const { root: projectRoot } = project(`count-${previous ? 'replace' : 'first'}`, previous);
   const run = await runChild(projectRoot, 0);
-  if (run.status !== 0) throw new Error(`the writer failed: ${run.stderr}`);
+  if (run.code !== 0) throw new Error(`the writer failed: ${run.stderr}`);
   return Number(run.stdout);
 }
 
@@ -91,7 +82,7 @@ describe.each([
     );
     const outcomes = new Set<string>();
     for (const { killAt, dir, run } of runs) {
-      expect(killAt <= n ? run.signal : run.status).toBe(killAt <= n ? 'SIGKILL' : 0);
+      expect(killAt <= n ? run.signal : run.code).toBe(killAt <= n ? 'SIGKILL' : 0);
       recoverOutputs(dir);
       const { pair, others } = pairIn(dir);
       const before = previous === undefined ? [undefined, undefined] : [...previous];
