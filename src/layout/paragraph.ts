@@ -8,7 +8,7 @@ import type { Typography } from '../settings';
 import { type FontKey, type FontRole, type FontSet, fontFor, fontOf, shapeText } from '../text/fonts';
 import type { LayoutProblems, MissingGlyph } from './problems';
 import { breakOverlong, itemize, type Item, type Junction, type Paragraph, type ShapedGlyph } from '../text/items';
-import { placeLine } from '../text/justify';
+import { type PlacedLine, placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
 import { JOINT_ISSUER_END } from '../text/legal';
 import { buildSums, emptyLine, lineConfig, measureLine, naturalLine } from '../text/line';
@@ -280,24 +280,32 @@ function shiftLine(line: SetLine, dx: number): SetLine {
   return { ...line, x: line.x + dx, left: line.left + dx, right: line.right + dx, dots: line.dots.map((x) => x + dx) };
 }
 
-function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, isLast: boolean, style: ParagraphStyle, source: readonly TextRun[]): SetLine {
-  const runs: GlyphRun[] = [];
+/** A glyph run while its line is set: its end is known once the next run starts. */
+type OpenRun = { -readonly [K in keyof GlyphRun]: GlyphRun[K] } & { glyphs: PlacedGlyph[] };
+
+function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, style: ParagraphStyle, source: readonly TextRun[]): SetLine {
+  // Each run's end is set in place below, not by a copy of every run.
+  const runs: OpenRun[] = [];
   const dots: number[] = [];
   const links: TextLink[] = [];
   let previousUri: string | undefined;
-  let current: { font: FontKey; glyphs: PlacedGlyph[] } | undefined;
+  let glyphs: PlacedGlyph[] = [];
+  let runFont: FontKey | undefined;
   let text = '';
-  for (const { index, x } of placed.items) {
-    const item = paragraph.items[index] as Item;
+  const { first, xs } = placed;
+  for (let p = 0; p < xs.length; p++) {
+    const item = paragraph.items[first + p] as Item;
+    const x = xs[p] as number;
     // A loop, not forEach: a closure for every item of every line was one of layout's larger allocations.
     for (let g = 0; g < item.glyphs.length; g++) {
       const glyph = item.glyphs[g] as ShapedGlyph;
       const font = glyph.font ?? style.fonts[item.style];
-      if (!current || current.font !== font) {
-        current = { font, glyphs: [] };
-        runs.push({ font, size: style.size, glyphs: current.glyphs, end: 0 });
+      if (runFont !== font) {
+        runFont = font;
+        glyphs = [];
+        runs.push({ font, size: style.size, glyphs, end: 0 });
       }
-      current.glyphs.push({ id: glyph.id, x: x + (item.glyphX[g] ?? 0), text: glyph.text });
+      glyphs.push({ id: glyph.id, x: x + (item.glyphX[g] ?? 0), text: glyph.text });
     }
     if (item.style === 'emphasis' && item.cls === 'han') dots.push(x + item.width / 2);
     const uri = source[item.runIndex]?.link;
@@ -306,15 +314,13 @@ function toSetLine(paragraph: Paragraph, placed: ReturnType<typeof placeLine>, i
     text += item.text;
   }
   // Each run ends where the next begins, so the renderer can give every glyph its laid-out advance.
-  const finished = runs.map((run, k) => {
-    const next = runs[k + 1]?.glyphs[0];
-    const last = paragraph.items[placed.items[placed.items.length - 1]?.index ?? 0] as Item;
-    return { ...run, end: next ? next.x : placed.right + (last.rightBlank > 0 ? 0 : 0) };
-  });
-  const first = placed.items[0];
-  const firstItem = first ? (paragraph.items[first.index] as Item) : undefined;
-  const left = first && firstItem ? first.x + firstItem.leftBlank : 0;
-  return { x: 0, runs: finished, links, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
+  for (let k = 0; k < runs.length; k++) {
+    const next = runs[k + 1];
+    (runs[k] as OpenRun).end = next ? (next.glyphs[0] as PlacedGlyph).x : placed.right;
+  }
+  const firstItem = xs.length > 0 ? (paragraph.items[first] as Item) : undefined;
+  const left = firstItem ? (xs[0] as number) + firstItem.leftBlank : 0;
+  return { x: 0, runs, links, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
 }
 
 /** Extends the line's last link when the item continues it (the item before had the same URI), else starts a new one. */

@@ -7,14 +7,16 @@ import { SENTENCE_STOPS } from './classes';
 import type { Item, Junction, Paragraph } from './items';
 import type { MeasuredLine } from './line';
 
-/** An item's origin on the line, relative to the left edge of the column. */
-export interface PlacedItem {
-  readonly index: number;
-  readonly x: number;
-}
-
+/**
+ * The items of a line as set: the ones from `first` on, one x each (their origins relative to
+ * the column's left edge). A space at either edge of the line is not set, so they are the
+ * line's items, or all but its first or last.
+ */
 export interface PlacedLine {
-  readonly items: readonly PlacedItem[];
+  /** Index of the first item set. */
+  readonly first: number;
+  /** x of items first, first + 1, …: one number per item, not an object per item. */
+  readonly xs: Float64Array;
   /** Extra space added per justifiable gap in the last stretching stage, in ems (0 when shrunk). */
   readonly extraPerGap: number;
   /** Total shrink applied (push-in), in ems. */
@@ -23,9 +25,69 @@ export interface PlacedLine {
   readonly right: number;
 }
 
-interface Adjustable {
-  capacity: number;
-  apply(amount: number): void;
+/**
+ * The line's slot values while its adjustment is spent, one entry per item of the line, in arrays
+ * kept from line to line (placeLine is not re-entered): four arrays and a closure per adjustable
+ * blank per line were the third largest allocation of a build (77 MB on 600 pages, a sampling
+ * heap profile that keeps collected objects).
+ */
+let cutLeft = new Float64Array(64);
+let cutRight = new Float64Array(64);
+let width = new Float64Array(64);
+let gapBefore = new Float64Array(64);
+/** The members of the group being spent: which slot of which array, and how much it can take. */
+let memberSlot = new Int32Array(128);
+let memberArray = new Uint8Array(128);
+let memberCapacity = new Float64Array(128);
+let members = 0;
+
+const WIDTH = 0;
+const CUT_LEFT = 1;
+const CUT_RIGHT = 2;
+const GAP = 3;
+
+function ensureRoom(length: number): void {
+  if (cutLeft.length < length) {
+    const size = Math.max(length, 2 * cutLeft.length);
+    cutLeft = new Float64Array(size);
+    cutRight = new Float64Array(size);
+    width = new Float64Array(size);
+    gapBefore = new Float64Array(size);
+  }
+  // A slot is in a group at most twice (a bracket's left and right blank).
+  if (memberSlot.length < 2 * length) {
+    const size = Math.max(2 * length, 2 * memberSlot.length);
+    memberSlot = new Int32Array(size);
+    memberArray = new Uint8Array(size);
+    memberCapacity = new Float64Array(size);
+  }
+}
+
+function addMember(array: number, slot: number, capacity: number): void {
+  memberSlot[members] = slot;
+  memberArray[members] = array;
+  memberCapacity[members] = capacity;
+  members++;
+}
+
+/**
+ * Spends up to `amount` over the group's members in proportion to each one's capacity, adding
+ * `sign` × its share to its slot; returns what is left and empties the group.
+ */
+function spendGroup(amount: number, sign: 1 | -1): number {
+  const count = members;
+  members = 0;
+  let capacity = 0;
+  for (let m = 0; m < count; m++) capacity += memberCapacity[m] as number;
+  if (capacity <= 0 || amount <= 0) return amount;
+  const used = Math.min(amount, capacity);
+  for (let m = 0; m < count; m++) {
+    const share = ((memberCapacity[m] as number) / capacity) * used;
+    const slot = memberSlot[m] as number;
+    const array = memberArray[m] === WIDTH ? width : memberArray[m] === CUT_LEFT ? cutLeft : memberArray[m] === CUT_RIGHT ? cutRight : gapBefore;
+    array[slot] = sign > 0 ? (array[slot] as number) + share : (array[slot] as number) - share;
+  }
+  return amount - used;
 }
 
 /**
@@ -36,92 +98,92 @@ interface Adjustable {
 export function placeLine(paragraph: Paragraph, span: Readonly<MeasuredLine>): PlacedLine {
   const { items, junctions, em } = paragraph;
   const { start, end } = span;
-  const cutLeft: number[] = [];
-  const cutRight: number[] = [];
-  const width: number[] = [];
-  const gapBefore: number[] = [];
-  const dropped = (k: number) => (k === start && span.dropFirst) || (k === end - 1 && span.dropLast);
+  const count = end - start;
+  ensureRoom(count);
+  const firstSet = span.dropFirst ? start + 1 : start;
+  const endSet = span.dropLast ? end - 1 : end;
   for (let k = start; k < end; k++) {
     const item = items[k] as Item;
-    cutLeft.push(k === start ? span.startCut : item.cutLeft);
-    cutRight.push(k === end - 1 ? span.endCut : item.cutRight);
-    width.push(dropped(k) ? 0 : item.width);
-    gapBefore.push(k === start ? 0 : (junctions[k] as Junction).gap);
+    const a = k - start;
+    cutLeft[a] = k === start ? span.startCut : item.cutLeft;
+    cutRight[a] = k === end - 1 ? span.endCut : item.cutRight;
+    width[a] = k < firstSet || k >= endSet ? 0 : item.width;
+    gapBefore[a] = k === start ? 0 : (junctions[k] as Junction).gap;
   }
-  const at = (k: number) => k - start;
-  const inner = (k: number) => k > start && k < end - 1;
 
   let shrinkUsed = 0;
   let extraPerGap = 0;
   if (span.adjustment < -1e-9) {
     shrinkUsed = -span.adjustment;
+    // Shrink order of R14: word spaces, brackets, 、，；：, CJK–Latin gaps, 。？！. Each group's
+    // capacities are read before it is spent, from slots no earlier group changes.
     let remaining = -span.adjustment;
-    for (const group of shrinkGroups()) remaining = spend(group, remaining);
-  } else if (span.adjustment > 1e-9) {
-    let remaining = span.adjustment;
-    const firstStage: Adjustable[] = [];
+    for (let k = start + 1; k < end - 1; k++) {
+      const item = items[k] as Item;
+      if (item.spaceShrink > 0) addMember(WIDTH, k - start, item.spaceShrink);
+    }
+    remaining = spendGroup(remaining, -1);
+    // At the line's edges the blank is cut or kept whole, as measured: nothing to push in there.
     for (let k = start; k < end; k++) {
       const item = items[k] as Item;
-      if (inner(k) && item.spaceStretch > 0) firstStage.push({ capacity: item.spaceStretch, apply: (a) => (width[at(k)] = (width[at(k)] as number) + a) });
-      const j = junctions[k] as Junction;
-      if (k > start && j.gapStretch > 0) firstStage.push({ capacity: j.gapStretch, apply: (a) => (gapBefore[at(k)] = (gapBefore[at(k)] as number) + a) });
+      const a = k - start;
+      const leftRoom = k === start ? 0 : item.leftBlank - (cutLeft[a] as number);
+      if (leftRoom > 1e-9) addMember(CUT_LEFT, a, leftRoom);
+      if (item.cls === 'close') {
+        const rightRoom = k === end - 1 ? 0 : item.rightBlank - (cutRight[a] as number);
+        if (rightRoom > 1e-9) addMember(CUT_RIGHT, a, rightRoom);
+      }
     }
-    remaining = spend(firstStage, remaining);
-    const gaps: number[] = [];
-    for (let k = start + 1; k < end; k++) if ((junctions[k] as Junction).justifiable) gaps.push(k);
-    if (remaining > 1e-9 && gaps.length > 0) {
-      const each = remaining / gaps.length;
-      for (const k of gaps) gapBefore[at(k)] = (gapBefore[at(k)] as number) + each;
+    remaining = spendGroup(remaining, 1);
+    remaining = spendRightBlanks(paragraph, start, end, false, remaining);
+    for (let k = start + 1; k < end; k++) {
+      const j = junctions[k] as Junction;
+      if (j.gapShrink > 0) addMember(GAP, k - start, j.gapShrink);
+    }
+    remaining = spendGroup(remaining, -1);
+    spendRightBlanks(paragraph, start, end, true, remaining);
+  } else if (span.adjustment > 1e-9) {
+    let remaining = span.adjustment;
+    for (let k = start; k < end; k++) {
+      const item = items[k] as Item;
+      if (k > start && k < end - 1 && item.spaceStretch > 0) addMember(WIDTH, k - start, item.spaceStretch);
+      const j = junctions[k] as Junction;
+      if (k > start && j.gapStretch > 0) addMember(GAP, k - start, j.gapStretch);
+    }
+    remaining = spendGroup(remaining, 1);
+    let gaps = 0;
+    for (let k = start + 1; k < end; k++) if ((junctions[k] as Junction).justifiable) gaps++;
+    if (remaining > 1e-9 && gaps > 0) {
+      const each = remaining / gaps;
+      for (let k = start + 1; k < end; k++) if ((junctions[k] as Junction).justifiable) gapBefore[k - start] = (gapBefore[k - start] as number) + each;
       extraPerGap = each / em;
     }
   }
 
-  const placed: PlacedItem[] = [];
+  const xs = new Float64Array(endSet - firstSet);
   let cursor = span.indent;
   let right = cursor;
   for (let k = start; k < end; k++) {
-    const a = at(k);
+    const a = k - start;
     cursor += gapBefore[a] as number;
     const boxWidth = (width[a] as number) - (cutLeft[a] as number) - (cutRight[a] as number);
-    if (!dropped(k)) {
-      placed.push({ index: k, x: cursor - (cutLeft[a] as number) });
+    if (k >= firstSet && k < endSet) {
+      xs[k - firstSet] = cursor - (cutLeft[a] as number);
       right = cursor + boxWidth;
     }
     cursor += boxWidth;
   }
-  return { items: placed, extraPerGap, shrink: shrinkUsed / em, right };
-
-  /** Shrink order of R14: word spaces, brackets, 、，；：, CJK–Latin gaps, 。？！. */
-  function shrinkGroups(): Adjustable[][] {
-    const spaces: Adjustable[] = [];
-    const brackets: Adjustable[] = [];
-    const pauses: Adjustable[] = [];
-    const cjkLatin: Adjustable[] = [];
-    const sentenceStops: Adjustable[] = [];
-    for (let k = start; k < end; k++) {
-      const item = items[k] as Item;
-      const a = at(k);
-      if (inner(k) && item.spaceShrink > 0) spaces.push({ capacity: item.spaceShrink, apply: (v) => (width[a] = (width[a] as number) - v) });
-      // At the line's edges the blank is cut or kept whole, as measured: nothing to push in there.
-      const leftRoom = k === start ? 0 : item.leftBlank - (cutLeft[a] as number);
-      if (leftRoom > 1e-9) brackets.push({ capacity: leftRoom, apply: (v) => (cutLeft[a] = (cutLeft[a] as number) + v) });
-      const rightRoom = k === end - 1 ? 0 : item.rightBlank - (cutRight[a] as number);
-      if (rightRoom > 1e-9) {
-        const target = item.cls === 'close' ? brackets : SENTENCE_STOPS.has(item.text) ? sentenceStops : pauses;
-        target.push({ capacity: rightRoom, apply: (v) => (cutRight[a] = (cutRight[a] as number) + v) });
-      }
-      const j = junctions[k] as Junction;
-      if (k > start && j.gapShrink > 0) cjkLatin.push({ capacity: j.gapShrink, apply: (v) => (gapBefore[a] = (gapBefore[a] as number) - v) });
-    }
-    return [spaces, brackets, pauses, cjkLatin, sentenceStops];
-  }
+  return { first: firstSet, xs, extraPerGap, shrink: shrinkUsed / em, right };
 }
 
-/** Spends up to `amount` over a group in proportion to each member's capacity; returns what is left. */
-function spend(group: readonly Adjustable[], amount: number): number {
-  const capacity = group.reduce((sum, g) => sum + g.capacity, 0);
-  if (capacity <= 0 || amount <= 0) return amount;
-  const used = Math.min(amount, capacity);
-  for (const g of group) g.apply((g.capacity / capacity) * used);
-  return amount - used;
+/** Pushes in the right blanks of the line's stops: the sentence stops (。？！) or the others (、，；：). */
+function spendRightBlanks(paragraph: Paragraph, start: number, end: number, sentenceStops: boolean, amount: number): number {
+  for (let k = start; k < end - 1; k++) {
+    const item = paragraph.items[k] as Item;
+    if (item.cls === 'close' || SENTENCE_STOPS.has(item.text) !== sentenceStops) continue;
+    const a = k - start;
+    const rightRoom = item.rightBlank - (cutRight[a] as number);
+    if (rightRoom > 1e-9) addMember(CUT_RIGHT, a, rightRoom);
+  }
+  return spendGroup(amount, 1);
 }

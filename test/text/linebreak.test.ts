@@ -20,7 +20,7 @@ describe('kinsoku: line-start and line-end prohibitions (R6, R7)', () => {
     const result = set('一二三四“五六七八”九十', 5);
     expect(result.lines).toEqual(['一二三四', '“五六七八”', '九十']);
     expect(result.placed[0]?.extraPerGap).toBeCloseTo(1 / 3, 3);
-    expect(result.placed[1]?.items[0]?.x).toBeCloseTo(-0.5, 3);
+    expect(result.placed[1]?.xs[0]).toBeCloseTo(-0.5, 3);
     expect(result.placed[1]?.right).toBeCloseTo(5, 3);
   });
 });
@@ -108,12 +108,12 @@ describe('unbreakable runs (R5, R8)', () => {
 describe('indents and dashes (R12, R17, R21, R24)', () => {
   test('an opening mark at a paragraph start is pulled half an em into the 2-em indent (R12, R17)', () => {
     const result = set('《新生》的出版之期接近了，一二三四五六七八九十', 10, { firstIndent: 2 });
-    expect(result.placed[0]?.items[0]?.x).toBeCloseTo(1.5, 6);
-    expect(result.placed[1]?.items[0]?.x).toBeCloseTo(0, 6);
+    expect(result.placed[0]?.xs[0]).toBeCloseTo(1.5, 6);
+    expect(result.placed[1]?.xs[0]).toBeCloseTo(0, 6);
   });
   test('wrapped lines can hang under a heading number (R21)', () => {
     const result = set('一、重要意义和总体要求重要意义和总体要求', 10, { firstIndent: 2, restIndent: 4 });
-    expect(result.placed[1]?.items[0]?.x).toBeCloseTo(4, 6);
+    expect(result.placed[1]?.xs[0]).toBeCloseTo(4, 6);
     result.placed.slice(0, -1).forEach((line) => expect(line.right).toBeCloseTo(10, 6));
   });
   test('破折号 is two ems and never compressed; a connector is one em with no CJK–Latin gap (R24)', () => {
@@ -132,9 +132,9 @@ test('the line-start trim of opening marks can be switched off (R12 trimLineStar
   const trimmed = set('一二三四五“六七八九”十一', 5);
   const kept = set('一二三四五“六七八九”十一', 5.5, { trimLineStartOpen: false });
   expect(trimmed.lines[1]).toBe('“六七八九”');
-  expect(trimmed.placed[1]?.items[0]?.x).toBeCloseTo(-0.5, 6);
+  expect(trimmed.placed[1]?.xs[0]).toBeCloseTo(-0.5, 6);
   expect(kept.lines[1]).toBe('“六七八九”');
-  expect(kept.placed[1]?.items[0]?.x).toBeCloseTo(0, 6);
+  expect(kept.placed[1]?.xs[0]).toBeCloseTo(0, 6);
   expect(kept.placed[1]?.right).toBeCloseTo(5.5, 6);
 });
 
@@ -157,7 +157,7 @@ describe('r4-separator: a typed space between two ideographs is a one-em separat
   test('r4-separator-edge: at a line break the separator vanishes and the next line starts flush', () => {
     const s = set('第一条第一条 为了保障公民', 6);
     expect(s.lines).toEqual(['第一条第一条', '为了保障公民']);
-    expect(s.placed[1]?.items[0]?.x).toBe(0);
+    expect(s.placed[1]?.xs[0]).toBe(0);
   });
 });
 
