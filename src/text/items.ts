@@ -83,16 +83,17 @@ export interface ItemizeOptions {
 
 const NO_JUNCTION: Junction = { breakable: false, penalty: 0, gap: 0, gapShrink: 0, gapStretch: 0, justifiable: false };
 
-interface Token {
-  cls: CharClass;
-  text: string;
-  style: RunStyle;
-  runIndex: number;
-  glyphs: ShapedGlyph[];
-  /** Break opportunity after this token inside a Latin run (URL, e-mail address, path: R5). */
-  softBreakAfter?: boolean;
-  /** An ASCII stop set as a full-width one. */
-  asciiStop?: boolean;
+/**
+ * A paragraph's items as tokenizing makes them (each character's item is made once and finished
+ * in place: an intermediate token per character and its copy as an item were ~180 MB of
+ * bench-600's allocations), with what only a few of them are.
+ */
+interface Tokens {
+  readonly items: MutableItem[];
+  /** Items after which a Latin run may break inside (URL, e-mail address, path: R5). */
+  readonly softBreakAfter: Set<Item>;
+  /** ASCII stops set as full-width ones. */
+  readonly asciiStops: Set<Item>;
 }
 
 const ASCII_STOPS = new Set([',', ';', ':', '?', '!']);
@@ -100,10 +101,12 @@ const ASCII_STOPS = new Set([',', ';', ':', '?', '!']);
 /** Itemizes a paragraph: source spaces resolved (R4, R15), punctuation blanks and compression (R10). */
 export function itemize(runs: readonly TextRun[], shape: Shaper, options: ItemizeOptions): Paragraph {
   const tokens = tokenize(runs, shape, options.keepSpaces === true);
-  const items = tokens.map((t) => toItem(t, options));
+  const items = tokens.items;
+  for (const item of items) finishItem(item, tokens.asciiStops.has(item), options);
   widenSeparators(items, options.em, options.keepSpaces === true);
   applyQuestionExclamationPairs(items, options.em);
-  const junctions = items.map((item, k) => (k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, item, tokens[k - 1] as Token, options.em)));
+  const junctions: Junction[] = new Array(items.length);
+  for (let k = 0; k < items.length; k++) junctions[k] = k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, items[k] as MutableItem, tokens.softBreakAfter, options.em);
   return { items, junctions: options.words === true ? withWordCosts(items, junctions) : junctions, em: options.em };
 }
 
@@ -121,9 +124,9 @@ function withWordCosts(items: readonly Item[], junctions: readonly Junction[]): 
 
 type MutableItem = { -readonly [K in keyof Item]: Item[K] };
 
-/** Splits runs into character-level tokens with their shaped glyphs; groups Latin runs and long marks. */
-function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean): Token[] {
-  const tokens: Token[] = [];
+/** Splits runs into character-level items with their shaped glyphs; groups Latin runs and long marks. */
+function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean): Tokens {
+  const tokens: Tokens = { items: [], softBreakAfter: new Set(), asciiStops: new Set() };
   const resolved = keepSpaces ? runs.map((run) => keepPhraseSpaces(run.text)) : resolveSourceSpaces(runs);
   runs.forEach((run, runIndex) => {
     const text = resolved[runIndex] as string;
@@ -131,17 +134,30 @@ function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean):
     // Each shaped glyph names the characters it stands for (one, or several for a ligature).
     for (const glyph of shape(text, run.style, runIndex)) pushGlyph(tokens, glyph.text, glyph, run.style, runIndex);
   });
-  return splitAtAddressBreaks(tokens.filter((t) => t.text.length > 0));
+  const items = tokens.items;
+  if (items.some((item) => item.text.length === 0)) replaceAll(items, items.filter((item) => item.text.length > 0));
+  splitAtAddressBreaks(tokens);
+  return tokens;
 }
 
-function pushGlyph(tokens: Token[], ch: string, glyph: ShapedGlyph, style: RunStyle, runIndex: number): void {
+function replaceAll<T>(array: T[], by: readonly T[]): void {
+  array.length = 0;
+  array.push(...by);
+}
+
+/** An item of one token's text and glyphs, its measures set by finishItem. One object shape for every item keeps the hot loops monomorphic. */
+function newItem(cls: CharClass, text: string, style: RunStyle, runIndex: number, glyphs: ShapedGlyph[]): MutableItem {
+  return { cls, text, style, glyphs, glyphX: ZERO_OFFSET, width: 0, leftBlank: 0, rightBlank: 0, cutLeft: 0, cutRight: 0, spaceShrink: 0, spaceStretch: 0, runIndex, separator: false };
+}
+
+function pushGlyph({ items: tokens, asciiStops }: Tokens, ch: string, glyph: ShapedGlyph, style: RunStyle, runIndex: number): void {
   const first = ch.length === 1 ? ch : String.fromCodePoint(ch.codePointAt(0) ?? 0);
   let cls = classify(first);
   const last = tokens[tokens.length - 1];
   // —— and …… are one unbreakable two-em item (R2, R8); a lone — or … stays a connector / mark.
   if ((first === '—' || first === '…' || first === '⋯') && last && last.runIndex === runIndex && last.text === first && last.glyphs.length === 1) {
     last.text += ch;
-    last.glyphs.push(glyph);
+    (last.glyphs as ShapedGlyph[]).push(glyph);
     last.cls = 'long';
     return;
   }
@@ -150,17 +166,19 @@ function pushGlyph(tokens: Token[], ch: string, glyph: ShapedGlyph, style: RunSt
   // An ASCII , ; : ? ! right after Chinese text is a Chinese stop typed in ASCII: set with the
   // spacing of its full-width form (no CJK–Latin gap before it, R4), the glyph kept as typed.
   if (ASCII_STOPS.has(ch) && last && isCjk(last.cls)) {
-    tokens.push({ cls: 'stop', text: ch, style, runIndex, glyphs: [glyph], asciiStop: true });
+    const stop = newItem('stop', ch, style, runIndex, [glyph]);
+    asciiStops.add(stop);
+    tokens.push(stop);
     return;
   }
   const latinLike = cls === 'latin' || cls === 'pre' || cls === 'post';
   if (latinLike && last && last.runIndex === runIndex && (last.cls === 'latin' || last.cls === 'pre')) {
     last.text += ch;
-    last.glyphs.push(glyph);
+    (last.glyphs as ShapedGlyph[]).push(glyph);
     last.cls = 'latin';
     return;
   }
-  tokens.push({ cls: latinLike ? (cls === 'post' ? 'post' : cls) : cls, text: ch, style, runIndex, glyphs: [glyph] });
+  tokens.push(newItem(latinLike ? (cls === 'post' ? 'post' : cls) : cls, ch, style, runIndex, [glyph]));
 }
 
 /** A URL, an e-mail address, a domain or a file path (Windows or Unix): it may break inside (R5). */
@@ -189,30 +207,34 @@ export function addressBreaks(text: string): number[] {
   return offsets;
 }
 
-/** Splits each Latin run at its address breaks into tokens the line breaker may break between. */
-function splitAtAddressBreaks(tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
+/** Splits each Latin run at its address breaks into items the line breaker may break between. */
+function splitAtAddressBreaks({ items: tokens, softBreakAfter }: Tokens): void {
+  // Most paragraphs have no address: their items stay as they are.
+  if (!tokens.some((token) => token.cls === 'latin' && token.glyphs.length > 1 && addressBreaks(token.text).length > 0)) return;
+  const out: MutableItem[] = [];
   for (const token of tokens) {
     const breaks = token.cls === 'latin' && token.glyphs.length > 1 ? new Set(addressBreaks(token.text)) : undefined;
     if (!breaks || breaks.size === 0) {
       out.push(token);
       continue;
     }
-    let piece: Token | undefined;
+    let piece: MutableItem | undefined;
+    let glyphs: ShapedGlyph[] = [];
     let offset = 0;
     for (const glyph of token.glyphs) {
       // A ligature spanning a break point keeps its characters together.
       if (!piece || breaks.has(offset)) {
-        if (piece) piece.softBreakAfter = true;
-        piece = { cls: 'latin', text: '', style: token.style, runIndex: token.runIndex, glyphs: [] };
+        if (piece) softBreakAfter.add(piece);
+        glyphs = [];
+        piece = newItem('latin', '', token.style, token.runIndex, glyphs);
         out.push(piece);
       }
       piece.text += glyph.text;
-      piece.glyphs.push(glyph);
+      glyphs.push(glyph);
       offset += glyph.text.length;
     }
   }
-  return out;
+  replaceAll(tokens, out);
 }
 
 /**
@@ -280,62 +302,48 @@ export function resolveSourceSpaces(runs: readonly TextRun[]): string[] {
   return out;
 }
 
-function toItem(token: Token, { em, punctuation }: ItemizeOptions): MutableItem {
-  const glyphs = token.glyphs;
+/** Sets an item's width, glyph offsets, blanks and space stretch from its glyphs and class. */
+function finishItem(item: MutableItem, asciiStop: boolean, { em, punctuation }: ItemizeOptions): void {
+  const glyphs = item.glyphs;
   let natural = 0;
   for (const g of glyphs) natural += g.advance;
-  // One object shape for every item keeps the hot loops monomorphic.
-  const item: MutableItem = {
-    cls: token.cls,
-    text: token.text,
-    style: token.style,
-    glyphs,
-    glyphX: glyphs.length === 1 ? ZERO_OFFSET : cumulative(glyphs),
-    width: natural,
-    leftBlank: 0,
-    rightBlank: 0,
-    cutLeft: 0,
-    cutRight: 0,
-    spaceShrink: 0,
-    spaceStretch: 0,
-    runIndex: token.runIndex,
-    separator: false,
-  };
-  switch (token.cls) {
+  item.glyphX = glyphs.length === 1 ? ZERO_OFFSET : cumulative(glyphs);
+  item.width = natural;
+  switch (item.cls) {
     case 'open':
     case 'close':
     case 'stop': {
       // An ASCII stop in Chinese text fills the full-width mark's em: its glyph at the left, the
       // half em on the right compressible like a full-width stop's blank.
-      const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(token.text) && !(token.asciiStop && '?!'.includes(token.text)));
-      if (token.asciiStop) {
+      const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(item.text) && !(asciiStop && '?!'.includes(item.text)));
+      if (asciiStop) {
         item.width = Math.max(natural, halfAlways ? em / 2 : em);
         item.rightBlank = halfAlways ? 0 : Math.min(em / 2, item.width - natural);
-        return item;
+        return;
       }
       // Full-width marks carry half an em of blank on one side (SC glyph positions, §0.1).
       const blank = Math.min(em / 2, natural / 2);
       if (halfAlways) {
         item.width = natural - blank;
-        if (token.cls === 'open') item.glyphX = [-blank];
-      } else if (token.cls === 'open') item.leftBlank = blank;
+        if (item.cls === 'open') item.glyphX = [-blank];
+      } else if (item.cls === 'open') item.leftBlank = blank;
       else item.rightBlank = blank;
-      return item;
+      return;
     }
     case 'middle':
       // · and ／ sit centred in a half-em box whatever the font's advance (R3).
-      if (token.text === '·' || token.text === '・' || token.text === '／') {
+      if (item.text === '·' || item.text === '・' || item.text === '／') {
         item.width = em / 2;
         item.glyphX = [(em / 2 - natural) / 2];
       }
-      return item;
+      return;
     case 'space':
       // A Latin word space: shrinks to 1/4 em, stretches first up to 1/2 em (R14).
       item.spaceShrink = Math.max(0, natural - em / 4);
       item.spaceStretch = Math.max(0, em / 2 - natural);
-      return item;
+      return;
     default:
-      return item;
+      return;
   }
 }
 
@@ -392,7 +400,7 @@ const PUNCTUATION: ReadonlySet<CharClass> = new Set(['open', 'close', 'stop']);
 const CONNECTORS = new Set(['—', '～', '–', '／', '/', '-']);
 
 /** Computes the junction before `b`, and the compression it applies to both neighbours (R10). */
-function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: number): Junction {
+function junctionBetween(a: MutableItem, b: MutableItem, softBreakAfter: ReadonlySet<Item>, em: number): Junction {
   // Consecutive punctuation: remove min(a.right + b.left, ½ em), from a's right blank first.
   const compress = Math.min(a.rightBlank - a.cutRight + (b.leftBlank - b.cutLeft), em / 2);
   if (compress > 0 && PUNCTUATION.has(a.cls) && PUNCTUATION.has(b.cls)) {
@@ -404,7 +412,7 @@ function junctionBetween(a: MutableItem, b: MutableItem, aToken: Token, em: numb
   let breakable = !CANNOT_START.has(b.cls) && !CANNOT_END.has(a.cls) && !ellipsisStart;
   let penalty = 0;
   if (a.cls === 'latin' && b.cls === 'latin') {
-    breakable = aToken.softBreakAfter === true;
+    breakable = softBreakAfter.has(a);
     penalty = 50;
   }
   if (a.cls === 'middle') penalty = 100;
