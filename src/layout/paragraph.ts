@@ -37,7 +37,7 @@ export interface ParagraphStyle {
  * LXGW WenKai's quotes are narrow proportional glyphs (0.35 em, FONTS.md §3), so quotes in 楷体
  * runs are set in the serif face, which has full-width SC quotes (R1).
  */
-const NARROW_KAI_QUOTES = new Set('“”‘’');
+const NARROW_KAI_QUOTE_CODES: ReadonlySet<number> = new Set(Array.from('“”‘’', (ch) => ch.codePointAt(0) as number));
 
 /**
  * Shapes text in a role, choosing the font character by character (text/fonts.ts fontFor): the
@@ -46,23 +46,32 @@ const NARROW_KAI_QUOTES = new Set('“”‘’');
  * the role's face, where it is .notdef.
  */
 function shapeWithFallback(fonts: FontSet, role: FontRole, text: string, size: number, onMissing?: (ch: string, occurrence: number, font: string) => void): ShapedGlyph[] {
-  const segments: { key: FontKey; text: string }[] = [];
-  let offset = 0;
-  for (const ch of text) {
-    let key = role === 'kai' && NARROW_KAI_QUOTES.has(ch) ? 'serif' : fontFor(fonts, role, ch.codePointAt(0) ?? 0);
+  // Stretches of one font, as UTF-16 offsets: most texts are one, shaped as they are. Read by
+  // code unit, not by a string per character, nor a stretch grown a character at a time (both
+  // were allocations per character of every paragraph).
+  const keys: FontKey[] = [];
+  const starts: number[] = [];
+  for (let offset = 0; offset < text.length; ) {
+    const codePoint = text.codePointAt(offset) as number;
+    let key = role === 'kai' && NARROW_KAI_QUOTE_CODES.has(codePoint) ? 'serif' : fontFor(fonts, role, codePoint);
     if (key === undefined) {
+      const ch = String.fromCodePoint(codePoint);
       onMissing?.(ch, occurrencesBefore(text, offset, ch), fonts[role].path);
       key = role;
     }
-    offset += ch.length;
-    const last = segments[segments.length - 1];
-    if (last?.key === key) last.text += ch;
-    else segments.push({ key, text: ch });
+    if (keys[keys.length - 1] !== key) {
+      keys.push(key);
+      starts.push(offset);
+    }
+    offset += codePoint > 0xffff ? 2 : 1;
   }
-  return segments.flatMap(({ key, text: part }) => {
-    const glyphs = shapeText(fontOf(fonts, key), part, size);
-    return key === role ? glyphs : glyphs.map((g) => ({ ...g, font: key }));
+  if (keys.length === 1 && keys[0] === role) return shapeText(fontOf(fonts, role), text, size);
+  const glyphs: ShapedGlyph[] = [];
+  keys.forEach((key, k) => {
+    const part = shapeText(fontOf(fonts, key), text.slice(starts[k], starts[k + 1] ?? text.length), size);
+    for (const g of part) glyphs.push(key === role ? g : { ...g, font: key });
   });
+  return glyphs;
 }
 
 /**
