@@ -38,6 +38,8 @@ export interface LoadedFont {
   readonly direct: Map<string, EmGlyph>;
   /** Whether the font has a code point, asked once per character (fontFor asks for every one). */
   readonly covers: Map<number, boolean>;
+  /** Each glyph at each size it is set in: glyphs are never changed, so paragraphs share them. */
+  readonly sized: Map<number, Map<EmGlyph, ShapedGlyph>>;
   /**
    * Each glyph's hmtx advance in font units, read from the file once; undefined for a font that
    * is not plain TrueType (fontkit's advanceWidth is asked instead). See openFont.
@@ -78,7 +80,7 @@ export function openFont(role: FontKey, path: string, bytes: Buffer): LoadedFont
   const font = opened as fontkit.Font;
   const tables = tablesOf(bytes);
   if (tables) giveLoca(font, tables);
-  return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map(), covers: new Map(), ...ownMetrics(tables) };
+  return { role, path, font, unitsPerEm: font.unitsPerEm, postscriptName: font.postscriptName, cache: new Map(), direct: new Map(), covers: new Map(), sized: new Map(), ...ownMetrics(tables) };
 }
 
 /**
@@ -97,6 +99,7 @@ export function deferredFont(role: FontKey, path: string, open: (owner: LoadedFo
     cache: new Map(),
     direct: new Map(),
     covers: new Map(),
+    sized: new Map(),
     get font() {
       return file().font;
     },
@@ -179,7 +182,24 @@ export function shapeText(font: LoadedFont, text: string, size: number): ShapedG
     glyphs = shapeAtOneEm(font, text);
     font.cache.set(text, glyphs);
   }
-  return glyphs.map((g) => ({ id: g.id, advance: g.advance * size, text: g.text }));
+  // A glyph object per character of every paragraph (live until its lines are set) was one of
+  // typeset's larger allocations; there are only as many as the font's glyphs at each size.
+  let atSize = font.sized.get(size);
+  if (atSize === undefined) {
+    atSize = new Map();
+    font.sized.set(size, atSize);
+  }
+  const out: ShapedGlyph[] = new Array(glyphs.length);
+  for (let k = 0; k < glyphs.length; k++) {
+    const g = glyphs[k] as EmGlyph;
+    let glyph = atSize.get(g);
+    if (glyph === undefined) {
+      glyph = { id: g.id, advance: g.advance * size, text: g.text };
+      atSize.set(g, glyph);
+    }
+    out[k] = glyph;
+  }
+  return out;
 }
 
 /**
