@@ -344,6 +344,38 @@ function addToLink(links: TextLink[], uri: string, continues: boolean, from: num
  * With `at`, a character no font has is reported there (masthead and issue.yaml fields).
  */
 export function setSingleLine(text: string, font: FontRole, size: number, fonts: FontSet, typography: Typography, at?: { source: SourceLocation; problems: LayoutProblems }): SetLine {
+  // What it depends on besides the font set: the face, the size, the two typography settings it reads.
+  const key = `${font}\0${size}\0${typography.punctuation}\0${typography.trimLineStartOpen}\0${text}`;
+  let known = singleLines.get(fonts);
+  if (known === undefined) {
+    known = new Map();
+    singleLines.set(fonts, known);
+  }
+  const found = known.get(key);
+  if (found !== undefined) return found;
+  let missing = false;
+  const report = (ch: string, occurrence: number, path: string): void => {
+    missing = true;
+    at?.problems.missingGlyph({ ch, occurrence, font: path, source: at.source });
+  };
+  const line = setOneLine(text, font, size, fonts, typography, at?.source, report);
+  // A line with a character no font has is set again each time, so each place is reported.
+  if (!missing) {
+    if (known.size >= MAX_SINGLE_LINES) known.clear();
+    known.set(key, line);
+  }
+  return line;
+}
+
+/**
+ * Single lines set already, per font set: every body page sets the same running heads, and the
+ * TOC the same numbers (~15 % of bench-600's typeset, each itemized, measured and placed again).
+ * Set lines are never changed, so pages share them. Emptied past MAX_SINGLE_LINES (`watch`).
+ */
+const singleLines = new WeakMap<FontSet, Map<string, SetLine>>();
+const MAX_SINGLE_LINES = 5000;
+
+function setOneLine(text: string, font: FontRole, size: number, fonts: FontSet, typography: Typography, source: SourceLocation | undefined, report: (ch: string, occurrence: number, path: string) => void): SetLine {
   const style: ParagraphStyle = {
     size,
     fonts: { regular: font, bold: font, emphasis: font },
@@ -353,8 +385,7 @@ export function setSingleLine(text: string, font: FontRole, size: number, fonts:
     lastLineReserve: 0,
     typography,
   };
-  const run: TextRun = { text, style: 'regular', source: at?.source ?? { file: '(template)' } };
-  const report = at && ((ch: string, occurrence: number, path: string) => at.problems.missingGlyph({ ch, occurrence, font: path, source: at.source }));
+  const run: TextRun = { text, style: 'regular', source: source ?? { file: '(template)' } };
   const paragraph = itemize([run], (t) => shapeWithFallback(fonts, font, t, size, report), { em: size, punctuation: typography.punctuation, keepSpaces: true });
   if (paragraph.items.length === 0) return { x: 0, runs: [], links: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
   const line = naturalLine(paragraph, { width: 1e6, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: typography.trimLineStartOpen });
