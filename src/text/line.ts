@@ -99,31 +99,56 @@ function itemShrink(item: Item): number {
   return item.leftBlank - item.cutLeft + (item.rightBlank - item.cutRight) + item.spaceShrink;
 }
 
+/**
+ * The arrays of the last Sums built, kept for the next paragraph: twenty typed arrays per
+ * paragraph (each with its own backing store, zeroed) were ~30 MB of bench-600's typeset
+ * allocations and most of buildSums' time. They only grow; a Sums reads indices up to its n.
+ */
+let pool: Omit<Sums, 'n'> | undefined;
+let poolItems = -1;
+
+function sumsPool(n: number): Omit<Sums, 'n'> {
+  if (pool !== undefined && n <= poolItems) return pool;
+  const items = Math.max(n, 2 * poolItems, 256);
+  poolItems = items;
+  pool = {
+    width: new Float64Array(items + 1),
+    gap: new Float64Array(items + 1),
+    shrink: new Float64Array(items + 1),
+    stretchFirst: new Float64Array(items + 1),
+    justifiable: new Float64Array(items + 1),
+    han: new Float64Array(items + 1),
+    leftBlank: new Float64Array(items),
+    rightBlank: new Float64Array(items),
+    cutLeft: new Float64Array(items),
+    cutRight: new Float64Array(items),
+    mid: new Float64Array(items),
+    spaceShrink: new Float64Array(items),
+    spaceStretch: new Float64Array(items),
+    isSpace: new Uint8Array(items),
+    hangable: new Uint8Array(items),
+    gapShrink: new Float64Array(items),
+    gapStretch: new Float64Array(items),
+    penalty: new Float64Array(items),
+    breakable: new Uint8Array(items),
+  };
+  return pool;
+}
+
+/**
+ * A paragraph's sums, in arrays shared with every other paragraph's: valid until the next call
+ * (each caller measures its lines before it sets another paragraph).
+ */
 export function buildSums(paragraph: Paragraph): Sums {
   const { items, junctions } = paragraph;
   const n = items.length;
-  const s = {
-    n,
-    width: new Float64Array(n + 1),
-    gap: new Float64Array(n + 1),
-    shrink: new Float64Array(n + 1),
-    stretchFirst: new Float64Array(n + 1),
-    justifiable: new Float64Array(n + 1),
-    han: new Float64Array(n + 1),
-    leftBlank: new Float64Array(n),
-    rightBlank: new Float64Array(n),
-    cutLeft: new Float64Array(n),
-    cutRight: new Float64Array(n),
-    mid: new Float64Array(n),
-    spaceShrink: new Float64Array(n),
-    spaceStretch: new Float64Array(n),
-    isSpace: new Uint8Array(n),
-    hangable: new Uint8Array(n),
-    gapShrink: new Float64Array(n),
-    gapStretch: new Float64Array(n),
-    penalty: new Float64Array(n),
-    breakable: new Uint8Array(n),
-  };
+  const s: Sums = { n, ...sumsPool(n) };
+  s.width[0] = 0;
+  s.gap[0] = 0;
+  s.shrink[0] = 0;
+  s.stretchFirst[0] = 0;
+  s.justifiable[0] = 0;
+  s.han[0] = 0;
   for (let k = 0; k < n; k++) {
     const item = items[k] as Item;
     const j = junctions[k] as Junction;

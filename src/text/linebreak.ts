@@ -37,10 +37,26 @@ const OVERFULL_COST = 1e7;
 const SKIP_MARGIN = 1;
 const SHORT = 0.6;
 
-/** True when no term of the prefix sums is negative (a longer line is never narrower). */
-function nonDecreasing(prefix: Float64Array): boolean {
-  for (let k = 1; k < prefix.length; k++) if ((prefix[k] as number) < (prefix[k - 1] as number)) return false;
+/** True when no term of the prefix sums [0, n] is negative (a longer line is never narrower). */
+function nonDecreasing(prefix: Float64Array, n: number): boolean {
+  for (let k = 1; k <= n; k++) if ((prefix[k] as number) < (prefix[k - 1] as number)) return false;
   return true;
+}
+
+/**
+ * The search's arrays, kept for the next paragraph (see line.ts sumsPool): each break's best
+ * total, the break it came from, and whether it is allowed. Only [0, n] of them is used.
+ */
+let bestPool = new Float64Array(257);
+let fromPool = new Int32Array(257);
+let breakablePool = new Uint8Array(257);
+
+function searchArrays(n: number): void {
+  if (bestPool.length > n) return;
+  const length = Math.max(n + 1, 2 * bestPool.length);
+  bestPool = new Float64Array(length);
+  fromPool = new Int32Array(length);
+  breakablePool = new Uint8Array(length);
 }
 
 /** Breaks a paragraph into lines; every non-last line fills the measure exactly. */
@@ -50,15 +66,18 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
   if (n === 0) return [];
   const sums = buildSums(paragraph);
   const totalHan = sums.han[n] as number;
-  const best = new Float64Array(n + 1).fill(Infinity);
-  const from = new Int32Array(n + 1).fill(-1);
+  searchArrays(n);
+  const best = bestPool;
+  const from = fromPool;
+  const breakable = breakablePool;
+  best.fill(Infinity, 0, n + 1);
+  from.fill(-1, 0, n + 1);
   best[0] = 0;
-  const breakable = new Uint8Array(n + 1);
   for (let k = 0; k <= n; k++) breakable[k] = k === 0 || k === n || sums.breakable[k] === 1 ? 1 : 0;
   const scratch = emptyLine();
   const config = lineConfig(options);
   // The bounds of the skipped lines (above) hold when widths, gaps and stretch are never negative.
-  const prunable = options.exhaustive !== true && n < 100_000 && nonDecreasing(sums.width) && nonDecreasing(sums.gap) && nonDecreasing(sums.stretchFirst);
+  const prunable = options.exhaustive !== true && n < 100_000 && nonDecreasing(sums.width, n) && nonDecreasing(sums.gap, n) && nonDecreasing(sums.stretchFirst, n);
 
   for (let j = 1; j <= n; j++) {
     if (breakable[j] === 0) continue;
@@ -143,13 +162,13 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
       first = j - 1;
     }
   }
-  return collectLines(paragraph, sums, from, config);
+  return collectLines(paragraph, sums, config);
 }
 
-function collectLines(paragraph: Paragraph, sums: Sums, from: Int32Array, config: LineConfig): LineSpan[] {
+function collectLines(paragraph: Paragraph, sums: Sums, config: LineConfig): LineSpan[] {
   const spans: LineSpan[] = [];
   for (let j = paragraph.items.length; j > 0; ) {
-    const i = from[j] as number;
+    const i = fromPool[j] as number;
     if (i < 0) throw new Error(`line breaking found no path to item ${j}`);
     // The same measurement the breaker chose it by (line.ts), kept as the line's data.
     spans.push(measureLine(sums, i, j, config));
