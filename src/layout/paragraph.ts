@@ -300,8 +300,11 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
   let previousUri: string | undefined;
   let glyphs: PlacedGlyph[] = [];
   let runFont: FontKey | undefined;
-  let text = '';
   const { first, xs } = placed;
+  // The line's text is a slice of the paragraph's, not a string grown item by item.
+  let textStart = 0;
+  for (let k = 0; k < first; k++) textStart += (paragraph.items[k] as Item).text.length;
+  let textEnd = textStart;
   for (let p = 0; p < xs.length; p++) {
     const item = paragraph.items[first + p] as Item;
     const x = xs[p] as number;
@@ -320,8 +323,9 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
     const uri = source[item.runIndex]?.link;
     if (uri !== undefined) addToLink(links, uri, uri === previousUri, x + item.leftBlank - item.cutLeft, x + item.width - item.rightBlank + item.cutRight);
     previousUri = uri;
-    text += item.text;
+    textEnd += item.text.length;
   }
+  const text = paragraph.text.slice(textStart, textEnd);
   // Each run ends where the next begins, so the renderer can give every glyph its laid-out advance.
   for (let k = 0; k < runs.length; k++) {
     const next = runs[k + 1];

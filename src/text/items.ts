@@ -61,6 +61,8 @@ export interface Junction {
 
 export interface Paragraph {
   readonly items: readonly Item[];
+  /** The items' texts in order (each line's text is a slice of it). */
+  readonly text: string;
   /** junctions[k] lies before items[k]; junctions[0] is unused. */
   readonly junctions: readonly Junction[];
   readonly em: number;
@@ -107,12 +109,13 @@ export function itemize(runs: readonly TextRun[], shape: Shaper, options: Itemiz
   applyQuestionExclamationPairs(items, options.em);
   const junctions: Junction[] = new Array(items.length);
   for (let k = 0; k < items.length; k++) junctions[k] = k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, items[k] as MutableItem, tokens.softBreakAfter, options.em);
-  return { items, junctions: options.words === true ? withWordCosts(items, junctions) : junctions, em: options.em };
+  const text = items.map((item) => item.text).join('');
+  return { items, junctions: options.words === true ? withWordCosts(items, junctions, text) : junctions, em: options.em, text };
 }
 
 /** Adds the cost of breaking inside a word, name or 《》 title to each breakable junction. */
-function withWordCosts(items: readonly Item[], junctions: readonly Junction[]): Junction[] {
-  const costs = breakCosts(items.map((item) => item.text).join(''));
+function withWordCosts(items: readonly Item[], junctions: readonly Junction[], text: string): Junction[] {
+  const costs = breakCosts(text);
   let offset = 0;
   return junctions.map((junction, k) => {
     const at = offset;
@@ -475,5 +478,5 @@ export function breakOverlong(paragraph: Paragraph, maxWidth: number): { paragra
       junctions.push(g === 0 ? junction : CUT_JUNCTION);
     });
   });
-  return { paragraph: { items, junctions, em: paragraph.em }, cut };
+  return { paragraph: { items, junctions, em: paragraph.em, text: paragraph.text }, cut };
 }
