@@ -97,12 +97,10 @@ function divisionOutline(article: Article): OutlineEntry[] {
 /** Boxes placed on the page, each carrying its item's source location (for the frame check). */
 function placeItems(page: PaginatedPage, style: PageStyle, pageIndex: number): Box[] {
   const left = textLeft(style, pageIndex);
-  return page.items.flatMap(({ item, top }) =>
-    item.boxes.map((box) => {
-      const placed = offsetBox(box, left, style.textTop + top);
-      return placed.kind === 'link' || placed.source !== undefined || item.source === undefined ? placed : { ...placed, source: item.source };
-    }),
-  );
+  const boxes: Box[] = [];
+  // A link is no ink: the frame check never reports it, so it carries no source.
+  for (const { item, top } of page.items) for (const box of item.boxes) boxes.push(offsetBox(box, left, style.textTop + top, box.kind === 'link' || box.source !== undefined ? undefined : item.source));
+  return boxes;
 }
 
 function paginationDiagnostic({ kind, item }: PaginationProblem): Diagnostic {

@@ -25,17 +25,21 @@ export interface FlowItem {
   readonly source?: SourceLocation;
 }
 
-/** Moves a box by (dx, dy). */
-export function offsetBox(box: Box, dx: number, dy: number): Box {
+/**
+ * Moves a box by (dx, dy); with `source`, the copy also carries that place (the key after the
+ * box's own, as a second copy adding it would: one copy per box placed, not two).
+ */
+export function offsetBox(box: Box, dx: number, dy: number, source?: SourceLocation): Box {
   switch (box.kind) {
-    case 'text':
-      return { ...box, x: box.x + dx, y: box.y + dy };
     case 'rule':
-      return { ...box, x1: box.x1 + dx, x2: box.x2 + dx, y1: box.y1 + dy, y2: box.y2 + dy };
+      return source === undefined
+        ? { ...box, x1: box.x1 + dx, x2: box.x2 + dx, y1: box.y1 + dy, y2: box.y2 + dy }
+        : { ...box, x1: box.x1 + dx, x2: box.x2 + dx, y1: box.y1 + dy, y2: box.y2 + dy, source };
+    case 'text':
     case 'dot':
     case 'image':
     case 'link':
-      return { ...box, x: box.x + dx, y: box.y + dy };
+      return source === undefined ? { ...box, x: box.x + dx, y: box.y + dy } : { ...box, x: box.x + dx, y: box.y + dy, source };
     default:
       return assertNever(box);
   }
