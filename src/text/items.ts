@@ -96,6 +96,8 @@ interface Tokens {
   readonly softBreakAfter: Set<Item>;
   /** ASCII stops set as full-width ones. */
   readonly asciiStops: Set<Item>;
+  /** The items' texts in order. */
+  text: string;
 }
 
 const ASCII_STOPS = new Set([',', ';', ':', '?', '!']);
@@ -104,12 +106,13 @@ const ASCII_STOPS = new Set([',', ';', ':', '?', '!']);
 export function itemize(runs: readonly TextRun[], shape: Shaper, options: ItemizeOptions): Paragraph {
   const tokens = tokenize(runs, shape, options.keepSpaces === true);
   const items = tokens.items;
-  for (const item of items) finishItem(item, tokens.asciiStops.has(item), options);
+  const asciiStops = tokens.asciiStops;
+  for (const item of items) finishItem(item, asciiStops.size > 0 && asciiStops.has(item), options);
   widenSeparators(items, options.em, options.keepSpaces === true);
   applyQuestionExclamationPairs(items, options.em);
   const junctions: Junction[] = new Array(items.length);
   for (let k = 0; k < items.length; k++) junctions[k] = k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, items[k] as MutableItem, tokens.softBreakAfter, options.em);
-  const text = items.map((item) => item.text).join('');
+  const text = tokens.text;
   return { items, junctions: options.words === true ? withWordCosts(items, junctions, text) : junctions, em: options.em, text };
 }
 
@@ -129,7 +132,7 @@ type MutableItem = { -readonly [K in keyof Item]: Item[K] };
 
 /** Splits runs into character-level items with their shaped glyphs; groups Latin runs and long marks. */
 function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean): Tokens {
-  const tokens: Tokens = { items: [], softBreakAfter: new Set(), asciiStops: new Set() };
+  const tokens: Tokens = { items: [], softBreakAfter: new Set(), asciiStops: new Set(), text: '' };
   const resolved = keepSpaces ? runs.map((run) => keepPhraseSpaces(run.text)) : resolveSourceSpaces(runs);
   runs.forEach((run, runIndex) => {
     const text = resolved[runIndex] as string;
@@ -140,6 +143,12 @@ function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean):
   const items = tokens.items;
   if (items.some((item) => item.text.length === 0)) replaceAll(items, items.filter((item) => item.text.length > 0));
   splitAtAddressBreaks(tokens);
+  // The glyphs of a text stand for its characters in order, so the items' texts are the runs'
+  // texts; joined from the few runs, not the many items (unless a shaper broke that contract).
+  const text = resolved.join('');
+  let length = 0;
+  for (const item of items) length += item.text.length;
+  tokens.text = length === text.length ? text : items.map((item) => item.text).join('');
   return tokens;
 }
 
@@ -168,7 +177,7 @@ function pushGlyph({ items: tokens, asciiStops }: Tokens, ch: string, glyph: Sha
   else if (first === '—' || first === '…') cls = 'middle';
   // An ASCII , ; : ? ! right after Chinese text is a Chinese stop typed in ASCII: set with the
   // spacing of its full-width form (no CJK–Latin gap before it, R4), the glyph kept as typed.
-  if (ASCII_STOPS.has(ch) && last && isCjk(last.cls)) {
+  if (ch.length === 1 && ch.charCodeAt(0) < 0x80 && ASCII_STOPS.has(ch) && last && isCjk(last.cls)) {
     const stop = newItem('stop', ch, style, runIndex, [glyph]);
     asciiStops.add(stop);
     tokens.push(stop);
