@@ -448,7 +448,11 @@ function applyQuestionExclamationPairs(items: MutableItem[], em: number): void {
 const CANNOT_START: ReadonlySet<CharClass> = new Set(['close', 'stop', 'middle', 'post', 'space']);
 const CANNOT_END: ReadonlySet<CharClass> = new Set(['open', 'pre']);
 const PUNCTUATION: ReadonlySet<CharClass> = new Set(['open', 'close', 'stop']);
-const CONNECTORS = new Set(['—', '～', '–', '／', '/', '-']);
+/** — ～ – ／ / -, by code unit: compared for both sides of every junction. */
+const CONNECTOR_CODES: readonly number[] = Array.from('—～–／/-', (ch) => ch.charCodeAt(0));
+function isConnector(text: string): boolean {
+  return text.length === 1 && CONNECTOR_CODES.includes(text.charCodeAt(0));
+}
 
 /** Computes the junction before `b`, and the compression it applies to both neighbours (R10). */
 function junctionBetween(a: MutableItem, b: MutableItem, softBreakAfter: ReadonlySet<Item>, em: number): Junction {
@@ -472,7 +476,7 @@ function junctionBetween(a: MutableItem, b: MutableItem, softBreakAfter: Readonl
   // No CJK–Latin gap after a Latin run's own closing punctuation ("1.国家…", R21) or before its opening bracket.
   const hanLatin =
     (a.cls === 'han' && b.cls === 'latin' && !/^[([{]/.test(b.text)) || (a.cls === 'latin' && b.cls === 'han' && !/[.,:;!?)\]}]$/.test(a.text));
-  const connector = CONNECTORS.has(a.text) || CONNECTORS.has(b.text);
+  const connector = isConnector(a.text) || isConnector(b.text);
   // Inside a Latin run nothing stretches; a word space stretches once, on its right side.
   const latinInside = a.cls === 'latin' && (b.cls === 'latin' || b.cls === 'space');
   // A CJK–Latin gap stretches only to ½ em (its own first stage), never by the even extra (R14).
