@@ -34,8 +34,8 @@ export interface LoadedFont {
   readonly postscriptName: string;
   /** Shaping results per text (whole texts, and each segment fontkit lays out): a paragraph is shaped once even though layout runs twice. */
   readonly cache: Map<string, readonly EmGlyph[]>;
-  /** Per-character glyphs of ideographs and full-width marks. */
-  readonly direct: Map<string, EmGlyph>;
+  /** Per-character glyphs of ideographs and full-width marks, by code point. */
+  readonly direct: Map<number, EmGlyph>;
   /** Whether the font has a code point, asked once per character (fontFor asks for every one). */
   readonly covers: Map<number, boolean>;
   /** Each glyph at each size it is set in: glyphs are never changed, so paragraphs share them. */
@@ -214,13 +214,17 @@ function shapeAtOneEm(font: LoadedFont, text: string): EmGlyph[] {
   if (/[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u.test(text)) return layoutAtOneEm(font, text);
   const out: EmGlyph[] = [];
   for (const segment of text.match(SEGMENTS) ?? []) {
-    if (DIRECT.test(Array.from(segment)[0] ?? '')) {
-      for (const ch of segment) {
-        let glyph = font.direct.get(ch);
+    // The segment's first character decides (not an array of all of them).
+    if (DIRECT.test(String.fromCodePoint(segment.codePointAt(0) ?? 0))) {
+      // By code point: a string per character, hashed for the lookup, only for a glyph not met before.
+      for (let k = 0; k < segment.length; ) {
+        const codePoint = segment.codePointAt(k) as number;
+        k += codePoint > 0xffff ? 2 : 1;
+        let glyph = font.direct.get(codePoint);
         if (glyph === undefined) {
-          const g = font.font.glyphForCodePoint(ch.codePointAt(0) ?? 0);
-          glyph = { id: g.id, advance: (font.advances?.[g.id] ?? g.advanceWidth) / font.unitsPerEm, text: ch };
-          font.direct.set(ch, glyph);
+          const g = font.font.glyphForCodePoint(codePoint);
+          glyph = { id: g.id, advance: (font.advances?.[g.id] ?? g.advanceWidth) / font.unitsPerEm, text: String.fromCodePoint(codePoint) };
+          font.direct.set(codePoint, glyph);
         }
         out.push(glyph);
       }
