@@ -12,10 +12,10 @@
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import Module from 'node:module';
+import { userCacheFolder } from './cache-folder';
 
 /** Cache files kept (one per bundle version × Node × options; several checkouts may share the folder). */
 const KEEP_FILES = 8;
@@ -23,23 +23,9 @@ const KEEP_FILES = 8;
 /** What happened to the cache in this run, for the bench and the tests. */
 export type CodeCacheUse = 'used' | 'made' | 'rejected' | 'off';
 
-/**
- * The folder for cache files: `BULLETIN_CODE_CACHE` if set (`off` turns the cache off), else the
- * platform's per-user cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%)
- * + bulletin/code-cache. Never inside the project: the cache belongs to the installed program.
- */
+/** The folder for cache files: `BULLETIN_CODE_CACHE` if set (`off` turns the cache off), else bulletin/code-cache in the user's cache folder. */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const chosen = env.BULLETIN_CODE_CACHE;
-  if (chosen === 'off') return undefined;
-  if (chosen) return path.resolve(chosen);
-  const home = os.homedir();
-  const base =
-    process.platform === 'win32'
-      ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
-      : process.platform === 'darwin'
-        ? path.join(home, 'Library', 'Caches')
-        : (env.XDG_CACHE_HOME ?? path.join(home, '.cache'));
-  return path.join(base, 'bulletin', 'code-cache');
+  return userCacheFolder('code-cache', env.BULLETIN_CODE_CACHE, env);
 }
 
 /**
