@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import Module from 'node:module';
-import { userCacheFolder } from './cache-folder';
+import { userCacheFolder, writeCacheFile } from './cache-folder';
 
 /** Cache files kept (one per bundle version × Node × options; several checkouts may share the folder). */
 const KEEP_FILES = 8;
@@ -66,33 +66,9 @@ export function requireWithCodeCache(file: string, cacheDir: string | undefined,
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const use: CodeCacheUse = cacheFile === undefined ? 'off' : cachedData === undefined ? 'made' : script.cachedDataRejected ? 'rejected' : 'used';
   onUse?.(use);
-  if (cacheFile !== undefined && use !== 'used') process.once('exit', () => writeCache(cacheFile, () => script.createCachedData()));
+  if (cacheFile !== undefined && use !== 'used') process.once('exit', () => writeCacheFile(cacheFile, () => script.createCachedData(), KEEP_FILES));
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
   const module = { exports: {} as unknown };
   wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
   return module.exports;
-}
-
-/** Writes a cache file whole or not at all (a concurrent run reads either none or all of it), then prunes old ones. */
-function writeCache(cacheFile: string, data: () => Buffer): void {
-  const dir = path.dirname(cacheFile);
-  const temporary = `${cacheFile}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(temporary, data());
-    fs.renameSync(temporary, cacheFile);
-    const files = fs
-      .readdirSync(dir)
-      .filter((name) => name.endsWith('.bin'))
-      .map((name) => ({ name, time: fs.statSync(path.join(dir, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
-    for (const { name } of files.slice(KEEP_FILES)) fs.rmSync(path.join(dir, name), { force: true });
-  } catch {
-    // Only an optimisation: a read-only or full cache folder costs the next run its compile, nothing else.
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // Nothing left to do: this runs as the process exits.
-    }
-  }
 }

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { userCacheFolder } from './cache-folder';
+import { userCacheFolder, writeCacheFile } from './cache-folder';
 import { MAX_IMAGE_BYTES, readBytes } from './workspace';
 
 /** Files kept (each picture × width × output); the least recently used go first. */
@@ -46,7 +46,7 @@ export async function keptConversion(file: string, recipe: string, convert: () =
   }
   const bytes = await convert();
   imageCacheUse.made++;
-  if (key !== undefined) write(dir, `${key}.bin`, bytes);
+  if (key !== undefined) writeCacheFile(path.join(dir, `${key}.bin`), () => Buffer.concat([MAGIC, createHash('sha256').update(bytes).digest(), bytes]), KEEP_FILES);
   return bytes;
 }
 
@@ -78,27 +78,4 @@ function read(file: string): Buffer | undefined {
     // Only the order of pruning.
   }
   return bytes;
-}
-
-function write(dir: string, name: string, bytes: Buffer): void {
-  const file = path.join(dir, name);
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(temporary, Buffer.concat([MAGIC, createHash('sha256').update(bytes).digest(), bytes]));
-    fs.renameSync(temporary, file);
-    const files = fs
-      .readdirSync(dir)
-      .filter((entry) => entry.endsWith('.bin'))
-      .map((entry) => ({ entry, time: fs.statSync(path.join(dir, entry)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
-    for (const { entry } of files.slice(KEEP_FILES)) fs.rmSync(path.join(dir, entry), { force: true });
-  } catch {
-    // Only an optimisation: the next build converts again.
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // Nothing left to do.
-    }
-  }
 }
