@@ -158,8 +158,32 @@ function replaceAll<T>(array: T[], by: readonly T[]): void {
 }
 
 /** An item of one token's text and glyphs, its measures set by finishItem. One object shape for every item keeps the hot loops monomorphic. */
-function newItem(cls: CharClass, text: string, style: RunStyle, runIndex: number, glyphs: ShapedGlyph[]): MutableItem {
+function newItem(cls: CharClass, text: string, style: RunStyle, runIndex: number, glyphs: readonly ShapedGlyph[]): MutableItem {
   return { cls, text, style, glyphs, glyphX: ZERO_OFFSET, width: 0, leftBlank: 0, rightBlank: 0, cutLeft: 0, cutRight: 0, spaceShrink: 0, spaceStretch: 0, runIndex, separator: false };
+}
+
+/**
+ * The one-glyph list of each glyph, shared by every item that is that glyph alone (nearly all of
+ * them: an ideograph, a mark), as the glyphs are (text/fonts.ts): a new one-element array per
+ * character was ~40 MB of bench-600's typeset allocations. An item that grows (a Latin run, ——)
+ * gets a list of its own (withGlyph), so a shared one is never changed.
+ */
+const alone = new WeakMap<ShapedGlyph, readonly ShapedGlyph[]>();
+
+function aloneList(glyph: ShapedGlyph): readonly ShapedGlyph[] {
+  let list = alone.get(glyph);
+  if (list === undefined) {
+    list = [glyph];
+    alone.set(glyph, list);
+  }
+  return list;
+}
+
+/** The item's glyphs and one more: a list of two or more is the item's own (a shared list has one). */
+function withGlyph(glyphs: readonly ShapedGlyph[], glyph: ShapedGlyph): readonly ShapedGlyph[] {
+  if (glyphs.length === 1) return [glyphs[0] as ShapedGlyph, glyph];
+  (glyphs as ShapedGlyph[]).push(glyph);
+  return glyphs;
 }
 
 function pushGlyph({ items: tokens, asciiStops }: Tokens, ch: string, glyph: ShapedGlyph, style: RunStyle, runIndex: number): void {
@@ -169,7 +193,7 @@ function pushGlyph({ items: tokens, asciiStops }: Tokens, ch: string, glyph: Sha
   // —— and …… are one unbreakable two-em item (R2, R8); a lone — or … stays a connector / mark.
   if ((first === '—' || first === '…' || first === '⋯') && last && last.runIndex === runIndex && last.text === first && last.glyphs.length === 1) {
     last.text += ch;
-    (last.glyphs as ShapedGlyph[]).push(glyph);
+    last.glyphs = withGlyph(last.glyphs, glyph);
     last.cls = 'long';
     return;
   }
@@ -178,7 +202,7 @@ function pushGlyph({ items: tokens, asciiStops }: Tokens, ch: string, glyph: Sha
   // An ASCII , ; : ? ! right after Chinese text is a Chinese stop typed in ASCII: set with the
   // spacing of its full-width form (no CJK–Latin gap before it, R4), the glyph kept as typed.
   if (ch.length === 1 && ch.charCodeAt(0) < 0x80 && ASCII_STOPS.has(ch) && last && isCjk(last.cls)) {
-    const stop = newItem('stop', ch, style, runIndex, [glyph]);
+    const stop = newItem('stop', ch, style, runIndex, aloneList(glyph));
     asciiStops.add(stop);
     tokens.push(stop);
     return;
@@ -186,11 +210,11 @@ function pushGlyph({ items: tokens, asciiStops }: Tokens, ch: string, glyph: Sha
   const latinLike = cls === 'latin' || cls === 'pre' || cls === 'post';
   if (latinLike && last && last.runIndex === runIndex && (last.cls === 'latin' || last.cls === 'pre')) {
     last.text += ch;
-    (last.glyphs as ShapedGlyph[]).push(glyph);
+    last.glyphs = withGlyph(last.glyphs, glyph);
     last.cls = 'latin';
     return;
   }
-  tokens.push(newItem(latinLike ? (cls === 'post' ? 'post' : cls) : cls, ch, style, runIndex, [glyph]));
+  tokens.push(newItem(latinLike ? (cls === 'post' ? 'post' : cls) : cls, ch, style, runIndex, aloneList(glyph)));
 }
 
 /** A URL, an e-mail address, a domain or a file path (Windows or Unix): it may break inside (R5). */
