@@ -11,6 +11,7 @@
  * a Uint8Array of the page's content stream (PageContent below).
  */
 import { deflate } from 'node:zlib';
+import { fmt, type OperatorSink, roundedTenThousandths } from './operators';
 
 /** A block this size holds many small writes; larger byte chunks are kept as they are. */
 const BLOCK_BYTES = 1 << 20;
@@ -72,6 +73,8 @@ interface StreamWriter {
 }
 
 const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+/** A sign, seven whole digits (below 1e6, rounded up to it at most), a point and four decimals. */
+const MAX_NUMBER_BYTES = 13;
 
 /**
  * The content stream of the page being drawn, built as bytes: pdfkit's operator strings are copied
@@ -80,7 +83,7 @@ const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
  * every page of a document; `flush` hands the page's bytes to pdfkit as one chunk of exactly their
  * size — the stream's bytes, and so its deflated bytes, are those pdfkit would have had.
  */
-export class PageContent {
+export class PageContent implements OperatorSink {
   private scratch = Buffer.allocUnsafe(1 << 16);
   private used = 0;
   private target: StreamWriter | undefined;
@@ -129,6 +132,34 @@ export class PageContent {
   byte(code: number): void {
     this.reserve(1);
     this.scratch[this.used++] = code;
+  }
+
+  /** Appends fmt(value) (operators.ts), its digits written as bytes instead of made a string. */
+  number(value: number): void {
+    const tenThousandths = roundedTenThousandths(value);
+    if (tenThousandths === undefined) return this.text(fmt(value));
+    // Sign, whole part, and the four decimals without their trailing zeros: String(n / 10000).
+    this.reserve(MAX_NUMBER_BYTES);
+    const { scratch } = this;
+    if (tenThousandths < 0) scratch[this.used++] = 0x2d;
+    const magnitude = Math.abs(tenThousandths);
+    let whole = Math.floor(magnitude / 10000);
+    let fraction = magnitude - whole * 10000;
+    let digits = 1;
+    for (let rest = whole; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let at = this.used + digits - 1; at >= this.used; at--) {
+      const rest = Math.floor(whole / 10);
+      scratch[at] = 0x30 + whole - rest * 10;
+      whole = rest;
+    }
+    this.used += digits;
+    if (fraction === 0) return;
+    scratch[this.used++] = 0x2e;
+    for (let unit = 1000; fraction > 0; unit /= 10) {
+      const digit = Math.floor(fraction / unit);
+      scratch[this.used++] = 0x30 + digit;
+      fraction -= digit * unit;
+    }
   }
 
   /** Appends `n` (0 … 0xffff) as four lowercase hex digits. */

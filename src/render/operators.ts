@@ -6,15 +6,32 @@ export type Colour = readonly [number, number, number] | readonly [number, numbe
 export function fmt(value: number): string {
   // Whole numbers skip toFixed → Number → toString (the same text; fmt runs for every coordinate).
   if (Number.isInteger(value)) return String(value);
-  // So does any page coordinate not close to a tie: below 1e6 the product's rounding error is
-  // under 2e-6, so when it lies within 0.4999 of an integer n, n is the one toFixed(4) picks
-  // (the nearest to the exact value); and n / 10000, a correctly rounded division of exact
-  // operands, is the double that parsing toFixed's decimal gives. Ties and huge values go the
-  // long way.
+  const tenThousandths = roundedTenThousandths(value);
+  if (tenThousandths !== undefined) return String(tenThousandths / 10000);
+  return Number(value.toFixed(4)).toString();
+}
+
+/**
+ * `value` × 10000 rounded to an integer n, when n / 10000 is what toFixed(4) picks; undefined for
+ * ties and huge values, which go the long way. Below 1e6 the product's rounding error is under
+ * 2e-6, so when it lies within 0.4999 of an integer n, n is the one toFixed(4) picks (the
+ * nearest to the exact value); and n / 10000, a correctly rounded division of exact operands, is
+ * the double that parsing toFixed's decimal gives. Its shortest text (String) is then n's digits
+ * with the point four places in and trailing zeros dropped: no other decimal of at most 15
+ * significant digits parses to that double. PageContent.number writes those digits as bytes.
+ */
+export function roundedTenThousandths(value: number): number | undefined {
   const scaled = value * 10000;
   const nearest = Math.round(scaled);
-  if (Math.abs(scaled - nearest) < 0.4999 && Math.abs(value) < 1e6) return String(nearest / 10000);
-  return Number(value.toFixed(4)).toString();
+  return Math.abs(scaled - nearest) < 0.4999 && Math.abs(value) < 1e6 ? nearest : undefined;
+}
+
+/** Where operators are written: the page's content bytes (byte-sink.ts PageContent). */
+export interface OperatorSink {
+  text(value: string): void;
+  byte(code: number): void;
+  /** Appends fmt(value). */
+  number(value: number): void;
 }
 
 /** Operators already made, per colour (the inks are a few constant arrays) and use. */
@@ -35,21 +52,37 @@ function makeColourOperator(colour: Colour, use: 'fill' | 'stroke'): string {
 }
 
 /**
- * A circle as four Bézier arcs. Each of its ten coordinates is formatted once and the operators
- * joined in one step (a TOC's leader dots are thousands of circles; 26 fmt calls and a chain of
- * concatenations per dot were a fifth of a render's allocations).
+ * A circle as four Bézier arcs, written into `out` (a TOC's leader dots and the emphasis dots are
+ * thousands of circles: their coordinates go straight in as bytes, without a string each).
  */
-export function circlePath(x: number, y: number, r: number): string {
+export function writeCircle(out: OperatorSink, x: number, y: number, r: number): void {
   const k = 0.5523 * r;
-  const xr = fmt(x + r);
-  const xk = fmt(x + k);
-  const x0 = fmt(x);
-  const xmk = fmt(x - k);
-  const xmr = fmt(x - r);
-  const yr = fmt(y + r);
-  const yk = fmt(y + k);
-  const y0 = fmt(y);
-  const ymk = fmt(y - k);
-  const ymr = fmt(y - r);
-  return [xr, y0, 'm', xr, yk, xk, yr, x0, yr, 'c', xmk, yr, xmr, yk, xmr, y0, 'c', xmr, ymk, xmk, ymr, x0, ymr, 'c', xk, ymr, xr, ymk, xr, y0, 'c'].join(' ');
+  const xr = x + r;
+  const xk = x + k;
+  const xmk = x - k;
+  const xmr = x - r;
+  const yr = y + r;
+  const yk = y + k;
+  const ymk = y - k;
+  const ymr = y - r;
+  point(out, xr, y, ' m ');
+  point(out, xr, yk, ' ');
+  point(out, xk, yr, ' ');
+  point(out, x, yr, ' c ');
+  point(out, xmk, yr, ' ');
+  point(out, xmr, yk, ' ');
+  point(out, xmr, y, ' c ');
+  point(out, xmr, ymk, ' ');
+  point(out, xmk, ymr, ' ');
+  point(out, x, ymr, ' c ');
+  point(out, xk, ymr, ' ');
+  point(out, xr, ymk, ' ');
+  point(out, xr, y, ' c');
+}
+
+function point(out: OperatorSink, x: number, y: number, after: string): void {
+  out.number(x);
+  out.byte(0x20);
+  out.number(y);
+  out.text(after);
 }

@@ -11,7 +11,7 @@ import type { FontSet } from '../text/fonts';
 import { keepPageContents, openDocument, type PressSettings, standardsOf, type Target } from './document';
 import { bleedBox, pressPage, sheetFor } from './marks';
 import { addDestinationsAndOutline, addLink, addUriLinks, linkDescription, setPageLabels } from './navigation';
-import { circlePath, type Colour, colourOperator, fmt } from './operators';
+import { type Colour, colourOperator, writeCircle } from './operators';
 import { type Painting, StructureWriter } from './tags';
 import { TextPainter } from './text';
 
@@ -64,14 +64,30 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
       case 'text':
         text.drawLine(box.runs, box.x, box.y, colour(box.ink));
         return;
-      case 'rule':
-        doc.addContent(`q ${fmt(box.thickness)} w ${colourOperator(colour(box.ink), 'stroke')} ${fmt(box.x1)} ${fmt(box.y1)} m ${fmt(box.x2)} ${fmt(box.y2)} l S Q`);
-        return;
-      case 'dot': {
-        // Straight into the page's bytes: one string fewer per leader dot.
+      case 'rule': {
+        // Straight into the page's bytes, as pdfkit's addContent would put them (a line, then "\n").
         const out = doc.pageContent();
-        out.text(`q ${colourOperator(colour(box.ink), 'fill')} `);
-        out.text(circlePath(box.x, box.y, box.radius));
+        out.text('q ');
+        out.number(box.thickness);
+        out.text(' w ');
+        out.text(colourOperator(colour(box.ink), 'stroke'));
+        out.byte(0x20);
+        out.number(box.x1);
+        out.byte(0x20);
+        out.number(box.y1);
+        out.text(' m ');
+        out.number(box.x2);
+        out.byte(0x20);
+        out.number(box.y2);
+        out.text(' l S Q\n');
+        return;
+      }
+      case 'dot': {
+        const out = doc.pageContent();
+        out.text('q ');
+        out.text(colourOperator(colour(box.ink), 'fill'));
+        out.byte(0x20);
+        writeCircle(out, box.x, box.y, box.radius);
         out.text(' f Q\n');
         return;
       }
