@@ -4,7 +4,7 @@
  * CID fonts (text.ts), navigation and every annotation (navigation.ts), press furniture (marks.ts).
  * This module walks the pages and turns each box into painting.
  */
-import type { Box, Ink, LaidOutIssue } from '../layout/types';
+import type { Box, Ink, LaidOutIssue, StructureTag } from '../layout/types';
 import type { DocumentMeta } from '../document/types';
 import type { WrittenStream } from '../preflight/own-source';
 import type { FontSet } from '../text/fonts';
@@ -12,7 +12,7 @@ import { keepPageContents, openDocument, type PressSettings, standardsOf, type T
 import { bleedBox, pressPage, sheetFor } from './marks';
 import { addDestinationsAndOutline, addLink, addUriLinks, linkDescription, setPageLabels } from './navigation';
 import { type Colour, colourOperator, writeCircle } from './operators';
-import { type Painting, StructureWriter } from './tags';
+import { StructureWriter } from './tags';
 import { TextPainter } from './text';
 
 export type { PressSettings, Target } from './document';
@@ -40,10 +40,9 @@ const INKS: Readonly<Record<Target, Readonly<Record<Ink, Colour>>>> = {
   email: { text: [0, 0, 0], accent: [190, 20, 30], rule: [0, 0, 0], muted: [100, 100, 100] },
 };
 
-/** A box's place in the structure tree: its tag's element, or an artifact (untagged text is a running head or folio). */
-function paintingOf(box: Exclude<Box, { kind: 'link' }>): Painting {
-  if ((box.kind === 'text' || box.kind === 'image') && box.tag) return { tag: box.tag };
-  return { artifact: box.kind === 'text' ? 'Pagination' : 'Layout' };
+/** A box's element in the structure tree, if it has one (else it is an artifact). */
+function tagOf(box: Exclude<Box, { kind: 'link' }>): StructureTag | undefined {
+  return box.kind === 'text' || box.kind === 'image' ? box.tag : undefined;
 }
 
 /** Renders the pages to PDF bytes. */
@@ -116,7 +115,12 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
     for (const box of page.boxes) {
       const placed = bleedBox(box, sheet.bleed, issue.pageWidth, issue.pageHeight);
       if (!structure || placed.kind === 'link') drawBox(placed);
-      else structure.painted(paintingOf(placed), () => drawBox(placed));
+      else {
+        // Untagged text is a running head or folio.
+        structure.open(tagOf(placed), placed.kind === 'text' ? 'Pagination' : 'Layout');
+        drawBox(placed);
+        structure.close();
+      }
     }
     // Web and e-mail links only in the e-mail copy, like the TOC links.
     if (target === 'email') addUriLinks(doc, page, structure);
