@@ -182,12 +182,19 @@ export class PageContent implements OperatorSink {
    */
   flush(): void {
     const ref = this.target;
-    if (this.used > 0 && this.write) this.write(Buffer.from(this.scratch.subarray(0, this.used)));
+    if (this.used > 0 && this.write) {
+      // One copy, not zero-filled first (Buffer.from's was both, then concatenated again below).
+      const chunk = Buffer.allocUnsafe(this.used);
+      this.scratch.copy(chunk, 0, 0, this.used);
+      this.write(chunk);
+    }
     this.used = 0;
     this.target = undefined;
     this.write = undefined;
     if (ref && ref.compress && ref.buffer.length > 0) {
-      const raw = Buffer.concat(ref.buffer);
+      // Nearly always the page's one chunk, just made: it is the stream's data as it stands.
+      const only = ref.buffer.length === 1 ? ref.buffer[0] : undefined;
+      const raw = only instanceof Buffer ? only : Buffer.concat(ref.buffer);
       ref.buffer = [];
       this.sealed.add(ref);
       this.onDeflate?.(ref.id, raw);
