@@ -112,7 +112,9 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
     await new Promise<void>((resolve) => setImmediate(resolve));
     doc.addPage({ size: [sheet.mediaWidth, sheet.mediaHeight], margin: 0 });
     if (press) pressPage(doc, standardsOf(doc), sheet, issue.pageWidth, issue.pageHeight, press);
-    for (const box of page.boxes) {
+    const { boxes } = page;
+    for (let b = 0; b < boxes.length; b++) {
+      const box = boxes[b]!;
       const placed = bleedBox(box, sheet.bleed, issue.pageWidth, issue.pageHeight);
       if (!structure || placed.kind === 'link') drawBox(placed);
       else {

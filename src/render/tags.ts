@@ -37,13 +37,6 @@ const ARTIFACT_BEGIN: Readonly<Record<ArtifactKind, string>> = {
   Layout: '/Artifact <<\n/Type /Layout\n>> BDC\n',
 };
 
-/** The tagged box being drawn: where its marked content goes once closed. */
-interface OpenContent {
-  readonly tagId: string;
-  readonly element: Element;
-  readonly linked: boolean;
-  readonly content: Content;
-}
 
 export class StructureWriter {
   private readonly doc: TaggingDoc;
@@ -60,7 +53,10 @@ export class StructureWriter {
   private contentPrototype: object | undefined;
   /** How the open box's marked content was begun (and so is to be ended), if one is open. */
   private opened: 'artifact' | 'direct' | 'pdfkit' | undefined;
-  private current: OpenContent | undefined;
+  /** The open tagged box's marked content, and where it goes once closed: its tag and element. */
+  private content: Content | undefined;
+  private contentTag: StructureTag | undefined;
+  private contentElement: Element | undefined;
   private readonly out: () => PageContent;
 
   constructor(doc: PdfDoc, pages: readonly Page[]) {
@@ -68,7 +64,13 @@ export class StructureWriter {
     this.out = () => doc.pageContent();
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
-    for (const page of pages) for (const box of page.boxes) if (box.kind === 'link' && box.tag) this.linked.add(box.tag.id);
+    for (const page of pages) {
+      const { boxes } = page;
+      for (let b = 0; b < boxes.length; b++) {
+        const box = boxes[b]!;
+        if (box.kind === 'link' && box.tag) this.linked.add(box.tag.id);
+      }
+    }
   }
 
   /**
@@ -80,7 +82,7 @@ export class StructureWriter {
    * open markings, which it would close and reopen across pages, are never needed.
    */
   open(tag: StructureTag | undefined, artifact: ArtifactKind): void {
-    if (this.current !== undefined || this.opened !== undefined) throw new Error('StructureWriter.open: the previous box is still open');
+    if (this.opened !== undefined) throw new Error('StructureWriter.open: the previous box is still open');
     const out = this.out();
     if (tag === undefined) {
       out.text(ARTIFACT_BEGIN[artifact]);
@@ -108,10 +110,13 @@ export class StructureWriter {
       out.text(' <<\n/MCID ');
       out.number(mcid);
       out.text('\n>> BDC\n');
-      content = Object.assign(Object.create(this.contentPrototype) as Content, { refs: [{ pageRef: page.dictionary, mcid }] });
+      content = Object.create(this.contentPrototype) as Content;
+      (content as unknown as { refs: unknown[] }).refs = [{ pageRef: page.dictionary, mcid }];
       this.opened = 'direct';
     }
-    this.current = { tagId: tag.id, element, linked, content };
+    this.content = content;
+    this.contentTag = tag;
+    this.contentElement = element;
   }
 
   /** Closes what `open` opened; a tagged box's content joins its element (or its TOC entry's next Link). */
@@ -120,14 +125,14 @@ export class StructureWriter {
     else if (this.opened !== undefined) this.out().text('EMC\n');
     else throw new Error('StructureWriter.close: nothing is open');
     this.opened = undefined;
-    const current = this.current;
-    this.current = undefined;
-    if (current === undefined) return;
-    if (current.linked) {
-      const pending = this.pendingLink.get(current.tagId);
-      if (pending) pending.push(current.content);
-      else this.pendingLink.set(current.tagId, [current.content]);
-    } else current.element.add(current.content);
+    const { content, contentTag: tag, contentElement: element } = this;
+    if (content === undefined || tag === undefined || element === undefined) return;
+    this.content = this.contentTag = this.contentElement = undefined;
+    if (this.linked.has(tag.id)) {
+      const pending = this.pendingLink.get(tag.id);
+      if (pending) pending.push(content);
+      else this.pendingLink.set(tag.id, [content]);
+    } else element.add(content);
   }
 
   /**

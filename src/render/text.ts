@@ -29,7 +29,9 @@ export class TextPainter {
     const out = this.doc.pageContent();
     out.text('BT\n');
     out.text(colourOperator(ink, 'fill'));
-    for (const run of runs) {
+    // Indexed loops: an iterator object per run and line was garbage while this code warmed up.
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
       const { glyphs, size } = run;
       if (glyphs.length === 0) continue;
       const writer = this.writerFor(run.font);
