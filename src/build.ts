@@ -9,18 +9,19 @@ import { IssueLoadError, loadIssue } from './document/load';
 import { articleFiles, lintArticle, lintFiles } from './lint';
 import { checkFrames } from './layout/frames';
 import type { IssueDocument } from './document/types';
-import { effectivePpi, imageForEmail, readImageInfo, resolutionWarning } from './images';
+import { effectivePpi, imageForEmail, imageForPrint, readImageInfo, resolutionWarning } from './images';
 import { missingGlyphDiagnostics } from './layout/coverage';
 import { layoutDocument, padPages } from './layout/document';
+import { expectedImageWidths } from './layout/blocks';
 import type { LaidOutIssue } from './layout/types';
 import type { FontSettings } from './manifest/types';
 import { type Press, resolveSettings } from './settings';
 import { writeFilesAtomically } from './output';
 import { attachFontFile, readFontFile } from './render/font-file';
-import { emailOutput, type Output, printOutput, type Rendered } from './outputs';
+import { emailOutput, ImageConversions, type Output, printOutput, type Rendered } from './outputs';
 import type { PressSettings, Target } from './render/pdf';
 import { deferredFont, FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
-import { type Message, message, render } from './messages';
+import { type Message, message } from './messages';
 import { World } from './world';
 import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, MAX_IMAGE_BYTES, readBytes, readFileStart, resolveInside } from './workspace';
 
@@ -101,6 +102,12 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
 
   // Image sizes (layout does no I/O).
   const images = await stage('images', () => heard.fatal(() => readImages(projectRoot, document, world)));
+  // The pictures' conversions start now, at the widths layout will place them (known from the
+  // articles and the pixel sizes), on libvips' threads while this thread sets the text (started
+  // after layout, the sample's build waited for them). The press profile they need is read
+  // now too, though a bad one is still reported at 'print settings', with everything layout finds.
+  // (A preview converts its own e-mail images, remembered by the World, and has no press file.)
+  const started = startImageConversions(projectRoot, settings.press, loaded.locateInSeries, images, options.preview ? new Map() : expectedImageWidths(document.sections, settings.page, images));
 
   // Typeset and paginate; TOC folios come from where the articles landed.
   const typeset = await stage('typeset', () =>
@@ -134,13 +141,13 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
     // The preview's ids need not be stable across edits: the title is enough.
     const inputs = { fonts, meta: document.meta, contentHash: createHash('sha256').update(document.meta.title).digest('hex'), outputName: document.outputName };
     // The e-mail copy has the pages as set, without the press file's padding.
-    const email = emailOutput(inputs, typeset, (file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width)));
+    const email = emailOutput(inputs, typeset, new ImageConversions((file, width) => world.fromFiles('email-image', `${file}\0${width}`, [file], () => imageForEmail(file, width))));
     const emailImages = await stage('images (e-mail)', () => email.prepareImages());
     const preview = (await stage('render e-mail', () => email.render(emailImages, false))).bytes;
     return { outputs: [], pageCount: typeset.pages.length, warnings: heard.diagnostics(), fixable: heard.fixable, notes, timings, layout, preview };
   }
 
-  const press = await stage('print settings', () => heard.fatal(() => pressSettings(projectRoot, settings.press, loaded.locateInSeries)));
+  const press = await stage('print settings', () => heard.fatal(() => started.press));
   heard.add(resolutionWarnings(projectRoot, layout, images));
   // Nothing is rendered for an issue with an error: the editor gets the whole list instead.
   if (heard.hasErrors()) throw heard.failure();
@@ -151,12 +158,12 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   // ready yet; the converted bytes are a function of these and the layout's placed sizes.
   const contentHash = await hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile);
   const inputs = { fonts, meta: document.meta, contentHash, outputName: document.outputName };
-  const outputs: readonly Output[] = [emailOutput(inputs, typeset), printOutput(inputs, layout, press.settings, press.iccPath)];
-  // Every output's image conversions are queued now and awaited only before its render: sharp
-  // works on libuv's threads while this thread renders and preflights the earlier outputs, so on
-  // two cores they overlap (the press images, CMYK through the profile, are the slowest). The
-  // no-op catch only keeps a failure from being reported as unhandled before it is awaited (and
-  // thrown) below.
+  const outputs: readonly Output[] = [emailOutput(inputs, typeset, started.email), printOutput(inputs, layout, press.settings, started.print)];
+  // Every output's images (most of them converting since before layout) are awaited only before
+  // its render: sharp works on libuv's threads while this thread renders and preflights the
+  // earlier outputs, so on two cores they overlap (the press images, CMYK through the profile,
+  // are the slowest). The no-op catch only keeps a failure from being reported as unhandled
+  // before it is awaited (and thrown) below.
   const pendingImages = outputs.map((output) => {
     const pending = output.prepareImages();
     pending.catch(() => undefined);
@@ -228,8 +235,36 @@ class Heard {
   }
 }
 
+/**
+ * Reads the press profile and starts converting the pictures for both files at the widths given,
+ * each as one libvips job (the sizes as shown are given, so no metadata is read first): the
+ * e-mail ones and the first press one run while layout sets the text. The profile's errors stay
+ * in the returned promise, for 'print settings' to report.
+ */
+function startImageConversions(projectRoot: string, press: Press, locate: (path: readonly (string | number)[]) => SourceLocation, shown: ReadonlyMap<string, { width: number; height: number }>, widths: ReadonlyMap<string, number>): { press: Promise<{ settings: PressSettings; iccPath: string }>; email: ImageConversions; print: ImageConversions } {
+  let read: Promise<{ settings: PressSettings; iccPath: string }>;
+  let iccPath: string | undefined;
+  try {
+    const settings = pressSettings(projectRoot, press, locate);
+    iccPath = settings.iccPath;
+    read = Promise.resolve(settings);
+  } catch (err) {
+    read = Promise.reject(err);
+    read.catch(() => undefined);
+  }
+  const email = new ImageConversions((file, width) => imageForEmail(file, width, shown.get(file)));
+  // Without a usable profile there is no press file (the build stops at 'print settings'): any
+  // conversion asked for fails with the profile's error.
+  const print = new ImageConversions((file, width) => (iccPath === undefined ? read.then(() => Promise.reject(new Error('no press profile'))) : imageForPrint(file, width, iccPath, shown.get(file))), true);
+  for (const [file, width] of widths) {
+    email.convert(file, width);
+    if (iccPath !== undefined) print.convert(file, width);
+  }
+  return { press: read, email, print };
+}
+
 /** Reads the press profile the settings name and checks it is a CMYK output profile. */
-async function pressSettings(projectRoot: string, press: Press, locate: (path: readonly (string | number)[]) => SourceLocation): Promise<{ settings: PressSettings; iccPath: string }> {
+function pressSettings(projectRoot: string, press: Press, locate: (path: readonly (string | number)[]) => SourceLocation): { settings: PressSettings; iccPath: string } {
   const relative = press.iccProfile;
   const from = locate(press.customProfile ? ['print', 'iccProfile'] : ['print']);
   const refuse = (what: Message, hint: Message): never => {

@@ -51,11 +51,8 @@ function tooLarge(name: string, from: SourceLocation, width?: number, height?: n
 }
 
 /** The e-mail copy's image: sRGB JPEG at about `ppi` for its placed width (keeps the file small). */
-export async function imageForEmail(file: string, placedWidthPt: number, ppi = 150): Promise<Buffer> {
-  return (await prepared(file, (placedWidthPt / 72) * ppi))
-    .toColourspace('srgb')
-    .jpeg({ quality: 82, mozjpeg: false })
-    .toBuffer();
+export function imageForEmail(file: string, placedWidthPt: number, shown?: ImageInfo, ppi = 150): Promise<Buffer> {
+  return prepared(file, (placedWidthPt / 72) * ppi, shown, (image) => image.toColourspace('srgb').jpeg({ quality: 82, mozjpeg: false }).toBuffer());
 }
 
 /**
@@ -69,7 +66,7 @@ const PRINT_MAX_PPI = 300;
  * The press file's image: CMYK JPEG converted through the press's ICC profile by libvips/lcms
  * (no colour maths of ours), at its own resolution or PRINT_MAX_PPI, whichever is lower.
  */
-export async function imageForPrint(file: string, placedWidthPt: number, iccProfilePath: string): Promise<Buffer> {
+export function imageForPrint(file: string, placedWidthPt: number, iccProfilePath: string, shown?: ImageInfo): Promise<Buffer> {
   // Rounded up, so the press preflight's ≥ 300 ppi is never missed by a fraction of a pixel.
   const width = Math.ceil((placedWidthPt / 72) * PRINT_MAX_PPI - 1e-6);
   // No toColourspace('cmyk'): in sharp that first converts to libvips' built-in CMYK profile
@@ -79,11 +76,13 @@ export async function imageForPrint(file: string, placedWidthPt: number, iccProf
   // result is still a 4-band CMYK image. `attach: false`: the JPEG need not carry a copy of the
   // 120 KB profile — in the PDF it is DeviceCMYK under the file's OutputIntent, which already
   // embeds the profile once; readers ignore an ICC APP2 segment inside a DCT stream.
-  return (await prepared(file, width))
-    .toColourspace('srgb')
-    .withIccProfile(iccProfilePath, { attach: false })
-    .jpeg({ quality: 90, mozjpeg: false, chromaSubsampling: '4:4:4' })
-    .toBuffer();
+  return prepared(file, width, shown, (image) =>
+    image
+      .toColourspace('srgb')
+      .withIccProfile(iccProfilePath, { attach: false })
+      .jpeg({ quality: 90, mozjpeg: false, chromaSubsampling: '4:4:4' })
+      .toBuffer(),
+  );
 }
 
 /** The short side is not downsampled below this: rounding it to whole pixels changes the aspect ratio by at most 0.5 %. */
@@ -95,10 +94,27 @@ const MIN_SHORT_SIDE_PX = 100;
  * no alpha; left alone, the e-mail copy showed them black and the press file white); scaled to
  * about `targetWidth` pixels (never up) with both sides scaled alike.
  */
-async function prepared(file: string, targetWidth: number): Promise<sharp.Sharp> {
-  const meta = await sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
-  const quarterTurn = (meta.orientation ?? 1) >= 5;
-  const [w, h] = quarterTurn ? [meta.height ?? 1, meta.width ?? 1] : [meta.width ?? 1, meta.height ?? 1];
+function prepared(file: string, targetWidth: number, shown: ImageInfo | undefined, finish: (image: sharp.Sharp) => Promise<Buffer>): Promise<Buffer> {
+  // Given the size as shown (readImageInfo's, after the EXIF turn), the whole conversion is one
+  // libvips job from this call on: it runs on its threads even while this one is busy setting
+  // the text, with no step waiting for this thread to read the metadata first.
+  if (shown) {
+    try {
+      return finish(scaled(file, targetWidth, shown));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+  return sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS })
+    .metadata()
+    .then((meta) => {
+      const quarterTurn = (meta.orientation ?? 1) >= 5;
+      const [width, height] = quarterTurn ? [meta.height ?? 1, meta.width ?? 1] : [meta.width ?? 1, meta.height ?? 1];
+      return finish(scaled(file, targetWidth, { width, height }));
+    });
+}
+
+function scaled(file: string, targetWidth: number, { width: w, height: h }: ImageInfo): sharp.Sharp {
   // A 20000×50 banner at 833 px wide would be 2.08 px high, drawn from 2: 4 % squashed.
   const scale = Math.min(1, Math.max(targetWidth / w, Math.min(MIN_SHORT_SIDE_PX, w, h) / Math.min(w, h)));
   return sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS })

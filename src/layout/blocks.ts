@@ -114,8 +114,7 @@ function articleGalley(article: Article, ctx: BodyContext): FlowItem[] {
       galley.push(divisionHeading(division, ctx, `${article.file}:${block.source.line ?? 1}`, { ...blockTag(article, k), role: roles.get(k) ?? 'H2' }));
       continue;
     }
-    // Two pictures in a row are set side by side, as a photo spread, instead of one per page.
-    if (block.kind === 'figure' && next?.kind === 'figure') {
+    if (block.kind === 'figure' && pairsWithNext(block, next)) {
       galley.push(figureRow([block, next], ctx, `${article.file}:${block.source.line ?? 1}`, [blockTag(article, k), blockTag(article, k + 1)]));
       k++;
     } else galley.push(...layoutBodyBlock(block, article, ctx, blockTag(article, k), roles.get(k)));
@@ -273,15 +272,63 @@ function figure(block: Figure, ctx: BodyContext, where: string, place: BlockPlac
   return figureRow([block], ctx, where, [place]);
 }
 
+function figureGap(style: PageStyle): number {
+  return 2 * style.em;
+}
+
+/** A picture in a row of `inRow` (1 or 2): its cell, and its size, the cell's width unless that is taller than half a page. */
+function figureSize(pixels: { readonly width: number; readonly height: number }, inRow: number, style: PageStyle): { cell: number; width: number; height: number } {
+  const cell = inRow === 1 ? style.textWidth * 0.6 : (style.textWidth - figureGap(style)) / 2;
+  const maxHeight = style.pitch * (style.linesPerPage / 2);
+  let width = cell;
+  let height = (width * pixels.height) / pixels.width;
+  if (height > maxHeight) {
+    width = (width * maxHeight) / height;
+    height = maxHeight;
+  }
+  return { cell, width, height };
+}
+
+/** Two pictures in a row are set side by side, as a photo spread, instead of one per page. */
+function pairsWithNext(block: BodyBlock, next: BodyBlock | undefined): next is Figure {
+  return block.kind === 'figure' && next?.kind === 'figure';
+}
+
+/**
+ * The widest width each picture will be placed at, known before layout from the articles and
+ * the pixel sizes (the rows articleGalley makes, figureSize): the image conversions can start
+ * while the text is set. Only a head start: what the layout really places is what is converted,
+ * so a width this misses costs time, never a different picture.
+ */
+export function expectedImageWidths(sections: readonly Section[], style: PageStyle, images: ImageSizes): Map<string, number> {
+  const widest = new Map<string, number>();
+  const place = (block: Figure, inRow: number) => {
+    const pixels = images.get(block.image);
+    if (pixels) widest.set(block.image, Math.max(widest.get(block.image) ?? 0, figureSize(pixels, inRow, style).width));
+  };
+  for (const article of sections.flatMap((section) => section.articles)) {
+    const blocks = article.blocks;
+    for (let k = 0; k < blocks.length; k++) {
+      const block = blocks[k] as BodyBlock;
+      if (block.kind !== 'figure') continue;
+      const next = blocks[k + 1];
+      if (pairsWithNext(block, next)) {
+        place(block, 2);
+        place(next, 2);
+        k++;
+      } else place(block, 1);
+    }
+  }
+  return widest;
+}
+
 /**
  * One or two pictures side by side, each with its caption centred under it; the row never
  * splits across pages.
  */
 function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string, places: readonly BlockPlace[]): FlowItem {
   const { style, fonts } = ctx;
-  const gap = 2 * style.em;
-  const cell = blocks.length === 1 ? style.textWidth * 0.6 : (style.textWidth - gap) / 2;
-  const maxHeight = style.pitch * (style.linesPerPage / 2);
+  const gap = figureGap(style);
   const captionSize = style.sizes.caption;
   const top = style.pitch * 0.5;
   const boxes: Box[] = [];
@@ -289,12 +336,7 @@ function figureRow(blocks: readonly Figure[], ctx: BodyContext, where: string, p
   blocks.forEach((block, k) => {
     const pixels = ctx.images.get(block.image);
     if (!pixels) throw new Error(`image size of ${block.image} was not read before layout`);
-    let width = cell;
-    let height = (width * pixels.height) / pixels.width;
-    if (height > maxHeight) {
-      width = (width * maxHeight) / height;
-      height = maxHeight;
-    }
+    const { cell, width, height } = figureSize(pixels, blocks.length, style);
     const cellLeft = blocks.length === 1 ? (style.textWidth - cell) / 2 : k * (cell + gap);
     // The picture's alternate text is its caption (the Markdown alt text), as a screen reader reads it.
     const place = places[k];

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { loadIssue } from '../../src/document/load';
 import type { AnchorId } from '../../src/document/types';
 import { readImageInfo } from '../../src/images';
+import { expectedImageWidths } from '../../src/layout/blocks';
 import { collectAnchors, layoutDocument } from '../../src/layout/document';
 import { resolveSettings } from '../../src/settings';
 import { layoutToc } from '../../src/layout/toc';
@@ -17,6 +18,7 @@ const REPO = path.resolve(__dirname, '..', '..');
 let laidOut: LaidOutIssue;
 let loaded: Awaited<ReturnType<typeof loadIssue>>;
 let fonts: FontSet;
+const images = new Map<string, { width: number; height: number }>();
 
 beforeAll(async () => {
   loaded = await loadIssue(REPO, '2024-02');
@@ -26,7 +28,6 @@ beforeAll(async () => {
     ) as Record<FontRole, LoadedFont>),
     fallbacks: [],
   };
-  const images = new Map<string, { width: number; height: number }>();
   for (const section of loaded.document.sections)
     for (const article of section.articles)
       for (const block of article.blocks) if (block.kind === 'figure') images.set(block.image, await readImageInfo(block.image, block.image, block.source));
@@ -50,6 +51,27 @@ function tocFolios(pages: readonly Page[]): number[] {
       }),
     );
 }
+
+test('the widths pictures are converted at before layout are the widths layout places them at', () => {
+  const settings = resolveSettings(loaded.series, loaded.locateInSeries);
+  // The sample has two rows of two pictures; without its last picture, the third stands alone.
+  const sections = loaded.document.sections;
+  const figures = sections.flatMap((s) => s.articles).flatMap((a) => a.blocks.filter((b) => b.kind === 'figure'));
+  expect(figures.length).toBe(4);
+  const dropped = figures[3];
+  const alone = { ...loaded.document, sections: sections.map((s) => ({ ...s, articles: s.articles.map((a) => ({ ...a, blocks: a.blocks.filter((b) => b !== dropped) })) })) };
+  for (const document of [loaded.document, alone]) {
+    const placed = new Map<string, number>();
+    const pages = layoutDocument(document, { style: settings.page, typography: settings.typography, fonts, images }).pages;
+    for (const box of pages.flatMap((p) => p.boxes)) if (box.kind === 'image') placed.set(box.file, Math.max(placed.get(box.file) ?? 0, box.width));
+    expect(placed.size).toBe(document === alone ? 3 : 4);
+    expect(expectedImageWidths(document.sections, settings.page, images)).toEqual(placed);
+  }
+  // Alone, a picture is set wider than in a pair: the case above tested both kinds of row.
+  const third = figures[2]!;
+  const lone = third.kind === 'figure' ? third.image : '';
+  expect(expectedImageWidths(alone.sections, settings.page, images).get(lone)).toBeGreaterThan(expectedImageWidths(sections, settings.page, images).get(lone)!);
+});
 
 test('every TOC folio is the folio of the page its article starts on', () => {
   const anchors = collectAnchors(laidOut.pages);
