@@ -57,32 +57,42 @@ function makeColourOperator(colour: Colour, use: 'fill' | 'stroke'): string {
  */
 export function writeCircle(out: OperatorSink, x: number, y: number, r: number): void {
   const k = 0.5523 * r;
-  const xr = x + r;
-  const xk = x + k;
-  const xmk = x - k;
-  const xmr = x - r;
-  const yr = y + r;
-  const yk = y + k;
-  const ymk = y - k;
-  const ymr = y - r;
-  point(out, xr, y, ' m ');
-  point(out, xr, yk, ' ');
-  point(out, xk, yr, ' ');
-  point(out, x, yr, ' c ');
-  point(out, xmk, yr, ' ');
-  point(out, xmr, yk, ' ');
-  point(out, xmr, y, ' c ');
-  point(out, xmr, ymk, ' ');
-  point(out, xmk, ymr, ' ');
-  point(out, x, ymr, ' c ');
-  point(out, xk, ymr, ' ');
-  point(out, xr, ymk, ' ');
-  point(out, xr, y, ' c');
+  CIRCLE_XS[0] = x - r;
+  CIRCLE_XS[1] = x - k;
+  CIRCLE_XS[2] = x;
+  CIRCLE_XS[3] = x + k;
+  CIRCLE_XS[4] = x + r;
+  CIRCLE_YS[0] = y - r;
+  CIRCLE_YS[1] = y - k;
+  CIRCLE_YS[2] = y;
+  CIRCLE_YS[3] = y + k;
+  CIRCLE_YS[4] = y + r;
+  for (let i = 0; i < CIRCLE_PATH.length; i++) {
+    const point = CIRCLE_PATH[i]!;
+    out.number(CIRCLE_XS[point[0]]!);
+    out.byte(0x20);
+    out.number(CIRCLE_YS[point[1]]!);
+    // A moveto, then four curves of three points each.
+    out.text(i === 0 ? ' m ' : i === CIRCLE_PATH.length - 1 ? ' c' : i % 3 === 0 ? ' c ' : ' ');
+  }
 }
 
-function point(out: OperatorSink, x: number, y: number, after: string): void {
-  out.number(x);
-  out.byte(0x20);
-  out.number(y);
-  out.text(after);
-}
+/** The circle's x and y coordinates, centre ± radius and ± the Bézier handle (one dot at a time). */
+const CIRCLE_XS = new Float64Array(5);
+const CIRCLE_YS = new Float64Array(5);
+/** The path's points as indices into those: from the right, counter-clockwise. */
+const CIRCLE_PATH: readonly (readonly [number, number])[] = [
+  [4, 2],
+  [4, 3],
+  [3, 4],
+  [2, 4],
+  [1, 4],
+  [0, 3],
+  [0, 2],
+  [0, 1],
+  [1, 0],
+  [2, 0],
+  [3, 0],
+  [4, 1],
+  [4, 2],
+];
