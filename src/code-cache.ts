@@ -12,10 +12,10 @@
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import Module from 'node:module';
+import { userCacheFolder, writeCacheFile } from './cache-folder';
 
 /** Cache files kept (one per bundle version × Node × options; several checkouts may share the folder). */
 const KEEP_FILES = 8;
@@ -23,23 +23,9 @@ const KEEP_FILES = 8;
 /** What happened to the cache in this run, for the bench and the tests. */
 export type CodeCacheUse = 'used' | 'made' | 'rejected' | 'off';
 
-/**
- * The folder for cache files: `BULLETIN_CODE_CACHE` if set (`off` turns the cache off), else the
- * platform's per-user cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%)
- * + bulletin/code-cache. Never inside the project: the cache belongs to the installed program.
- */
+/** The folder for cache files: `BULLETIN_CODE_CACHE` if set (`off` turns the cache off), else bulletin/code-cache in the user's cache folder. */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const chosen = env.BULLETIN_CODE_CACHE;
-  if (chosen === 'off') return undefined;
-  if (chosen) return path.resolve(chosen);
-  const home = os.homedir();
-  const base =
-    process.platform === 'win32'
-      ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
-      : process.platform === 'darwin'
-        ? path.join(home, 'Library', 'Caches')
-        : (env.XDG_CACHE_HOME ?? path.join(home, '.cache'));
-  return path.join(base, 'bulletin', 'code-cache');
+  return userCacheFolder('code-cache', env.BULLETIN_CODE_CACHE, env);
 }
 
 /**
@@ -80,33 +66,9 @@ export function requireWithCodeCache(file: string, cacheDir: string | undefined,
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const use: CodeCacheUse = cacheFile === undefined ? 'off' : cachedData === undefined ? 'made' : script.cachedDataRejected ? 'rejected' : 'used';
   onUse?.(use);
-  if (cacheFile !== undefined && use !== 'used') process.once('exit', () => writeCache(cacheFile, () => script.createCachedData()));
+  if (cacheFile !== undefined && use !== 'used') process.once('exit', () => writeCacheFile(cacheFile, () => script.createCachedData(), KEEP_FILES));
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
   const module = { exports: {} as unknown };
   wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
   return module.exports;
-}
-
-/** Writes a cache file whole or not at all (a concurrent run reads either none or all of it), then prunes old ones. */
-function writeCache(cacheFile: string, data: () => Buffer): void {
-  const dir = path.dirname(cacheFile);
-  const temporary = `${cacheFile}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(temporary, data());
-    fs.renameSync(temporary, cacheFile);
-    const files = fs
-      .readdirSync(dir)
-      .filter((name) => name.endsWith('.bin'))
-      .map((name) => ({ name, time: fs.statSync(path.join(dir, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
-    for (const { name } of files.slice(KEEP_FILES)) fs.rmSync(path.join(dir, name), { force: true });
-  } catch {
-    // Only an optimisation: a read-only or full cache folder costs the next run its compile, nothing else.
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // Nothing left to do: this runs as the process exits.
-    }
-  }
 }

@@ -2,7 +2,8 @@
  * Rebuilding the same sources gives the same bytes: two builds of issue 2024-02 into two separate
  * temporary projects produce byte-identical PDFs (same sha256) — no timestamps, random subset tags
  * or absolute paths leak into the file. The two builds are the run's shared ones
- * (test/support/shared.ts): the second ran in another project, over a copy of the first's output.
+ * (test/support/shared.ts): the second ran in another project, over a copy of the first's output,
+ * and found every picture already converted in the image cache the first one filled.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -23,6 +24,12 @@ beforeAll(async () => {
 test('the two builds ran in different project directories', () => {
   expect(first?.root).not.toBe(second?.root);
   expect(path.basename(first?.pdfFile ?? '')).toBe(path.basename(second?.pdfFile ?? ''));
+});
+
+test('the first build converted the pictures, the second took them all from the image cache', () => {
+  // The sample's 4 pictures: each read, converted for the e-mail copy and for the press file.
+  expect(first?.images).toEqual({ made: 12, used: 0 });
+  expect(second?.images).toEqual({ made: 0, used: 12 });
 });
 
 test('two builds give byte-identical e-mail PDFs (sha256)', () => {

@@ -9,4 +9,7 @@ const path = require('node:path');
 
 module.exports = async () => {
   process.env.BULLETIN_TEST_SHARED = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-shared-'));
+  // Pictures are converted in every test, not served from the user's cache of earlier runs
+  // (src/image-cache.ts); the suites that test the cache give it a folder of their own.
+  process.env.BULLETIN_IMAGE_CACHE = 'off';
 };

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildIssue, type BuildResult } from '../../src/build';
+import { imageCacheUse } from '../../src/image-cache';
 import { readPdf, type PdfReport } from '../helpers/pdf';
 import { ISSUE_ID, makeTempProject } from '../e2e/helpers';
 
@@ -29,6 +30,8 @@ export interface SharedBuild {
    * it found in out/), so the build really wrote them and did not keep what was there.
    */
   readonly wroteAnew?: boolean;
+  /** Pictures this build read or converted anew, and found kept (image-cache.ts), in the run's shared image cache. */
+  readonly images: { readonly made: number; readonly used: number };
 }
 
 /** Longer than any build of the sample on a loaded 2-core machine; a dead builder fails the wait. */
@@ -81,21 +84,39 @@ async function once<T>(key: string, make: (dir: string) => Promise<T>): Promise<
   }
 }
 
-function sharedBuild(root: string, result: BuildResult): SharedBuild {
+/**
+ * Builds the sample with the run's own image cache (the tests' environment has it off): the first
+ * build fills it, the rebuild finds every picture there — so determinism compares a build that
+ * converted with one that did not.
+ */
+async function buildWithSharedImageCache(root: string): Promise<{ result: BuildResult; images: SharedBuild['images'] }> {
+  const before = { ...imageCacheUse };
+  const previous = process.env.BULLETIN_IMAGE_CACHE;
+  process.env.BULLETIN_IMAGE_CACHE = path.join(sharedDir(), 'image-cache');
+  try {
+    const result = await buildIssue(root, ISSUE_ID);
+    return { result, images: { made: imageCacheUse.made - before.made, used: imageCacheUse.used - before.used } };
+  } finally {
+    if (previous === undefined) delete process.env.BULLETIN_IMAGE_CACHE;
+    else process.env.BULLETIN_IMAGE_CACHE = previous;
+  }
+}
+
+function sharedBuild(root: string, { result, images }: { result: BuildResult; images: SharedBuild['images'] }): SharedBuild {
   const file = (target: string): string => {
     const output = result.outputs.find((o) => o.target === target);
     if (output === undefined) throw new Error(`the sample build wrote no ${target} file: ${result.outputs.map((o) => o.file).join(', ')}`);
     return output.file;
   };
   const { outputs, pageCount, warnings, fixable, notes } = result;
-  return { root, result: { outputs, pageCount, warnings, fixable, notes }, pdfFile: file('email'), printFile: file('print') };
+  return { root, result: { outputs, pageCount, warnings, fixable, notes }, pdfFile: file('email'), printFile: file('print'), images };
 }
 
 /** Issue 2024-02 built unchanged, once per run. */
 export function sharedSample(): Promise<SharedBuild> {
   return once('sample', async (dir) => {
     const root = makeTempProject(undefined, dir);
-    return sharedBuild(root, await buildIssue(root, ISSUE_ID));
+    return sharedBuild(root, await buildWithSharedImageCache(root));
   });
 }
 
@@ -110,7 +131,7 @@ export function sharedRebuild(): Promise<SharedBuild> {
     fs.cpSync(path.join(first.root, 'out'), path.join(root, 'out'), { recursive: true });
     const inode = (file: string): number => fs.statSync(path.join(root, path.relative(first.root, file))).ino;
     const before = [first.pdfFile, first.printFile].map(inode);
-    const built = sharedBuild(root, await buildIssue(root, ISSUE_ID));
+    const built = sharedBuild(root, await buildWithSharedImageCache(root));
     const after = [built.pdfFile, built.printFile].map((file) => fs.statSync(file).ino);
     return { ...built, wroteAnew: before.every((ino, k) => ino !== after[k]) };
   });

@@ -1,0 +1,81 @@
+/**
+ * Converted pictures kept between builds, in the user's cache folder (bulletin/images, beside the
+ * code cache): an editor builds the same issue many times a month, its pictures rarely change,
+ * and converting them was the most expensive thing a build did besides setting the text (the
+ * sample's eight conversions: ~450 ms of CPU, most of it the press file's CMYK through the
+ * profile). `watch` keeps them in memory as well (World).
+ *
+ * A kept conversion can never be a different picture: it is found by a digest of everything the
+ * bytes are made from — the source file's bytes, the conversion's parameters and profile, the
+ * code that converts (images.ts hands its own functions' text) and the sharp and libvips versions
+ * — and each file carries a digest of its own bytes, checked on every read; a file that does not
+ * match (damaged, cut short) is made again. Writes are whole or not at all (temporary file, then
+ * rename), and an unreadable or unwritable folder only means converting as without a cache.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { userCacheFolder, writeCacheFile } from './cache-folder';
+import { MAX_IMAGE_BYTES, readBytes } from './workspace';
+
+/** Files kept (each picture × width × output); the least recently used go first. */
+const KEEP_FILES = 500;
+
+const MAGIC = Buffer.from('bulletin-image-1\n', 'latin1');
+const DIGEST_BYTES = 32;
+
+/** The folder: `BULLETIN_IMAGE_CACHE` if set (`off` turns the cache off), else bulletin/images in the user's cache folder. */
+export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return userCacheFolder('images', env.BULLETIN_IMAGE_CACHE, env);
+}
+
+/** What the cache did in this process, for the tests and the bench. */
+export const imageCacheUse = { used: 0, made: 0 };
+
+/**
+ * The converted bytes for `recipe` (every input of the conversion but the source file's bytes,
+ * as text) and the source `file`: kept ones if there are, else `convert()`'s, then kept.
+ */
+export async function keptConversion(file: string, recipe: string, convert: () => Promise<Buffer>, dir: string | undefined = imageCacheDir()): Promise<Buffer> {
+  if (dir === undefined) return convert();
+  const key = keyOf(file, recipe);
+  const cached = key === undefined ? undefined : read(path.join(dir, `${key}.bin`));
+  if (cached !== undefined) {
+    imageCacheUse.used++;
+    return cached;
+  }
+  const bytes = await convert();
+  imageCacheUse.made++;
+  if (key !== undefined) writeCacheFile(path.join(dir, `${key}.bin`), () => Buffer.concat([MAGIC, createHash('sha256').update(bytes).digest(), bytes]), KEEP_FILES);
+  return bytes;
+}
+
+/** The digest that names a conversion; undefined when the source cannot be read (the conversion then reports why). */
+function keyOf(file: string, recipe: string): string | undefined {
+  try {
+    return createHash('sha256').update(recipe).update('\0').update(readBytes(file, { maxBytes: MAX_IMAGE_BYTES })).digest('hex').slice(0, 48);
+  } catch {
+    return undefined;
+  }
+}
+
+function read(file: string): Buffer | undefined {
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const start = MAGIC.length + DIGEST_BYTES;
+  if (data.length < start || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const bytes = data.subarray(start);
+  if (!createHash('sha256').update(bytes).digest().equals(data.subarray(MAGIC.length, start))) return undefined;
+  try {
+    // Used now: the pruning below keeps what was used last.
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // Only the order of pruning.
+  }
+  return bytes;
+}
