@@ -39,21 +39,34 @@ const pdfkitData = {
 };
 
 /**
+ * A module that a bundled package requires at its top level but that a build never uses, left out:
+ * in its place a stub that loads the real module from node_modules when it is first used — on the
+ * first call (`exports: 'function'`) or the first read of one of `names`. The name the stub
+ * requires is in a variable, so that esbuild leaves the require to run time.
+ */
+function lazyModule(name, filter, request, names) {
+  const load = `var request = ${JSON.stringify(request)};\nvar loaded;\nfunction load() { return loaded || (loaded = require(request)); }\n`;
+  const contents =
+    names === 'function'
+      ? `${load}module.exports = function () { return load().apply(this, arguments); };\n`
+      : `${load}${names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: function () { return load()[${JSON.stringify(n)}]; } });`).join('\n')}\n`;
+  return { name, setup: (build) => build.onLoad({ filter }, () => ({ contents, loader: 'js' })) };
+}
+
+/**
  * fontkit requires brotli's decoder at its top level, for WOFF2 fonts only (a .ttf or .otf never
  * touches it); bundled, its 1.4 MB (most of it brotli's dictionary) was read, compiled and cached
- * on every run — 27 % of the bundle. In its place a stub loads the real decoder from node_modules
- * on the first call, i.e. only when a WOFF2 font is opened.
+ * on every run — 27 % of the bundle. The stub loads the real decoder when a WOFF2 font is opened.
  */
-const lazyBrotli = {
-  name: 'lazy-brotli',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]brotli[\\/]decompress\.js$/ }, () => ({
-      // A name in a variable, so that esbuild leaves the require to run time.
-      contents: 'var decoder = "brotli/decompress.js";\nmodule.exports = function decompress() { return require(decoder).apply(this, arguments); };\n',
-      loader: 'js',
-    }));
-  },
-};
+const lazyBrotli = lazyModule('lazy-brotli', /[\\/]node_modules[\\/]brotli[\\/]decompress\.js$/, 'brotli/decompress.js', 'function');
+
+/**
+ * pdfkit requires @noble/ciphers' AES at its top level, for encrypted PDFs only, which we never
+ * write; its tables were built on every run (~20 ms of the sample's start-up, CPU profile). The
+ * stub has the two ciphers pdfkit uses (test/cli/bundle checks that there are no others).
+ */
+const LAZY_AES_NAMES = ['cbc', 'ecb'];
+const lazyAes = lazyModule('lazy-aes', /[\\/]node_modules[\\/]@noble[\\/]ciphers[\\/]aes\.js$/, '@noble/ciphers/aes', LAZY_AES_NAMES);
 
 async function main() {
   const result = await esbuild.build({
@@ -64,7 +77,7 @@ async function main() {
     target: 'node20',
     format: 'cjs',
     external: EXTERNAL,
-    plugins: [pdfkitData, lazyBrotli],
+    plugins: [pdfkitData, lazyBrotli, lazyAes],
     logLevel: 'warning',
     metafile: true,
   });

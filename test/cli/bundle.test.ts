@@ -49,11 +49,24 @@ describe('the bundled CLI', () => {
     // Not bundled: brotli's dictionary (1.4 MB) is not in the file …
     expect(text).not.toContain('node_modules/brotli/dec/dictionary');
     // … and the name the stub requires at run time resolves from dist/ to a decoder that works.
-    expect(text).toContain('var decoder = "brotli/decompress.js";');
+    expect(text).toContain('var request = "brotli/decompress.js";');
     const decompress = require(require.resolve('brotli/decompress.js', { paths: [DIST] })) as (data: Buffer, size: number) => Uint8Array;
     const text1 = '法律资讯 WOFF2 tables';
     const packed = require('node:zlib').brotliCompressSync(Buffer.from(text1)) as Buffer;
     expect(Buffer.from(decompress(packed, Buffer.byteLength(text1))).toString()).toBe(text1);
+  });
+
+  test("pdfkit's AES (encryption, which we never use) is left out, with every cipher pdfkit asks for", () => {
+    const text = fs.readFileSync(BUNDLE, 'utf8');
+    expect(text).not.toContain('function aescbc(');
+    expect(text).toContain('var request = "@noble/ciphers/aes";');
+    const used = new Set([...fs.readFileSync(path.join(DIST, '..', 'node_modules', 'pdfkit', 'js', 'pdfkit.js'), 'utf8').matchAll(/\baes\.(\w+)/g)].map((m) => m[1]!));
+    expect(used.size).toBeGreaterThan(0);
+    const real = require(require.resolve('@noble/ciphers/aes', { paths: [DIST] })) as Record<string, unknown>;
+    for (const name of used) {
+      expect(text).toMatch(new RegExp(`Object\\.defineProperty\\(exports\\d*, "${name}"`));
+      expect(typeof real[name]).toBe('function');
+    }
   });
 
   test('builds the sample into the same bytes as the shared build of src/, from a cold code cache', async () => {
