@@ -9,8 +9,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { fontMetrics, type LoadedFont, subsetFont } from '../text/fonts';
-import { fontFileOf, loadOutlines } from './font-file';
-import { subsetTrueType } from './subset';
+import { loadOutlines } from './font-file';
 import type { WrittenStream } from '../preflight/own-source';
 import { type AdvanceGlyph, horizontalAdvances, readTables, withAdvanceGlyphs } from './truetype';
 
@@ -179,8 +178,7 @@ function cachedProgram(font: LoadedFont, cids: readonly [number, number, string]
   const glyphIds = [...new Set(cids.slice(1).map(([id]) => id))].sort((a, b) => a - b);
   // The fonts are read without their outlines (font-file.ts): fetch the ones the subset needs.
   loadOutlines(font, glyphIds);
-  const file = fontFileOf(font);
-  const { bytes, newIds } = (file && subsetTrueType(file, glyphIds)) || subsetFont(font, glyphIds);
+  const { bytes, newIds } = subsetFont(font, glyphIds);
   const natural = horizontalAdvances(readTables(bytes)).advances;
   // A glyph of its own for each (glyph, advance) other than the natural one, in order of first use.
   const added: AdvanceGlyph[] = [];

@@ -92,11 +92,6 @@ export function attachFontFile(owner: object, bytes: Buffer): void {
   if (outlines) attached.set(owner, { bytes, outlines });
 }
 
-/** The whole file of a font read by readFontFile (its outlines loaded only where loadOutlines put them). */
-export function fontFileOf(owner: object): Buffer | undefined {
-  return attached.get(owner)?.bytes;
-}
-
 /**
  * Gaps between two wanted outlines below this are read along with them: one read instead of two,
  * and, being shorter than a memory page, such a gap lies in pages the two outlines touch anyway
