@@ -98,10 +98,6 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
   const stack: State[] = [];
   // Marked-content sequences open around the current operator; the innermost artifact or MCID counts.
   const marks: Enclosing[] = [];
-  const enclosing = (): Enclosing => {
-    for (let i = marks.length - 1; i >= 0; i--) if (marks[i] !== 'none') return marks[i]!;
-    return outside;
-  };
   // The operands of the coming operator, as much of them as any operator below reads: the
   // numbers (unboxed), the first and last word (name or bracket; undefined for a number) and what
   // follows the first /MCID. Numbers are never put in a mixed array: each would be a heap object.
@@ -112,17 +108,8 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
   let last: string | undefined;
   let mcidState = 0; // 0 none yet, 1 just after /MCID, 2 done
   let mcid: number | undefined;
-  const see = (space: string) => scan.spaces.set(space, (scan.spaces.get(space) ?? 0) + 1);
-  const resolve = (name: string) => resources.colorSpaces.get(name) ?? name;
-  const isRgb = (space: string) => space === 'DeviceRGB' || space === 'CalRGB' || /(^|\/)DeviceRGB$/.test(space);
-  const numbers = (): number[] => Array.from(tokens.numbers.subarray(0, numberCount));
-  // A fill colour is set before every line of text, nearly always the same one: keep the state's
-  // object when space and values are unchanged instead of making a new one each time.
-  const fill = (space: string): Fill => {
-    const current = state.fill;
-    if (current.space === space && current.values.length === numberCount && current.values.every((v, k) => v === tokens.numbers[k])) return current;
-    return { space, values: numbers() };
-  };
+  // No closures here: a page's scan made its own, and the optimised scanner, which had inlined
+  // the previous page's, was thrown away for each new one ("wrong call target") while it warmed up.
 
   for (let type = tokens.next(); type !== END; type = tokens.next()) {
     if (type !== OPERATOR) {
@@ -137,11 +124,11 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
       continue;
     }
     const op = tokens.word;
-    if (PAINTS.has(op) && enclosing() === 'none') scan.marks.unmarkedPaints++;
+    if (PAINTS.has(op) && enclosingOf(marks, outside) === 'none') scan.marks.unmarkedPaints++;
     switch (OPS.get(op) ?? Op.Other) {
       case Op.BeginMarked: {
         const kind: Enclosing = first === '/Artifact' ? 'artifact' : mcid !== undefined ? 'tagged' : 'none';
-        const around = enclosing();
+        const around = enclosingOf(marks, outside);
         if (kind === 'artifact' && around === 'tagged') scan.marks.artifactInTagged++;
         if (kind === 'tagged' && around === 'artifact') scan.marks.taggedInArtifact++;
         if (mcid !== undefined) scan.marks.mcids.push(mcid);
@@ -159,35 +146,36 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
         state = stack.pop() ?? state;
         break;
       case Op.Transform: {
-        if (numberCount === 6) state.ctm = multiply(numbers() as Matrix, state.ctm);
+        if (numberCount === 6) state.ctm = multiply(keptNumbers(tokens, numberCount) as Matrix, state.ctm);
         break;
       }
       case Op.FillRgb:
       case Op.StrokeRgb:
-        see('DeviceRGB');
+        see(scan, 'DeviceRGB');
         scan.rgbOperators++;
-        if (op === 'rg') state.fill = fill('DeviceRGB');
+        if (op === 'rg') state.fill = fillOf(state.fill, 'DeviceRGB', tokens, numberCount);
         break;
       case Op.FillCmyk:
       case Op.StrokeCmyk:
-        see('DeviceCMYK');
-        if (op === 'k') state.fill = fill('DeviceCMYK');
+        see(scan, 'DeviceCMYK');
+        if (op === 'k') state.fill = fillOf(state.fill, 'DeviceCMYK', tokens, numberCount);
         break;
       case Op.FillGray:
       case Op.StrokeGray:
-        see('DeviceGray');
-        if (op === 'g') state.fill = fill('DeviceGray');
+        see(scan, 'DeviceGray');
+        if (op === 'g') state.fill = fillOf(state.fill, 'DeviceGray', tokens, numberCount);
         break;
       case Op.FillSpace:
       case Op.StrokeSpace: {
-        const space = last !== undefined ? resolve(last.replace(/^\//, '')) : '?';
-        see(space);
+        const name = last?.replace(/^\//, '');
+        const space = name !== undefined ? (resources.colorSpaces.get(name) ?? name) : '?';
+        see(scan, space);
         if (isRgb(space)) scan.rgbOperators++;
         if (op === 'cs') state.fill = { space, values: [] };
         break;
       }
       case Op.FillColour:
-        state.fill = { space: state.fill.space, values: numbers() };
+        state.fill = { space: state.fill.space, values: keptNumbers(tokens, numberCount) };
         break;
       case Op.ShowText: {
         const key = (state.fill.colourClass ??= textColourClass(state.fill));
@@ -198,14 +186,14 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
         const name = last;
         const xobject = name !== undefined ? resources.xobjects.get(name.replace(/^\//, '')) : undefined;
         if (xobject?.kind === 'image') {
-          see(`image:${xobject.colorSpace}`);
+          see(scan, `image:${xobject.colorSpace}`);
           const [a, b, c, d] = state.ctm;
           const w = Math.hypot(a, b) / 72;
           const h = Math.hypot(c, d) / 72;
           const ppi = w > 0 && h > 0 ? Math.min(xobject.width / w, xobject.height / h) : Infinity;
           scan.images.push({ name: name ?? '?', image: xobject, ppi });
         } else if (xobject?.kind === 'form' && depth < 8) {
-          scanContent(xobject.content, xobject.resources, scan, [...state.ctm], depth + 1, enclosing());
+          scanContent(xobject.content, xobject.resources, scan, [...state.ctm], depth + 1, enclosingOf(marks, outside));
         }
         break;
       }
@@ -221,6 +209,35 @@ export function scanContent(content: Uint8Array, resources: Resources, scan: Con
   }
   scan.marks.unbalanced += marks.length;
   return scan;
+}
+
+/** The innermost marked content around the current operator that is an artifact or tagged. */
+function enclosingOf(marks: readonly Enclosing[], outside: Enclosing): Enclosing {
+  for (let i = marks.length - 1; i >= 0; i--) if (marks[i] !== 'none') return marks[i]!;
+  return outside;
+}
+
+function see(scan: ContentScan, space: string): void {
+  scan.spaces.set(space, (scan.spaces.get(space) ?? 0) + 1);
+}
+
+function isRgb(space: string): boolean {
+  return space === 'DeviceRGB' || space === 'CalRGB' || /(^|\/)DeviceRGB$/.test(space);
+}
+
+/** The operands kept for the coming operator (its numbers). */
+function keptNumbers(tokens: ContentTokens, count: number): number[] {
+  return Array.from(tokens.numbers.subarray(0, count));
+}
+
+/**
+ * The fill colour `space` with the kept numbers. A fill colour is set before every line of text,
+ * nearly always the same one: the current object is kept when space and values are unchanged
+ * instead of making a new one each time.
+ */
+function fillOf(current: Fill, space: string, tokens: ContentTokens, count: number): Fill {
+  if (current.space === space && current.values.length === count && current.values.every((v, k) => v === tokens.numbers[k])) return current;
+  return { space, values: keptNumbers(tokens, count) };
 }
 
 /** An empty scan to accumulate into. */
@@ -349,7 +366,10 @@ class ContentTokens {
           return NUMBER;
         }
         const word = WORDS.word(bytes, start, i);
-        if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
+        // Only a word that starts as a number can be one: an operator (most words that get here)
+        // is not put to the regular expression, whose every test made garbage (~56 bytes).
+        const startsNumber = c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39);
+        if (startsNumber && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
           this.number = Number(word);
           this.i = i;
           return NUMBER;

@@ -61,6 +61,18 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
     return value;
   };
 
+  // An escaped string's bytes are gathered here (one buffer for the file, grown as needed), not
+  // pushed one by one into an array of numbers: UTF-16 titles and descriptions are most strings.
+  let stringBytes = new Uint8Array(1024);
+  let stringLength = 0;
+  const put = (b: number): void => {
+    if (stringLength === stringBytes.length) {
+      const grown = new Uint8Array(2 * stringBytes.length);
+      grown.set(stringBytes);
+      stringBytes = grown;
+    }
+    stringBytes[stringLength++] = b;
+  };
   const literalString = (): Uint8Array => {
     pos++;
     // Most strings (destination names, UTF-16 titles pdfkit escapes only where it must) have no
@@ -75,7 +87,7 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
         return bytes;
       }
     }
-    const out: number[] = [];
+    stringLength = 0;
     let depth = 1;
     while (pos < n) {
       const c = buffer[pos++]!;
@@ -84,17 +96,17 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
         if (e >= 0x30 && e <= 0x37) {
           let octal = e - 0x30;
           for (let k = 0; k < 2 && buffer[pos]! >= 0x30 && buffer[pos]! <= 0x37; k++) octal = octal * 8 + buffer[pos++]! - 0x30;
-          out.push(octal & 0xff);
+          put(octal & 0xff);
         } else if (e === 0x0d || e === 0x0a) {
           if (e === 0x0d && buffer[pos] === 0x0a) pos++;
-        } else out.push(({ 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c } as Record<number, number>)[e] ?? e);
+        } else put(ESCAPED[e] ?? e);
       } else if (c === 0x28) {
         depth++;
-        out.push(c);
+        put(c);
       } else if (c === 0x29) {
-        if (--depth === 0) return Uint8Array.from(out);
-        out.push(c);
-      } else out.push(c);
+        if (--depth === 0) return stringBytes.slice(0, stringLength);
+        put(c);
+      } else put(c);
     }
     return fail('an unterminated string');
   };
@@ -254,6 +266,9 @@ export function ownSource(bytes: Uint8Array, written: WrittenStreams = new Map()
     },
   };
 }
+
+/** What a backslash and these letters stand for in a literal string (others stand for themselves). */
+const ESCAPED: Readonly<Record<number, number>> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c };
 
 /** PDFDocEncoding (ISO 32000-1 Table D.2) where it differs from Latin-1. */
 const PDF_DOC_ENCODING = new Map<number, string>([

@@ -81,7 +81,7 @@ export class CidFontWriter {
     const key = advance * 0x10000 + id;
     let known = this.encoded.get(key);
     if (known) {
-      for (const encoding of known) if (encoding.text === text) return encoding;
+      for (let k = 0; k < known.length; k++) if (known[k]!.text === text) return known[k]!;
     } else this.encoded.set(key, (known = []));
     let slice = this.slices[this.slices.length - 1];
     if (!slice || slice.cids.length >= MAX_CID || slice.glyphs.size + 2 > MAX_GLYPHS) {

@@ -41,8 +41,18 @@ export function pressPage(doc: PdfDoc, standards: StandardsDoc, sheet: Sheet, pa
 /** Anything that touches the trim edge runs on into the bleed (rules; nothing else reaches the edge). */
 export function bleedBox(box: Box, bleed: number, pageWidth: number, pageHeight: number): Box {
   if (box.kind !== 'rule' || bleed === 0) return box;
-  const stretch = (v: number, edge: number) => (Math.abs(v) < 0.01 ? -bleed : Math.abs(v - edge) < 0.01 ? edge + bleed : v);
-  return { ...box, x1: stretch(box.x1, pageWidth), x2: stretch(box.x2, pageWidth), y1: stretch(box.y1, pageHeight), y2: stretch(box.y2, pageHeight) };
+  const x1 = stretch(box.x1, pageWidth, bleed);
+  const x2 = stretch(box.x2, pageWidth, bleed);
+  const y1 = stretch(box.y1, pageHeight, bleed);
+  const y2 = stretch(box.y2, pageHeight, bleed);
+  // Most rules stay inside the trim: those are drawn as they are, not copied.
+  if (x1 === box.x1 && x2 === box.x2 && y1 === box.y1 && y2 === box.y2) return box;
+  return { ...box, x1, x2, y1, y2 };
+}
+
+/** A coordinate at either edge (0 or `edge`) moved out by the bleed; any other as it is. */
+function stretch(v: number, edge: number, bleed: number): number {
+  return Math.abs(v) < 0.01 ? -bleed : Math.abs(v - edge) < 0.01 ? edge + bleed : v;
 }
 
 /** Trim marks at the four corners, in the slug outside the bleed, in the registration colour. */

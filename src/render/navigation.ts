@@ -21,12 +21,21 @@ export function addLink(doc: PdfDoc, box: Extract<Box, { kind: 'link' }>, descri
 
 /** What a link to `target` leads to, for its /Contents: the outline's title of that article or section. */
 export function linkDescription(issue: LaidOutIssue, target: string): string {
-  for (const section of issue.outline) {
-    if (section.target === target) return section.title;
-    for (const article of section.children) if (article.target === target) return article.title;
+  let titles = outlineTitles.get(issue);
+  if (!titles) {
+    // Made once per issue (a TOC has a link per entry, and each searched the outline).
+    titles = new Map();
+    for (const section of issue.outline) {
+      if (!titles.has(section.target)) titles.set(section.target, section.title);
+      for (const article of section.children) if (!titles.has(article.target)) titles.set(article.target, article.title);
+    }
+    outlineTitles.set(issue, titles);
   }
-  return target;
+  return titles.get(target) ?? target;
 }
+
+/** Each issue's outline targets → titles, the first entry's title for a target named twice. */
+const outlineTitles = new WeakMap<LaidOutIssue, Map<string, string>>();
 
 /** Of the em above the baseline and below it, what a web link's rectangle covers. */
 const LINK_ABOVE_BASELINE = 0.88;
@@ -38,7 +47,9 @@ const LINK_BELOW_BASELINE = 0.2;
  * link that wraps gets one per line, all with the same address.
  */
 export function addUriLinks(doc: PdfDoc, page: Page, structure: StructureWriter | undefined): void {
-  for (const box of page.boxes) {
+  const { boxes } = page;
+  for (let b = 0; b < boxes.length; b++) {
+    const box = boxes[b]!;
     if (box.kind !== 'text' || box.links === undefined) continue;
     const size = lineSize(box);
     for (const link of box.links) {

@@ -4,15 +4,15 @@
  * CID fonts (text.ts), navigation and every annotation (navigation.ts), press furniture (marks.ts).
  * This module walks the pages and turns each box into painting.
  */
-import type { Box, Ink, LaidOutIssue } from '../layout/types';
+import type { Box, Ink, LaidOutIssue, StructureTag } from '../layout/types';
 import type { DocumentMeta } from '../document/types';
 import type { WrittenStream } from '../preflight/own-source';
 import type { FontSet } from '../text/fonts';
 import { keepPageContents, openDocument, type PressSettings, standardsOf, type Target } from './document';
 import { bleedBox, pressPage, sheetFor } from './marks';
 import { addDestinationsAndOutline, addLink, addUriLinks, linkDescription, setPageLabels } from './navigation';
-import { circlePath, type Colour, colourOperator, fmt } from './operators';
-import { type Painting, StructureWriter } from './tags';
+import { type Colour, colourOperator, writeCircle } from './operators';
+import { StructureWriter } from './tags';
 import { TextPainter } from './text';
 
 export type { PressSettings, Target } from './document';
@@ -40,10 +40,9 @@ const INKS: Readonly<Record<Target, Readonly<Record<Ink, Colour>>>> = {
   email: { text: [0, 0, 0], accent: [190, 20, 30], rule: [0, 0, 0], muted: [100, 100, 100] },
 };
 
-/** A box's place in the structure tree: its tag's element, or an artifact (untagged text is a running head or folio). */
-function paintingOf(box: Exclude<Box, { kind: 'link' }>): Painting {
-  if ((box.kind === 'text' || box.kind === 'image') && box.tag) return { tag: box.tag };
-  return { artifact: box.kind === 'text' ? 'Pagination' : 'Layout' };
+/** A box's element in the structure tree, if it has one (else it is an artifact). */
+function tagOf(box: Exclude<Box, { kind: 'link' }>): StructureTag | undefined {
+  return box.kind === 'text' || box.kind === 'image' ? box.tag : undefined;
 }
 
 /** Renders the pages to PDF bytes. */
@@ -64,14 +63,30 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
       case 'text':
         text.drawLine(box.runs, box.x, box.y, colour(box.ink));
         return;
-      case 'rule':
-        doc.addContent(`q ${fmt(box.thickness)} w ${colourOperator(colour(box.ink), 'stroke')} ${fmt(box.x1)} ${fmt(box.y1)} m ${fmt(box.x2)} ${fmt(box.y2)} l S Q`);
-        return;
-      case 'dot': {
-        // Straight into the page's bytes: one string fewer per leader dot.
+      case 'rule': {
+        // Straight into the page's bytes, as pdfkit's addContent would put them (a line, then "\n").
         const out = doc.pageContent();
-        out.text(`q ${colourOperator(colour(box.ink), 'fill')} `);
-        out.text(circlePath(box.x, box.y, box.radius));
+        out.text('q ');
+        out.number(box.thickness);
+        out.text(' w ');
+        out.text(colourOperator(colour(box.ink), 'stroke'));
+        out.byte(0x20);
+        out.number(box.x1);
+        out.byte(0x20);
+        out.number(box.y1);
+        out.text(' m ');
+        out.number(box.x2);
+        out.byte(0x20);
+        out.number(box.y2);
+        out.text(' l S Q\n');
+        return;
+      }
+      case 'dot': {
+        const out = doc.pageContent();
+        out.text('q ');
+        out.text(colourOperator(colour(box.ink), 'fill'));
+        out.byte(0x20);
+        writeCircle(out, box.x, box.y, box.radius);
         out.text(' f Q\n');
         return;
       }
@@ -97,10 +112,17 @@ export async function renderPdf(issue: LaidOutIssue, fonts: FontSet, options: Re
     await new Promise<void>((resolve) => setImmediate(resolve));
     doc.addPage({ size: [sheet.mediaWidth, sheet.mediaHeight], margin: 0 });
     if (press) pressPage(doc, standardsOf(doc), sheet, issue.pageWidth, issue.pageHeight, press);
-    for (const box of page.boxes) {
+    const { boxes } = page;
+    for (let b = 0; b < boxes.length; b++) {
+      const box = boxes[b]!;
       const placed = bleedBox(box, sheet.bleed, issue.pageWidth, issue.pageHeight);
       if (!structure || placed.kind === 'link') drawBox(placed);
-      else structure.painted(paintingOf(placed), () => drawBox(placed));
+      else {
+        // Untagged text is a running head or folio.
+        structure.open(tagOf(placed), placed.kind === 'text' ? 'Pagination' : 'Layout');
+        drawBox(placed);
+        structure.close();
+      }
     }
     // Web and e-mail links only in the e-mail copy, like the TOC links.
     if (target === 'email') addUriLinks(doc, page, structure);

@@ -9,22 +9,34 @@
  * artifact. pdfkit keeps the ParentTree and the pages' /StructParents; the press file is untagged.
  */
 import type { Page, StructureTag } from '../layout/types';
+import type { PageContent } from './byte-sink';
 import type { PdfDoc } from './document';
 
 type Element = PDFKit.PDFStructureElement;
+
+type Content = PDFKit.PDFStructureContent;
 
 /** pdfkit's structure API as its JavaScript has it: the typings lack `structParent` on links. */
 interface TaggingDoc {
   struct(type: string, options?: Record<string, unknown>): Element;
   addStructure(element: Element): unknown;
-  markStructureContent(tag: string, options?: Record<string, unknown>): PDFKit.PDFStructureContent;
-  markContent(tag: string, options?: Record<string, unknown>): unknown;
+  markStructureContent(tag: string, options?: Record<string, unknown>): Content;
   endMarkedContent(): unknown;
   goTo(x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown>): unknown;
+  /** pdfkit internals: the number tree of each page's MCIDs → elements, and the page's key in it. */
+  getStructParentTree(): { get(key: number): unknown[] };
+  page: { readonly structParentTreeKey: number; readonly dictionary: unknown };
 }
 
-/** What the box being drawn is, for `painted`. */
-export type Painting = { readonly tag: StructureTag } | { readonly artifact: 'Pagination' | 'Layout' };
+/** An artifact's kind: a running head or folio (untagged text), or any other furniture. */
+export type ArtifactKind = 'Pagination' | 'Layout';
+
+/** The BDC pdfkit's markContent writes for an artifact (its dictionary as PDFObject.convert writes it). */
+const ARTIFACT_BEGIN: Readonly<Record<ArtifactKind, string>> = {
+  Pagination: '/Artifact <<\n/Type /Pagination\n>> BDC\n',
+  Layout: '/Artifact <<\n/Type /Layout\n>> BDC\n',
+};
+
 
 export class StructureWriter {
   private readonly doc: TaggingDoc;
@@ -37,30 +49,90 @@ export class StructureWriter {
   /** TOC entries that link to their article: TOCI → Reference → Link rather than TOCI → P. */
   private readonly linked = new Set<string>();
 
+  /** pdfkit's PDFStructureContent.prototype, learnt from its first instance. */
+  private contentPrototype: object | undefined;
+  /** How the open box's marked content was begun (and so is to be ended), if one is open. */
+  private opened: 'artifact' | 'direct' | 'pdfkit' | undefined;
+  /** The open tagged box's marked content, and where it goes once closed: its tag and element. */
+  private content: Content | undefined;
+  private contentTag: StructureTag | undefined;
+  private contentElement: Element | undefined;
+  private readonly out: () => PageContent;
+
   constructor(doc: PdfDoc, pages: readonly Page[]) {
     this.doc = doc as unknown as TaggingDoc;
+    this.out = () => doc.pageContent();
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
-    for (const page of pages) for (const box of page.boxes) if (box.kind === 'link' && box.tag) this.linked.add(box.tag.id);
+    for (const page of pages) {
+      const { boxes } = page;
+      for (let b = 0; b < boxes.length; b++) {
+        const box = boxes[b]!;
+        if (box.kind === 'link' && box.tag) this.linked.add(box.tag.id);
+      }
+    }
   }
 
-  /** Draws `draw`'s operators as marked content of the element `what` names, or as an artifact. */
-  painted(what: Painting, draw: () => void): void {
-    if ('artifact' in what) {
-      this.doc.markContent('Artifact', { type: what.artifact });
-      draw();
-      this.doc.endMarkedContent();
+  /**
+   * Opens the marked content of the box about to be drawn: of the element its tag names, or an
+   * artifact. Written into the page's bytes as pdfkit's markContent / markStructureContent write
+   * them (the same operators, MCIDs and parent tree entries): pdfkit made a markings record,
+   * an options object, a dictionary and its string per box, a tenth of an e-mail render's
+   * allocations. Every box's content is closed (`close`) before the next opens, so pdfkit's
+   * open markings, which it would close and reopen across pages, are never needed.
+   */
+  open(tag: StructureTag | undefined, artifact: ArtifactKind): void {
+    if (this.opened !== undefined) throw new Error('StructureWriter.open: the previous box is still open');
+    const out = this.out();
+    if (tag === undefined) {
+      out.text(ARTIFACT_BEGIN[artifact]);
+      this.opened = 'artifact';
       return;
     }
-    const { tag } = what;
     const element = this.element(tag);
     const linked = this.linked.has(tag.id);
     // The marked-content tag is the type of the element that holds it.
-    const content = this.doc.markStructureContent(tag.role !== 'TOCI' ? tag.role : linked ? 'Link' : 'P');
-    draw();
-    this.doc.endMarkedContent();
-    if (linked) this.pendingLink.set(tag.id, [...(this.pendingLink.get(tag.id) ?? []), content]);
-    else element.add(content);
+    const type = tag.role !== 'TOCI' ? tag.role : linked ? 'Link' : 'P';
+    let content: Content;
+    if (this.contentPrototype === undefined) {
+      // pdfkit's own call the first time: its PDFStructureContent class is not exported, and
+      // elements accept only its instances.
+      content = this.doc.markStructureContent(type);
+      this.contentPrototype = Object.getPrototypeOf(content) as object;
+      this.opened = 'pdfkit';
+    } else {
+      const page = this.doc.page;
+      const pageParents = this.doc.getStructParentTree().get(page.structParentTreeKey);
+      const mcid = pageParents.length;
+      pageParents.push(null);
+      out.text('/');
+      out.text(type);
+      out.text(' <<\n/MCID ');
+      out.number(mcid);
+      out.text('\n>> BDC\n');
+      content = Object.create(this.contentPrototype) as Content;
+      (content as unknown as { refs: unknown[] }).refs = [{ pageRef: page.dictionary, mcid }];
+      this.opened = 'direct';
+    }
+    this.content = content;
+    this.contentTag = tag;
+    this.contentElement = element;
+  }
+
+  /** Closes what `open` opened; a tagged box's content joins its element (or its TOC entry's next Link). */
+  close(): void {
+    if (this.opened === 'pdfkit') this.doc.endMarkedContent();
+    else if (this.opened !== undefined) this.out().text('EMC\n');
+    else throw new Error('StructureWriter.close: nothing is open');
+    this.opened = undefined;
+    const { content, contentTag: tag, contentElement: element } = this;
+    if (content === undefined || tag === undefined || element === undefined) return;
+    this.content = this.contentTag = this.contentElement = undefined;
+    if (this.linked.has(tag.id)) {
+      const pending = this.pendingLink.get(tag.id);
+      if (pending) pending.push(content);
+      else this.pendingLink.set(tag.id, [content]);
+    } else element.add(content);
   }
 
   /**

@@ -8,7 +8,7 @@ import { type FontKey, type FontSet, fontOf } from '../text/fonts';
 import type { WrittenStream } from '../preflight/own-source';
 import { CidFontWriter } from './cid-font';
 import type { PdfDoc } from './document';
-import { type Colour, colourOperator, fmt } from './operators';
+import { type Colour, colourOperator } from './operators';
 
 export class TextPainter {
   private readonly writers = new Map<FontKey, CidFontWriter>();
@@ -25,31 +25,44 @@ export class TextPainter {
    * (x, y) into the current page's content; runs' glyph x are relative to x.
    */
   drawLine(runs: readonly GlyphRun[], x: number, y: number, ink: Colour): void {
+    // Every piece goes straight into the page's bytes: no string per line, number or glyph.
     const out = this.doc.pageContent();
-    out.text(`BT\n${colourOperator(ink, 'fill')}`);
-    for (const run of runs) {
-      if (run.glyphs.length === 0) continue;
+    out.text('BT\n');
+    out.text(colourOperator(ink, 'fill'));
+    // Indexed loops: an iterator object per run and line was garbage while this code warmed up.
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
+      const { glyphs, size } = run;
+      if (glyphs.length === 0) continue;
       const writer = this.writerFor(run.font);
+      const { unitsPerEm } = writer;
       let resource = '';
       let open = false;
-      const start = run.glyphs[0]?.x ?? 0;
-      out.text(`\n1 0 0 -1 ${fmt(x + start)} ${fmt(y)} Tm`);
+      const start = glyphs[0]!.x;
+      out.text('\n1 0 0 -1 ');
+      out.number(x + start);
+      out.byte(0x20);
+      out.number(y);
+      out.text(' Tm');
       // Advances are whole font units (the program's hmtx holds nothing finer); rounding each
       // glyph's position from the run's start, not each advance, keeps every glyph within half a
       // unit of where the layout put it — a justified line's rounding errors do not add up.
-      const unitsAt = (at: number) => Math.round(((at - start) / run.size) * writer.unitsPerEm);
-      const { glyphs } = run;
-      let here = unitsAt(glyphs[0]!.x);
+      let here = 0; // font units from the run's start, where its first glyph is
       for (let i = 0; i < glyphs.length; i++) {
         const glyph = glyphs[i]!;
-        const next = i + 1 < glyphs.length ? unitsAt(glyphs[i + 1]!.x) : unitsAt(run.end);
+        const nextAt = i + 1 < glyphs.length ? glyphs[i + 1]!.x : run.end;
+        const next = Math.round(((nextAt - start) / size) * unitsPerEm);
         const encoded = writer.encode(glyph.id, next - here, glyph.text);
         here = next;
         if (encoded.resource !== resource) {
           if (open) out.text('> Tj');
           resource = encoded.resource;
           this.doc.page.fonts[resource] = encoded.ref;
-          out.text(`\n/${resource} ${fmt(run.size)} Tf\n<`);
+          out.text('\n/');
+          out.text(resource);
+          out.byte(0x20);
+          out.number(size);
+          out.text(' Tf\n<');
           open = true;
         }
         out.hex4(encoded.cid);
