@@ -41,7 +41,7 @@ const pdfkitData = {
 /**
  * A module that a bundled package requires at its top level but that a build never uses, left out:
  * in its place a stub that loads the real module from node_modules when it is first used — on the
- * first call (`exports: 'function'`) or the first read of one of `names`. The name the stub
+ * first call (`names`: 'function') or the first read of one of `names`. The name the stub
  * requires is in a variable, so that esbuild leaves the require to run time.
  */
 function lazyModule(name, filter, request, names) {

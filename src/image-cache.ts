@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { userCacheFolder, writeCacheFile } from './cache-folder';
+import { fileStamp } from './world';
 import { MAX_IMAGE_BYTES, readBytes } from './workspace';
 
 /** Files kept (each picture × width × output); the least recently used go first. */
@@ -29,7 +30,7 @@ export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string | un
   return userCacheFolder('images', env.BULLETIN_IMAGE_CACHE, env);
 }
 
-/** What the cache did in this process, for the tests and the bench. */
+/** What the cache did in this process, for the tests. */
 export const imageCacheUse = { used: 0, made: 0 };
 
 /**
@@ -52,12 +53,27 @@ export async function keptConversion(file: string, recipe: string, convert: () =
 
 /** The digest that names a conversion; undefined when the source cannot be read (the conversion then reports why). */
 function keyOf(file: string, recipe: string): string | undefined {
+  const source = sourceDigest(file);
+  return source === undefined ? undefined : createHash('sha256').update(recipe).update('\0').update(source).digest('hex').slice(0, 48);
+}
+
+/**
+ * A source file's digest, read once while its stamp stays the same: a build asks for each
+ * picture three times (its size, the e-mail and the press conversion), `watch` on every rebuild.
+ */
+function sourceDigest(file: string): string | undefined {
+  const stamp = fileStamp(file);
+  const known = sourceDigests.get(file);
+  if (known !== undefined && known.stamp === stamp) return known.digest;
   try {
-    return createHash('sha256').update(recipe).update('\0').update(readBytes(file, { maxBytes: MAX_IMAGE_BYTES })).digest('hex').slice(0, 48);
+    const digest = createHash('sha256').update(readBytes(file, { maxBytes: MAX_IMAGE_BYTES })).digest('hex');
+    sourceDigests.set(file, { stamp, digest });
+    return digest;
   } catch {
     return undefined;
   }
 }
+const sourceDigests = new Map<string, { readonly stamp: string; readonly digest: string }>();
 
 function read(file: string): Buffer | undefined {
   let data: Buffer;

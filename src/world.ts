@@ -13,6 +13,16 @@ import { readText, type ReadOptions } from './workspace';
 /** Derived things kept at most (a few per article, image and font of an issue). */
 const MAX_REMEMBERED = 5000;
 
+/** What changes when a file's content may have: modification and change time, size. */
+export function fileStamp(file: string): string {
+  try {
+    const s = fs.statSync(file);
+    return `${s.mtimeMs}:${s.ctimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 export class World {
   private readonly texts = new Map<string, { readonly stamp: string; readonly text: string }>();
   private readonly derived = new Map<string, { readonly stamp: string; readonly value: unknown }>();
@@ -25,14 +35,9 @@ export class World {
   /** Whether this World remembers between builds (`watch`) or lives for one build. */
   constructor(readonly keep: boolean = false) {}
 
-  /** What changes when a file's content may have: modification and change time, size. */
+  /** What changes when a file's content may have (fileStamp). */
   stamp(file: string): string {
-    try {
-      const s = fs.statSync(file);
-      return `${s.mtimeMs}:${s.ctimeMs}:${s.size}`;
-    } catch {
-      return 'missing';
-    }
+    return fileStamp(file);
   }
 
   /** workspace.readText, remembered while the file's stamp stays the same. */
