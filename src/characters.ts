@@ -91,11 +91,14 @@ export function forbiddenEntityDiagnostics(text: string, at: (offset: number) =>
   return found;
 }
 
-/** Turns UTF-16 offsets of `text` into 1-based line and column (in code points), for `file`. */
+/**
+ * Turns UTF-16 offsets of `text` into 1-based line and column (in code points), for `file`. The
+ * line starts are found on the first question: most articles have nothing to report.
+ */
 export function offsetLocator(text: string, file: string, lineOffset = 0): (offset: number) => SourceLocation {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  let starts: number[] | undefined;
   return (offset) => {
+    starts ??= lineStarts(text);
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -106,4 +109,10 @@ export function offsetLocator(text: string, file: string, lineOffset = 0): (offs
     const lineStart = starts[low] ?? 0;
     return { file, line: low + 1 + lineOffset, column: Array.from(text.slice(lineStart, offset)).length + 1 };
   };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }

@@ -42,6 +42,12 @@ export class World {
 
   /** workspace.readText, remembered while the file's stamp stays the same. */
   async readText(file: string, options: ReadOptions = {}): Promise<string> {
+    // A World that lives for one build remembers nothing, so it needs no stamps (a stat per file).
+    if (!this.keep) {
+      const text = await readText(file, options);
+      this.reads++;
+      return text;
+    }
     const stamp = this.stamp(file);
     const known = this.texts.get(file);
     if (known !== undefined && known.stamp === stamp) return known.text;
@@ -56,6 +62,11 @@ export class World {
    * only when one of `files` changed. `kind` and `key` name it.
    */
   async fromFiles<T>(kind: string, key: string, files: readonly string[], make: () => T | Promise<T>): Promise<T> {
+    if (!this.keep) {
+      const value = await make();
+      this.count(kind);
+      return value;
+    }
     const id = `${kind}\0${key}`;
     const stamp = files.map((f) => this.stamp(f)).join('|');
     const known = this.derived.get(id);
