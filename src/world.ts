@@ -53,7 +53,7 @@ export class World {
     if (known !== undefined && known.stamp === stamp) return known.text;
     const text = await readText(file, options);
     this.reads++;
-    if (this.keep) this.texts.set(file, { stamp, text });
+    this.texts.set(file, { stamp, text });
     return text;
   }
 
@@ -73,22 +73,27 @@ export class World {
     if (known !== undefined && known.stamp === stamp) return known.value as T;
     const value = await make();
     this.count(kind);
-    if (this.keep) this.derived.set(id, { stamp, value });
+    this.derived.set(id, { stamp, value });
     return value;
   }
 
   /** Something made from text alone (parsed Markdown): remembered by the text itself. */
   fromText<T>(kind: string, text: string, make: () => T): T {
+    // Not even looked up in a World that keeps nothing: the key is the whole text (an article),
+    // copied flat and hashed for a lookup that cannot succeed.
+    if (!this.keep) {
+      const value = make();
+      this.count(kind);
+      return value;
+    }
     const id = `${kind}\0${text}`;
     const known = this.derived.get(id);
     if (known !== undefined) return known.value as T;
     const value = make();
     this.count(kind);
-    if (this.keep) {
-      // Old versions of edited texts would pile up over a long session; a full cache starts over.
-      if (this.derived.size > MAX_REMEMBERED) this.derived.clear();
-      this.derived.set(id, { stamp: '', value });
-    }
+    // Old versions of edited texts would pile up over a long session; a full cache starts over.
+    if (this.derived.size > MAX_REMEMBERED) this.derived.clear();
+    this.derived.set(id, { stamp: '', value });
     return value;
   }
 
