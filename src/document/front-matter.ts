@@ -25,8 +25,9 @@ export interface SplitArticle {
   readonly body: string;
 }
 
-const FENCE = /^---[ \t]*$/;
-const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+/** The line that opens the front matter, and the one that closes it (also the lint's: lint/segments.ts). */
+export const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+export const FRONT_MATTER_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
 /** Splits `---\n…\n---\n` off the start of an article; a missing or unclosed block is an error. */
 export function splitFrontMatter(text: string, file: string): SplitArticle {
@@ -39,13 +40,13 @@ export function splitFrontMatter(text: string, file: string): SplitArticle {
     return nl < 0 ? normalized.length : nl;
   };
   const firstEnd = lineEnd(0);
-  if (!FENCE.test(normalized.slice(0, firstEnd))) {
+  if (!FRONT_MATTER_OPEN.test(normalized.slice(0, firstEnd))) {
     throw inputError({ file, line: 1, column: 1 }, message('article.no-front-matter'), example);
   }
   // `close`: the closing fence's line index; it starts at `closeStart` and ends at `closeEnd`.
   let close = 1;
   let closeStart = firstEnd + 1;
-  while (closeStart <= normalized.length && !CLOSE.test(normalized.slice(closeStart, lineEnd(closeStart)))) {
+  while (closeStart <= normalized.length && !FRONT_MATTER_CLOSE.test(normalized.slice(closeStart, lineEnd(closeStart)))) {
     closeStart = lineEnd(closeStart) + 1;
     close++;
   }

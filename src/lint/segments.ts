@@ -5,6 +5,7 @@
  * warning can name the exact line and column and a fix can replace exactly those characters.
  */
 
+import { FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN } from '../document/front-matter';
 import { ADDRESS_CLOSE, ADDRESS_OPEN, addressLengthAt, printedAddress } from '../document/links';
 import { BULLETS, delimiterFlanking, ITEM_NUMBER, lineBreakJoinsWithoutSpace } from '../document/markdown';
 import { INVISIBLE } from '../document/paste';
@@ -37,8 +38,6 @@ export const OPAQUE = '\uFFFC';
 
 /** Front matter keys whose values are set in the PDF (title, byline, running head, TOC). */
 const TEXT_KEYS = /^(title|subtitle|source|runningHead|tocTitle|documentNumber|history)[ \t]*:[ \t]*/;
-const FENCE = /^---[ \t]*$/;
-const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 const HEADING = /^ {0,3}#{1,6}(?=[ \t]|$)[ \t]*/;
 const IMAGE_ONLY = /^!\[[^\n]*\]\([^\n]*\)$/;
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
@@ -184,8 +183,8 @@ export function segmentsOf(source: string): Segment[] {
   let first = 0;
   const open = lines[0];
   const hidden = invisibleOffsets(source);
-  if (open !== undefined && FENCE.test(lineText(open))) {
-    const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(lineText(line)));
+  if (open !== undefined && FRONT_MATTER_OPEN.test(lineText(open))) {
+    const close = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_CLOSE.test(lineText(line)));
     if (close > 0) {
       for (const line of lines.slice(1, close)) {
         const segment = frontMatterValue(source, line, hidden);
