@@ -255,8 +255,10 @@ export function resolveInside(rootDir: string, relPath: string, from: SourceLoca
   if (!isWithin(root, resolved)) {
     throw inputError(from, message('workspace.path-outside-folder', { relPath, root: path.basename(root) }), hint);
   }
-  const realRoot = realpathOrSelf(root);
   const real = realpathOfExistingPart(resolved);
+  // A path with no symbolic link on the way is its own real path, and so is every folder on it,
+  // the root among them (a canonical path has no link in it): one realpath per file, not two.
+  const realRoot = real === resolved ? root : realpathOrSelf(root);
   if (!isWithin(realRoot, real)) {
     throw inputError(
       from,
