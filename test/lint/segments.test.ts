@@ -40,7 +40,7 @@ describe('segments', () => {
     const text = '---\r\ntitle: "甲乙"\r\n---\r\n\r\n**粗**体\r\n';
     const [title, body] = segmentsOf(text);
     expect(text.slice(title?.starts[0], title?.ends[1])).toBe('甲乙');
-    expect(body?.starts.map((s) => text[s])).toEqual(['粗', '体']);
+    expect(Array.from(body?.starts ?? [], (s) => text[s])).toEqual(['粗', '体']);
   });
 
   it('gives positions in the original lines, also with CRLF and a surrogate pair before the mark', () => {
