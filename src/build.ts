@@ -156,7 +156,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   // Only now does the PDF writer appear: the outputs, all from the one layout.
   // Hashed from the image sources (and the profile), not the converted bytes, which are not
   // ready yet; the converted bytes are a function of these and the layout's placed sizes.
-  const contentHash = await hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile);
+  const contentHash = await stage('content hash', () => hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile));
   const inputs = { fonts, meta: document.meta, contentHash, outputName: document.outputName };
   const outputs: readonly Output[] = [emailOutput(inputs, typeset, started.email), printOutput(inputs, layout, press.settings, started.print)];
   // Every output's images (most of them converting since before layout) are awaited only before
