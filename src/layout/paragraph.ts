@@ -295,8 +295,8 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
   // the stretch of one font (most lines are one run, which is the arrays themselves).
   let count = 0;
   for (let p = 0; p < xs.length; p++) count += (paragraph.items[first + p] as Item).glyphs.length;
-  const ids = new Uint16Array(count);
-  const glyphXs = new Float64Array(count);
+  const ids = new Array<number>(count);
+  const glyphXs = new Array<number>(count);
   const texts = new Array<string>(count);
   const runStarts: number[] = [];
   const runFonts: FontKey[] = [];
@@ -342,8 +342,8 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
     runs.push({
       font: runFonts[k] as FontKey,
       size: style.size,
-      ids: whole ? ids : ids.subarray(start, stop),
-      xs: whole ? glyphXs : glyphXs.subarray(start, stop),
+      ids: whole ? ids : ids.slice(start, stop),
+      xs: whole ? glyphXs : glyphXs.slice(start, stop),
       texts: whole ? texts : texts.slice(start, stop),
       end: stop < count ? (glyphXs[stop] as number) : placed.right,
     });

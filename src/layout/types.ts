@@ -17,15 +17,16 @@ export type Ink = 'text' | 'accent' | 'rule' | 'muted';
  *
  * Why arrays, not an object per glyph: bench-600's 521 754 glyph objects (each x a heap number
  * of its own) lived until both PDFs were written, so scavenges copied them and promoted them;
- * three arrays per line (17 518 lines) are not. The texts are the shaper's shared strings.
- * Pages are hashed in the old {id, x, text} form all the same (layout/page-json.ts).
+ * three arrays per line (17 518 lines) are not. Plain arrays (V8 keeps the xs unboxed, the ids
+ * as small integers), not typed arrays: those, each with a buffer outside the heap, made typeset
+ * slower, 3712 → 3146 ms CPU (bench-600, medians of 5 alternating). The texts are the shaper's
+ * shared strings. Pages are hashed in the old {id, x, text} form all the same (layout/page-json.ts).
  */
 export interface GlyphRun {
   readonly font: FontKey;
   readonly size: number;
-  /** Glyph ids are 16-bit in a TrueType font (maxp numGlyphs ≤ 65535). */
-  readonly ids: Uint16Array;
-  readonly xs: Float64Array;
+  readonly ids: readonly number[];
+  readonly xs: readonly number[];
   readonly texts: readonly string[];
   /** Where the run's last glyph ends (its laid-out advance). */
   readonly end: number;

@@ -14,7 +14,7 @@ const options = { hang: 0, fallbackSource: { file: 'issues/series.yaml' } };
 
 /** A line of `count` one-em ideographs at x, on baseline y. */
 function line(x: number, y: number, count: number, size = 12, extra: Partial<Box> = {}): Box {
-  const run = { font: 'serif', size, ids: new Uint16Array(count).fill(1), xs: Float64Array.from({ length: count }, (_, k) => k * size), texts: Array.from({ length: count }, () => '字'), end: count * size };
+  const run = { font: 'serif', size, ids: Array.from({ length: count }, () => 1), xs: Array.from({ length: count }, (_, k) => k * size), texts: Array.from({ length: count }, () => '字'), end: count * size };
   return { kind: 'text', x, y, ink: 'text', runs: [run], source, ...extra } as Box;
 }
 

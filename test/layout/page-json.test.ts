@@ -8,7 +8,7 @@ import type { Box, GlyphRun, Page } from '../../src/layout/types';
 
 /** A run from glyphs written out as objects, the way a test reads most easily. */
 function run(font: GlyphRun['font'], size: number, glyphs: readonly { id: number; x: number; text: string }[], end: number): GlyphRun {
-  return { font, size, ids: Uint16Array.from(glyphs, (g) => g.id), xs: Float64Array.from(glyphs, (g) => g.x), texts: glyphs.map((g) => g.text), end };
+  return { font, size, ids: glyphs.map((g) => g.id), xs: glyphs.map((g) => g.x), texts: glyphs.map((g) => g.text), end };
 }
 
 test('a small page is written in the old shape, key for key', () => {
