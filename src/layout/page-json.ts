@@ -6,9 +6,9 @@
  *
  * How: JSON.stringify of the page with its runs in that shape again, made for the moment (young
  * objects, collected at the next scavenge). A writer of the text straight from the flat arrays,
- * piece by piece in JavaScript, was slower: 611 ms CPU for bench-600's pages against 340 ms
- * (median of 5 rounds each, /tmp/glyphs-hashbench.js of the glyphs branch), the old objects
- * JSON.stringify'd 457 ms — JSON.stringify writes numbers and strings without a string each.
+ * piece by piece in JavaScript, was slower: hashing bench-600's pages took 611 ms CPU that way,
+ * 340 ms this way and 457 ms from the old objects kept (medians of 5 rounds on one layout):
+ * JSON.stringify writes each number and string into its text without making a string of it.
  */
 import type { Box, GlyphRun, Page } from './types';
 
