@@ -14,6 +14,7 @@ import { missingGlyphDiagnostics } from './layout/coverage';
 import { layoutDocument, padPages } from './layout/document';
 import { expectedImageWidths } from './layout/blocks';
 import type { LaidOutIssue } from './layout/types';
+import { pageJson } from './layout/page-json';
 import type { FontSettings } from './manifest/types';
 import { type Press, resolveSettings } from './settings';
 import { writeFilesAtomically } from './output';
@@ -156,7 +157,7 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
   // Only now does the PDF writer appear: the outputs, all from the one layout.
   // Hashed from the image sources (and the profile), not the converted bytes, which are not
   // ready yet; the converted bytes are a function of these and the layout's placed sizes.
-  const contentHash = await hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile);
+  const contentHash = await stage('content hash', () => hashContent(projectRoot, layout, document.meta.title, press.settings.iccProfile));
   const inputs = { fonts, meta: document.meta, contentHash, outputName: document.outputName };
   const outputs: readonly Output[] = [emailOutput(inputs, typeset, started.email), printOutput(inputs, layout, press.settings, started.print)];
   // Every output's images (most of them converting since before layout) are awaited only before
@@ -324,9 +325,10 @@ async function hashContent(projectRoot: string, layout: LaidOutIssue, title: str
   // The project root is cut out of the JSON text rather than with a replacer function, which
   // JSON.stringify would call for every glyph of every line (it was ~40 ms of the sample).
   // Page by page: one JSON text of a 200-page layout was tens of MB of string at once.
+  // pageJson: JSON.stringify's text of the page as it was with an object per glyph.
   const root = JSON.stringify(projectRoot + path.sep).slice(1, -1);
   const hash = createHash('sha256').update(title);
-  layout.pages.forEach((page, i) => hash.update(`${i === 0 ? '[' : ','}${JSON.stringify(page).replaceAll(root, '')}`));
+  layout.pages.forEach((page, i) => hash.update(`${i === 0 ? '[' : ','}${pageJson(page).replaceAll(root, '')}`));
   hash.update(']');
   const files = new Set<string>();
   for (const page of layout.pages) for (const box of page.boxes) if (box.kind === 'image') files.add(box.file);

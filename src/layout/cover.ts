@@ -81,7 +81,7 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
   function spreadLine(line: SetLine, extra: number): SetLine {
     if (extra === 0) return line;
     let k = 0;
-    const runs = line.runs.map((run) => ({ ...run, glyphs: run.glyphs.map((g) => ({ ...g, x: g.x + extra * k++ })) }));
+    const runs = line.runs.map((run) => ({ ...run, xs: run.xs.map((x) => x + extra * k++) }));
     const added = extra * Math.max(0, k - 1);
     return { ...line, runs: runs.map((run) => ({ ...run, end: run.end + added })), right: line.right + added };
   }
@@ -95,8 +95,8 @@ export function layoutCover(masthead: Masthead, style: PageStyle, fonts: FontSet
     // Counted across runs: a rare character from a fallback font is a run of its own.
     let i = 0;
     const runs = line.runs.map((run, r) => {
-      const glyphs = run.glyphs.map((g) => ({ ...g, x: x + i++ * 2 * size }));
-      return { ...run, glyphs, end: r === line.runs.length - 1 ? x + 3 * size : x + i * 2 * size };
+      const xs = run.xs.map(() => x + i++ * 2 * size);
+      return { ...run, xs, end: r === line.runs.length - 1 ? x + 3 * size : x + i * 2 * size };
     });
     return [{ kind: 'text', x: 0, y: y0, runs, ink: 'text', tag }];
   }

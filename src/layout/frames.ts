@@ -31,12 +31,11 @@ export function inkRect(box: Box): Rect | undefined {
       let ascent = 0;
       let descent = 0;
       for (const run of box.runs) {
-        const first = run.glyphs[0];
-        if (!first) continue;
+        if (run.ids.length === 0) continue;
         // A full-width opening mark has its ink in the right half of its em (its left blank may
         // be trimmed into the margin at line start, R12).
-        const blank = classify(Array.from(first.text)[0] ?? '') === 'open' ? run.size / 2 : 0;
-        left = Math.min(left, first.x + blank);
+        const blank = classify(Array.from(run.texts[0] as string)[0] ?? '') === 'open' ? run.size / 2 : 0;
+        left = Math.min(left, (run.xs[0] as number) + blank);
         right = Math.max(right, run.end);
         ascent = Math.max(ascent, run.size * 0.88);
         descent = Math.max(descent, run.size * 0.12);
@@ -133,7 +132,7 @@ function checkRunningHead(page: Page, style: PageStyle, report: Report, fallback
 function describe(box: Box): Described {
   switch (box.kind) {
     case 'text': {
-      const text = Array.from(box.runs.flatMap((r) => r.glyphs.map((g) => g.text)).join(''));
+      const text = Array.from(box.runs.map((r) => r.texts.join('')).join(''));
       return { what: 'frames.line', excerpt: text.slice(0, 16).join('') + (text.length > 16 ? '…' : '') };
     }
     case 'image':

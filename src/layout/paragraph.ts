@@ -12,7 +12,7 @@ import { type PlacedLine, placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
 import { JOINT_ISSUER_END } from '../text/legal';
 import { buildSums, emptyLine, lineConfig, measureLine, naturalLine } from '../text/line';
-import type { GlyphRun, PlacedGlyph, TextLink } from './types';
+import type { GlyphRun, TextLink } from './types';
 
 export interface ParagraphStyle {
   readonly size: number;
@@ -289,18 +289,22 @@ function shiftLine(line: SetLine, dx: number): SetLine {
   return { ...line, x: line.x + dx, left: line.left + dx, right: line.right + dx, dots: line.dots.map((x) => x + dx) };
 }
 
-/** A glyph run while its line is set: its end is known once the next run starts. */
-type OpenRun = { -readonly [K in keyof GlyphRun]: GlyphRun[K] } & { glyphs: PlacedGlyph[] };
-
 function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, style: ParagraphStyle, source: readonly TextRun[]): SetLine {
-  // Each run's end is set in place below, not by a copy of every run.
-  const runs: OpenRun[] = [];
+  const { first, xs } = placed;
+  // The line's glyphs go into three arrays of the line's length, written in place; each run is
+  // the stretch of one font (most lines are one run, which is the arrays themselves).
+  let count = 0;
+  for (let p = 0; p < xs.length; p++) count += (paragraph.items[first + p] as Item).glyphs.length;
+  const ids = new Array<number>(count);
+  const glyphXs = new Array<number>(count);
+  const texts = new Array<string>(count);
+  const runStarts: number[] = [];
+  const runFonts: FontKey[] = [];
   const dots: number[] = [];
   const links: TextLink[] = [];
   let previousUri: string | undefined;
-  let glyphs: PlacedGlyph[] = [];
   let runFont: FontKey | undefined;
-  const { first, xs } = placed;
+  let n = 0;
   // The line's text is a slice of the paragraph's, not a string grown item by item.
   let textStart = 0;
   for (let k = 0; k < first; k++) textStart += (paragraph.items[k] as Item).text.length;
@@ -314,10 +318,13 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
       const font = glyph.font ?? style.fonts[item.style];
       if (runFont !== font) {
         runFont = font;
-        glyphs = [];
-        runs.push({ font, size: style.size, glyphs, end: 0 });
+        runStarts.push(n);
+        runFonts.push(font);
       }
-      glyphs.push({ id: glyph.id, x: x + (item.glyphX[g] ?? 0), text: glyph.text });
+      ids[n] = glyph.id;
+      glyphXs[n] = x + (item.glyphX[g] ?? 0);
+      texts[n] = glyph.text;
+      n++;
     }
     if (item.style === 'emphasis' && item.cls === 'han') dots.push(x + item.width / 2);
     const uri = source[item.runIndex]?.link;
@@ -327,9 +334,19 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
   }
   const text = paragraph.text.slice(textStart, textEnd);
   // Each run ends where the next begins, so the renderer can give every glyph its laid-out advance.
-  for (let k = 0; k < runs.length; k++) {
-    const next = runs[k + 1];
-    (runs[k] as OpenRun).end = next ? (next.glyphs[0] as PlacedGlyph).x : placed.right;
+  const runs: GlyphRun[] = [];
+  for (let k = 0; k < runStarts.length; k++) {
+    const start = runStarts[k] as number;
+    const stop = runStarts[k + 1] ?? count;
+    const whole = runStarts.length === 1;
+    runs.push({
+      font: runFonts[k] as FontKey,
+      size: style.size,
+      ids: whole ? ids : ids.slice(start, stop),
+      xs: whole ? glyphXs : glyphXs.slice(start, stop),
+      texts: whole ? texts : texts.slice(start, stop),
+      end: stop < count ? (glyphXs[stop] as number) : placed.right,
+    });
   }
   const firstItem = xs.length > 0 ? (paragraph.items[first] as Item) : undefined;
   const left = firstItem ? (xs[0] as number) + firstItem.leftBlank : 0;

@@ -123,7 +123,7 @@ function tocTitle(ctx: TocContext): FlowItem {
   const size = style.sizes.tocTitle;
   const line = setSingleLine('目录', 'sansBold', size, fonts, ctx.typography);
   // 目　录: the two characters one em apart by position, so copying gives 目录 (R29).
-  const spread = line.runs.map((run) => ({ ...run, end: run.end + size, glyphs: run.glyphs.map((g, i) => ({ ...g, x: g.x + i * size })) }));
+  const spread = line.runs.map((run) => ({ ...run, end: run.end + size, xs: run.xs.map((x, i) => x + i * size) }));
   const x = (style.textWidth - (line.right + size)) / 2;
   const boxes = lineBoxes(moveLine({ ...line, runs: spread, right: line.right + size }, x), size * 1.2, size, 'text', { role: 'H1', id: 'toc/title' });
   return { height: style.pitch * 2, boxes, keepWithNext: true, breakBefore: false, where: 'TOC title' };
@@ -149,12 +149,12 @@ function folioDigits(digits: string, right: number, baseline: number, ctx: TocCo
   const runs = line.runs.map((run) => ({
     ...run,
     end: right,
-    glyphs: run.glyphs.map((g, i) => {
-      const next = run.glyphs[i + 1]?.x ?? line.right;
-      const advance = next - g.x;
-      const x = right - (count - k) * cell + (cell - advance) / 2;
+    xs: run.xs.map((x, i) => {
+      const next = run.xs[i + 1] ?? line.right;
+      const advance = next - x;
+      const centred = right - (count - k) * cell + (cell - advance) / 2;
       k++;
-      return { ...g, x };
+      return centred;
     }),
   }));
   return [{ kind: 'text', x: 0, y: baseline, runs, ink: 'text', tag }];

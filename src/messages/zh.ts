@@ -69,6 +69,7 @@ const STAGE_ZH: Readonly<Record<string, string>> = {
   images: '读取图片',
   typeset: '排版',
   'print settings': '印刷设置',
+  'content hash': '计算内容摘要',
   'images (e-mail)': '准备电子版图片',
   'images (print)': '准备印刷版图片',
   'render e-mail': '生成电子版',

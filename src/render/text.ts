@@ -32,13 +32,14 @@ export class TextPainter {
     // Indexed loops: an iterator object per run and line was garbage while this code warmed up.
     for (let r = 0; r < runs.length; r++) {
       const run = runs[r]!;
-      const { glyphs, size } = run;
-      if (glyphs.length === 0) continue;
+      const { ids, xs, texts, size } = run;
+      const count = ids.length;
+      if (count === 0) continue;
       const writer = this.writerFor(run.font);
       const { unitsPerEm } = writer;
       let resource = '';
       let open = false;
-      const start = glyphs[0]!.x;
+      const start = xs[0]!;
       out.text('\n1 0 0 -1 ');
       out.number(x + start);
       out.byte(0x20);
@@ -48,11 +49,10 @@ export class TextPainter {
       // glyph's position from the run's start, not each advance, keeps every glyph within half a
       // unit of where the layout put it — a justified line's rounding errors do not add up.
       let here = 0; // font units from the run's start, where its first glyph is
-      for (let i = 0; i < glyphs.length; i++) {
-        const glyph = glyphs[i]!;
-        const nextAt = i + 1 < glyphs.length ? glyphs[i + 1]!.x : run.end;
+      for (let i = 0; i < count; i++) {
+        const nextAt = i + 1 < count ? xs[i + 1]! : run.end;
         const next = Math.round(((nextAt - start) / size) * unitsPerEm);
-        const encoded = writer.encode(glyph.id, next - here, glyph.text);
+        const encoded = writer.encode(ids[i]!, next - here, texts[i]!);
         here = next;
         if (encoded.resource !== resource) {
           if (open) out.text('> Tj');

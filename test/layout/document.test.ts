@@ -10,6 +10,7 @@ import { readImageInfo } from '../../src/images';
 import { expectedImageWidths } from '../../src/layout/blocks';
 import { collectAnchors, layoutDocument } from '../../src/layout/document';
 import { resolveSettings } from '../../src/settings';
+import { glyphObjects, pageJson } from '../../src/layout/page-json';
 import { layoutToc } from '../../src/layout/toc';
 import type { LaidOutIssue, Page } from '../../src/layout/types';
 import { FONT_ROLES, type FontRole, type FontSet, type LoadedFont, openFont } from '../../src/text/fonts';
@@ -43,7 +44,7 @@ function tocFolios(pages: readonly Page[]): number[] {
     .flatMap((page, k) =>
       page.boxes.flatMap((box) => {
         if (box.kind !== 'text') return [];
-        const text = box.runs.flatMap((r) => r.glyphs.map((g) => g.text)).join('');
+        const text = box.runs.flatMap((r) => glyphObjects(r).map((g) => g.text)).join('');
         const last = box.runs[box.runs.length - 1];
         const right = box.x + (last?.end ?? 0);
         const columnRight = (k % 2 === 0 ? style.outerMargin : style.innerMargin) + style.textWidth;
@@ -51,6 +52,20 @@ function tocFolios(pages: readonly Page[]): number[] {
       }),
     );
 }
+
+test("the content hash reads each page as JSON.stringify of its old shape, an object per glyph (the PDFs' /ID)", () => {
+  const old = (page: Page) => ({
+    ...page,
+    boxes: page.boxes.map((box) =>
+      box.kind === 'text' ? { ...box, runs: box.runs.map((r) => ({ font: r.font, size: r.size, glyphs: Array.from(r.ids, (id, i) => ({ id, x: r.xs[i], text: r.texts[i] })), end: r.end })) } : box,
+    ),
+  });
+  for (const page of laidOut.pages) expect(pageJson(page)).toBe(JSON.stringify(old(page)));
+  // The sample has lines of two fonts, tags, TOC links and pictures (web links in a line: test/layout/page-json.test.ts).
+  const boxes = laidOut.pages.flatMap((page) => page.boxes);
+  const has = { twoFonts: boxes.some((box) => box.kind === 'text' && box.runs.length > 1), link: boxes.some((box) => box.kind === 'link'), tag: boxes.some((box) => box.kind === 'text' && box.tag !== undefined), picture: boxes.some((box) => box.kind === 'image') };
+  expect(has).toEqual({ twoFonts: true, link: true, tag: true, picture: true });
+});
 
 test('the widths pictures are converted at before layout are the widths layout places them at', () => {
   const settings = resolveSettings(loaded.series, loaded.locateInSeries);

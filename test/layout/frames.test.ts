@@ -14,8 +14,8 @@ const options = { hang: 0, fallbackSource: { file: 'issues/series.yaml' } };
 
 /** A line of `count` one-em ideographs at x, on baseline y. */
 function line(x: number, y: number, count: number, size = 12, extra: Partial<Box> = {}): Box {
-  const glyphs = Array.from({ length: count }, (_, k) => ({ id: 1, x: k * size, text: '字' }));
-  return { kind: 'text', x, y, ink: 'text', runs: [{ font: 'serif', size, glyphs, end: count * size }], source, ...extra } as Box;
+  const run = { font: 'serif', size, ids: Array.from({ length: count }, () => 1), xs: Array.from({ length: count }, (_, k) => k * size), texts: Array.from({ length: count }, () => '字'), end: count * size };
+  return { kind: 'text', x, y, ink: 'text', runs: [run], source, ...extra } as Box;
 }
 
 function issueOf(boxes: Box[], pageIndex = 2): LaidOutIssue {
