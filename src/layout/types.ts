@@ -19,7 +19,7 @@ export type Ink = 'text' | 'accent' | 'rule' | 'muted';
  * of its own) lived until both PDFs were written, so scavenges copied them and promoted them;
  * three arrays per line (17 518 lines) are few objects. Plain arrays (V8 keeps the xs unboxed, the ids
  * as small integers), not typed arrays: those, each with a buffer outside the heap, made typeset
- * slower, 3712 → 3146 ms CPU (bench-600, medians of 5 alternating). The texts are the shaper's
+ * slower: 3146 ms CPU with plain arrays, 3712 with typed ones (bench-600, medians of 5 alternating). The texts are the shaper's
  * shared strings. Pages are hashed in the old {id, x, text} form all the same (layout/page-json.ts).
  */
 export interface GlyphRun {
