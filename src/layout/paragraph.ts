@@ -316,12 +316,12 @@ function shiftLine(line: SetLine, dx: number): SetLine {
 }
 
 function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, style: ParagraphStyle, source: readonly TextRun[]): SetLine {
-  const { first, count: setCount, xs } = placed;
+  const { first, xs } = placed;
   // The line's glyphs go into three arrays of the line's length, written in place; each run is
   // the stretch of one font (most lines are one run, which is the arrays themselves).
   let count = 0;
   const { glyphs: itemGlyphs, glyphX, styles, cls, texts: itemTexts, width, leftBlank, rightBlank, cutLeft, cutRight, runIndex } = paragraph;
-  for (let p = 0; p < setCount; p++) count += (itemGlyphs[first + p] as readonly ShapedGlyph[]).length;
+  for (let p = 0; p < xs.length; p++) count += (itemGlyphs[first + p] as readonly ShapedGlyph[]).length;
   const ids = new Array<number>(count);
   const glyphXs = new Array<number>(count);
   const texts = new Array<string>(count);
@@ -336,7 +336,7 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
   let textStart = 0;
   for (let k = 0; k < first; k++) textStart += (itemTexts[k] as string).length;
   let textEnd = textStart;
-  for (let p = 0; p < setCount; p++) {
+  for (let p = 0; p < xs.length; p++) {
     const k = first + p;
     const glyphs = itemGlyphs[k] as readonly ShapedGlyph[];
     const offsets = glyphX[k] as readonly number[];
@@ -378,7 +378,7 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
       end: stop < count ? (glyphXs[stop] as number) : placed.right,
     });
   }
-  const left = setCount > 0 ? (xs[0] as number) + (leftBlank[first] as number) : 0;
+  const left = xs.length > 0 ? (xs[0] as number) + (leftBlank[first] as number) : 0;
   return { x: 0, runs, links, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
 }
 

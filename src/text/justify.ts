@@ -15,14 +15,7 @@ import type { MeasuredLine } from './line';
 export interface PlacedLine {
   /** Index of the first item set. */
   readonly first: number;
-  /** How many items are set. */
-  readonly count: number;
-  /**
-   * x of items first, first + 1, … (entries [0, count)): one number per item, not an object per
-   * item, in an array shared by every placed line, valid until the next placeLine (the caller
-   * copies the line's glyphs out first): a typed array per line, each with a backing store of
-   * its own for scavenges to sweep, was placeLine's largest allocation.
-   */
+  /** x of items first, first + 1, …: one number per item, not an object per item. */
   readonly xs: Float64Array;
   /** Extra space added per justifiable gap in the last stretching stage, in ems (0 when shrunk). */
   readonly extraPerGap: number;
@@ -47,8 +40,6 @@ let memberSlot = new Int32Array(128);
 let memberArray = new Uint8Array(128);
 let memberCapacity = new Float64Array(128);
 let members = 0;
-/** The placed line's x positions (PlacedLine.xs). */
-let lineXs = new Float64Array(256);
 
 const WIDTH = 0;
 const CUT_LEFT = 1;
@@ -163,9 +154,7 @@ export function placeLine(paragraph: Paragraph, span: Readonly<MeasuredLine>): P
     }
   }
 
-  const setCount = Math.max(0, endSet - firstSet);
-  if (lineXs.length < setCount) lineXs = new Float64Array(Math.max(setCount, 2 * lineXs.length));
-  const xs = lineXs;
+  const xs = new Float64Array(endSet - firstSet);
   let cursor = span.indent;
   let right = cursor;
   for (let k = start; k < end; k++) {
@@ -178,7 +167,7 @@ export function placeLine(paragraph: Paragraph, span: Readonly<MeasuredLine>): P
     }
     cursor += boxWidth;
   }
-  return { first: firstSet, count: setCount, xs, extraPerGap, shrink: shrinkUsed / em, right };
+  return { first: firstSet, xs, extraPerGap, shrink: shrinkUsed / em, right };
 }
 
 /** Pushes in the right blanks of the line's stops: the sentence stops (。？！) or the others (、，；：). */

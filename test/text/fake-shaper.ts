@@ -30,11 +30,7 @@ export function set(text: string, width: number, extra: Partial<BreakOptions> & 
   const paragraph = itemize([run(text)], fakeShape, { em: 1, punctuation: extra.punctuation ?? 'quanjiao' });
   const options: BreakOptions = { width, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: true, minLastHan: 2, ...extra };
   const spans = breakLines(paragraph, options);
-  // A placed line's xs are valid until the next placeLine: each line keeps a copy.
-  const placed = spans.map((s) => {
-    const line = placeLine(paragraph, s);
-    return { ...line, xs: line.xs.slice(0, line.count) };
-  });
+  const placed = spans.map((s) => placeLine(paragraph, s));
   const lines = spans.map((s) => paragraph.texts.slice(s.start, s.end).join('').trim());
   return { paragraph, spans, placed, lines };
 }
