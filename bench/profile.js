@@ -18,7 +18,7 @@ function causeOfUrl(url) {
   if (/[\\/]dist[\\/](text|layout)[\\/]/.test(url)) return 'layout';
   if (/[\\/]dist[\\/]render[\\/]/.test(url)) return 'render';
   if (/[\\/]dist[\\/]preflight[\\/]/.test(url)) return 'checks (preflight)';
-  if (/[\\/]dist[\\/](manifest|document|lint)[\\/]/.test(url)) return 'read and validate';
+  if (/[\\/]dist[\\/](manifest|document|lint|validators)[\\/]/.test(url)) return 'read and validate';
   if (/[\\/]dist[\\/]/.test(url)) return 'pipeline (other)';
   if (url.startsWith('node:')) return 'node internals';
   return 'other';

@@ -36,11 +36,17 @@ export function codePointName(cp: number): string {
 
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
 
+/** FORBIDDEN without the global flag: a test that keeps no lastIndex. */
+const ANY_FORBIDDEN = new RegExp(FORBIDDEN.source);
+
 /**
  * One error per forbidden character in `text` (at most `limit`, then a count), each at the
  * location `at(offset)` gives for its UTF-16 offset.
  */
 export function forbiddenCharacterDiagnostics(text: string, at: (offset: number) => SourceLocation, limit = MAX_REPORTED): Diagnostic[] {
+  // Nearly every text (each article, each YAML value) has none: one test, no copy of the
+  // pattern and no iterator as matchAll makes.
+  if (!ANY_FORBIDDEN.test(text)) return [];
   const found: Diagnostic[] = [];
   let count = 0;
   for (const match of text.matchAll(FORBIDDEN)) {
@@ -72,6 +78,8 @@ function moreNotShown(location: SourceLocation | undefined, more: number): Diagn
  * from the font at the start of the line. Reported here as the entity typed, where it was typed.
  */
 export function forbiddenEntityDiagnostics(text: string, at: (offset: number) => SourceLocation, limit = MAX_REPORTED): Diagnostic[] {
+  // A numeric reference starts with "&#": most texts have none.
+  if (!text.includes('&#')) return [];
   const found: Diagnostic[] = [];
   let count = 0;
   for (const match of text.matchAll(/&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));/g)) {
@@ -91,11 +99,14 @@ export function forbiddenEntityDiagnostics(text: string, at: (offset: number) =>
   return found;
 }
 
-/** Turns UTF-16 offsets of `text` into 1-based line and column (in code points), for `file`. */
+/**
+ * Turns UTF-16 offsets of `text` into 1-based line and column (in code points), for `file`. The
+ * line starts are found on the first question: most articles have nothing to report.
+ */
 export function offsetLocator(text: string, file: string, lineOffset = 0): (offset: number) => SourceLocation {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  let starts: number[] | undefined;
   return (offset) => {
+    starts ??= lineStarts(text);
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -106,4 +117,10 @@ export function offsetLocator(text: string, file: string, lineOffset = 0): (offs
     const lineStart = starts[low] ?? 0;
     return { file, line: low + 1 + lineOffset, column: Array.from(text.slice(lineStart, offset)).length + 1 };
   };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }

@@ -42,12 +42,18 @@ export class World {
 
   /** workspace.readText, remembered while the file's stamp stays the same. */
   async readText(file: string, options: ReadOptions = {}): Promise<string> {
+    // A World that lives for one build remembers nothing, so it needs no stamps (a stat per file).
+    if (!this.keep) {
+      const text = await readText(file, options);
+      this.reads++;
+      return text;
+    }
     const stamp = this.stamp(file);
     const known = this.texts.get(file);
     if (known !== undefined && known.stamp === stamp) return known.text;
     const text = await readText(file, options);
     this.reads++;
-    if (this.keep) this.texts.set(file, { stamp, text });
+    this.texts.set(file, { stamp, text });
     return text;
   }
 
@@ -56,28 +62,38 @@ export class World {
    * only when one of `files` changed. `kind` and `key` name it.
    */
   async fromFiles<T>(kind: string, key: string, files: readonly string[], make: () => T | Promise<T>): Promise<T> {
+    if (!this.keep) {
+      const value = await make();
+      this.count(kind);
+      return value;
+    }
     const id = `${kind}\0${key}`;
     const stamp = files.map((f) => this.stamp(f)).join('|');
     const known = this.derived.get(id);
     if (known !== undefined && known.stamp === stamp) return known.value as T;
     const value = await make();
     this.count(kind);
-    if (this.keep) this.derived.set(id, { stamp, value });
+    this.derived.set(id, { stamp, value });
     return value;
   }
 
   /** Something made from text alone (parsed Markdown): remembered by the text itself. */
   fromText<T>(kind: string, text: string, make: () => T): T {
+    // Not even looked up in a World that keeps nothing: the key is the whole text (an article),
+    // copied flat and hashed for a lookup that cannot succeed.
+    if (!this.keep) {
+      const value = make();
+      this.count(kind);
+      return value;
+    }
     const id = `${kind}\0${text}`;
     const known = this.derived.get(id);
     if (known !== undefined) return known.value as T;
     const value = make();
     this.count(kind);
-    if (this.keep) {
-      // Old versions of edited texts would pile up over a long session; a full cache starts over.
-      if (this.derived.size > MAX_REMEMBERED) this.derived.clear();
-      this.derived.set(id, { stamp: '', value });
-    }
+    // Old versions of edited texts would pile up over a long session; a full cache starts over.
+    if (this.derived.size > MAX_REMEMBERED) this.derived.clear();
+    this.derived.set(id, { stamp: '', value });
     return value;
   }
 

@@ -25,28 +25,43 @@ export interface SplitArticle {
   readonly body: string;
 }
 
-const FENCE = /^---[ \t]*$/;
-const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+/** The line that opens the front matter, and the one that closes it (also the lint's: lint/segments.ts). */
+export const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+export const FRONT_MATTER_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
 /** Splits `---\n…\n---\n` off the start of an article; a missing or unclosed block is an error. */
 export function splitFrontMatter(text: string, file: string): SplitArticle {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const example = message('article.front-matter-example');
-  if (!FENCE.test(lines[0] ?? '')) {
+  // Line by line only as far as the closing fence: the body is cut off whole, not split into
+  // lines and joined again (that was 19 ms of bench-600's loading).
+  const lineEnd = (start: number): number => {
+    const nl = normalized.indexOf('\n', start);
+    return nl < 0 ? normalized.length : nl;
+  };
+  const firstEnd = lineEnd(0);
+  if (!FRONT_MATTER_OPEN.test(normalized.slice(0, firstEnd))) {
     throw inputError({ file, line: 1, column: 1 }, message('article.no-front-matter'), example);
   }
-  const close = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
-  if (close < 0) {
+  // `close`: the closing fence's line index; it starts at `closeStart` and ends at `closeEnd`.
+  let close = 1;
+  let closeStart = firstEnd + 1;
+  while (closeStart <= normalized.length && !FRONT_MATTER_CLOSE.test(normalized.slice(closeStart, lineEnd(closeStart)))) {
+    closeStart = lineEnd(closeStart) + 1;
+    close++;
+  }
+  if (closeStart > normalized.length) {
     throw inputError(
       { file, line: 1, column: 1 },
       message('article.front-matter-not-closed'),
       example,
     );
   }
+  const closeEnd = lineEnd(closeStart);
   return {
-    yaml: lines.slice(1, close).join('\n'),
+    yaml: close === 1 ? '' : normalized.slice(firstEnd + 1, closeStart - 1),
     // Blank lines in place of the front matter keep Markdown line numbers equal to file lines.
-    body: '\n'.repeat(close + 1) + lines.slice(close + 1).join('\n'),
+    body: '\n'.repeat(close + 1) + normalized.slice(closeEnd + 1),
   };
 }
 

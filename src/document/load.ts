@@ -118,7 +118,8 @@ export async function loadIssue(projectRoot: string, issueId: string, world: Wor
   diagnostics.push(...unlistedArticles(root, issueDir, seen, issueParsed.file));
   if (issue !== undefined) {
     const stamp = { id: issueId, number: issue.number, date: issue.date };
-    diagnostics.push(...sequenceWarnings(stamp, readIssueStamps(root), (key) => issueParsed.locate([key])));
+    // The sequence compares this issue with the others only.
+    diagnostics.push(...sequenceWarnings(stamp, readIssueStamps(root, issueId), (key) => issueParsed.locate([key])));
   }
   // Only when every article was read: an article that failed to parse may be the one that uses it.
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...unusedImages(root, issueDir, usedImages));

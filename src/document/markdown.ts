@@ -434,7 +434,8 @@ function labelled(list: ListMark, children: readonly Token[], ordered: boolean):
 function lastChar(pieces: readonly Piece[], index: number): string | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const p = pieces[i];
-    if (p?.kind === 'text' && p.text !== '') return Array.from(p.text).pop();
+    // The last character only (Array.from made an array of every character of the piece).
+    if (p?.kind === 'text' && p.text !== '') return charBefore(p.text, p.text.length);
   }
   return undefined;
 }

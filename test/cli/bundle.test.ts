@@ -44,6 +44,16 @@ describe('the bundled CLI', () => {
     expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, ''))).sort()).toEqual(['ajv', 'ajv-i18n', 'mammoth', 'parse5', 'pdf-lib', 'sharp']);
   });
 
+  test('the generated schema validators are inside, made from the schemas as they are (else the build would compile them with ajv)', () => {
+    const text = fs.readFileSync(BUNDLE, 'utf8');
+    for (const name of ['series', 'issue', 'article']) {
+      expect(text).toContain(`// dist/validators/${name}.js\n`);
+      const schema = fs.readFileSync(path.join(REPO, 'schemas', `${name}.schema.json`), 'utf8');
+      const digest = crypto.createHash('sha256').update(schema).digest('hex');
+      expect(text).toContain(`.exports.schemaDigest = ${JSON.stringify(digest)};`);
+    }
+  });
+
   test("fontkit's WOFF2 decoder is left out and loads from node_modules on its first call", () => {
     const text = fs.readFileSync(BUNDLE, 'utf8');
     // Not bundled: brotli's dictionary (1.4 MB) is not in the file …

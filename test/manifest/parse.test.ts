@@ -74,6 +74,16 @@ describe('parseYamlFile', () => {
     expect(wording(err.diagnostics[0])).toMatch(/alias/i);
   });
 
+  it('refuses a file whose value, aliases written out, has more than MAX_YAML_EXPANDED_VALUES values, at the first alias', () => {
+    // 1 (the mapping) + 2 keys + a's list (1 + 1,000) + b's list (1 + 499 × 1,001) = 500,504 values.
+    const text = `a: &a [${Array<string>(1000).fill('x').join(', ')}]\nb: [${Array<string>(499).fill('*a').join(', ')}]\n`;
+    const err = errorOf(() => parseYamlFile(text, 'x.yaml'));
+    expect(err.diagnostics.map((d) => [d.code, d.location.line, d.location.column])).toEqual([['manifest.aliases-expand-too-far', 2, 5]]);
+    // One alias fewer is 1,001 values fewer: under the limit, and refused only for its aliases (toJS).
+    const fewer = `a: &a [${Array<string>(1000).fill('x').join(', ')}]\nb: [${Array<string>(498).fill('*a').join(', ')}]\n`;
+    expect(errorOf(() => parseYamlFile(fewer, 'x.yaml')).diagnostics.map((d) => d.code)).not.toContain('manifest.aliases-expand-too-far');
+  });
+
   it('reports an alias without an anchor', () => {
     const err = errorOf(() => parseYamlFile('a: 1\nb: *nowhere\n', 'x.yaml'));
     expect(err.diagnostics[0]?.location).toMatchObject({ line: 2, column: 4 });

@@ -53,6 +53,17 @@ describe('resolveInside', () => {
     expect(wording(diagnosticOf(() => resolveInside(issueDir, 'https://example.com/a.png', from)))).toMatch(/URL/);
   });
 
+  it('accepts a path under a root reached through a symbolic link, and still rejects a link out of it', () => {
+    const linkedRoot = `${tmp}-linked`;
+    fs.symlinkSync(issueDir, linkedRoot);
+    try {
+      expect(resolveInside(linkedRoot, 'articles/a.md', from)).toBe(path.join(linkedRoot, 'articles', 'a.md'));
+      expect(wording(diagnosticOf(() => resolveInside(linkedRoot, 'articles/link.md', from)))).toMatch(/symbolic link/);
+    } finally {
+      fs.unlinkSync(linkedRoot);
+    }
+  });
+
   it('rejects symlinks that point outside, also through a linked folder', () => {
     expect(wording(diagnosticOf(() => resolveInside(issueDir, 'articles/link.md', from)))).toMatch(/symbolic link/);
     expect(wording(diagnosticOf(() => resolveInside(issueDir, 'outdir/secret.txt', from)))).toMatch(/symbolic link/);

@@ -22,9 +22,12 @@ export function unbalanced(segment: Segment, fixes: readonly Finding[]): Finding
     if (!text.includes(open) && !text.includes(close)) continue;
     const stack: number[] = [];
     const stray: number[] = [];
+    // By code unit (each mark is one): `text[k]` made a string of every character it looked at.
+    const [opening, closing] = [open.charCodeAt(0), close.charCodeAt(0)];
     for (let k = 0; k < text.length; k++) {
-      if (text[k] === open) stack.push(k);
-      else if (text[k] === close && stack.pop() === undefined) stray.push(k);
+      const c = text.charCodeAt(k);
+      if (c === opening) stack.push(k);
+      else if (c === closing && stack.pop() === undefined) stray.push(k);
     }
     for (const k of [...stray, ...stack].sort((a, b) => a - b)) {
       const mark = text[k] as string;

@@ -8,9 +8,13 @@ import { SCRIPT } from '../../text/script';
 import { fixable, matches, warnOnly, type Finding } from '../finding';
 import type { Segment } from '../segments';
 
+// The bracket first, the look-behind after it: V8 skips to each bracket instead of trying the
+// look-behind at every character.
+const DOCUMENT_NUMBER_YEAR = new RegExp(`[【[［](?<=[${SCRIPT.han}][【[［])(\\d{4})[】\\]］](?=\\d)`, 'gu');
+
 /** "国信发[2024]1号", "国信发【2024】1号" → "国信发〔2024〕1号". */
 export function documentNumberBrackets(segment: Segment): Finding[] {
-  return matches(segment, new RegExp(`(?<=[${SCRIPT.han}])[【[［](\\d{4})[】\\]］](?=\\d)`, 'gu')).map((m) =>
+  return matches(segment, DOCUMENT_NUMBER_YEAR).map((m) =>
     fixable('R23', m.index, m[0], `〔${m[1] ?? ''}〕`, message('lint.document-number-year-brackets', { m: m[0][0] ?? '', value: m[0].at(-1) ?? '' })),
   );
 }

@@ -34,9 +34,11 @@ export function asciiParentheses(segment: Segment): Finding[] {
   const text = segment.text;
   const open: number[] = [];
   const pairs: [number | undefined, number | undefined][] = [];
+  // By code unit: `text[k]` made a string of every Chinese character, for every segment.
   for (let k = 0; k < text.length; k++) {
-    if (text[k] === '(') open.push(k);
-    else if (text[k] === ')') pairs.push([open.pop(), k]);
+    const c = text.charCodeAt(k);
+    if (c === 0x28) open.push(k);
+    else if (c === 0x29) pairs.push([open.pop(), k]);
   }
   for (const k of open) pairs.push([k, undefined]);
   const found: Finding[] = [];

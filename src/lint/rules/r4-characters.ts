@@ -36,8 +36,11 @@ export function replacementCharacters(segment: Segment): Finding[] {
   }));
 }
 
-const BETWEEN_HAN = new RegExp(`(?<=[${SCRIPT.han}])[ \t\u00A0\u3000]+(?=[${SCRIPT.han}])`, 'gu');
-const WORD_LIST = new RegExp(`(?<![${SCRIPT.han}])[${SCRIPT.han}]{1,4}(?:[ \t\u00A0\u3000]+[${SCRIPT.han}]{1,4}){2,}(?![${SCRIPT.han}])`, 'gu');
+const SPACE = '[ \t\u00A0\u3000]';
+// The first space, then the look-behind (`X(?<=Y X)` is `(?<=Y)X`): V8 skips to each space
+// instead of trying the look-behind at every character (~9× faster over bench-600's text).
+const BETWEEN_HAN = new RegExp(`${SPACE}(?<=[${SCRIPT.han}]${SPACE})${SPACE}*(?=[${SCRIPT.han}])`, 'gu');
+const WORD_LIST = new RegExp(`(?<![${SCRIPT.han}])[${SCRIPT.han}]{1,4}(?:${SPACE}+[${SCRIPT.han}]{1,4}){2,}(?![${SCRIPT.han}])`, 'gu');
 
 /**
  * Spaces between two Han characters (R4 as corrected): a separator, kept and printed one em
@@ -50,8 +53,9 @@ const WORD_LIST = new RegExp(`(?<![${SCRIPT.han}])[${SCRIPT.han}]{1,4}(?:[ \t\u0
 export function spacesBetweenHan(segment: Segment): Finding[] {
   if (segment.kind === 'file') return [];
   const text = segment.text;
-  const lists = matches(segment, WORD_LIST).map((m) => [m.index, m.index + m[0].length]);
-  const inList = (k: number): boolean => lists.some(([start = 0, end = 0]) => k > start && k < end);
+  // Looked for only when a space needs it: most segments have none between Han characters.
+  let lists: number[][] | undefined;
+  const inList = (k: number): boolean => (lists ??= matches(segment, WORD_LIST).map((m) => [m.index, m.index + m[0].length])).some(([start = 0, end = 0]) => k > start && k < end);
   const inBookTitle = (k: number): boolean => text.lastIndexOf('《', k) > text.lastIndexOf('》', k);
   const found: Finding[] = [];
   for (const m of matches(segment, BETWEEN_HAN)) {

@@ -10,22 +10,27 @@
 import { ITEM_NUMBER } from '../../document/markdown';
 import { INVISIBLE, invisibleCodePoint } from '../../document/paste';
 import { message } from '../../messages';
+import { SCRIPT } from '../../text/script';
 import { charAt, isHan } from '../chars';
 import { fixable, matches, warnOnly, type Finding } from '../finding';
 import type { Segment } from '../segments';
 
 /** Invisible characters anywhere in the file (front matter included): removed by the build, and by --fix. */
 export function invisibleCharacters(segment: Segment): Finding[] {
-  return matches(segment, new RegExp(INVISIBLE.source, 'gu')).map((m) => ({
+  return matches(segment, INVISIBLE).map((m) => ({
     ...fixable('R4', m.index, m[0], '', message('lint.invisible-character', { codePoint: invisibleCodePoint(m[0]) })),
     // "remove ​" would show nothing: say where it is instead.
     hint: message('lint.invisible-character.hint'),
   }));
 }
 
+// The stop first, the look-behind after it: V8 skips to each "." instead of trying the
+// look-behind at every character (~6× faster over bench-600's text).
+const HAN_FULL_STOP = new RegExp(`\\.(?<=[${SCRIPT.han}]\\.)(?![.A-Za-z0-9])`, 'gu');
+
 /** `同意.` → `同意。`; "1.5", "www.x.cn" and "..." are not Chinese sentence ends. */
 export function asciiFullStop(segment: Segment): Finding[] {
-  return matches(segment, /(?<=\p{Script=Han})\.(?![.A-Za-z0-9])/gu)
+  return matches(segment, HAN_FULL_STOP)
     .filter((m) => !/^[A-Za-z0-9]/.test(charAt(segment.text, m.index + 1) ?? ''))
     .map((m) => fixable('R4', m.index, '.', '。', message('lint.ascii-full-stop')));
 }
