@@ -7,7 +7,7 @@ import type { SourceLocation } from '../errors';
 import type { Typography } from '../settings';
 import { type FontKey, type FontRole, type FontSet, fontFor, fontOf, shapeText } from '../text/fonts';
 import type { LayoutProblems, MissingGlyph } from './problems';
-import { breakOverlong, FOLLOWING_GLYPHS, itemize, ItemStore, type Paragraph, type ShapedGlyph } from '../text/items';
+import { breakOverlong, itemize, ItemStore, type Paragraph, type ShapedGlyph } from '../text/items';
 import { type PlacedLine, placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
 import { JOINT_ISSUER_END } from '../text/legal';
@@ -340,9 +340,6 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
     const k = first + p;
     const glyphs = itemGlyphs[k] as readonly ShapedGlyph[];
     const offsets = glyphX[k] as readonly number[];
-    const following = offsets === FOLLOWING_GLYPHS;
-    // Added up the same way the offsets were (from 0, advance by advance), so the same numbers.
-    let offset = 0;
     const itemStyle = styles[k] as RunStyle;
     const x = xs[p] as number;
     // A loop, not forEach: a closure for every item of every line was one of layout's larger allocations.
@@ -355,8 +352,7 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
         runFonts.push(font);
       }
       ids[n] = glyph.id;
-      glyphXs[n] = x + (following ? offset : (offsets[g] ?? 0));
-      offset += glyph.advance;
+      glyphXs[n] = x + (offsets[g] ?? 0);
       texts[n] = glyph.text;
       n++;
     }

@@ -41,10 +41,7 @@ export interface Paragraph {
   readonly texts: readonly string[];
   readonly styles: readonly RunStyle[];
   readonly glyphs: readonly (readonly ShapedGlyph[])[];
-  /**
-   * x of each glyph's origin relative to the item's origin; FOLLOWING_GLYPHS (most items of two
-   * glyphs or more: a Latin word, ——) when each glyph starts where the one before ends.
-   */
+  /** x of each glyph's origin relative to the item's origin. */
   readonly glyphX: readonly (readonly number[])[];
   /** Index of the run the item came from (to find its source location). */
   readonly runIndex: Int32Array;
@@ -651,7 +648,7 @@ function finishItem(store: ItemStore, k: number, asciiStop: boolean, { em, punct
   const cls = store.cls[k] as CharClass;
   let natural = 0;
   for (const g of glyphs) natural += g.advance;
-  store.glyphX[k] = glyphs.length === 1 ? ZERO_OFFSET : FOLLOWING_GLYPHS;
+  store.glyphX[k] = glyphs.length === 1 ? ZERO_OFFSET : cumulative(glyphs);
   store.width[k] = natural;
   // The store is reused: every measure is set, the class's own ones below.
   store.leftBlank[k] = 0;
@@ -702,13 +699,15 @@ function finishItem(store: ItemStore, k: number, asciiStop: boolean, { em, punct
 
 const ZERO_OFFSET: readonly number[] = [0];
 
-/**
- * The glyph offsets of an item whose glyphs follow one another at their advances from its origin
- * (0, a0, a0 + a1, …), which the reader adds up as it goes (layout/paragraph.ts toSetLine): an
- * array of them per Latin word was most of what finishItem allocated (~10 MB on bench-600).
- * Compared by identity: it holds no offsets itself.
- */
-export const FOLLOWING_GLYPHS: readonly number[] = Object.freeze([]);
+function cumulative(glyphs: readonly ShapedGlyph[]): number[] {
+  const xs: number[] = [];
+  let x = 0;
+  for (const g of glyphs) {
+    xs.push(x);
+    x += g.advance;
+  }
+  return xs;
+}
 
 /**
  * A space kept between ideographs (body text) or between Chinese text (titles, single lines) is a
