@@ -29,7 +29,9 @@ export type Shaper = (text: string, style: RunStyle, runIndex: number) => readon
  * An item is something the line breaker places whole: an ideograph, a punctuation mark, a Latin
  * word, ——. An object of 14 fields per character (7 of them doubles, each boxed in its own heap
  * number) was ~98 MB of bench-600's typeset allocations; as columns, in arrays a caller may
- * reuse from paragraph to paragraph (ItemStore), a paragraph allocates almost nothing per item.
+ * reuse from paragraph to paragraph (ItemStore), a paragraph allocates almost nothing per item:
+ * bench-600's typeset went from ~424 to ~296 scavenges and from ~2780 to ~2410 ms of CPU
+ * (medians of 6 alternating builds).
  */
 export interface Paragraph {
   /** Number of items. */
