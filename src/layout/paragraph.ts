@@ -7,7 +7,7 @@ import type { SourceLocation } from '../errors';
 import type { Typography } from '../settings';
 import { type FontKey, type FontRole, type FontSet, fontFor, fontOf, shapeText } from '../text/fonts';
 import type { LayoutProblems, MissingGlyph } from './problems';
-import { breakOverlong, itemize, type Item, type Junction, type Paragraph, type ShapedGlyph } from '../text/items';
+import { breakOverlong, itemize, ItemStore, type Paragraph, type ShapedGlyph } from '../text/items';
 import { type PlacedLine, placeLine } from '../text/justify';
 import { type BreakOptions, breakLines } from '../text/linebreak';
 import { JOINT_ISSUER_END } from '../text/legal';
@@ -125,7 +125,33 @@ function splitAtForcedBreaks(runs: readonly TextRun[]): TextRun[][] {
   return parts.filter((part) => part.length > 0);
 }
 
+/**
+ * The item stores paragraphs are itemized into, one per nesting depth (a title's phrases are set
+ * while the title is): reused, so a paragraph's items make no new arrays (text/items.ts
+ * ItemStore). A paragraph is set into lines (copied out) before its store is used again.
+ */
+const stores: ItemStore[] = [];
+let depth = 0;
+
+function withStore<T>(set: (store: ItemStore) => T): T {
+  let store = stores[depth];
+  if (store === undefined) {
+    store = new ItemStore();
+    stores[depth] = store;
+  }
+  depth++;
+  try {
+    return set(store);
+  } finally {
+    depth--;
+  }
+}
+
 function setUnbroken(runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
+  return withStore((store) => setUnbrokenInto(store, runs, style, width, fonts));
+}
+
+function setUnbrokenInto(store: ItemStore, runs: readonly TextRun[], style: ParagraphStyle, width: number, fonts: FontSet): SetLine[] {
   const report = style.onMissingGlyph;
   const shape = (text: string, runStyle: RunStyle, runIndex: number) =>
     shapeWithFallback(fonts, style.fonts[runStyle], text, style.size, report && ((ch, occurrence, font) => report({ ch, occurrence, font, source: (runs[runIndex] as TextRun).source })));
@@ -134,11 +160,11 @@ function setUnbroken(runs: readonly TextRun[], style: ParagraphStyle, width: num
     punctuation: style.typography.punctuation,
     keepSpaces: style.keepSpaces === true,
     words: style.words === true,
-  });
+  }, store);
   // A number or word wider than the narrowest line has nowhere to break: cut it, and say so.
   const { paragraph, cut } = breakOverlong(itemized, width - Math.max(style.firstIndent, style.restIndent ?? 0));
   for (const item of cut) style.onLastResort?.(item.text, (runs[item.runIndex] as TextRun).source);
-  if (paragraph.items.length === 0) return [];
+  if (paragraph.length === 0) return [];
   const options: BreakOptions = {
     width,
     firstIndent: style.firstIndent,
@@ -223,8 +249,8 @@ const EXTRA_LINE_COST = 3000;
  * a word wins only where no boundary keeps the lines in balance.
  */
 function setCentred(paragraph: Paragraph, options: BreakOptions, style: ParagraphStyle, runs: readonly TextRun[]): SetLine[] {
-  const { items, junctions, em } = paragraph;
-  const n = items.length;
+  const { em } = paragraph;
+  const n = paragraph.length;
   const sums = buildSums(paragraph);
   const config = lineConfig({ ...options, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none' });
   // The search measures O(lines × items × line length) candidates: into one scratch line.
@@ -232,7 +258,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
   const widthOf = (i: number, j: number) => measureLine(sums, i, j, config, scratch).natural;
   const total = widthOf(0, n);
   const totalHan = sums.han[n] as number;
-  const breakable = (k: number) => k === 0 || k === n || (junctions[k] as Junction).breakable;
+  const breakable = (k: number) => k === 0 || k === n || paragraph.breakable[k] === 1;
   /** The cheapest `count` balanced lines, or undefined when they cannot fit. */
   function balancedBreaks(count: number): { spans: [number, number][]; cost: number } | undefined {
     const target = total / count;
@@ -250,7 +276,7 @@ function setCentred(paragraph: Paragraph, options: BreakOptions, style: Paragrap
           if (width > options.width + 1e-6) break;
           const dev = Math.abs(width - target) / em;
           let cost = 10 * dev * dev + (dev > BALANCE_TOLERANCE_EM ? OUT_OF_BALANCE_COST : 0);
-          if (j < n) cost += (junctions[j] as Junction).penalty;
+          if (j < n) cost += paragraph.penalty[j] as number;
           if (totalHan >= style.minLastHan && (sums.han[j] as number) - (sums.han[i] as number) < style.minLastHan) cost += CENTRED_RUNT_COST;
           if (before + cost < ((best[c] as Float64Array)[j] as number)) {
             (best[c] as Float64Array)[j] = before + cost;
@@ -294,7 +320,8 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
   // The line's glyphs go into three arrays of the line's length, written in place; each run is
   // the stretch of one font (most lines are one run, which is the arrays themselves).
   let count = 0;
-  for (let p = 0; p < xs.length; p++) count += (paragraph.items[first + p] as Item).glyphs.length;
+  const { glyphs: itemGlyphs, glyphX, styles, cls, texts: itemTexts, width, leftBlank, rightBlank, cutLeft, cutRight, runIndex } = paragraph;
+  for (let p = 0; p < xs.length; p++) count += (itemGlyphs[first + p] as readonly ShapedGlyph[]).length;
   const ids = new Array<number>(count);
   const glyphXs = new Array<number>(count);
   const texts = new Array<string>(count);
@@ -307,30 +334,33 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
   let n = 0;
   // The line's text is a slice of the paragraph's, not a string grown item by item.
   let textStart = 0;
-  for (let k = 0; k < first; k++) textStart += (paragraph.items[k] as Item).text.length;
+  for (let k = 0; k < first; k++) textStart += (itemTexts[k] as string).length;
   let textEnd = textStart;
   for (let p = 0; p < xs.length; p++) {
-    const item = paragraph.items[first + p] as Item;
+    const k = first + p;
+    const glyphs = itemGlyphs[k] as readonly ShapedGlyph[];
+    const offsets = glyphX[k] as readonly number[];
+    const itemStyle = styles[k] as RunStyle;
     const x = xs[p] as number;
     // A loop, not forEach: a closure for every item of every line was one of layout's larger allocations.
-    for (let g = 0; g < item.glyphs.length; g++) {
-      const glyph = item.glyphs[g] as ShapedGlyph;
-      const font = glyph.font ?? style.fonts[item.style];
+    for (let g = 0; g < glyphs.length; g++) {
+      const glyph = glyphs[g] as ShapedGlyph;
+      const font = glyph.font ?? style.fonts[itemStyle];
       if (runFont !== font) {
         runFont = font;
         runStarts.push(n);
         runFonts.push(font);
       }
       ids[n] = glyph.id;
-      glyphXs[n] = x + (item.glyphX[g] ?? 0);
+      glyphXs[n] = x + (offsets[g] ?? 0);
       texts[n] = glyph.text;
       n++;
     }
-    if (item.style === 'emphasis' && item.cls === 'han') dots.push(x + item.width / 2);
-    const uri = source[item.runIndex]?.link;
-    if (uri !== undefined) addToLink(links, uri, uri === previousUri, x + item.leftBlank - item.cutLeft, x + item.width - item.rightBlank + item.cutRight);
+    if (itemStyle === 'emphasis' && cls[k] === 'han') dots.push(x + (width[k] as number) / 2);
+    const uri = source[runIndex[k] as number]?.link;
+    if (uri !== undefined) addToLink(links, uri, uri === previousUri, x + (leftBlank[k] as number) - (cutLeft[k] as number), x + (width[k] as number) - (rightBlank[k] as number) + (cutRight[k] as number));
     previousUri = uri;
-    textEnd += item.text.length;
+    textEnd += (itemTexts[k] as string).length;
   }
   const text = paragraph.text.slice(textStart, textEnd);
   // Each run ends where the next begins, so the renderer can give every glyph its laid-out advance.
@@ -348,8 +378,7 @@ function toSetLine(paragraph: Paragraph, placed: PlacedLine, isLast: boolean, st
       end: stop < count ? (glyphXs[stop] as number) : placed.right,
     });
   }
-  const firstItem = xs.length > 0 ? (paragraph.items[first] as Item) : undefined;
-  const left = firstItem ? (xs[0] as number) + firstItem.leftBlank : 0;
+  const left = xs.length > 0 ? (xs[0] as number) + (leftBlank[first] as number) : 0;
   return { x: 0, runs, links, left, right: placed.right, dots, extraPerGap: placed.extraPerGap, shrink: placed.shrink, isLast, text };
 }
 
@@ -407,8 +436,14 @@ function setOneLine(text: string, font: FontRole, size: number, fonts: FontSet, 
     typography,
   };
   const run: TextRun = { text, style: 'regular', source: source ?? { file: '(template)' } };
-  const paragraph = itemize([run], (t) => shapeWithFallback(fonts, font, t, size, report), { em: size, punctuation: typography.punctuation, keepSpaces: true });
-  if (paragraph.items.length === 0) return { x: 0, runs: [], links: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
+  return withStore((store) => {
+    const paragraph = itemize([run], (t) => shapeWithFallback(fonts, font, t, size, report), { em: size, punctuation: typography.punctuation, keepSpaces: true }, store);
+    return setAtNaturalWidth(paragraph, style, typography, run);
+  });
+}
+
+function setAtNaturalWidth(paragraph: Paragraph, style: ParagraphStyle, typography: Typography, run: TextRun): SetLine {
+  if (paragraph.length === 0) return { x: 0, runs: [], links: [], left: 0, right: 0, dots: [], extraPerGap: 0, shrink: 0, isLast: true, text: '' };
   const line = naturalLine(paragraph, { width: 1e6, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: typography.trimLineStartOpen });
   return toSetLine(paragraph, placeLine(paragraph, line), true, style, [run]);
 }

@@ -21,51 +21,244 @@ export interface ShapedGlyph {
 /** Shapes a run of text in a style at the paragraph's size (`runIndex`: which run, for messages). */
 export type Shaper = (text: string, style: RunStyle, runIndex: number) => readonly ShapedGlyph[];
 
-/** Something the line breaker places whole: an ideograph, a punctuation mark, a Latin word, ——. */
+/**
+ * A paragraph's items and junctions, as columns: item k is entry k of each per-item array, and
+ * junction k (what lies between item k-1 and item k; junction 0 is unused) entry k of each
+ * per-junction array. Entries at `length` and beyond are left over from another paragraph.
+ *
+ * An item is something the line breaker places whole: an ideograph, a punctuation mark, a Latin
+ * word, ——. An object of 14 fields per character (7 of them doubles, each boxed in its own heap
+ * number) was ~98 MB of bench-600's typeset allocations; as columns, in arrays a caller may
+ * reuse from paragraph to paragraph (ItemStore), a paragraph allocates almost nothing per item:
+ * bench-600's typeset went from ~424 to ~296 scavenges and from ~2780 to ~2410 ms of CPU
+ * (medians of 6 alternating builds).
+ */
+export interface Paragraph {
+  /** Number of items. */
+  readonly length: number;
+  readonly em: number;
+  /** The items' texts in order (each line's text is a slice of it). */
+  readonly text: string;
+  readonly cls: readonly CharClass[];
+  readonly texts: readonly string[];
+  readonly styles: readonly RunStyle[];
+  readonly glyphs: readonly (readonly ShapedGlyph[])[];
+  /** x of each glyph's origin relative to the item's origin. */
+  readonly glyphX: readonly (readonly number[])[];
+  /** Index of the run the item came from (to find its source location). */
+  readonly runIndex: Int32Array;
+  /** 1: a one-em separator between Chinese text (第一条　为了): exactly one em, justification leaves it alone. */
+  readonly separator: Uint8Array;
+  /** Advance of the item set alone, in points. */
+  readonly width: Float64Array;
+  /** Blank on the left/right that punctuation compression and line edges may remove. */
+  readonly leftBlank: Float64Array;
+  readonly rightBlank: Float64Array;
+  /** Mid-line, the part of the blanks that compression against the neighbours removes. */
+  readonly cutLeft: Float64Array;
+  readonly cutRight: Float64Array;
+  /** How much a Latin word space may shrink (down to 0.25 em) and stretch first (up to 0.5 em). */
+  readonly spaceShrink: Float64Array;
+  readonly spaceStretch: Float64Array;
+  /** Junction k: 1 when a line may break before item k. */
+  readonly breakable: Uint8Array;
+  /** Junction k: extra cost of breaking there (inside an e-mail address, after a connector). */
+  readonly penalty: Float64Array;
+  /** Junction k: natural space between the two items (CJK–Latin gap), in points, its shrink and stretch. */
+  readonly gap: Float64Array;
+  readonly gapShrink: Float64Array;
+  readonly gapStretch: Float64Array;
+  /** Junction k: 1 when justification may add space there. */
+  readonly justifiable: Uint8Array;
+}
+
+/** One item of a paragraph as an object (itemAt): for the rare paths and for tests. */
 export interface Item {
   readonly cls: CharClass;
   readonly text: string;
   readonly style: RunStyle;
   readonly glyphs: readonly ShapedGlyph[];
-  /** x of each glyph's origin relative to the item's origin. */
   readonly glyphX: readonly number[];
-  /** Advance of the item set alone, in points. */
   readonly width: number;
-  /** Blank on the left/right that punctuation compression and line edges may remove. */
   readonly leftBlank: number;
   readonly rightBlank: number;
-  /** Mid-line, the part of the blanks that compression against the neighbours removes. */
   readonly cutLeft: number;
   readonly cutRight: number;
-  /** How much a Latin word space may shrink (down to 0.25 em) and stretch first (up to 0.5 em). */
   readonly spaceShrink: number;
   readonly spaceStretch: number;
-  /** Index of the run the item came from (to find its source location). */
   readonly runIndex: number;
-  /** A one-em separator between Chinese text (第一条　为了): exactly one em, justification leaves it alone. */
   readonly separator: boolean;
 }
 
-/** What lies between item k-1 and item k. */
+/** One junction of a paragraph as an object (junctionAt): for the rare paths and for tests. */
 export interface Junction {
   readonly breakable: boolean;
-  /** Extra cost of breaking here (inside an e-mail address, after a connector). */
   readonly penalty: number;
-  /** Natural space between the two items (CJK–Latin gap), in points. */
   readonly gap: number;
   readonly gapShrink: number;
   readonly gapStretch: number;
-  /** May justification add space here. */
   readonly justifiable: boolean;
 }
 
-export interface Paragraph {
-  readonly items: readonly Item[];
-  /** The items' texts in order (each line's text is a slice of it). */
-  readonly text: string;
-  /** junctions[k] lies before items[k]; junctions[0] is unused. */
-  readonly junctions: readonly Junction[];
-  readonly em: number;
+export function itemAt(p: Paragraph, k: number): Item {
+  return {
+    cls: p.cls[k] as CharClass,
+    text: p.texts[k] as string,
+    style: p.styles[k] as RunStyle,
+    glyphs: p.glyphs[k] as readonly ShapedGlyph[],
+    glyphX: p.glyphX[k] as readonly number[],
+    width: p.width[k] as number,
+    leftBlank: p.leftBlank[k] as number,
+    rightBlank: p.rightBlank[k] as number,
+    cutLeft: p.cutLeft[k] as number,
+    cutRight: p.cutRight[k] as number,
+    spaceShrink: p.spaceShrink[k] as number,
+    spaceStretch: p.spaceStretch[k] as number,
+    runIndex: p.runIndex[k] as number,
+    separator: p.separator[k] === 1,
+  };
+}
+
+export function junctionAt(p: Paragraph, k: number): Junction {
+  return {
+    breakable: p.breakable[k] === 1,
+    penalty: p.penalty[k] as number,
+    gap: p.gap[k] as number,
+    gapShrink: p.gapShrink[k] as number,
+    gapStretch: p.gapStretch[k] as number,
+    justifiable: p.justifiable[k] === 1,
+  };
+}
+
+function grownFloat64(array: Float64Array, size: number) {
+  const grown = new Float64Array(size);
+  grown.set(array);
+  return grown;
+}
+
+function grownInt32(array: Int32Array, size: number) {
+  const grown = new Int32Array(size);
+  grown.set(array);
+  return grown;
+}
+
+function grownUint8(array: Uint8Array, size: number) {
+  const grown = new Uint8Array(size);
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * The arrays a paragraph's items are written into. Grow-only: a store reused from paragraph to
+ * paragraph (layout/paragraph.ts keeps one per nesting depth) makes no new typed array once it
+ * holds the longest paragraph, so scavenges have no array buffers to sweep. A Paragraph itemized
+ * into a store is valid until the store is itemized into again.
+ */
+export class ItemStore {
+  private capacity = 0;
+  cls: CharClass[] = [];
+  texts: string[] = [];
+  styles: RunStyle[] = [];
+  glyphs: (readonly ShapedGlyph[])[] = [];
+  glyphX: (readonly number[])[] = [];
+  runIndex = new Int32Array(0);
+  separator = new Uint8Array(0);
+  width = new Float64Array(0);
+  leftBlank = new Float64Array(0);
+  rightBlank = new Float64Array(0);
+  cutLeft = new Float64Array(0);
+  cutRight = new Float64Array(0);
+  spaceShrink = new Float64Array(0);
+  spaceStretch = new Float64Array(0);
+  breakable = new Uint8Array(0);
+  penalty = new Float64Array(0);
+  gap = new Float64Array(0);
+  gapShrink = new Float64Array(0);
+  gapStretch = new Float64Array(0);
+  justifiable = new Uint8Array(0);
+  /** While tokenizing: 1 for an ASCII stop set as a full-width one; 1 after which a Latin run may break inside (R5). */
+  asciiStop = new Uint8Array(0);
+  softBreakAfter = new Uint8Array(0);
+
+  /** Room for n items, what is held kept. */
+  ensure(n: number): void {
+    if (n <= this.capacity) return;
+    const size = Math.max(n, 2 * this.capacity, 256);
+    this.capacity = size;
+    this.runIndex = grownInt32(this.runIndex, size);
+    this.separator = grownUint8(this.separator, size);
+    this.width = grownFloat64(this.width, size);
+    this.leftBlank = grownFloat64(this.leftBlank, size);
+    this.rightBlank = grownFloat64(this.rightBlank, size);
+    this.cutLeft = grownFloat64(this.cutLeft, size);
+    this.cutRight = grownFloat64(this.cutRight, size);
+    this.spaceShrink = grownFloat64(this.spaceShrink, size);
+    this.spaceStretch = grownFloat64(this.spaceStretch, size);
+    this.breakable = grownUint8(this.breakable, size);
+    this.penalty = grownFloat64(this.penalty, size);
+    this.gap = grownFloat64(this.gap, size);
+    this.gapShrink = grownFloat64(this.gapShrink, size);
+    this.gapStretch = grownFloat64(this.gapStretch, size);
+    this.justifiable = grownUint8(this.justifiable, size);
+    this.asciiStop = grownUint8(this.asciiStop, size);
+    this.softBreakAfter = grownUint8(this.softBreakAfter, size);
+  }
+
+  /** Item k, a whole item (cut pieces of breakOverlong, tokens rebuilt). */
+  writeItem(k: number, item: Item): void {
+    this.cls[k] = item.cls;
+    this.texts[k] = item.text;
+    this.styles[k] = item.style;
+    this.glyphs[k] = item.glyphs;
+    this.glyphX[k] = item.glyphX;
+    this.width[k] = item.width;
+    this.leftBlank[k] = item.leftBlank;
+    this.rightBlank[k] = item.rightBlank;
+    this.cutLeft[k] = item.cutLeft;
+    this.cutRight[k] = item.cutRight;
+    this.spaceShrink[k] = item.spaceShrink;
+    this.spaceStretch[k] = item.spaceStretch;
+    this.runIndex[k] = item.runIndex;
+    this.separator[k] = item.separator ? 1 : 0;
+  }
+
+  writeJunction(k: number, junction: Junction): void {
+    this.breakable[k] = junction.breakable ? 1 : 0;
+    this.penalty[k] = junction.penalty;
+    this.gap[k] = junction.gap;
+    this.gapShrink[k] = junction.gapShrink;
+    this.gapStretch[k] = junction.gapStretch;
+    this.justifiable[k] = junction.justifiable ? 1 : 0;
+  }
+
+  /** The store's first `length` items as a paragraph (the arrays as they are now: taken after the last ensure). */
+  paragraph(length: number, em: number, text: string): Paragraph {
+    return {
+      length,
+      em,
+      text,
+      cls: this.cls,
+      texts: this.texts,
+      styles: this.styles,
+      glyphs: this.glyphs,
+      glyphX: this.glyphX,
+      runIndex: this.runIndex,
+      separator: this.separator,
+      width: this.width,
+      leftBlank: this.leftBlank,
+      rightBlank: this.rightBlank,
+      cutLeft: this.cutLeft,
+      cutRight: this.cutRight,
+      spaceShrink: this.spaceShrink,
+      spaceStretch: this.spaceStretch,
+      breakable: this.breakable,
+      penalty: this.penalty,
+      gap: this.gap,
+      gapShrink: this.gapShrink,
+      gapStretch: this.gapStretch,
+      justifiable: this.justifiable,
+    };
+  }
 }
 
 export interface ItemizeOptions {
@@ -83,83 +276,150 @@ export interface ItemizeOptions {
   readonly words?: boolean;
 }
 
-const NO_JUNCTION: Junction = { breakable: false, penalty: 0, gap: 0, gapShrink: 0, gapStretch: 0, justifiable: false };
-
-/**
- * A paragraph's items as tokenizing makes them (each character's item is made once and finished
- * in place: an intermediate token per character and its copy as an item were ~180 MB of
- * bench-600's allocations), with what only a few of them are.
- */
+/** A paragraph's items while tokenizing: the store they are written into and how many there are. */
 interface Tokens {
-  readonly items: MutableItem[];
-  /** Items after which a Latin run may break inside (URL, e-mail address, path: R5). */
-  readonly softBreakAfter: Set<Item>;
-  /** ASCII stops set as full-width ones. */
-  readonly asciiStops: Set<Item>;
-  /** The items' texts in order. */
-  text: string;
+  readonly store: ItemStore;
+  n: number;
+  /** The runs' texts with their source spaces resolved. */
+  readonly resolved: readonly string[];
 }
 
 const ASCII_STOPS = new Set([',', ';', ':', '?', '!']);
 
-/** Itemizes a paragraph: source spaces resolved (R4, R15), punctuation blanks and compression (R10). */
-export function itemize(runs: readonly TextRun[], shape: Shaper, options: ItemizeOptions): Paragraph {
-  const tokens = tokenize(runs, shape, options.keepSpaces === true);
-  const items = tokens.items;
-  const asciiStops = tokens.asciiStops;
-  for (const item of items) finishItem(item, asciiStops.size > 0 && asciiStops.has(item), options);
-  widenSeparators(items, options.em, options.keepSpaces === true);
-  applyQuestionExclamationPairs(items, options.em);
-  const junctions: Junction[] = new Array(items.length);
-  for (let k = 0; k < items.length; k++) junctions[k] = k === 0 ? NO_JUNCTION : junctionBetween(items[k - 1] as MutableItem, items[k] as MutableItem, tokens.softBreakAfter, options.em);
-  const text = tokens.text;
-  return { items, junctions: options.words === true ? withWordCosts(items, junctions, text) : junctions, em: options.em, text };
+/**
+ * Itemizes a paragraph: source spaces resolved (R4, R15), punctuation blanks and compression (R10).
+ * Into `store` when given (valid until it is itemized into again), else into arrays of its own.
+ */
+export function itemize(runs: readonly TextRun[], shape: Shaper, options: ItemizeOptions, store: ItemStore = new ItemStore()): Paragraph {
+  const tokens = tokenize(runs, shape, options.keepSpaces === true, store);
+  const n = tokens.n;
+  for (let k = 0; k < n; k++) finishItem(store, k, store.asciiStop[k] === 1, options);
+  widenSeparators(store, n, options.em, options.keepSpaces === true);
+  applyQuestionExclamationPairs(store, n, options.em);
+  for (let k = 0; k < n; k++) {
+    if (k === 0) store.writeJunction(0, NO_JUNCTION);
+    else junctionBetween(store, k, options.em);
+  }
+  const text = textOf(tokens);
+  if (options.words === true) addWordCosts(store, n, text);
+  return store.paragraph(n, options.em, text);
 }
+
+const NO_JUNCTION: Junction = { breakable: false, penalty: 0, gap: 0, gapShrink: 0, gapStretch: 0, justifiable: false };
 
 /** Adds the cost of breaking inside a word, name or 《》 title to each breakable junction. */
-function withWordCosts(items: readonly Item[], junctions: readonly Junction[], text: string): Junction[] {
+function addWordCosts(store: ItemStore, n: number, text: string): void {
   const costs = breakCosts(text);
   let offset = 0;
-  return junctions.map((junction, k) => {
+  for (let k = 0; k < n; k++) {
     const at = offset;
-    offset += Array.from((items[k] as Item).text).length;
+    offset += codePointCount(store.texts[k] as string);
     const cost = costs[at] ?? 0;
-    return k === 0 || !junction.breakable || cost === 0 ? junction : { ...junction, penalty: junction.penalty + cost };
-  });
+    if (k > 0 && store.breakable[k] === 1 && cost !== 0) store.penalty[k] = (store.penalty[k] as number) + cost;
+  }
 }
 
-type MutableItem = { -readonly [K in keyof Item]: Item[K] };
+/** How many code points `text` has, as Array.from counts them (a lone surrogate is one), without the array. */
+function codePointCount(text: string): number {
+  let count = 0;
+  for (let u = 0; u < text.length; u++, count++) {
+    const unit = text.charCodeAt(u);
+    if (unit >= 0xd800 && unit <= 0xdbff && u + 1 < text.length) {
+      const next = text.charCodeAt(u + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) u++;
+    }
+  }
+  return count;
+}
 
 /** Splits runs into character-level items with their shaped glyphs; groups Latin runs and long marks. */
-function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean): Tokens {
-  const tokens: Tokens = { items: [], softBreakAfter: new Set(), asciiStops: new Set(), text: '' };
+function tokenize(runs: readonly TextRun[], shape: Shaper, keepSpaces: boolean, store: ItemStore): Tokens {
   const resolved = keepSpaces ? runs.map((run) => keepPhraseSpaces(run.text)) : resolveSourceSpaces(runs);
+  const tokens: Tokens = { store, n: 0, resolved };
   runs.forEach((run, runIndex) => {
     const text = resolved[runIndex] as string;
     if (text.length === 0) return;
     // Each shaped glyph names the characters it stands for (one, or several for a ligature).
     for (const glyph of shape(text, run.style, runIndex)) pushGlyph(tokens, glyph.text, glyph, run.style, runIndex);
   });
-  const items = tokens.items;
-  if (items.some((item) => item.text.length === 0)) replaceAll(items, items.filter((item) => item.text.length > 0));
+  let empty = false;
+  for (let k = 0; k < tokens.n; k++) if ((store.texts[k] as string).length === 0) empty = true;
+  if (empty) dropEmptyTokens(tokens);
   splitAtAddressBreaks(tokens);
-  // The glyphs of a text stand for its characters in order, so the items' texts are the runs'
-  // texts; joined from the few runs, not the many items (unless a shaper broke that contract).
-  const text = resolved.join('');
-  let length = 0;
-  for (const item of items) length += item.text.length;
-  tokens.text = length === text.length ? text : items.map((item) => item.text).join('');
   return tokens;
 }
 
-function replaceAll<T>(array: T[], by: readonly T[]): void {
-  array.length = 0;
-  array.push(...by);
+/**
+ * The paragraph's text. The glyphs of a text stand for its characters in order, so the items'
+ * texts are the runs' texts; joined from the few runs, not the many items (unless a shaper broke
+ * that contract).
+ */
+function textOf({ store, n, resolved }: Tokens): string {
+  const text = resolved.join('');
+  let length = 0;
+  for (let k = 0; k < n; k++) length += (store.texts[k] as string).length;
+  if (length === text.length) return text;
+  return store.texts.slice(0, n).join('');
 }
 
-/** An item of one token's text and glyphs, its measures set by finishItem. One object shape for every item keeps the hot loops monomorphic. */
-function newItem(cls: CharClass, text: string, style: RunStyle, runIndex: number, glyphs: readonly ShapedGlyph[]): MutableItem {
-  return { cls, text, style, glyphs, glyphX: ZERO_OFFSET, width: 0, leftBlank: 0, rightBlank: 0, cutLeft: 0, cutRight: 0, spaceShrink: 0, spaceStretch: 0, runIndex, separator: false };
+/** A token's fields, for the rare paths that rebuild the tokens (before finishItem). */
+interface Token {
+  readonly cls: CharClass;
+  readonly text: string;
+  readonly style: RunStyle;
+  readonly runIndex: number;
+  readonly glyphs: readonly ShapedGlyph[];
+  readonly asciiStop: boolean;
+  readonly softBreakAfter: boolean;
+}
+
+function tokenAt(store: ItemStore, k: number): Token {
+  return {
+    cls: store.cls[k] as CharClass,
+    text: store.texts[k] as string,
+    style: store.styles[k] as RunStyle,
+    runIndex: store.runIndex[k] as number,
+    glyphs: store.glyphs[k] as readonly ShapedGlyph[],
+    asciiStop: store.asciiStop[k] === 1,
+    softBreakAfter: store.softBreakAfter[k] === 1,
+  };
+}
+
+function replaceTokens(tokens: Tokens, by: readonly Token[]): void {
+  const store = tokens.store;
+  store.ensure(by.length);
+  by.forEach((token, k) => {
+    pushToken(store, k, token.cls, token.text, token.style, token.runIndex, token.glyphs);
+    store.asciiStop[k] = token.asciiStop ? 1 : 0;
+    store.softBreakAfter[k] = token.softBreakAfter ? 1 : 0;
+  });
+  tokens.n = by.length;
+}
+
+function dropEmptyTokens(tokens: Tokens): void {
+  const kept: Token[] = [];
+  for (let k = 0; k < tokens.n; k++) if ((tokens.store.texts[k] as string).length > 0) kept.push(tokenAt(tokens.store, k));
+  replaceTokens(tokens, kept);
+}
+
+/** Writes token k's own fields (finishItem sets its measures); not an ASCII stop, no break inside. */
+function pushToken(store: ItemStore, k: number, cls: CharClass, text: string, style: RunStyle, runIndex: number, glyphs: readonly ShapedGlyph[]): void {
+  store.cls[k] = cls;
+  store.texts[k] = text;
+  store.styles[k] = style;
+  store.runIndex[k] = runIndex;
+  store.glyphs[k] = glyphs;
+  store.asciiStop[k] = 0;
+  store.softBreakAfter[k] = 0;
+}
+
+/** Appends a token. */
+function addToken(tokens: Tokens, cls: CharClass, text: string, style: RunStyle, runIndex: number, glyphs: readonly ShapedGlyph[]): number {
+  const k = tokens.n;
+  tokens.store.ensure(k + 1);
+  pushToken(tokens.store, k, cls, text, style, runIndex, glyphs);
+  tokens.n = k + 1;
+  return k;
 }
 
 /**
@@ -186,35 +446,37 @@ function withGlyph(glyphs: readonly ShapedGlyph[], glyph: ShapedGlyph): readonly
   return glyphs;
 }
 
-function pushGlyph({ items: tokens, asciiStops }: Tokens, ch: string, glyph: ShapedGlyph, style: RunStyle, runIndex: number): void {
+function pushGlyph(tokens: Tokens, ch: string, glyph: ShapedGlyph, style: RunStyle, runIndex: number): void {
+  const store = tokens.store;
   const first = ch.length === 1 ? ch : String.fromCodePoint(ch.codePointAt(0) ?? 0);
   let cls = classify(first);
-  const last = tokens[tokens.length - 1];
+  const last = tokens.n - 1;
+  const lastCls = last >= 0 ? (store.cls[last] as CharClass) : undefined;
+  const sameRun = last >= 0 && store.runIndex[last] === runIndex;
   // —— and …… are one unbreakable two-em item (R2, R8); a lone — or … stays a connector / mark.
-  if ((first === '—' || first === '…' || first === '⋯') && last && last.runIndex === runIndex && last.text === first && last.glyphs.length === 1) {
-    last.text += ch;
-    last.glyphs = withGlyph(last.glyphs, glyph);
-    last.cls = 'long';
+  if ((first === '—' || first === '…' || first === '⋯') && sameRun && store.texts[last] === first && (store.glyphs[last] as readonly ShapedGlyph[]).length === 1) {
+    store.texts[last] += ch;
+    store.glyphs[last] = withGlyph(store.glyphs[last] as readonly ShapedGlyph[], glyph);
+    store.cls[last] = 'long';
     return;
   }
   if (ch === '——' || ch === '……' || ch === '⸺') cls = 'long';
   else if (first === '—' || first === '…') cls = 'middle';
   // An ASCII , ; : ? ! right after Chinese text is a Chinese stop typed in ASCII: set with the
   // spacing of its full-width form (no CJK–Latin gap before it, R4), the glyph kept as typed.
-  if (ch.length === 1 && ch.charCodeAt(0) < 0x80 && ASCII_STOPS.has(ch) && last && isCjk(last.cls)) {
-    const stop = newItem('stop', ch, style, runIndex, aloneList(glyph));
-    asciiStops.add(stop);
-    tokens.push(stop);
+  if (ch.length === 1 && ch.charCodeAt(0) < 0x80 && ASCII_STOPS.has(ch) && lastCls !== undefined && isCjk(lastCls)) {
+    const stop = addToken(tokens, 'stop', ch, style, runIndex, aloneList(glyph));
+    store.asciiStop[stop] = 1;
     return;
   }
   const latinLike = cls === 'latin' || cls === 'pre' || cls === 'post';
-  if (latinLike && last && last.runIndex === runIndex && (last.cls === 'latin' || last.cls === 'pre')) {
-    last.text += ch;
-    last.glyphs = withGlyph(last.glyphs, glyph);
-    last.cls = 'latin';
+  if (latinLike && sameRun && (lastCls === 'latin' || lastCls === 'pre')) {
+    store.texts[last] += ch;
+    store.glyphs[last] = withGlyph(store.glyphs[last] as readonly ShapedGlyph[], glyph);
+    store.cls[last] = 'latin';
     return;
   }
-  tokens.push(newItem(latinLike ? (cls === 'post' ? 'post' : cls) : cls, ch, style, runIndex, aloneList(glyph)));
+  addToken(tokens, latinLike ? (cls === 'post' ? 'post' : cls) : cls, ch, style, runIndex, aloneList(glyph));
 }
 
 /** A URL, an e-mail address, a domain or a file path (Windows or Unix): it may break inside (R5). */
@@ -244,33 +506,37 @@ export function addressBreaks(text: string): number[] {
 }
 
 /** Splits each Latin run at its address breaks into items the line breaker may break between. */
-function splitAtAddressBreaks({ items: tokens, softBreakAfter }: Tokens): void {
+function splitAtAddressBreaks(tokens: Tokens): void {
+  const store = tokens.store;
+  const splits = (k: number): boolean => store.cls[k] === 'latin' && (store.glyphs[k] as readonly ShapedGlyph[]).length > 1;
   // Most paragraphs have no address: their items stay as they are.
-  if (!tokens.some((token) => token.cls === 'latin' && token.glyphs.length > 1 && addressBreaks(token.text).length > 0)) return;
-  const out: MutableItem[] = [];
-  for (const token of tokens) {
-    const breaks = token.cls === 'latin' && token.glyphs.length > 1 ? new Set(addressBreaks(token.text)) : undefined;
+  let any = false;
+  for (let k = 0; k < tokens.n && !any; k++) any = splits(k) && addressBreaks(store.texts[k] as string).length > 0;
+  if (!any) return;
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.n; k++) {
+    const token = tokenAt(store, k);
+    const breaks = splits(k) ? new Set(addressBreaks(token.text)) : undefined;
     if (!breaks || breaks.size === 0) {
       out.push(token);
       continue;
     }
-    let piece: MutableItem | undefined;
-    let glyphs: ShapedGlyph[] = [];
+    let piece: { text: string; glyphs: ShapedGlyph[] } | undefined;
+    const pieces: { text: string; glyphs: ShapedGlyph[] }[] = [];
     let offset = 0;
     for (const glyph of token.glyphs) {
       // A ligature spanning a break point keeps its characters together.
       if (!piece || breaks.has(offset)) {
-        if (piece) softBreakAfter.add(piece);
-        glyphs = [];
-        piece = newItem('latin', '', token.style, token.runIndex, glyphs);
-        out.push(piece);
+        piece = { text: '', glyphs: [] };
+        pieces.push(piece);
       }
       piece.text += glyph.text;
-      glyphs.push(glyph);
+      piece.glyphs.push(glyph);
       offset += glyph.text.length;
     }
+    pieces.forEach((p, i) => out.push({ cls: 'latin', text: p.text, style: token.style, runIndex: token.runIndex, glyphs: p.glyphs, asciiStop: false, softBreakAfter: i < pieces.length - 1 }));
   }
-  replaceAll(tokens, out);
+  replaceTokens(tokens, out);
 }
 
 /**
@@ -377,45 +643,56 @@ function codePointStartingAt(all: string, v: number, end: number): string {
   return all.slice(v, v + 1);
 }
 
-/** Sets an item's width, glyph offsets, blanks and space stretch from its glyphs and class. */
-function finishItem(item: MutableItem, asciiStop: boolean, { em, punctuation }: ItemizeOptions): void {
-  const glyphs = item.glyphs;
+/** Sets item k's width, glyph offsets, blanks and space stretch from its glyphs and class. */
+function finishItem(store: ItemStore, k: number, asciiStop: boolean, { em, punctuation }: ItemizeOptions): void {
+  const glyphs = store.glyphs[k] as readonly ShapedGlyph[];
+  const text = store.texts[k] as string;
+  const cls = store.cls[k] as CharClass;
   let natural = 0;
   for (const g of glyphs) natural += g.advance;
-  item.glyphX = glyphs.length === 1 ? ZERO_OFFSET : cumulative(glyphs);
-  item.width = natural;
-  switch (item.cls) {
+  store.glyphX[k] = glyphs.length === 1 ? ZERO_OFFSET : cumulative(glyphs);
+  store.width[k] = natural;
+  // The store is reused: every measure is set, the class's own ones below.
+  store.leftBlank[k] = 0;
+  store.rightBlank[k] = 0;
+  store.cutLeft[k] = 0;
+  store.cutRight[k] = 0;
+  store.spaceShrink[k] = 0;
+  store.spaceStretch[k] = 0;
+  store.separator[k] = 0;
+  switch (cls) {
     case 'open':
     case 'close':
     case 'stop': {
       // An ASCII stop in Chinese text fills the full-width mark's em: its glyph at the left, the
       // half em on the right compressible like a full-width stop's blank.
-      const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(item.text) && !(asciiStop && '?!'.includes(item.text)));
+      const halfAlways = punctuation === 'banjiao' || (punctuation === 'kaiming' && !SENTENCE_STOPS.has(text) && !(asciiStop && '?!'.includes(text)));
       if (asciiStop) {
-        item.width = Math.max(natural, halfAlways ? em / 2 : em);
-        item.rightBlank = halfAlways ? 0 : Math.min(em / 2, item.width - natural);
+        const width = Math.max(natural, halfAlways ? em / 2 : em);
+        store.width[k] = width;
+        store.rightBlank[k] = halfAlways ? 0 : Math.min(em / 2, width - natural);
         return;
       }
       // Full-width marks carry half an em of blank on one side (SC glyph positions, §0.1).
       const blank = Math.min(em / 2, natural / 2);
       if (halfAlways) {
-        item.width = natural - blank;
-        if (item.cls === 'open') item.glyphX = [-blank];
-      } else if (item.cls === 'open') item.leftBlank = blank;
-      else item.rightBlank = blank;
+        store.width[k] = natural - blank;
+        if (cls === 'open') store.glyphX[k] = [-blank];
+      } else if (cls === 'open') store.leftBlank[k] = blank;
+      else store.rightBlank[k] = blank;
       return;
     }
     case 'middle':
       // · and ／ sit centred in a half-em box whatever the font's advance (R3).
-      if (item.text === '·' || item.text === '・' || item.text === '／') {
-        item.width = em / 2;
-        item.glyphX = [(em / 2 - natural) / 2];
+      if (text === '·' || text === '・' || text === '／') {
+        store.width[k] = em / 2;
+        store.glyphX[k] = [(em / 2 - natural) / 2];
       }
       return;
     case 'space':
       // A Latin word space: shrinks to 1/4 em, stretches first up to 1/2 em (R14).
-      item.spaceShrink = Math.max(0, natural - em / 4);
-      item.spaceStretch = Math.max(0, em / 2 - natural);
+      store.spaceShrink[k] = Math.max(0, natural - em / 4);
+      store.spaceStretch[k] = Math.max(0, em / 2 - natural);
       return;
     default:
       return;
@@ -439,31 +716,29 @@ function cumulative(glyphs: readonly ShapedGlyph[]): number[] {
  * separator one em wide that neither shrinks nor stretches (R4, R31); a U+3000 there is the same
  * separator, so both spellings print alike and, as spaces, vanish at a line edge.
  */
-function widenSeparators(items: MutableItem[], em: number, keepSpaces: boolean): void {
-  items.forEach((item, k) => {
-    const before = items[k - 1];
-    const after = items[k + 1];
-    if (item.cls !== 'space' && item.cls !== 'ideographic-space') return;
-    if (!before || !after) return;
-    const between = keepSpaces ? isCjk(before.cls) && isCjk(after.cls) : before.cls === 'han' && after.cls === 'han';
-    if (!between) return;
-    item.cls = 'space';
+function widenSeparators(store: ItemStore, n: number, em: number, keepSpaces: boolean): void {
+  const cls = store.cls;
+  for (let k = 1; k < n - 1; k++) {
+    if (cls[k] !== 'space' && cls[k] !== 'ideographic-space') continue;
+    const before = cls[k - 1] as CharClass;
+    const after = cls[k + 1] as CharClass;
+    const between = keepSpaces ? isCjk(before) && isCjk(after) : before === 'han' && after === 'han';
+    if (!between) continue;
+    cls[k] = 'space';
     // The glyph (a space or U+3000) sits at the start of the one-em slot.
-    item.width = em;
-    item.spaceShrink = 0;
-    item.spaceStretch = 0;
-    item.separator = true;
-  });
+    store.width[k] = em;
+    store.spaceShrink[k] = 0;
+    store.spaceStretch[k] = 0;
+    store.separator[k] = 1;
+  }
 }
 
 /** ？！ pairs share one em (GB/T 15834 §5.1.2): the second of a pair loses its right blank too. */
-function applyQuestionExclamationPairs(items: MutableItem[], em: number): void {
-  for (let k = 1; k < items.length; k++) {
-    const a = items[k - 1] as MutableItem;
-    const b = items[k] as MutableItem;
-    if (QUESTION_EXCLAMATION.has(a.text) && QUESTION_EXCLAMATION.has(b.text) && b.rightBlank > 0) {
-      b.width -= em / 2;
-      b.rightBlank = 0;
+function applyQuestionExclamationPairs(store: ItemStore, n: number, em: number): void {
+  for (let k = 1; k < n; k++) {
+    if (QUESTION_EXCLAMATION.has(store.texts[k - 1] as string) && QUESTION_EXCLAMATION.has(store.texts[k] as string) && (store.rightBlank[k] as number) > 0) {
+      store.width[k] = (store.width[k] as number) - em / 2;
+      store.rightBlank[k] = 0;
       k++;
     }
   }
@@ -478,54 +753,46 @@ function isConnector(text: string): boolean {
   return text.length === 1 && CONNECTOR_CODES.includes(text.charCodeAt(0));
 }
 
-/** Computes the junction before `b`, and the compression it applies to both neighbours (R10). */
-function junctionBetween(a: MutableItem, b: MutableItem, softBreakAfter: ReadonlySet<Item>, em: number): Junction {
+/** Sets junction k (between items k-1 and k), and the compression it applies to both neighbours (R10). */
+function junctionBetween(store: ItemStore, k: number, em: number): void {
+  const a = k - 1;
+  const b = k;
+  const aCls = store.cls[a] as CharClass;
+  const bCls = store.cls[b] as CharClass;
+  const aText = store.texts[a] as string;
+  const bText = store.texts[b] as string;
   // Consecutive punctuation: remove min(a.right + b.left, ½ em), from a's right blank first.
-  const compress = Math.min(a.rightBlank - a.cutRight + (b.leftBlank - b.cutLeft), em / 2);
-  if (compress > 0 && PUNCTUATION.has(a.cls) && PUNCTUATION.has(b.cls)) {
-    const fromA = Math.min(compress, a.rightBlank - a.cutRight);
-    a.cutRight += fromA;
-    b.cutLeft += compress - fromA;
+  const compress = Math.min((store.rightBlank[a] as number) - (store.cutRight[a] as number) + ((store.leftBlank[b] as number) - (store.cutLeft[b] as number)), em / 2);
+  if (compress > 0 && PUNCTUATION.has(aCls) && PUNCTUATION.has(bCls)) {
+    const fromA = Math.min(compress, (store.rightBlank[a] as number) - (store.cutRight[a] as number));
+    store.cutRight[a] = (store.cutRight[a] as number) + fromA;
+    store.cutLeft[b] = (store.cutLeft[b] as number) + (compress - fromA);
   }
-  const ellipsisStart = b.cls === 'long' && (b.text.startsWith('…') || b.text.startsWith('⋯'));
-  let breakable = !CANNOT_START.has(b.cls) && !CANNOT_END.has(a.cls) && !ellipsisStart;
+  const ellipsisStart = bCls === 'long' && (bText.startsWith('…') || bText.startsWith('⋯'));
+  let breakable = !CANNOT_START.has(bCls) && !CANNOT_END.has(aCls) && !ellipsisStart;
   let penalty = 0;
-  if (a.cls === 'latin' && b.cls === 'latin') {
-    breakable = softBreakAfter.has(a);
+  if (aCls === 'latin' && bCls === 'latin') {
+    breakable = store.softBreakAfter[a] === 1;
     penalty = 50;
   }
-  if (a.cls === 'middle') penalty = 100;
+  if (aCls === 'middle') penalty = 100;
   // A number never parts from the unit or measure word after it: 20|日, 5|号, 100|万元 (R31).
-  if (a.cls === 'latin' && b.cls === 'han' && /\d$/.test(a.text)) breakable = false;
+  if (aCls === 'latin' && bCls === 'han' && /\d$/.test(aText)) breakable = false;
   // No CJK–Latin gap after a Latin run's own closing punctuation ("1.国家…", R21) or before its opening bracket.
-  const hanLatin =
-    (a.cls === 'han' && b.cls === 'latin' && !/^[([{]/.test(b.text)) || (a.cls === 'latin' && b.cls === 'han' && !/[.,:;!?)\]}]$/.test(a.text));
-  const connector = isConnector(a.text) || isConnector(b.text);
+  const hanLatin = (aCls === 'han' && bCls === 'latin' && !/^[([{]/.test(bText)) || (aCls === 'latin' && bCls === 'han' && !/[.,:;!?)\]}]$/.test(aText));
+  const connector = isConnector(aText) || isConnector(bText);
   // Inside a Latin run nothing stretches; a word space stretches once, on its right side.
-  const latinInside = a.cls === 'latin' && (b.cls === 'latin' || b.cls === 'space');
+  const latinInside = aCls === 'latin' && (bCls === 'latin' || bCls === 'space');
   // A CJK–Latin gap stretches only to ½ em (its own first stage), never by the even extra (R14).
   // After a label (⒈ ①) the gap is the glyph's own, the same on every line (R31).
   // Nor beside a separator: 第一条　为了 keeps exactly one em on every line (R31).
-  const justifiable = !connector && !latinInside && !hanLatin && !isEnclosedNumeral(a.text) && !a.separator && !b.separator;
-  if (!hanLatin) return plainJunction(breakable, penalty, justifiable);
-  return { breakable, penalty, gap: em / 4, gapShrink: em / 8, gapStretch: em / 4, justifiable };
-}
-
-/**
- * Junctions without a CJK–Latin gap, one shared object for each of the few kinds (breakable or
- * not, penalty, justifiable or not): nearly every junction is one, and a new object for each
- * was one of the largest allocations of layout (66 MB on 600 pages). Junctions are never changed.
- */
-const PLAIN_JUNCTIONS = new Map<number, Junction>();
-function plainJunction(breakable: boolean, penalty: number, justifiable: boolean): Junction {
-  // Penalties are whole numbers (0, 50, 100): four keys apart.
-  const key = penalty * 4 + (breakable ? 2 : 0) + (justifiable ? 1 : 0);
-  let junction = PLAIN_JUNCTIONS.get(key);
-  if (junction === undefined) {
-    junction = { breakable, penalty, gap: 0, gapShrink: 0, gapStretch: 0, justifiable };
-    PLAIN_JUNCTIONS.set(key, junction);
-  }
-  return junction;
+  const justifiable = !connector && !latinInside && !hanLatin && !isEnclosedNumeral(aText) && store.separator[a] === 0 && store.separator[b] === 0;
+  store.breakable[k] = breakable ? 1 : 0;
+  store.penalty[k] = penalty;
+  store.gap[k] = hanLatin ? em / 4 : 0;
+  store.gapShrink[k] = hanLatin ? em / 8 : 0;
+  store.gapStretch[k] = hanLatin ? em / 4 : 0;
+  store.justifiable[k] = justifiable ? 1 : 0;
 }
 
 /** Between two pieces of a Latin run cut by breakOverlong: breakable, nothing added. */
@@ -534,25 +801,35 @@ const CUT_JUNCTION: Junction = { breakable: true, penalty: 50, gap: 0, gapShrink
 /**
  * The last resort for a Latin run with no break point that is wider than any line can hold (a
  * 40-digit number, a long word, one segment of a URL): it is cut into characters the breaker may
- * break between, no hyphen added. Returns the paragraph with those items cut and the items cut
- * (the caller warns about each: R5 allows no break there).
+ * break between, no hyphen added. Returns the paragraph with those items cut (in arrays of its
+ * own) and the items cut (the caller warns about each: R5 allows no break there).
  */
 export function breakOverlong(paragraph: Paragraph, maxWidth: number): { paragraph: Paragraph; cut: readonly Item[] } {
-  const cut = paragraph.items.filter((item) => item.cls === 'latin' && item.glyphs.length > 1 && item.width > maxWidth + 1e-6);
-  if (cut.length === 0) return { paragraph, cut };
-  const items: Item[] = [];
-  const junctions: Junction[] = [];
-  paragraph.items.forEach((item, k) => {
-    const junction = paragraph.junctions[k] as Junction;
-    if (!cut.includes(item)) {
-      items.push(item);
-      junctions.push(junction);
-      return;
+  const n = paragraph.length;
+  const isCut = (k: number): boolean => paragraph.cls[k] === 'latin' && (paragraph.glyphs[k] as readonly ShapedGlyph[]).length > 1 && (paragraph.width[k] as number) > maxWidth + 1e-6;
+  let any = false;
+  for (let k = 0; k < n && !any; k++) any = isCut(k);
+  if (!any) return { paragraph, cut: [] };
+  const cut: Item[] = [];
+  const store = new ItemStore();
+  let w = 0;
+  for (let k = 0; k < n; k++) {
+    const item = itemAt(paragraph, k);
+    const junction = junctionAt(paragraph, k);
+    if (!isCut(k)) {
+      store.ensure(w + 1);
+      store.writeItem(w, item);
+      store.writeJunction(w, junction);
+      w++;
+      continue;
     }
+    cut.push(item);
     item.glyphs.forEach((glyph, g) => {
-      items.push({ ...item, text: glyph.text, glyphs: [glyph], glyphX: ZERO_OFFSET, width: glyph.advance });
-      junctions.push(g === 0 ? junction : CUT_JUNCTION);
+      store.ensure(w + 1);
+      store.writeItem(w, { ...item, text: glyph.text, glyphs: [glyph], glyphX: ZERO_OFFSET, width: glyph.advance });
+      store.writeJunction(w, g === 0 ? junction : CUT_JUNCTION);
+      w++;
     });
-  });
-  return { paragraph: { items, junctions, em: paragraph.em, text: paragraph.text }, cut };
+  }
+  return { paragraph: store.paragraph(w, paragraph.em, paragraph.text), cut };
 }

@@ -4,7 +4,7 @@
  * other gap equally. Never inside —— or a Latin word, never next to a connector.
  */
 import { SENTENCE_STOPS } from './classes';
-import type { Item, Junction, Paragraph } from './items';
+import type { Paragraph } from './items';
 import type { MeasuredLine } from './line';
 
 /**
@@ -96,19 +96,18 @@ function spendGroup(amount: number, sign: 1 | -1): number {
  * is set at natural width (flush left).
  */
 export function placeLine(paragraph: Paragraph, span: Readonly<MeasuredLine>): PlacedLine {
-  const { items, junctions, em } = paragraph;
+  const { em, cls, width: itemWidth, leftBlank, rightBlank, cutLeft: itemCutLeft, cutRight: itemCutRight, spaceShrink, spaceStretch, gap, gapShrink, gapStretch, justifiable } = paragraph;
   const { start, end } = span;
   const count = end - start;
   ensureRoom(count);
   const firstSet = span.dropFirst ? start + 1 : start;
   const endSet = span.dropLast ? end - 1 : end;
   for (let k = start; k < end; k++) {
-    const item = items[k] as Item;
     const a = k - start;
-    cutLeft[a] = k === start ? span.startCut : item.cutLeft;
-    cutRight[a] = k === end - 1 ? span.endCut : item.cutRight;
-    width[a] = k < firstSet || k >= endSet ? 0 : item.width;
-    gapBefore[a] = k === start ? 0 : (junctions[k] as Junction).gap;
+    cutLeft[a] = k === start ? span.startCut : (itemCutLeft[k] as number);
+    cutRight[a] = k === end - 1 ? span.endCut : (itemCutRight[k] as number);
+    width[a] = k < firstSet || k >= endSet ? 0 : (itemWidth[k] as number);
+    gapBefore[a] = k === start ? 0 : (gap[k] as number);
   }
 
   let shrinkUsed = 0;
@@ -119,43 +118,38 @@ export function placeLine(paragraph: Paragraph, span: Readonly<MeasuredLine>): P
     // capacities are read before it is spent, from slots no earlier group changes.
     let remaining = -span.adjustment;
     for (let k = start + 1; k < end - 1; k++) {
-      const item = items[k] as Item;
-      if (item.spaceShrink > 0) addMember(WIDTH, k - start, item.spaceShrink);
+      if ((spaceShrink[k] as number) > 0) addMember(WIDTH, k - start, spaceShrink[k] as number);
     }
     remaining = spendGroup(remaining, -1);
     // At the line's edges the blank is cut or kept whole, as measured: nothing to push in there.
     for (let k = start; k < end; k++) {
-      const item = items[k] as Item;
       const a = k - start;
-      const leftRoom = k === start ? 0 : item.leftBlank - (cutLeft[a] as number);
+      const leftRoom = k === start ? 0 : (leftBlank[k] as number) - (cutLeft[a] as number);
       if (leftRoom > 1e-9) addMember(CUT_LEFT, a, leftRoom);
-      if (item.cls === 'close') {
-        const rightRoom = k === end - 1 ? 0 : item.rightBlank - (cutRight[a] as number);
+      if (cls[k] === 'close') {
+        const rightRoom = k === end - 1 ? 0 : (rightBlank[k] as number) - (cutRight[a] as number);
         if (rightRoom > 1e-9) addMember(CUT_RIGHT, a, rightRoom);
       }
     }
     remaining = spendGroup(remaining, 1);
     remaining = spendRightBlanks(paragraph, start, end, false, remaining);
     for (let k = start + 1; k < end; k++) {
-      const j = junctions[k] as Junction;
-      if (j.gapShrink > 0) addMember(GAP, k - start, j.gapShrink);
+      if ((gapShrink[k] as number) > 0) addMember(GAP, k - start, gapShrink[k] as number);
     }
     remaining = spendGroup(remaining, -1);
     spendRightBlanks(paragraph, start, end, true, remaining);
   } else if (span.adjustment > 1e-9) {
     let remaining = span.adjustment;
     for (let k = start; k < end; k++) {
-      const item = items[k] as Item;
-      if (k > start && k < end - 1 && item.spaceStretch > 0) addMember(WIDTH, k - start, item.spaceStretch);
-      const j = junctions[k] as Junction;
-      if (k > start && j.gapStretch > 0) addMember(GAP, k - start, j.gapStretch);
+      if (k > start && k < end - 1 && (spaceStretch[k] as number) > 0) addMember(WIDTH, k - start, spaceStretch[k] as number);
+      if (k > start && (gapStretch[k] as number) > 0) addMember(GAP, k - start, gapStretch[k] as number);
     }
     remaining = spendGroup(remaining, 1);
     let gaps = 0;
-    for (let k = start + 1; k < end; k++) if ((junctions[k] as Junction).justifiable) gaps++;
+    for (let k = start + 1; k < end; k++) if (justifiable[k] === 1) gaps++;
     if (remaining > 1e-9 && gaps > 0) {
       const each = remaining / gaps;
-      for (let k = start + 1; k < end; k++) if ((junctions[k] as Junction).justifiable) gapBefore[k - start] = (gapBefore[k - start] as number) + each;
+      for (let k = start + 1; k < end; k++) if (justifiable[k] === 1) gapBefore[k - start] = (gapBefore[k - start] as number) + each;
       extraPerGap = each / em;
     }
   }
@@ -179,10 +173,9 @@ export function placeLine(paragraph: Paragraph, span: Readonly<MeasuredLine>): P
 /** Pushes in the right blanks of the line's stops: the sentence stops (。？！) or the others (、，；：). */
 function spendRightBlanks(paragraph: Paragraph, start: number, end: number, sentenceStops: boolean, amount: number): number {
   for (let k = start; k < end - 1; k++) {
-    const item = paragraph.items[k] as Item;
-    if (item.cls === 'close' || SENTENCE_STOPS.has(item.text) !== sentenceStops) continue;
+    if (paragraph.cls[k] === 'close' || SENTENCE_STOPS.has(paragraph.texts[k] as string) !== sentenceStops) continue;
     const a = k - start;
-    const rightRoom = item.rightBlank - (cutRight[a] as number);
+    const rightRoom = (paragraph.rightBlank[k] as number) - (cutRight[a] as number);
     if (rightRoom > 1e-9) addMember(CUT_RIGHT, a, rightRoom);
   }
   return spendGroup(amount, 1);

@@ -6,7 +6,7 @@
  * (R17, R21). The breaker measures candidate lines into one scratch object; `placeLine` takes
  * the chosen line and only distributes its adjustment (typst: one `line()` for both).
  */
-import type { Item, Junction, Paragraph } from './items';
+import type { Paragraph } from './items';
 
 /** How a paragraph's lines are measured: the same for the breaker and the placer. */
 export interface LineConfig {
@@ -90,24 +90,17 @@ const EPS = 1e-6;
 /** Stops that may hang at line end when hanging is on (R13). */
 const HANGABLE = new Set(['、', '，', '。', '．']);
 
-/** An item's width mid-line, after compression against its neighbours. */
-export function midWidth(item: Item): number {
-  return item.width - item.cutLeft - item.cutRight;
-}
-
-function itemShrink(item: Item): number {
-  return item.leftBlank - item.cutLeft + (item.rightBlank - item.cutRight) + item.spaceShrink;
-}
-
 /**
  * The arrays of the last Sums built, kept for the next paragraph: twenty typed arrays per
  * paragraph (each with its own backing store, zeroed) were ~30 MB of bench-600's typeset
  * allocations and most of buildSums' time. They only grow; a Sums reads indices up to its n.
+ * The per-item and per-junction values a Sums reads are the paragraph's own columns (items.ts).
  */
-let pool: Omit<Sums, 'n'> | undefined;
+type Pooled = 'width' | 'gap' | 'shrink' | 'stretchFirst' | 'justifiable' | 'han' | 'mid' | 'isSpace' | 'hangable';
+let pool: Pick<Sums, Pooled> | undefined;
 let poolItems = -1;
 
-function sumsPool(n: number): Omit<Sums, 'n'> {
+function sumsPool(n: number): Pick<Sums, Pooled> {
   if (pool !== undefined && n <= poolItems) return pool;
   const items = Math.max(n, 2 * poolItems, 256);
   poolItems = items;
@@ -118,19 +111,9 @@ function sumsPool(n: number): Omit<Sums, 'n'> {
     stretchFirst: new Float64Array(items + 1),
     justifiable: new Float64Array(items + 1),
     han: new Float64Array(items + 1),
-    leftBlank: new Float64Array(items),
-    rightBlank: new Float64Array(items),
-    cutLeft: new Float64Array(items),
-    cutRight: new Float64Array(items),
     mid: new Float64Array(items),
-    spaceShrink: new Float64Array(items),
-    spaceStretch: new Float64Array(items),
     isSpace: new Uint8Array(items),
     hangable: new Uint8Array(items),
-    gapShrink: new Float64Array(items),
-    gapStretch: new Float64Array(items),
-    penalty: new Float64Array(items),
-    breakable: new Uint8Array(items),
   };
   return pool;
 }
@@ -140,9 +123,10 @@ function sumsPool(n: number): Omit<Sums, 'n'> {
  * (each caller measures its lines before it sets another paragraph).
  */
 export function buildSums(paragraph: Paragraph): Sums {
-  const { items, junctions } = paragraph;
-  const n = items.length;
-  const s: Sums = { n, ...sumsPool(n) };
+  const n = paragraph.length;
+  const { cls, texts, width, leftBlank, rightBlank, cutLeft, cutRight, spaceShrink, spaceStretch, gap, gapShrink, gapStretch, penalty, breakable, justifiable } = paragraph;
+  // The per-item and per-junction values are the paragraph's own arrays, read where they are.
+  const s: Sums = { n, ...sumsPool(n), leftBlank, rightBlank, cutLeft, cutRight, spaceShrink, spaceStretch, gapShrink, gapStretch, penalty, breakable };
   s.width[0] = 0;
   s.gap[0] = 0;
   s.shrink[0] = 0;
@@ -150,28 +134,19 @@ export function buildSums(paragraph: Paragraph): Sums {
   s.justifiable[0] = 0;
   s.han[0] = 0;
   for (let k = 0; k < n; k++) {
-    const item = items[k] as Item;
-    const j = junctions[k] as Junction;
     const inner = k > 0; // junction k lies inside any line that contains items k-1 and k
-    s.width[k + 1] = (s.width[k] as number) + midWidth(item);
-    s.gap[k + 1] = (s.gap[k] as number) + (inner ? j.gap : 0);
-    s.shrink[k + 1] = (s.shrink[k] as number) + itemShrink(item) + (inner ? j.gapShrink : 0);
-    s.stretchFirst[k + 1] = (s.stretchFirst[k] as number) + item.spaceStretch + (inner ? j.gapStretch : 0);
-    s.justifiable[k + 1] = (s.justifiable[k] as number) + (inner && j.justifiable ? 1 : 0);
-    s.han[k + 1] = (s.han[k] as number) + (item.cls === 'han' ? 1 : 0);
-    s.leftBlank[k] = item.leftBlank;
-    s.rightBlank[k] = item.rightBlank;
-    s.cutLeft[k] = item.cutLeft;
-    s.cutRight[k] = item.cutRight;
-    s.mid[k] = midWidth(item);
-    s.spaceShrink[k] = item.spaceShrink;
-    s.spaceStretch[k] = item.spaceStretch;
-    s.isSpace[k] = item.cls === 'space' ? 1 : 0;
-    s.hangable[k] = HANGABLE.has(item.text) ? 1 : 0;
-    s.gapShrink[k] = j.gapShrink;
-    s.gapStretch[k] = j.gapStretch;
-    s.penalty[k] = j.penalty;
-    s.breakable[k] = j.breakable ? 1 : 0;
+    // An item's width mid-line, after compression against its neighbours.
+    const mid = (width[k] as number) - (cutLeft[k] as number) - (cutRight[k] as number);
+    const itemShrink = (leftBlank[k] as number) - (cutLeft[k] as number) + ((rightBlank[k] as number) - (cutRight[k] as number)) + (spaceShrink[k] as number);
+    s.width[k + 1] = (s.width[k] as number) + mid;
+    s.gap[k + 1] = (s.gap[k] as number) + (inner ? (gap[k] as number) : 0);
+    s.shrink[k + 1] = (s.shrink[k] as number) + itemShrink + (inner ? (gapShrink[k] as number) : 0);
+    s.stretchFirst[k + 1] = (s.stretchFirst[k] as number) + (spaceStretch[k] as number) + (inner ? (gapStretch[k] as number) : 0);
+    s.justifiable[k + 1] = (s.justifiable[k] as number) + (inner && justifiable[k] === 1 ? 1 : 0);
+    s.han[k + 1] = (s.han[k] as number) + (cls[k] === 'han' ? 1 : 0);
+    s.mid[k] = mid;
+    s.isSpace[k] = cls[k] === 'space' ? 1 : 0;
+    s.hangable[k] = HANGABLE.has(texts[k] as string) ? 1 : 0;
   }
   return s;
 }
@@ -278,7 +253,7 @@ export function measureLine(sums: Sums, i: number, j: number, config: LineConfig
 }
 
 /** The whole paragraph as one line at natural width (single-line texts, centred title lines). */
-export function naturalLine(paragraph: Paragraph, config: LineConfig, start = 0, end = paragraph.items.length): MeasuredLine {
+export function naturalLine(paragraph: Paragraph, config: LineConfig, start = 0, end = paragraph.length): MeasuredLine {
   const line = measureLine(buildSums(paragraph), start, end, lineConfig({ ...config, width: 1e6, lastLineReserve: 0, hang: 'none' }));
   return { ...line, isLast: true, adjustment: 0 };
 }

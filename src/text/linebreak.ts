@@ -62,7 +62,7 @@ function searchArrays(n: number): void {
 /** Breaks a paragraph into lines; every non-last line fills the measure exactly. */
 export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpan[] {
   const { em } = paragraph;
-  const n = paragraph.items.length;
+  const n = paragraph.length;
   if (n === 0) return [];
   const sums = buildSums(paragraph);
   const totalHan = sums.han[n] as number;
@@ -167,7 +167,7 @@ export function breakLines(paragraph: Paragraph, options: BreakOptions): LineSpa
 
 function collectLines(paragraph: Paragraph, sums: Sums, config: LineConfig): LineSpan[] {
   const spans: LineSpan[] = [];
-  for (let j = paragraph.items.length; j > 0; ) {
+  for (let j = paragraph.length; j > 0; ) {
     const i = fromPool[j] as number;
     if (i < 0) throw new Error(`line breaking found no path to item ${j}`);
     // The same measurement the breaker chose it by (line.ts), kept as the line's data.

@@ -31,7 +31,7 @@ export function set(text: string, width: number, extra: Partial<BreakOptions> & 
   const options: BreakOptions = { width, firstIndent: 0, restIndent: 0, lastLineReserve: 0, hang: 'none', trimLineStartOpen: true, minLastHan: 2, ...extra };
   const spans = breakLines(paragraph, options);
   const placed = spans.map((s) => placeLine(paragraph, s));
-  const lines = spans.map((s) => paragraph.items.slice(s.start, s.end).map((i) => i.text).join('').trim());
+  const lines = spans.map((s) => paragraph.texts.slice(s.start, s.end).join('').trim());
   return { paragraph, spans, placed, lines };
 }
 
