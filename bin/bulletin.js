@@ -9,17 +9,10 @@ const interruptedWhileStarting = (signal) => {
 };
 process.on('SIGINT', interruptedWhileStarting);
 process.on('SIGTERM', interruptedWhileStarting);
-// V8 lets its young generation grow from 1 to 16 MB per semi-space (heap ~65 MB for the sample,
-// most of it the nursery); a build makes mostly short-lived objects, so keeping the nursery at
-// its start size costs little: measured −20 MB peak RSS on the sample at the same wall time,
-// −33 MB on 200 pages for ~+4 % time. (Flags like --max-semi-space-size cannot be given here: the
-// heap is configured before this line runs; the growth factor is read each time it would grow.)
-require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
-// After each full GC V8 lets the old generation grow to a multiple of what survived, chosen by
-// its own heuristics (about 2× here): a long volume's render garbage then piled up to the peak.
-// Capped at 1.2×: the 576-page volume peaked at 313–334 MB instead of 391–395 MB (20 full GCs
-// instead of 6, the same user+sys time within noise), the sample at ~187 MB instead of ~192 MB.
-require('node:v8').setFlagsFromString('--heap-growing-percent=20');
+// The heap is kept small from the start (src/heap.ts: a large issue's nursery is let grow once
+// the build has read it); a tiny module of its own, loaded before the CLI.
+const heap = require('../dist/heap.js');
+heap.keepHeapSmall();
 // The compiled CLI lives in dist/ (built by `npm run prepare`, which `npm ci` runs): as one file,
 // dist/cli.bundle.js (scripts/bundle.js), compiled from V8's code cache (src/code-cache.ts) —
 // ~250 modules resolved, read and compiled on every run were most of the start-up. tsc's output
@@ -42,7 +35,8 @@ const bundled = modified(bundle);
 const compiled = modified(path.join(dist, '.tsbuildinfo')) ?? modified(path.join(dist, 'cli.js'));
 if (bundled !== undefined && (compiled === undefined || compiled <= bundled)) {
   const { codeCacheDir, requireWithCodeCache } = require('../dist/code-cache.js');
-  requireWithCodeCache(bundle, codeCacheDir()).main(process.argv);
+  // The cache is made under the flags of start-up, which a large issue's build changes (heap.ts).
+  requireWithCodeCache(bundle, codeCacheDir(), undefined, heap.keepHeapSmall).main(process.argv);
 } else {
   require('../dist/cli.js').main(process.argv);
 }

@@ -23,6 +23,7 @@ import { emailOutput, ImageConversions, type Output, printOutput, type Rendered 
 import type { PressSettings, Target } from './render/pdf';
 import { deferredFont, FONT_ROLES, type FontKey, type FontRole, type FontSet, type LoadedFont, openFont } from './text/fonts';
 import { type Message, message } from './messages';
+import { sizeHeapForIssue } from './heap';
 import { World } from './world';
 import { checkReadableFile, MAX_FONT_BYTES, MAX_ICC_BYTES, MAX_IMAGE_BYTES, readBytes, readFileStart, resolveInside } from './workspace';
 
@@ -91,6 +92,10 @@ export async function buildIssue(projectRoot: string, issueId: string, options: 
     throw err instanceof IssueLoadError ? heard.failure() : err;
   });
   const { document, series } = loaded;
+  // Now that its size is known: a large issue's nursery may grow (heap.ts).
+  let characters = 0;
+  for (const text of loaded.sources.values()) characters += text.length;
+  sizeHeapForIssue(characters);
   // Every default of the series file applied once, impossible page geometry refused.
   const settings = await heard.fatal(() => resolveSettings(series, loaded.locateInSeries));
   // Typography lint of the articles (R4, R16, R23, R24): warnings; U+FFFD is an error. Unchanged

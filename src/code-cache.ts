@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import * as vm from 'node:vm';
 import Module from 'node:module';
 import { userCacheFolder, writeCacheFile } from './cache-folder';
@@ -47,8 +48,13 @@ export function cacheFileName(file: string, source: string | Buffer): string {
  * __dirname) and returns its exports, compiled from the cache in `cacheDir` when one fits. With no
  * usable cache, the cache is written when the process exits, so that it holds the functions the
  * run actually compiled (V8 compiles most functions on first call), not just the top level.
+ *
+ * `startUpFlags` sets the V8 flags the process started with (bin/bulletin.js: heap.ts), for a
+ * run that changed some while it ran: V8 refuses a cache made under other flags than those it is
+ * read with, and a large issue's build lets the nursery grow (heap.ts) — each such build then
+ * made a cache every later run refused, and made it again.
  */
-export function requireWithCodeCache(file: string, cacheDir: string | undefined, onUse?: (use: CodeCacheUse) => void): unknown {
+export function requireWithCodeCache(file: string, cacheDir: string | undefined, onUse?: (use: CodeCacheUse) => void, startUpFlags: () => void = () => undefined): unknown {
   const bytes = fs.readFileSync(file);
   // The bundle is ASCII (scripts/bundle.js escapes the rest): read as Latin-1 it is the same text,
   // copied byte for byte into a one-byte string, where Node's UTF-8 read of the 3.7 MB took ~35 ms.
@@ -66,7 +72,26 @@ export function requireWithCodeCache(file: string, cacheDir: string | undefined,
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const use: CodeCacheUse = cacheFile === undefined ? 'off' : cachedData === undefined ? 'made' : script.cachedDataRejected ? 'rejected' : 'used';
   onUse?.(use);
-  if (cacheFile !== undefined && use !== 'used') process.once('exit', () => writeCacheFile(cacheFile, () => script.createCachedData(), KEEP_FILES));
+  if (cacheFile !== undefined && use !== 'used') {
+    // V8 drops the bytecode of functions not run for a while (at full GCs): made at the exit of a
+    // long build, the cache lacked the functions of its first stages (1.27 MB made by 616 pages
+    // against 2.37 MB by the sample) and every later run compiled them again. Not in the run
+    // that makes the cache: what it compiled is all still there at exit. (Unless node was told
+    // about flushing itself: the cache is made under the flags it started with.)
+    const flushingGiven = /flush[-_]bytecode/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`);
+    if (!flushingGiven) setFlagsFromString('--no-flush-bytecode');
+    process.once('exit', () =>
+      writeCacheFile(
+        cacheFile,
+        () => {
+          if (!flushingGiven) setFlagsFromString('--flush-bytecode');
+          startUpFlags();
+          return script.createCachedData();
+        },
+        KEEP_FILES,
+      ),
+    );
+  }
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
   const module = { exports: {} as unknown };
   wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));

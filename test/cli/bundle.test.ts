@@ -125,9 +125,11 @@ describe('the code cache', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** Loads `file` through requireWithCodeCache in a fresh process: what happened to the cache, and the module's value. */
-  const load = (file: string, cacheDir: string): { use: string; value: unknown } => {
+  const load = (file: string, cacheDir: string, startUpFlags = ''): { use: string; value: unknown } => {
     const script = `const { requireWithCodeCache, codeCacheDir } = require(${JSON.stringify(CODE_CACHE)});
-      let use; const value = requireWithCodeCache(${JSON.stringify(file)}, codeCacheDir(), (u) => (use = u)).value();
+      const startUpFlags = () => { ${startUpFlags} };
+      startUpFlags();
+      let use; const value = requireWithCodeCache(${JSON.stringify(file)}, codeCacheDir(), (u) => (use = u), startUpFlags).value();
       process.stdout.write(JSON.stringify({ use, value }));`;
     return JSON.parse(node(dir, ['-e', script], cacheDir)) as { use: string; value: unknown };
   };
@@ -142,6 +144,38 @@ describe('the code cache', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace("'first'", "'other'"));
     expect(load(file, cacheDir)).toEqual({ use: 'made', value: ['other', 'module.js', true] });
     expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.bin'))).toHaveLength(2);
+  });
+
+  test('is made under the flags of start-up, though the run changed one (as a large issue\'s build does)', () => {
+    const file = path.join(dir, 'module.js');
+    const cacheDir = path.join(dir, 'cache');
+    // heap.ts's two steps: a flag set at start-up, changed while the module runs.
+    fs.writeFileSync(file, "exports.value = () => { require('node:v8').setFlagsFromString('--semi-space-growth-factor=2'); return 7; };\n");
+    const startUp = "require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');";
+    expect(load(file, cacheDir, startUp)).toEqual({ use: 'made', value: 7 });
+    // V8 refused a cache made under the changed flag, and it was made again by every run.
+    expect(load(file, cacheDir, startUp)).toEqual({ use: 'used', value: 7 });
+  });
+
+  test('holds the functions a long run compiled at its start, which V8 had dropped by its end', () => {
+    const cacheDir = path.join(dir, 'cache');
+    // 40 functions run once at load. In the long run, objects that outlive the nursery then
+    // bring full GCs, after which V8 drops the bytecode of functions not run since (bytecode
+    // flushing; after one GC instead of V8's five here, so that the test is short).
+    const functions = Array.from({ length: 40 }, (_, k) => `function f${k}(a) { let s = ${k}; for (let i = 0; i < a.length; i++) s += a[i] * ${k + 1} + (a[i] % ${k + 2}); return s; }`).join('\n');
+    const calls = Array.from({ length: 40 }, (_, k) => `f${k}([1, 2, 3])`).join(' + ');
+    const made = (name: string, long: boolean): number => {
+      const file = path.join(dir, name);
+      const churn = "require('node:v8').setFlagsFromString('--bytecode-old-age=1'); let kept; for (let r = 0; r < 150; r++) kept = Array.from({ length: 1e5 }, (_, i) => ({ i }));";
+      fs.writeFileSync(file, `${functions}\nconst total = ${calls};\nexports.value = () => { ${long ? churn : ''} return total; };\n`);
+      const before = new Set(fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
+      expect(load(file, cacheDir).use).toBe('made');
+      const [cached] = fs.readdirSync(cacheDir).filter((f) => !before.has(f));
+      return fs.statSync(path.join(cacheDir, cached!)).size;
+    };
+    const short = made('short.js', false);
+    // Dropped, they were missing from the cache: 2.8 kB instead of 15 kB.
+    expect(made('long.js', true)).toBeGreaterThanOrEqual(0.95 * short);
   });
 
   test('a damaged cache file is rejected by V8 and made again; `off` writes nothing', () => {
