@@ -12,4 +12,6 @@ module.exports = async () => {
   // Pictures are converted in every test, not served from the user's cache of earlier runs
   // (src/image-cache.ts); the suites that test the cache give it a folder of their own.
   process.env.BULLETIN_IMAGE_CACHE = 'off';
+  // Likewise the other issues' stamps (src/document/issue-stamps.ts).
+  process.env.BULLETIN_STAMP_CACHE = 'off';
 };
