@@ -185,19 +185,27 @@ function runCommand(cwd, args, env = {}) {
 }
 
 /**
- * The bench's own folder of converted pictures (src/image-cache.ts), so that no run depends on
- * what the user's cache holds: kept between the runs of a case, as between an editor's builds,
- * except for the case measured with pictures not converted yet.
+ * The bench's own folders for what builds keep between runs — converted pictures
+ * (src/image-cache.ts), font subsets (src/render/kept-subsets.ts), the other issues' stamps
+ * (src/document/issue-stamps.ts) — so that no run depends on what the user's caches hold: kept
+ * between the runs of a case, as between an editor's builds, except for the case measured as a
+ * first build.
  */
-const imageCache = (projectDir) => path.join(projectDir, '.image-cache');
+const keptFolders = (projectDir) => ({
+  BULLETIN_IMAGE_CACHE: path.join(projectDir, '.image-cache'),
+  BULLETIN_SUBSET_CACHE: path.join(projectDir, '.subset-cache'),
+  BULLETIN_STAMP_CACHE: path.join(projectDir, '.stamp-cache'),
+});
 
 /**
  * Runs `bulletin build <id>` once in a fresh node process; returns wall ms, peak RSS KiB and
- * pages. `coldImages`: with an empty image cache (every picture converted, as in a first build).
+ * pages. `firstBuild`: with those folders empty (every picture converted, every font subset
+ * made, every manifest read). The code cache stays: it is made once per install.
  */
-function buildOnce(projectDir, id, coldImages = false) {
-  if (coldImages) fs.rmSync(imageCache(projectDir), { recursive: true, force: true });
-  const { child, ms, kib } = runCommand(projectDir, ['build', id], { BULLETIN_IMAGE_CACHE: imageCache(projectDir) });
+function buildOnce(projectDir, id, firstBuild = false) {
+  const folders = keptFolders(projectDir);
+  if (firstBuild) for (const folder of Object.values(folders)) fs.rmSync(folder, { recursive: true, force: true });
+  const { child, ms, kib } = runCommand(projectDir, ['build', id], folders);
   if (child.error) fail(`could not run the CLI: ${child.error.message}`);
   if (child.status !== 0) {
     const tail = `${child.stdout ?? ''}\n${child.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
@@ -231,12 +239,12 @@ function summarise(label, runs, results) {
   };
 }
 
-function measure(projectDir, id, runs, label = id, coldImages = false) {
+function measure(projectDir, id, runs, label = id, firstBuild = false) {
   process.stdout.write(`  ${label}: warm-up`);
-  buildOnce(projectDir, id, coldImages);
+  buildOnce(projectDir, id, firstBuild);
   const results = [];
   for (let i = 0; i < runs; i++) {
-    results.push(buildOnce(projectDir, id, coldImages));
+    results.push(buildOnce(projectDir, id, firstBuild));
     process.stdout.write(` ${i + 1}`);
   }
   process.stdout.write('\n');
@@ -339,9 +347,9 @@ async function main() {
       rows.push({ row: ours, target: { text: `≤ ${SAMPLE_RATIO} × Typst & ≤ its MiB (ratio ${ratio.toFixed(2)})`, met } });
       rows.push({ row: theirs });
     }
-    // The first build of an issue, its pictures not converted yet (the rows above are rebuilds,
-    // as the editor's are after the first): for the record, no target of its own.
-    rows.push({ row: measure(projectDir, SAMPLE, SAMPLE_RUNS, `sample ${SAMPLE}, pictures new`, true) });
+    // The first build of an issue, nothing kept yet (the rows above are rebuilds, as the
+    // editor's are after the first): for the record, no target of its own.
+    rows.push({ row: measure(projectDir, SAMPLE, SAMPLE_RUNS, `sample ${SAMPLE}, first build`, true) });
     const generated = [];
     for (const { id, repeat, targetPages } of REPEATS) {
       makeLargeIssue(projectDir, id, repeat);

@@ -13,9 +13,8 @@
  * rename), and an unreadable or unwritable folder only means converting as without a cache.
  */
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { userCacheFolder, writeCacheFile } from './cache-folder';
+import { readKeptFile, userCacheFolder, writeKeptFile } from './cache-folder';
 import { fileStamp } from './world';
 import { MAX_IMAGE_BYTES, readBytes } from './workspace';
 
@@ -23,7 +22,6 @@ import { MAX_IMAGE_BYTES, readBytes } from './workspace';
 const KEEP_FILES = 500;
 
 const MAGIC = Buffer.from('bulletin-image-1\n', 'latin1');
-const DIGEST_BYTES = 32;
 
 /** The folder: `BULLETIN_IMAGE_CACHE` if set (`off` turns the cache off), else bulletin/images in the user's cache folder. */
 export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -40,14 +38,14 @@ export const imageCacheUse = { used: 0, made: 0 };
 export async function keptConversion(file: string, recipe: string, convert: () => Promise<Buffer>, dir: string | undefined = imageCacheDir()): Promise<Buffer> {
   if (dir === undefined) return convert();
   const key = keyOf(file, recipe);
-  const cached = key === undefined ? undefined : read(path.join(dir, `${key}.bin`));
+  const cached = key === undefined ? undefined : readKeptFile(path.join(dir, `${key}.bin`), MAGIC);
   if (cached !== undefined) {
     imageCacheUse.used++;
     return cached;
   }
   const bytes = await convert();
   imageCacheUse.made++;
-  if (key !== undefined) writeCacheFile(path.join(dir, `${key}.bin`), () => Buffer.concat([MAGIC, createHash('sha256').update(bytes).digest(), bytes]), KEEP_FILES);
+  if (key !== undefined) writeKeptFile(path.join(dir, `${key}.bin`), MAGIC, () => bytes, KEEP_FILES);
   return bytes;
 }
 
@@ -74,24 +72,3 @@ function sourceDigest(file: string): string | undefined {
   }
 }
 const sourceDigests = new Map<string, { readonly stamp: string; readonly digest: string }>();
-
-function read(file: string): Buffer | undefined {
-  let data: Buffer;
-  try {
-    data = fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const start = MAGIC.length + DIGEST_BYTES;
-  if (data.length < start || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-  const bytes = data.subarray(start);
-  if (!createHash('sha256').update(bytes).digest().equals(data.subarray(MAGIC.length, start))) return undefined;
-  try {
-    // Used now: the pruning below keeps what was used last.
-    const now = new Date();
-    fs.utimesSync(file, now, now);
-  } catch {
-    // Only the order of pruning.
-  }
-  return bytes;
-}

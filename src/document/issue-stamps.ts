@@ -7,10 +7,9 @@
  * with three years of issues beside the sample (36 manifests), parsing them was 45–75 ms of each
  * build (read and validate 31 → 75 ms; wall median 0.770 → 0.845 s, 12 pairs). So the stamps are
  * kept between runs in the user's cache folder (bulletin/issue-stamps, beside the code cache),
- * each with the identity of the file it was read from — device, inode, size, and modification
- * and change times in nanoseconds: any write, rename or copy over the file changes its change
- * time, which no tool can set back, and the file is then read again. The identity is taken
- * before the file is read, so a file changed meanwhile is read again next time. A kept file is
+ * each with the identity of the file it was read from (cache-folder.ts, identityOf: any write
+ * changes it), taken before the file is read, so a file changed meanwhile is read again next
+ * time. A kept file is
  * named by a digest of the project and of the code that reads stamps, and is only ever trusted
  * after its shape is checked; a damaged, unreadable or unwritable one only means reading every
  * manifest, as without it.
@@ -18,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { userCacheFolder, writeCacheFile } from '../cache-folder';
+import { fileIdentity, identityOf, userCacheFolder, writeCacheFile } from '../cache-folder';
 import { BulletinError } from '../errors';
 import { isPlainObject, parseYamlFile } from '../manifest/parse';
 import { listIssues } from '../project';
@@ -62,16 +61,6 @@ export const stampCacheUse = { read: 0, kept: 0 };
 /** Kept files (one per project × version of this code); the least recently used go first. */
 const KEEP_FILES = 64;
 
-/** Who a file is, for as long as nothing writes to it; undefined when it cannot be told. */
-function fileIdentity(file: string): string | undefined {
-  try {
-    const s = fs.statSync(file, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** issue id → [identity of its issue.yaml, its stamp or null when it has none]. */
 type Kept = Map<string, readonly [string, IssueStamp | null]>;
 
@@ -93,7 +82,7 @@ class KeptStamps {
       // A project that cannot be resolved is still named by its path.
     }
     // The code is in the name: a kept stamp was read by exactly this code.
-    const digest = createHash('sha256').update(`${project}\0${readIssueStamp.toString()}\0${fileIdentity.toString()}`).digest('hex');
+    const digest = createHash('sha256').update(`${project}\0${readIssueStamp.toString()}\0${identityOf.toString()}`).digest('hex');
     const file = path.join(dir, `${digest.slice(0, 40)}.bin`);
     return new KeptStamps(root, file, readKept(file));
   }

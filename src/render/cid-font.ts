@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { fontMetrics, type LoadedFont, subsetFont } from '../text/fonts';
-import { loadOutlines } from './font-file';
+import { fontMetrics, type LoadedFont } from '../text/fonts';
+import { keptSubset } from './kept-subsets';
 import type { WrittenStream } from '../preflight/own-source';
 import { type AdvanceGlyph, horizontalAdvances, readTables, withAdvanceGlyphs } from './truetype';
 
@@ -176,9 +176,8 @@ function cachedProgram(font: LoadedFont, cids: readonly [number, number, string]
   const hit = known.get(key);
   if (hit) return hit;
   const glyphIds = [...new Set(cids.slice(1).map(([id]) => id))].sort((a, b) => a - b);
-  // The fonts are read without their outlines (font-file.ts): fetch the ones the subset needs.
-  loadOutlines(font, glyphIds);
-  const { bytes, newIds } = subsetFont(font, glyphIds);
+  // Kept from an earlier build when the issue uses the same glyphs of the same file (kept-subsets.ts).
+  const { bytes, newIds } = keptSubset(font, glyphIds);
   const natural = horizontalAdvances(readTables(bytes)).advances;
   // A glyph of its own for each (glyph, advance) other than the natural one, in order of first use.
   const added: AdvanceGlyph[] = [];

@@ -13,9 +13,12 @@
  * on it. No fontkit here: the table directory, `head`, `loca` and glyph headers are read directly.
  */
 import * as fs from 'node:fs';
+import { identityOf } from '../cache-folder';
 
 interface Outlines {
   readonly file: string;
+  /** The file's identity (cache-folder.ts) as it was read: what a kept subset of it is known by. */
+  readonly identity: string;
   readonly glyfOffset: number;
   readonly glyfLength: number;
   /** loca offsets (bytes from the start of glyf), one more than the number of glyphs. */
@@ -37,7 +40,9 @@ const attached = new WeakMap<object, { bytes: Buffer; outlines: Outlines }>();
 export function readFontFile(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
-    const { size } = fs.fstatSync(fd);
+    // Before reading: a file written meanwhile has another identity by the next build.
+    const stats = fs.fstatSync(fd, { bigint: true });
+    const size = Number(stats.size);
     const read = (buffer: Buffer, offset: number, length: number) => {
       let done = 0;
       while (done < length) {
@@ -79,7 +84,7 @@ export function readFontFile(file: string): Buffer {
     const offsets = new Uint32Array(glyphs + 1);
     for (let g = 0; g <= glyphs; g++) offsets[g] = longOffsets ? bytes.readUInt32BE(loca.offset + 4 * g) : bytes.readUInt16BE(loca.offset + 2 * g) * 2;
     if (offsets[glyphs]! > glyf.length) return whole();
-    pending.set(bytes, { file, glyfOffset: glyf.offset, glyfLength: glyf.length, loca: offsets, loaded: new Set() });
+    pending.set(bytes, { file, identity: identityOf(stats), glyfOffset: glyf.offset, glyfLength: glyf.length, loca: offsets, loaded: new Set() });
     return bytes;
   } finally {
     fs.closeSync(fd);
@@ -90,6 +95,11 @@ export function readFontFile(file: string): Buffer {
 export function attachFontFile(owner: object, bytes: Buffer): void {
   const outlines = pending.get(bytes);
   if (outlines) attached.set(owner, { bytes, outlines });
+}
+
+/** The identity of the file a font was read from by readFontFile (its outlines still on disk then); undefined for others. */
+export function fontFileIdentity(owner: object): string | undefined {
+  return attached.get(owner)?.outlines.identity;
 }
 
 /**

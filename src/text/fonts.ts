@@ -279,6 +279,17 @@ export function subsetFont(font: LoadedFont, glyphIds: readonly number[]): { byt
   return { bytes: subset.encode(), newIds };
 }
 
+/**
+ * The text of the code fontkit subsets this font with (its subset class and their base class):
+ * what a kept subset must have been made by (render/kept-subsets.ts). From the classes as
+ * loaded, so it is right bundled or not and changes with fontkit's code.
+ */
+export function subsetterCode(font: LoadedFont): string {
+  const subsetClass = (Object.getPrototypeOf(font.font.createSubset()) as { constructor: { prototype: object; toString(): string } }).constructor;
+  const baseClass = (Object.getPrototypeOf(subsetClass.prototype) as { constructor: { toString(): string } }).constructor;
+  return `${subsetClass.toString()}\0${baseClass.toString()}`;
+}
+
 /** Vertical metrics in em used by the renderer's font descriptor. */
 export function fontMetrics(font: LoadedFont): { ascent: number; descent: number; capHeight: number; bbox: [number, number, number, number]; italicAngle: number } {
   const f = font.font;

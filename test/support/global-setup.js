@@ -14,4 +14,6 @@ module.exports = async () => {
   process.env.BULLETIN_IMAGE_CACHE = 'off';
   // Likewise the other issues' stamps (src/document/issue-stamps.ts).
   process.env.BULLETIN_STAMP_CACHE = 'off';
+  // And the font subsets (src/render/kept-subsets.ts).
+  process.env.BULLETIN_SUBSET_CACHE = 'off';
 };
