@@ -217,6 +217,23 @@ function buildOnce(projectDir, id, firstBuild = false) {
   return { ms, kib, pages };
 }
 
+/**
+ * How fast this machine is right now: a fixed CPU loop in a fresh node, median of 3 runs, in ms.
+ * The machine's speed drifts (a virtual machine shares its host: the same loop took 2.0–3.6 s
+ * within a minute), and bench-600's target is in seconds: the figure before and after says which
+ * runs of the bench can be compared.
+ */
+function machineSpeed() {
+  const times = [];
+  for (let run = 0; run < 3; run++) {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ['-e', 'let s = 0; for (let i = 0; i < 1e8; i++) s += i; if (s < 0) console.log(s);'], { stdio: 'ignore' });
+    if (child.status !== 0) fail('the CPU loop for the machine figure failed');
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return Math.round(median(times));
+}
+
 /** Compiles the Typst peer once in a fresh process. */
 function typstOnce(peer) {
   const { child, ms, kib } = runNode(peer.dir, peer.argv);
@@ -335,6 +352,7 @@ async function main() {
       profileBuild(projectDir, BIN, SAMPLE);
       return;
     }
+    const speedBefore = machineSpeed();
     const rows = [];
     const peer = preparePeer();
     if (peer.missing) {
@@ -368,6 +386,7 @@ async function main() {
       `fit over the generated issues: time = ${fit.intercept.toFixed(3)} s + ${(fit.slope * 100).toFixed(3)} s per 100 pages` +
         ` (R² ${fit.r2.toFixed(4)}, worst residual ${(100 * fit.worstRelativeResidual).toFixed(1)} %)`,
     );
+    console.log(`machine: a fixed CPU loop (1e8 additions, fresh node) took ${speedBefore} ms before these runs and ${machineSpeed()} ms after (medians of 3); compare bench runs only at similar figures`);
     console.log('');
     const watchMet = await measureWatch(projectDir);
     const unmet = rows.filter(({ row, target }) => !verdict(row, target).met).map(({ row }) => row.id);
