@@ -277,7 +277,7 @@ function isWithin(root: string, candidate: string): boolean {
 // realpath(3) itself: fs.realpathSync resolves in JavaScript, an lstat and a cache lookup per
 // folder of the path; for every article and picture of a build that was ~45 ms of bench-600's
 // 'read and validate' (840 paths, cold: 57 → 11 ms).
-function realpathOrSelf(p: string): string {
+export function realpathOrSelf(p: string): string {
   try {
     return fs.realpathSync.native(p);
   } catch {

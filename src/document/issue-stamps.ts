@@ -9,10 +9,9 @@
  * kept between runs in the user's cache folder (bulletin/issue-stamps, beside the code cache),
  * each with the identity of the file it was read from (cache-folder.ts, identityOf: any write
  * changes it), taken before the file is read, so a file changed meanwhile is read again next
- * time. A kept file is
- * named by a digest of the project and of the code that reads stamps, and is only ever trusted
- * after its shape is checked; a damaged, unreadable or unwritable one only means reading every
- * manifest, as without it.
+ * time. A kept file is named by a digest of the project and of the code that reads stamps, and
+ * is only ever trusted after its shape is checked; a damaged, unreadable or unwritable one only
+ * means reading every manifest, as without it.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -21,7 +20,7 @@ import { fileIdentity, identityOf, userCacheFolder, writeCacheFile } from '../ca
 import { BulletinError } from '../errors';
 import { isPlainObject, parseYamlFile } from '../manifest/parse';
 import { listIssues } from '../project';
-import { readTextSync } from '../workspace';
+import { readTextSync, realpathOrSelf } from '../workspace';
 import type { IssueStamp } from './issue-sequence';
 
 /** The stamp of issues/<id>/issue.yaml, or undefined when it has no usable number and date. */
@@ -75,12 +74,8 @@ class KeptStamps {
 
   static open(root: string, dir: string | undefined): KeptStamps {
     if (dir === undefined) return new KeptStamps(root, undefined, new Map());
-    let project = path.resolve(root);
-    try {
-      project = fs.realpathSync.native(project);
-    } catch {
-      // A project that cannot be resolved is still named by its path.
-    }
+    // A project that cannot be resolved is still named by its path.
+    const project = realpathOrSelf(path.resolve(root));
     // The code is in the name: a kept stamp was read by exactly this code.
     const digest = createHash('sha256').update(`${project}\0${readIssueStamp.toString()}\0${identityOf.toString()}`).digest('hex');
     const file = path.join(dir, `${digest.slice(0, 40)}.bin`);
