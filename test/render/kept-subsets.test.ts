@@ -86,6 +86,16 @@ describe('kept font subsets', () => {
 
   test('a build gives the same files with the cache off, making it, and from it', async () => {
     const project = makeProject(path.join(dir, 'mini'));
+    // Fonts of its own: makeProject hard-links the repository's, and every link another suite
+    // makes meanwhile changes those files' change time, so their identity (and the kept subsets
+    // found by it) would change between these builds.
+    const fonts = path.join(project, 'fonts');
+    for (const name of fs.readdirSync(fonts)) {
+      const file = path.join(fonts, name);
+      const bytes = fs.readFileSync(file);
+      fs.rmSync(file);
+      fs.writeFileSync(file, bytes);
+    }
     const digests = () => {
       const out = path.join(project, 'out', '2024-03');
       return fs.readdirSync(out).map((name) => crypto.createHash('sha256').update(fs.readFileSync(path.join(out, name))).digest('hex'));
